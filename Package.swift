@@ -1,0 +1,39 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "PersonalDataLedger",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PersonalDataLedger", targets: ["PersonalDataLedger"]),
+        .library(name: "PersonalDataLedgerTesting", targets: ["PersonalDataLedgerTesting"]),
+        .executable(name: "pdl", targets: ["pdl"]),
+    ],
+    targets: [
+        .target(
+            name: "PersonalDataLedger",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PersonalDataLedgerTesting",
+            dependencies: ["PersonalDataLedger"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "pdl",
+            dependencies: ["PersonalDataLedger"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PersonalDataLedgerTests",
+            dependencies: ["PersonalDataLedger", "PersonalDataLedgerTesting"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

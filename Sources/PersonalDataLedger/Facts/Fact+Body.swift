@@ -1,0 +1,88 @@
+extension Fact {
+    /// What a fact says.
+    public enum Body: Hashable, Sendable, Codable {
+        /// Data is held.
+        case holding(Holding)
+        /// Consent was given, withdrawn or refused.
+        case consentDecision(ConsentDecision)
+        /// Data was disclosed to a recipient.
+        case disclosure(Disclosure)
+        /// A recipient has standing access to a system.
+        case accessGrant(AccessGrant)
+        /// A business object reached a lifecycle event.
+        case lifecycleEvent(LifecycleEvent)
+        /// A privacy policy version was published.
+        case policyVersion(PolicyVersion)
+        /// An access report was produced.
+        case reportIssued(ReportIssued)
+        /// Data was erased.
+        case erasure(Erasure)
+        /// A value was corrected or completed.
+        case rectification(Rectification)
+        /// Processing was restricted, or the restriction lifted.
+        case restriction(Restriction)
+        /// The person objected, or withdrew an objection.
+        case objection(Objection)
+        /// Two subject identifiers denote the same person.
+        case subjectLink(SubjectLink)
+        /// A data-subject request was received, extended or closed.
+        case request(RequestEvent)
+
+        /// The kind of fact.
+        public var kind: FactKind {
+            switch self {
+            case .holding: .holding
+            case .consentDecision: .consentDecision
+            case .disclosure: .disclosure
+            case .accessGrant: .accessGrant
+            case .lifecycleEvent: .lifecycleEvent
+            case .policyVersion: .policyVersion
+            case .reportIssued: .reportIssued
+            case .erasure: .erasure
+            case .rectification: .rectification
+            case .restriction: .restriction
+            case .objection: .objection
+            case .subjectLink: .subjectLink
+            case .request: .request
+            }
+        }
+
+        /// The people this fact is about.
+        public var subjects: [SubjectID] {
+            switch self {
+            case .holding(let f): [f.subject]
+            case .consentDecision(let f): [f.subject]
+            case .disclosure(let f): [f.subject]
+            case .reportIssued(let f): [f.subject]
+            case .erasure(let f): [f.subject]
+            case .rectification(let f): [f.subject]
+            case .restriction(let f): [f.subject]
+            case .objection(let f): [f.subject]
+            case .subjectLink(let f): [f.subject, f.linked]
+            case .request(let f): [f.subject]
+            case .accessGrant, .lifecycleEvent, .policyVersion: []
+            }
+        }
+
+        /// The keys a store indexes this fact under.
+        ///
+        /// Every subject the fact is about; the business reference of holdings, disclosures and
+        /// lifecycle events; the system of access grants; and the kind, for the rare kinds that
+        /// are looked up as a whole (policy versions, access grants, requests).
+        public var indexKeys: [IndexKey] {
+            var keys = subjects.map(IndexKey.subject)
+            switch self {
+            case .holding(let f):
+                if let reference = f.reference { keys.append(.reference(reference)) }
+            case .disclosure(let f):
+                if let reference = f.reference { keys.append(.reference(reference)) }
+            case .lifecycleEvent(let f): keys.append(.reference(f.reference))
+            case .accessGrant(let f): keys.append(contentsOf: [.system(f.system), .kind(.accessGrant)])
+            case .policyVersion: keys.append(.kind(.policyVersion))
+            case .request: keys.append(.kind(.request))
+            default: break
+            }
+            return keys
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// A fact: one category of a person's data is held in a system, for a purpose, under a basis.
+public struct Holding: Hashable, Sendable, Codable {
+    /// Whose data it is.
+    public var subject: SubjectID
+    /// What kind of data.
+    public var category: DataCategory
+    /// Where it is held.
+    public var system: SystemID
+    /// Why it is held.
+    public var purpose: Purpose
+    /// The legal basis (Art. 6(1)).
+    public var basis: LegalBasis
+    /// The Art. 9(2) condition, for special categories of data.
+    public var specialCategoryCondition: SpecialCategoryCondition?
+    /// Where the data came from.
+    public var source: DataSource
+    /// The business object the data was collected for (an order, a case).
+    public var reference: BusinessReference?
+    /// The value itself, when the service chose to record it.
+    public var value: PersonalValue?
+
+    /// Creates a holding.
+    public init(
+        subject: SubjectID, category: DataCategory, system: SystemID, purpose: Purpose,
+        basis: LegalBasis, specialCategoryCondition: SpecialCategoryCondition? = nil,
+        source: DataSource, reference: BusinessReference? = nil, value: PersonalValue? = nil
+    ) {
+        self.subject = subject
+        self.category = category
+        self.system = system
+        self.purpose = purpose
+        self.basis = basis
+        self.specialCategoryCondition = specialCategoryCondition
+        self.source = source
+        self.reference = reference
+        self.value = value
+    }
+}

@@ -1,0 +1,65 @@
+/// Where a ledger keeps its facts: durable, ordered, indexed, erasable.
+///
+/// A store knows nothing of GDPR. The ``Ledger`` validates every fact before handing it over; a
+/// store makes facts durable, numbers them, indexes them by ``IndexKey``, erases personal values
+/// when told, and proves its history was not rewritten.
+///
+/// Every store — in memory, in files, in PostgreSQL, behind a remote service — implements every
+/// requirement, and proves it by running the conformance suite in `PersonalDataLedgerTesting`:
+///
+/// ```swift
+/// @Test func conformance() async throws {
+///     try await LedgerStoreConformance.run { try MyStore(...) }
+/// }
+/// ```
+///
+/// ## Rules every store keeps
+/// - `append` is atomic and durable: when it returns, every fact of the batch survives a crash;
+///   when it throws, none is visible. Sequence numbers start at 1 and have no gaps.
+/// - Concurrent calls are safe. Readers see only whole batches.
+/// - Personal values (``PersonalValue``) and subject identifiers are what ``erase(_:recording:)``
+///   removes. After it returns they are gone from everything the store controls — not flagged,
+///   gone — and reads return ``PersonalValue/erased`` and ``SubjectID/erased`` in their place.
+/// - ``verify(against:)`` checks the store's hash chain and still passes after erasures.
+public protocol LedgerStore: Sendable {
+    /// Appends a batch of facts atomically and durably, and returns them with their sequence
+    /// numbers, in order.
+    func append(_ facts: [NewFact]) async throws -> [Fact]
+
+    /// Returns the facts indexed under `key`, in sequence order.
+    ///
+    /// This is the hot path: an access report reads a subject's facts here. Stores index it.
+    func facts(for key: IndexKey) async throws -> [Fact]
+
+    /// Returns up to `limit` facts with sequence numbers from `sequence` on, in order.
+    ///
+    /// Replay, export and scans read here; a reader beside a writer reads here to catch up.
+    func facts(from sequence: UInt64, limit: Int) async throws -> [Fact]
+
+    /// Physically erases personal values of a subject, and records `erasure` in the same
+    /// durable step.
+    ///
+    /// Values of the facts whose sequence numbers `scope` lists are erased; with
+    /// ``ErasureScope/erasesIdentifier``, the subject identifier too, in every fact that names
+    /// it, and the subject's index entry. Erasing what is already erased is not an error.
+    func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact
+
+    /// The number of facts and the head of the hash chain.
+    func integrityHead() async throws -> IntegrityHead
+
+    /// Checks every link of the hash chain and, given an earlier checkpoint, that the history it
+    /// covers is still the same. Returns the current head; throws
+    /// ``LedgerStoreError/integrityViolation`` when anything does not match.
+    func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead
+}
+
+extension LedgerStore {
+    /// Returns every fact about `subject`, in sequence order.
+    public func facts(about subject: SubjectID) async throws -> [Fact] {
+        try await facts(for: .subject(subject))
+    }
+
+    /// Checks every link of the hash chain.
+    @discardableResult
+    public func verify() async throws -> IntegrityHead { try await verify(against: nil) }
+}
