@@ -1,1 +1,242 @@
-import PersonalDataLedger
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+public import PersonalDataLedger
+import Testing
+
+/// The conformance suite every ``LedgerStore`` runs, to prove it keeps the protocol's rules.
+///
+/// Call ``run(makeStore:)`` from a test of your store. Each check gets a fresh, empty store from
+/// `makeStore`; failures are reported as Swift Testing issues naming the rule.
+///
+/// ```swift
+/// @Test func conformance() async throws {
+///     try await LedgerStoreConformance.run { try PostgresLedgerStore(pool: pool, schema: .unique()) }
+/// }
+/// ```
+public enum LedgerStoreConformance {
+    /// One check of the suite.
+    public struct Check: Sendable, CustomStringConvertible {
+        /// What the check proves.
+        public let name: String
+        let body: @Sendable (any LedgerStore) async throws -> Void
+
+        public var description: String { name }
+    }
+
+    /// Runs every check against fresh stores from `makeStore`.
+    public static func run(makeStore: @Sendable () async throws -> any LedgerStore) async throws {
+        for check in checks {
+            let store = try await makeStore()
+            do {
+                try await check.body(store)
+            } catch {
+                Issue.record("\(check.name): \(error)")
+            }
+        }
+    }
+
+    /// The checks, in the order ``run(makeStore:)`` runs them.
+    public static let checks: [Check] = [
+        Check(name: "an empty store has no facts and the empty head", body: emptyStore),
+        Check(name: "append numbers facts from 1 without gaps and returns them", body: appendNumbers),
+        Check(name: "facts are indexed by subject, reference, system and kind", body: indexKeys),
+        Check(name: "range reads honour start and limit", body: rangeReads),
+        Check(name: "erasing values removes them and keeps everything else", body: eraseValues),
+        Check(name: "erasing the identifier removes it everywhere", body: eraseIdentifier),
+        Check(name: "erasing what is already erased is not an error", body: eraseTwice),
+        Check(name: "erasure refuses facts about someone else", body: eraseForeignFact),
+        Check(name: "the chain verifies and detects a forged checkpoint", body: integrity),
+        Check(name: "concurrent batches stay whole and contiguous", body: concurrentBatches),
+        Check(name: "readers beside writers see only whole batches", body: readersSeeWholeBatches),
+    ]
+
+    // MARK: - Sample facts
+
+    static let epoch = Date(timeIntervalSince1970: 1_764_000_000.123)
+
+    static func holding(
+        _ subject: String, _ category: DataCategory = .email, value: String? = "kari.nordmann@example.no",
+        reference: String? = "order:50017", offset: Int = 0
+    ) -> NewFact {
+        NewFact(
+            recordedAt: epoch.addingTimeInterval(Double(offset)), actor: "webshop",
+            body: .holding(
+                Holding(
+                    subject: SubjectID(subject), category: category, system: "webshop.orders",
+                    purpose: .customerAccountAndOrders, basis: .contract, source: .dataSubject,
+                    reference: reference.map(BusinessReference.init(rawValue:)), value: value.map(PersonalValue.init))))
+    }
+
+    static func erasureFact(_ subject: String, erased: [UInt64], identifier: Bool) -> NewFact {
+        NewFact(
+            recordedAt: epoch, actor: "dpo",
+            body: .erasure(
+                Erasure(subject: SubjectID(subject), reason: .subjectRequest, erased: erased, identifierErased: identifier)))
+    }
+
+    // MARK: - Checks
+
+    static func emptyStore(_ store: any LedgerStore) async throws {
+        #expect(try await store.integrityHead() == .empty)
+        #expect(try await store.facts(from: 1, limit: 10).isEmpty)
+        #expect(try await store.facts(about: "customer:1").isEmpty)
+        #expect(try await store.verify() == .empty)
+    }
+
+    static func appendNumbers(_ store: any LedgerStore) async throws {
+        let first = try await store.append([holding("customer:1"), holding("customer:2", .name, value: "Kari")])
+        #expect(first.map(\.sequence) == [1, 2])
+        #expect(first[0].draft == holding("customer:1"))
+        let second = try await store.append([holding("customer:1", .phone, value: "+4791234567", offset: 5)])
+        #expect(second.map(\.sequence) == [3])
+        let all = try await store.facts(from: 1, limit: 100)
+        #expect(all == first + second)
+        #expect(all[2].recordedAt == epoch.addingTimeInterval(5).truncatedToMilliseconds)
+        #expect(try await store.integrityHead().count == 3)
+        #expect(try await store.append([]).isEmpty)
+        #expect(try await store.integrityHead().count == 3)
+    }
+
+    static func indexKeys(_ store: any LedgerStore) async throws {
+        let grant = NewFact(
+            recordedAt: epoch, actor: "ops",
+            body: .accessGrant(AccessGrant(recipient: "backup-provider", system: "webshop.orders", occasion: .backup, from: epoch)))
+        let delivered = NewFact(
+            recordedAt: epoch, actor: "warehouse",
+            body: .lifecycleEvent(LifecycleEvent(kind: .orderDelivered, reference: "order:50017", occurredAt: epoch)))
+        let link = NewFact(
+            recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:1", linked: "b2b:7")))
+        let recorded = try await store.append([
+            holding("customer:1"), grant, holding("customer:2", reference: "order:50018"), delivered, link,
+        ])
+        #expect(try await store.facts(about: "customer:1").map(\.sequence) == [1, 5])
+        #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [5])
+        #expect(try await store.facts(for: .reference("order:50017")).map(\.sequence) == [1, 4])
+        #expect(try await store.facts(for: .system("webshop.orders")).map(\.sequence) == [2])
+        #expect(try await store.facts(for: .kind(.accessGrant)) == [recorded[1]])
+        #expect(try await store.facts(about: "customer:3").isEmpty)
+    }
+
+    static func rangeReads(_ store: any LedgerStore) async throws {
+        _ = try await store.append((0..<10).map { holding("customer:\($0)", offset: $0) })
+        #expect(try await store.facts(from: 4, limit: 3).map(\.sequence) == [4, 5, 6])
+        #expect(try await store.facts(from: 9, limit: 10).map(\.sequence) == [9, 10])
+        #expect(try await store.facts(from: 11, limit: 10).isEmpty)
+        #expect(try await store.facts(from: 1, limit: 0).isEmpty)
+    }
+
+    static func eraseValues(_ store: any LedgerStore) async throws {
+        _ = try await store.append([
+            holding("customer:1"), holding("customer:1", .name, value: "Kari Nordmann"),
+            holding("customer:2", .name, value: "Ola Nordmann"),
+        ])
+        let recorded = try await store.erase(
+            ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: false),
+            recording: erasureFact("customer:1", erased: [1], identifier: false))
+        #expect(recorded.sequence == 4)
+        let facts = try await store.facts(about: "customer:1")
+        #expect(facts.map(\.sequence) == [1, 2, 4])
+        #expect(facts[0].body.personalValues == [.erased])
+        #expect(facts[1].body.personalValues == [PersonalValue("Kari Nordmann")])
+        #expect(try await store.facts(about: "customer:2")[0].body.personalValues == [PersonalValue("Ola Nordmann")])
+        #expect(try await store.verify().count == 4)
+    }
+
+    static func eraseIdentifier(_ store: any LedgerStore) async throws {
+        _ = try await store.append([
+            holding("customer:1"), holding("customer:2", .name, value: "Ola Nordmann"),
+            NewFact(recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:1", linked: "b2b:7"))),
+        ])
+        let recorded = try await store.erase(
+            ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: true),
+            recording: erasureFact("customer:1", erased: [1], identifier: true))
+        #expect(recorded.body.subjects == [.erased])
+        #expect(try await store.facts(about: "customer:1").isEmpty)
+        let all = try await store.facts(from: 1, limit: 10)
+        #expect(all.count == 4)
+        #expect(all[0].body.subjects == [.erased])
+        #expect(all[0].body.personalValues == [.erased])
+        #expect(all[1].body.subjects == ["customer:2"])
+        #expect(all[2].body.subjects == [.erased, "b2b:7"])
+        #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [3])
+        #expect(try await store.verify().count == 4)
+    }
+
+    static func eraseTwice(_ store: any LedgerStore) async throws {
+        _ = try await store.append([holding("customer:1")])
+        for _ in 0..<2 {
+            _ = try await store.erase(
+                ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: false),
+                recording: erasureFact("customer:1", erased: [1], identifier: false))
+        }
+        #expect(try await store.facts(about: "customer:1")[0].body.personalValues == [.erased])
+        #expect(try await store.verify().count == 3)
+    }
+
+    static func eraseForeignFact(_ store: any LedgerStore) async throws {
+        _ = try await store.append([holding("customer:1"), holding("customer:2")])
+        let before = try await store.integrityHead()
+        await #expect(throws: LedgerStoreError.self) {
+            _ = try await store.erase(
+                ErasureScope(subject: "customer:1", values: [2], erasesIdentifier: false),
+                recording: erasureFact("customer:1", erased: [2], identifier: false))
+        }
+        #expect(try await store.integrityHead() == before)
+        #expect(try await store.facts(about: "customer:2")[0].body.personalValues == [PersonalValue("kari.nordmann@example.no")])
+    }
+
+    static func integrity(_ store: any LedgerStore) async throws {
+        _ = try await store.append([holding("customer:1"), holding("customer:2")])
+        let checkpoint = try await store.integrityHead()
+        #expect(checkpoint.count == 2)
+        #expect(checkpoint != .empty)
+        _ = try await store.append([holding("customer:3")])
+        let head = try await store.verify(against: checkpoint)
+        #expect(head.count == 3)
+        #expect(head.hash != checkpoint.hash)
+        var forged = checkpoint
+        forged.hash = String(repeating: "a", count: 64)
+        await #expect(throws: LedgerStoreError.self) { try await store.verify(against: forged) }
+        let ahead = IntegrityHead(count: 10, hash: checkpoint.hash)
+        await #expect(throws: LedgerStoreError.self) { try await store.verify(against: ahead) }
+    }
+
+    static func concurrentBatches(_ store: any LedgerStore) async throws {
+        let batches = try await withThrowingTaskGroup(of: [Fact].self) { group in
+            for writer in 0..<16 {
+                group.addTask {
+                    try await store.append((0..<4).map { holding("customer:\(writer)", offset: $0) })
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for batch in batches {
+            let sequences = batch.map(\.sequence)
+            #expect(sequences == Array(sequences[0]..<(sequences[0] + 4)), "a batch was interleaved")
+        }
+        #expect(Set(batches.flatMap { $0.map(\.sequence) }) == Set(1...64))
+        #expect(try await store.verify().count == 64)
+    }
+
+    static func readersSeeWholeBatches(_ store: any LedgerStore) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for writer in 0..<20 {
+                    _ = try await store.append((0..<5).map { holding("customer:\(writer)", offset: $0) })
+                }
+            }
+            group.addTask {
+                for round in 0..<200 {
+                    let facts = try await store.facts(about: SubjectID("customer:\(round % 20)"))
+                    #expect(facts.count == 0 || facts.count == 5, "a reader saw part of a batch")
+                    let all = try await store.facts(from: 1, limit: 1000)
+                    #expect(all.count % 5 == 0, "a range read saw part of a batch")
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}

@@ -4,7 +4,7 @@
 /// number; those are recorded as holdings. The identifier must be 1 to 200 bytes of printable
 /// characters without white space.
 public struct SubjectID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    CodingKeyRepresentable, CustomStringConvertible
+    CodingKeyRepresentable, CustomStringConvertible, ExpressibleByStringLiteral
 {
     public let rawValue: String
 
@@ -13,6 +13,8 @@ public struct SubjectID: RawRepresentable, Hashable, Comparable, Sendable, Codab
     public init(_ rawValue: String) { self.rawValue = rawValue }
 
     public init(rawValue: String) { self.rawValue = rawValue }
+
+    public init(stringLiteral value: String) { self.rawValue = value }
 
     /// What stores return in place of an identifier that was erased.
     public static let erased = SubjectID("(erased)")
