@@ -1,0 +1,224 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+extension Ledger {
+    /// Records that categories of a person's data are held in a system for a purpose.
+    ///
+    /// Each item becomes one ``Holding``. The write is refused — and nothing is recorded — when a
+    /// category, purpose or system is not in the catalog, when the purpose may not hold a
+    /// category, when the basis is consent and no consent to the purpose is in force, when the
+    /// person objected or processing is restricted, or when a value is malformed.
+    ///
+    /// - Parameters:
+    ///   - items: the categories, with values if the service records them: `[.name("Kari")]`.
+    ///   - subject: whose data it is.
+    ///   - system: where it is held.
+    ///   - purpose: why.
+    ///   - basis: the legal basis; the purpose's default basis when `nil`.
+    ///   - source: where the data came from.
+    ///   - reference: the business object it was collected for, such as `order:50017`.
+    ///   - specialCategoryCondition: the Art. 9(2) condition, for special categories.
+    ///   - actor: who records it; the ledger's actor when `nil`.
+    /// - Returns: the recorded facts, one per item.
+    @discardableResult
+    public func record(
+        _ items: [DataItem], about subject: SubjectID, in system: SystemID, for purpose: Purpose,
+        basis: LegalBasis? = nil, source: DataSource = .dataSubject, reference: BusinessReference? = nil,
+        specialCategoryCondition: SpecialCategoryCondition? = nil, actor: ActorID? = nil
+    ) async throws -> [Fact] {
+        guard !items.isEmpty else {
+            throw LedgerError(.invalidRequest, "Nothing to record: name at least one category.")
+        }
+        let definition = try validator.purpose(purpose)
+        let validator = self.validator
+        return try await write(about: [subject], by: actor) { states in
+            try items.map { item in
+                let holding = Holding(
+                    subject: subject, category: item.category, system: system, purpose: purpose,
+                    basis: basis ?? definition.defaultBasis, specialCategoryCondition: specialCategoryCondition,
+                    source: source, reference: reference, value: item.value)
+                return .holding(try validator.holding(holding, state: states[subject]!))
+            }
+        }
+    }
+
+    /// Records a person's consent decision for a purpose, under a published policy version.
+    ///
+    /// Withdrawing is as easy as giving: from the moment it is recorded, ``mayProcess(_:for:)``
+    /// answers no and consent-based holdings for the purpose are refused.
+    ///
+    /// - Parameters:
+    ///   - decision: given, withdrawn or refused.
+    ///   - subject: who decided.
+    ///   - purpose: the purpose decided on.
+    ///   - policy: the policy version the person was shown; it must have been published.
+    ///   - channel: how the decision was collected, such as `checkout-checkbox`.
+    ///   - evidence: a form id, request id or message id an auditor can follow.
+    ///   - actor: who records it.
+    @discardableResult
+    public func consent(
+        _ decision: ConsentDecision.Decision, by subject: SubjectID, for purpose: Purpose, policy: String,
+        channel: String, evidence: String? = nil, actor: ActorID? = nil
+    ) async throws -> Fact {
+        _ = try validator.purpose(purpose)
+        let published = try await policyVersions().map(\.version)
+        guard published.contains(policy) else {
+            throw LedgerError(
+                .unknownPolicyVersion,
+                "Policy version '\(policy)' was never published. Publish it with publishPolicy(version:effectiveFrom:isMajor:) first, or name the version the person was shown.")
+        }
+        guard !channel.isEmpty else {
+            throw LedgerError(.invalidRequest, "Name the channel the decision came through, such as 'checkout-checkbox'.")
+        }
+        let facts = try await write(about: [subject], by: actor) { _ in
+            [.consentDecision(
+                ConsentDecision(
+                    subject: subject, purpose: purpose, decision: decision, policyVersion: policy, channel: channel,
+                    evidence: evidence))]
+        }
+        return facts[0]
+    }
+
+    /// Records that categories of a person's data were given to a recipient on an occasion.
+    ///
+    /// Refused when the recipient's agreement does not cover the occasion, when a category is not
+    /// held about the person, or when processing is restricted.
+    @discardableResult
+    public func disclose(
+        _ categories: [DataCategory], of subject: SubjectID, to recipient: RecipientID,
+        for occasion: AccessOccasion, reference: BusinessReference? = nil, actor: ActorID? = nil
+    ) async throws -> Fact {
+        guard !categories.isEmpty else {
+            throw LedgerError(.invalidRequest, "Nothing to disclose: name at least one category.")
+        }
+        let validator = self.validator
+        for category in categories { _ = try validator.category(category) }
+        try validator.recipient(recipient, occasion: occasion)
+        let facts = try await write(about: [subject], by: actor) { states in
+            let state = states[subject]!
+            let held = Set(
+                state.holdings.values.compactMap { fact -> DataCategory? in
+                    guard case .holding(let holding) = fact.body, state.erasedAt[fact.sequence] == nil else { return nil }
+                    return holding.category
+                })
+            for category in categories where !held.contains(category) {
+                throw LedgerError(
+                    .invalidRequest,
+                    "Category '\(category)' is not held about this person, so it cannot have been disclosed. Record the holding first.")
+            }
+            if state.restrictions[nil] != nil {
+                throw LedgerError(
+                    .restriction,
+                    "Processing of this person's data is restricted (GDPR Art. 18): it may be stored, not disclosed. Lift the restriction first.")
+            }
+            return [.disclosure(
+                Disclosure(subject: subject, categories: categories, recipient: recipient, occasion: occasion, reference: reference))]
+        }
+        return facts[0]
+    }
+
+    /// Records that a recipient has standing access to a whole system on an occasion.
+    ///
+    /// Everyone whose data the system held while the grant was in force counts the recipient
+    /// among those who received their data.
+    @discardableResult
+    public func grantAccess(
+        to recipient: RecipientID, on system: SystemID, for occasion: AccessOccasion, from start: Date,
+        until end: Date? = nil, actor: ActorID? = nil
+    ) async throws -> Fact {
+        try validator.recipient(recipient, occasion: occasion)
+        try validator.system(system)
+        if let end, end < start {
+            throw LedgerError(.invalidRequest, "An access grant cannot end before it starts.")
+        }
+        let facts = try await write(about: [], by: actor) { _ in
+            [.accessGrant(AccessGrant(recipient: recipient, system: system, occasion: occasion, from: start, until: end))]
+        }
+        return facts[0]
+    }
+
+    /// Records that a business object reached a lifecycle event: retention clocks of the
+    /// holdings with that reference start here.
+    @discardableResult
+    public func lifecycle(
+        _ kind: LifecycleKind, reference: BusinessReference, occurredAt: Date? = nil, actor: ActorID? = nil
+    ) async throws -> Fact {
+        guard !reference.rawValue.isEmpty else {
+            throw LedgerError(.invalidRequest, "Name the business object the event happened to, such as 'order:50017'.")
+        }
+        let at = occurredAt ?? clock.now()
+        let facts = try await write(about: [], by: actor) { _ in
+            [.lifecycleEvent(LifecycleEvent(kind: kind, reference: reference, occurredAt: at))]
+        }
+        return facts[0]
+    }
+
+    /// Publishes a version of the privacy policy. Consent can be recorded only under a published
+    /// version.
+    @discardableResult
+    public func publishPolicy(
+        version: String, effectiveFrom: Date, isMajor: Bool, actor: ActorID? = nil
+    ) async throws -> Fact {
+        guard !version.isEmpty else {
+            throw LedgerError(.invalidRequest, "Name the policy version, such as '2018-05-25'.")
+        }
+        if try await policyVersions().contains(where: { $0.version == version }) {
+            throw LedgerError(.invalidRequest, "Policy version '\(version)' was already published; publish a new version name.")
+        }
+        let facts = try await write(about: [], by: actor) { _ in
+            [.policyVersion(PolicyVersion(version: version, effectiveFrom: effectiveFrom, isMajor: isMajor))]
+        }
+        return facts[0]
+    }
+
+    /// Every published policy version, in the order published.
+    public func policyVersions() async throws -> [PolicyVersion] {
+        try await store.facts(for: .kind(.policyVersion)).compactMap {
+            guard case .policyVersion(let version) = $0.body else { return nil }
+            return version
+        }
+    }
+
+    /// Records that a person objected to processing for a purpose (GDPR Art. 21), or withdrew the
+    /// objection. While it stands, nothing more is recorded for the purpose and
+    /// ``mayProcess(_:for:)`` answers no.
+    @discardableResult
+    public func object(
+        _ subject: SubjectID, to purpose: Purpose, withdrawn: Bool = false, actor: ActorID? = nil
+    ) async throws -> Fact {
+        _ = try validator.purpose(purpose)
+        let facts = try await write(about: [subject], by: actor) { _ in
+            [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: withdrawn))]
+        }
+        return facts[0]
+    }
+
+    /// Restricts processing of a person's data (GDPR Art. 18) for one purpose or, with `nil`,
+    /// all; or lifts the restriction. While restricted, data is stored but nothing new is
+    /// recorded or disclosed.
+    @discardableResult
+    public func restrict(
+        _ subject: SubjectID, purpose: Purpose? = nil, lifted: Bool = false, actor: ActorID? = nil
+    ) async throws -> Fact {
+        if let purpose { _ = try validator.purpose(purpose) }
+        let facts = try await write(about: [subject], by: actor) { _ in
+            [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: lifted))]
+        }
+        return facts[0]
+    }
+
+    /// Records that two subject identifiers denote the same person. Access reports follow links.
+    @discardableResult
+    public func link(_ subject: SubjectID, to other: SubjectID, actor: ActorID? = nil) async throws -> Fact {
+        guard subject != other else {
+            throw LedgerError(.invalidRequest, "A subject cannot be linked to itself.")
+        }
+        let facts = try await write(about: [subject, other], by: actor) { _ in
+            [.subjectLink(SubjectLink(subject: subject, linked: other))]
+        }
+        return facts[0]
+    }
+}

@@ -1,0 +1,42 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+import Synchronization
+
+/// Where a ledger reads the time. Every rule that depends on time reads it here, so tests
+/// inject a clock instead of sleeping or reading the wall clock.
+public struct LedgerClock: Sendable {
+    /// The current instant.
+    public let now: @Sendable () -> Date
+
+    /// Creates a clock from a function returning the current instant.
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    /// The system's wall clock.
+    public static let system = LedgerClock { Date() }
+
+    /// A clock that always reads `date`.
+    public static func fixed(_ date: Date) -> LedgerClock { LedgerClock { date } }
+}
+
+/// A clock that tests move by hand.
+public final class ManualClock: Sendable {
+    private let current: Mutex<Date>
+
+    /// Creates a clock reading `start`.
+    public init(_ start: Date) { current = Mutex(start) }
+
+    /// The instant the clock reads.
+    public var now: Date { current.withLock { $0 } }
+
+    /// Moves the clock forward by `interval` seconds.
+    public func advance(by interval: TimeInterval) { current.withLock { $0 += interval } }
+
+    /// Sets the clock to `date`.
+    public func set(_ date: Date) { current.withLock { $0 = date } }
+
+    /// This clock, for ``Ledger/init(store:catalog:region:actor:clock:)``.
+    public var ledgerClock: LedgerClock { LedgerClock { [self] in self.now } }
+}

@@ -1,0 +1,62 @@
+/// A write was refused because it breaks a rule; nothing was recorded.
+///
+/// ``rule`` says which rule (match on it), ``message`` says what was wrong and what to do. The
+/// message names vocabulary — categories, purposes, systems — never a personal value or an
+/// identifier of a person.
+public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A rule the ledger enforces.
+    public struct Rule: Hashable, Sendable, CustomStringConvertible {
+        /// The rule's stable name, as `pdl` prints it.
+        public let name: String
+
+        private init(_ name: String) { self.name = name }
+
+        public var description: String { name }
+
+        /// The category is not declared in the catalog.
+        public static let unknownCategory = Rule("unknownCategory")
+        /// The purpose is not declared in the catalog.
+        public static let unknownPurpose = Rule("unknownPurpose")
+        /// The system is not declared in the catalog.
+        public static let unknownSystem = Rule("unknownSystem")
+        /// The recipient is not declared in the catalog.
+        public static let unknownRecipient = Rule("unknownRecipient")
+        /// The access occasion is not declared in the catalog.
+        public static let unknownOccasion = Rule("unknownOccasion")
+        /// The policy version was never published.
+        public static let unknownPolicyVersion = Rule("unknownPolicyVersion")
+        /// Purpose limitation: the purpose may not hold the category (Art. 5(1)(b),(c)).
+        public static let purposeLimitation = Rule("purposeLimitation")
+        /// The purpose does not allow the legal basis claimed.
+        public static let basisNotAllowed = Rule("basisNotAllowed")
+        /// A consent-based holding without active consent to the purpose (Art. 6(1)(a), 7).
+        public static let consentRequired = Rule("consentRequired")
+        /// The recipient has no agreement for the occasion.
+        public static let recipientOccasion = Rule("recipientOccasion")
+        /// A special category of data without an Art. 9(2) condition.
+        public static let specialCategory = Rule("specialCategory")
+        /// The person objected to processing for this purpose (Art. 21).
+        public static let objection = Rule("objection")
+        /// Processing of the person's data is restricted (Art. 18).
+        public static let restriction = Rule("restriction")
+        /// A value does not have the form its category requires.
+        public static let malformedValue = Rule("malformedValue")
+        /// A subject identifier is empty, too long, or has white space.
+        public static let malformedSubjectID = Rule("malformedSubjectID")
+        /// The request is incomplete or contradicts itself (no categories, an end before a start).
+        public static let invalidRequest = Rule("invalidRequest")
+    }
+
+    /// The rule that was broken.
+    public let rule: Rule
+    /// What was wrong and what to do.
+    public let message: String
+
+    /// Creates a refusal.
+    public init(_ rule: Rule, _ message: String) {
+        self.rule = rule
+        self.message = message
+    }
+
+    public var description: String { "refused (\(rule.name)): \(message)" }
+}

@@ -1,0 +1,128 @@
+/// The rules a write must pass, as pure functions of the catalog and the subject's state.
+struct Validator: Sendable {
+    let catalog: Catalog
+    let region: Region
+
+    func category(_ category: DataCategory) throws(LedgerError) -> CategoryDefinition {
+        guard let definition = catalog.categories[category] else {
+            throw LedgerError(
+                .unknownCategory,
+                "Category '\(category)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+        }
+        return definition
+    }
+
+    func purpose(_ purpose: Purpose) throws(LedgerError) -> PurposeDefinition {
+        guard let definition = catalog.purposes[purpose] else {
+            throw LedgerError(
+                .unknownPurpose,
+                "Purpose '\(purpose)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+        }
+        return definition
+    }
+
+    func system(_ system: SystemID) throws(LedgerError) {
+        guard catalog.systems[system] != nil else {
+            throw LedgerError(
+                .unknownSystem,
+                "System '\(system)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+        }
+    }
+
+    func recipient(_ recipient: RecipientID, occasion: AccessOccasion) throws(LedgerError) {
+        guard catalog.occasions.contains(occasion) else {
+            throw LedgerError(
+                .unknownOccasion,
+                "Access occasion '\(occasion)' is not declared in the catalog. Use one the privacy policy names.")
+        }
+        guard let definition = catalog.recipients[recipient] else {
+            throw LedgerError(
+                .unknownRecipient,
+                "Recipient '\(recipient)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+        }
+        guard definition.occasions.contains(occasion) else {
+            let agreed = definition.occasions.sorted().map(\.rawValue).joined(separator: ", ")
+            throw LedgerError(
+                .recipientOccasion,
+                "Recipient '\(recipient)' has no agreement for occasion '\(occasion)' (its agreement covers: \(agreed)). Use a recipient whose agreement covers it, or amend the agreement in the catalog first.")
+        }
+    }
+
+    func subject(_ subject: SubjectID) throws(LedgerError) {
+        guard subject.isWellFormed else {
+            throw LedgerError(
+                .malformedSubjectID,
+                "The subject identifier must be 1 to 200 bytes without white space or control characters. Use your system's stable customer key, such as 'customer:10001'.")
+        }
+    }
+
+    /// Checks that a holding may be recorded, and returns it with its value normalised.
+    func holding(_ holding: Holding, state: SubjectState) throws(LedgerError) -> Holding {
+        try subject(holding.subject)
+        let categoryDefinition = try category(holding.category)
+        let purposeDefinition = try purpose(holding.purpose)
+        try system(holding.system)
+        guard purposeDefinition.allowedCategories.contains(holding.category) else {
+            throw LedgerError(
+                .purposeLimitation,
+                "Purpose '\(holding.purpose)' may not hold category '\(holding.category)' (purpose limitation, GDPR Art. 5(1)(b)). Record it under a purpose that declares it, or declare it for this purpose in the catalog.")
+        }
+        guard purposeDefinition.allowedBases.contains(holding.basis) else {
+            let allowed = purposeDefinition.allowedBases.sorted().map(\.rawValue).joined(separator: ", ")
+            throw LedgerError(
+                .basisNotAllowed,
+                "Purpose '\(holding.purpose)' does not rest on basis '\(holding.basis)'; it allows: \(allowed).")
+        }
+        if categoryDefinition.sensitivity == .specialCategory {
+            guard let condition = holding.specialCategoryCondition,
+                SpecialCategoryCondition.gdprArticle9.contains(condition)
+            else {
+                throw LedgerError(
+                    .specialCategory,
+                    "Category '\(holding.category)' is a special category (GDPR Art. 9): name the Art. 9(2) condition that permits processing it.")
+            }
+            if condition == .explicitConsent && !state.hasConsent(to: holding.purpose) {
+                throw LedgerError(
+                    .consentRequired,
+                    "Art. 9(2)(a) needs explicit consent to purpose '\(holding.purpose)', and none is in force. Record the consent first.")
+            }
+        }
+        if holding.basis == .consent && !state.hasConsent(to: holding.purpose) {
+            let why =
+                switch state.consentDecision(for: holding.purpose)?.decision {
+                case .withdrawn?: "the person withdrew it"
+                case .refused?: "the person refused it"
+                default: "none was recorded"
+                }
+            throw LedgerError(
+                .consentRequired,
+                "Holding data for purpose '\(holding.purpose)' under consent needs the person's consent to it, and \(why). Record the consent first, or use another basis the purpose allows.")
+        }
+        try processing(of: holding.purpose, definition: purposeDefinition, state: state)
+        var normalized = holding
+        if let value = holding.value?.revealed {
+            do {
+                normalized.value = PersonalValue(try categoryDefinition.format.normalize(value, region: region))
+            } catch {
+                throw LedgerError(
+                    .malformedValue,
+                    "The value given for category '\(holding.category)' is not valid: \(error.message) Nothing was recorded.")
+            }
+        }
+        return normalized
+    }
+
+    /// Checks that nothing stops processing the subject's data for `purpose` now.
+    func processing(of purpose: Purpose, definition: PurposeDefinition, state: SubjectState) throws(LedgerError) {
+        if state.objections[purpose] != nil {
+            throw LedgerError(
+                .objection,
+                "The person objected to processing for purpose '\(purpose)'\(definition.isDirectMarketing ? " (direct marketing: the objection is absolute, GDPR Art. 21(3))" : " (GDPR Art. 21)"). Nothing may be recorded for it.")
+        }
+        if state.restriction(for: purpose) != nil {
+            throw LedgerError(
+                .restriction,
+                "Processing of this person's data for purpose '\(purpose)' is restricted (GDPR Art. 18): it may be stored, not otherwise processed. Lift the restriction first.")
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// A `pdl` subcommand.
+protocol Command: Sendable {
+    /// The word that selects it: `pdl NAME`.
+    static var name: String { get }
+    /// One line for `pdl --help`.
+    static var summary: String { get }
+    /// The full text of `pdl NAME --help`.
+    static var help: String { get }
+    /// Runs the command with the arguments after its name.
+    static func run(_ arguments: [String]) async throws
+}
+
+/// Every command, in the order `pdl --help` lists them.
+let commands: [any Command.Type] = [DemoCommand.self, ReportCommand.self]
+
+let storeOptionHelp = """
+      --store DIR         The ledger directory (default: ./ledger).
+    """
