@@ -11,6 +11,8 @@ extension AccessReport {
     /// report was produced revealing them.
     public func plainText(in language: ReportLanguage = .english) -> String {
         let t = PlainTextLabels(language: language)
+        let categoryLabels = Dictionary(heldData.map { ($0.category, $0.categoryLabel) }, uniquingKeysWith: { a, _ in a })
+        let purposeLabels = Dictionary(heldData.map { ($0.purpose, $0.purposeLabel) }, uniquingKeysWith: { a, _ in a })
         var lines: [String] = []
         lines.append(t.title(subject.rawValue))
         lines.append(String(repeating: "=", count: lines[0].count))
@@ -23,24 +25,31 @@ extension AccessReport {
         lines.append("")
         lines.append(t.heldDataHeading)
         if heldData.isEmpty { lines.append("  \(t.none)") }
-        for item in heldData {
-            let value: String =
-                switch item.valueState {
-                case .shown, .masked: item.value ?? ""
-                case .notRecorded: t.valueNotRecorded
-                case .erased: t.valueErased(item.erasedAt.map(Self.timestamp) ?? "")
-                }
-            lines.append("  - \(item.categoryLabel.text(in: language)): \(value)")
-            lines.append("      \(t.system): \(item.system)   \(t.purpose): \(item.purposeLabel.text(in: language))")
+        for group in heldDataGroups() {
+            let first = group[0]
             lines.append(
-                "      \(t.basis): \(item.basis.label.text(in: language))"
-                    + (item.basisArticle.map { " (GDPR Art. \($0))" } ?? "")
-                    + "   \(t.source): \(item.source == "the data subject" ? t.yourself : item.source)")
+                "  \(first.system) — \(first.purposeLabel.text(in: language))"
+                    + (first.reference.map { " — \($0)" } ?? "")
+                    + (linkedSubjects.isEmpty ? "" : " [\(first.subject)]"))
             lines.append(
-                "      \(t.since): \(Self.timestamp(item.since))"
-                    + (item.reference.map { "   \(t.reference): \($0)" } ?? "")
-                    + (item.rectifiedAt.map { "   \(t.rectified): \(Self.timestamp($0))" } ?? ""))
-            lines.append("      \(t.retention): \(item.retention.text(in: language))")
+                "    \(t.basis): \(first.basis.label.text(in: language))"
+                    + (first.basisArticle.map { " (GDPR Art. \($0))" } ?? "")
+                    + " · \(t.source): \(first.source == "the data subject" ? t.yourself : first.source)"
+                    + " · \(t.since): \(Self.timestamp(first.since))")
+            lines.append("    \(t.retention): \(first.retention.text(in: language))")
+            let width = group.map { $0.categoryLabel.text(in: language).count }.max() ?? 0
+            for item in group {
+                let label = item.categoryLabel.text(in: language)
+                let value: String =
+                    switch item.valueState {
+                    case .shown, .masked: item.value ?? ""
+                    case .notRecorded: t.valueNotRecorded
+                    case .erased: t.valueErased(item.erasedAt.map(Self.timestamp) ?? "")
+                    }
+                let corrected = item.rectifiedAt.map { "  (\(t.rectified) \(Self.timestamp($0)))" } ?? ""
+                lines.append(
+                    "      \(label)\(String(repeating: " ", count: width - label.count))  \(value)\(corrected)")
+            }
         }
 
         lines.append("")
@@ -58,7 +67,8 @@ extension AccessReport {
                 }
             lines.append(
                 "  - \(recipient.label.text(in: language)) — \(recipient.occasionLabel.text(in: language)): \(how)")
-            lines.append("      \(t.categories): \(recipient.categories.map(\.rawValue).joined(separator: ", "))")
+            let categoryNames = recipient.categories.map { categoryLabels[$0]?.text(in: language) ?? $0.rawValue }
+            lines.append("      \(t.categories): \(categoryNames.joined(separator: ", "))")
         }
 
         lines.append("")
@@ -66,7 +76,7 @@ extension AccessReport {
         if consentHistory.isEmpty { lines.append("  \(t.none)") }
         for consent in consentHistory {
             lines.append(
-                "  - \(Self.timestamp(consent.at)) \(t.decision(consent.decision)) — \(consent.purpose) "
+                "  - \(Self.timestamp(consent.at)) \(t.decision(consent.decision)) — \(purposeLabels[consent.purpose]?.text(in: language) ?? consent.purpose.rawValue) "
                     + "(\(t.policy) \(consent.policyVersion), \(consent.channel)"
                     + (consent.evidence.map { ", \($0)" } ?? "") + ")")
         }
@@ -105,6 +115,23 @@ extension AccessReport {
         lines.append("")
         lines.append(t.rights(controller.privacyContact))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Held data in runs that share subject, system, purpose, basis, source, reference and time:
+    /// one record call's categories print under one heading.
+    func heldDataGroups() -> [[HeldData]] {
+        var groups: [[HeldData]] = []
+        for item in heldData {
+            if let last = groups.last?.last, last.subject == item.subject, last.system == item.system,
+                last.purpose == item.purpose, last.basis == item.basis, last.source == item.source,
+                last.reference == item.reference, last.since == item.since
+            {
+                groups[groups.count - 1].append(item)
+            } else {
+                groups.append([item])
+            }
+        }
+        return groups
     }
 
     static func timestamp(_ date: Date) -> String {

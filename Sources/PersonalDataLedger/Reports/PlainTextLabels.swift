@@ -25,7 +25,7 @@ struct PlainTextLabels {
     var since: String { pick("Since", "Siden") }
     var sinceLower: String { pick("since", "siden") }
     var reference: String { pick("Reference", "Referanse") }
-    var rectified: String { pick("Corrected", "Rettet") }
+    var rectified: String { pick("corrected", "rettet") }
     var retention: String { pick("Kept", "Lagres") }
     var recipientsHeading: String { pick("Who received it", "Hvem som har mottatt opplysningene") }
     func disclosed(_ at: String) -> String { pick("disclosed \(at)", "utlevert \(at)") }
