@@ -7,7 +7,8 @@ extension NationalIDNumber {
   /// the 2000s (the letters other than `-` and `A` since 2023). Individual numbers 002–899 are
   /// ordinary, 900–999 temporary or test numbers.
   static func finnish(_ text: Substring) throws(IdentifierError) -> Self {
-    let bytes = Array(IdentifierText.uppercasedASCII(text).utf8)
+    let bytes = Array(
+      IdentifierText.uppercasedASCII(IdentifierText.removingWhitespace(text)).utf8)
     guard bytes.count == 11 else {
       throw IdentifierError(
         .nationalIDNumber, .wrongLength,

@@ -5,21 +5,11 @@ extension NationalIDNumber {
   /// puts the birth year within the 99 years up to `currentYear`; a `+` marks someone who turns
   /// 100 or more this year, so one century earlier. The result always carries the century.
   static func swedish(_ text: Substring, currentYear: Int) throws(IdentifierError) -> Self {
-    let compact = Array(IdentifierText.removingWhitespace(text).utf8)
-    var separator = UInt8(ascii: "-")
-    var digitBytes = compact
-    if compact.count == 11 || compact.count == 13 {
-      let position = compact.count - 5
-      separator = compact[position]
-      guard
-        separator == UInt8(ascii: "-") || (separator == UInt8(ascii: "+") && compact.count == 11)
-      else {
-        throw IdentifierError(
-          .nationalIDNumber, .invalidFormat,
-          "a Swedish number is written YYMMDD-NNNC, YYMMDD+NNNC or YYYYMMDDNNNC.")
-      }
-      digitBytes.remove(at: position)
+    var digitBytes = Array(IdentifierText.removingWhitespace(text).utf8)
+    let separatorIndex = digitBytes.firstIndex {
+      $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+")
     }
+    let separator = separatorIndex.map { digitBytes.remove(at: $0) } ?? UInt8(ascii: "-")
     guard let digits = IdentifierText.digits(String(decoding: digitBytes, as: UTF8.self)) else {
       throw IdentifierError(
         .nationalIDNumber, .invalidCharacter,
@@ -31,6 +21,15 @@ extension NationalIDNumber {
         "a Swedish personnummer has 10 digits (YYMMDD-NNNC) or 12 (YYYYMMDDNNNC).")
     }
 
+    if let separatorIndex {
+      guard separatorIndex == digits.count - 4,
+        separator == UInt8(ascii: "-") || digits.count == 10
+      else {
+        throw IdentifierError(
+          .nationalIDNumber, .invalidFormat,
+          "a Swedish number is written YYMMDD-NNNC, YYMMDD+NNNC or YYYYMMDDNNNC.")
+      }
+    }
     let ten = Array(digits.suffix(10))
     let yearInCentury = IdentifierText.number(ten[0..<2])
     let month = IdentifierText.number(ten[2..<4])

@@ -150,7 +150,7 @@ public struct NationalIDNumber: Hashable, Sendable, Codable, CustomStringConvert
         && (compact[6] == UInt8(ascii: "-") || compact[6] == UInt8(ascii: "+")))
     guard isSharedShape else {
       throw IdentifierError(
-        .nationalIDNumber, .wrongLength,
+        .nationalIDNumber, .invalidFormat,
         "no Nordic number has this shape; pass the country explicitly to learn which rule applies."
       )
     }
@@ -174,7 +174,8 @@ public struct NationalIDNumber: Hashable, Sendable, Codable, CustomStringConvert
     let allDigits = bytes.allSatisfy(IdentifierText.isASCIIDigit)
     switch bytes.count {
     case 11 where allDigits: self = try Self.norwegian(text[...])
-    case 12 where allDigits: self = try Self.swedish(text[...], currentYear: Int.max)
+    case 12 where allDigits:
+      self = try Self.swedish(text[...], currentYear: BirthDate.currentYear())
     case 10 where allDigits: self = try Self.danish(text[...])
     case 11 where !IdentifierText.isASCIIDigit(bytes[6]): self = try Self.finnish(text[...])
     default:

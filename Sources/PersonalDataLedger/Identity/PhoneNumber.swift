@@ -22,24 +22,23 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible,
   ///     Norway, Sweden, Denmark or Finland.
   /// - Throws: ``IdentifierError`` naming the broken rule; it never contains `raw`.
   public init(_ raw: String, defaultRegion: Region = .norway) throws(IdentifierError) {
-    var text = Substring(IdentifierText.trimmed(raw))
+    let text = IdentifierText.trimmed(raw)
     guard !text.isEmpty else {
       throw IdentifierError(.phoneNumber, .empty, "enter a number such as +47 912 34 567.")
     }
-    var isInternational = false
-    if text.first == "+" {
-      isInternational = true
-      text = text.dropFirst()
+    let isSeparator = { (scalar: Unicode.Scalar) in
+      scalar.properties.isWhitespace || Self.separators.contains(scalar)
     }
-    var compact = String(text)
-    if isInternational {
-      compact = compact.replacing("(0)", with: "")
-    }
+    var isInternational = text.unicodeScalars.first(where: { !isSeparator($0) }) == "+"
+    let compact = isInternational ? text.replacing("(0)", with: "") : text
     var digits: [UInt8] = []
+    var isPlusAllowed = isInternational
     for scalar in compact.unicodeScalars {
       if ("0"..."9").contains(scalar) {
         digits.append(UInt8(scalar.value))
-      } else if !(scalar.properties.isWhitespace || Self.separators.contains(scalar)) {
+      } else if scalar == "+" && isPlusAllowed {
+        isPlusAllowed = false
+      } else if !isSeparator(scalar) {
         throw IdentifierError(
           .phoneNumber, .invalidCharacter,
           "a number may hold digits, a leading + and the separators space, - . ( ) only.")
