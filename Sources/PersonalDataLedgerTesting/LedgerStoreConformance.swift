@@ -46,6 +46,7 @@ public enum LedgerStoreConformance {
         Check(name: "range reads honour start and limit", body: rangeReads),
         Check(name: "erasing values removes them and keeps everything else", body: eraseValues),
         Check(name: "erasing the identifier removes it everywhere", body: eraseIdentifier),
+        Check(name: "erasing values drops their lookup tokens from the index", body: eraseLookupToken),
         Check(name: "erasing what is already erased is not an error", body: eraseTwice),
         Check(name: "erasure refuses facts about someone else", body: eraseForeignFact),
         Check(name: "the chain verifies and detects a forged checkpoint", body: integrity),
@@ -163,6 +164,31 @@ public enum LedgerStoreConformance {
         #expect(all[2].body.subjects == [.erased, "b2b:7"])
         #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [3])
         #expect(try await store.verify().count == 4)
+    }
+
+    static func eraseLookupToken(_ store: any LedgerStore) async throws {
+        var withToken = holding("customer:1")
+        var other = holding("customer:2")
+        if case .holding(var body) = withToken.body {
+            body.lookupToken = PersonalValue("5f2c0e")
+            withToken.body = .holding(body)
+        }
+        if case .holding(var body) = other.body {
+            body.lookupToken = PersonalValue("5f2c0e")
+            other.body = .holding(body)
+        }
+        _ = try await store.append([withToken, other])
+        #expect(try await store.facts(for: .lookup("5f2c0e")).map(\.sequence) == [1, 2])
+        _ = try await store.erase(
+            ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: false),
+            recording: erasureFact("customer:1", erased: [1], identifier: false))
+        #expect(try await store.facts(for: .lookup("5f2c0e")).map(\.sequence) == [2])
+        guard case .holding(let erased) = try await store.facts(about: "customer:1")[0].body else {
+            Issue.record("fact 1 is no longer a holding")
+            return
+        }
+        #expect(erased.lookupToken == .erased)
+        #expect(try await store.verify().count == 3)
     }
 
     static func eraseTwice(_ store: any LedgerStore) async throws {

@@ -67,13 +67,15 @@ extension Fact {
         /// The keys a store indexes this fact under.
         ///
         /// Every subject the fact is about; the business reference of holdings, disclosures and
-        /// lifecycle events; the system of access grants; and the kind, for the rare kinds that
-        /// are looked up as a whole (policy versions, access grants, requests).
+        /// lifecycle events; the lookup token of holdings; the system of access grants; and the
+        /// kind, for the rare kinds that are looked up as a whole (policy versions, access
+        /// grants, requests).
         public var indexKeys: [IndexKey] {
             var keys = subjects.map(IndexKey.subject)
             switch self {
             case .holding(let f):
                 if let reference = f.reference { keys.append(.reference(reference)) }
+                if let token = f.lookupToken?.revealed { keys.append(.lookup(token)) }
             case .disclosure(let f):
                 if let reference = f.reference { keys.append(.reference(reference)) }
             case .lifecycleEvent(let f): keys.append(.reference(f.reference))

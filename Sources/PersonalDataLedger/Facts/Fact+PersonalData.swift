@@ -9,6 +9,7 @@ extension Fact.Body {
         case .holding(var f):
             f.subject = transformSubject(f.subject)
             f.value = f.value.map(transformValue)
+            f.lookupToken = f.lookupToken.map(transformValue)
             return .holding(f)
         case .consentDecision(var f):
             f.subject = transformSubject(f.subject)
@@ -44,7 +45,8 @@ extension Fact.Body {
         }
     }
 
-    /// The personal values this fact carries (a holding's or rectification's value).
+    /// The personal values this fact carries (a holding's or rectification's value; not the
+    /// lookup token derived from it).
     public var personalValues: [PersonalValue] {
         switch self {
         case .holding(let f): f.value.map { [$0] } ?? []

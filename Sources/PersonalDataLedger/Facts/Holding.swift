@@ -18,12 +18,20 @@ public struct Holding: Hashable, Sendable, Codable {
     public var reference: BusinessReference?
     /// The value itself, when the service chose to record it.
     public var value: PersonalValue?
+    /// A keyed hash (HMAC-SHA256) of the normalised value, set by the ledger for identifying
+    /// categories (email, phone, national ID number, bank account) so the person can be found by
+    /// that identifier without any index holding it in clear.
+    ///
+    /// It is derived from personal data, so stores treat it as personal data: kept beside the
+    /// value and erased with it.
+    public var lookupToken: PersonalValue?
 
     /// Creates a holding.
     public init(
         subject: SubjectID, category: DataCategory, system: SystemID, purpose: Purpose,
         basis: LegalBasis, specialCategoryCondition: SpecialCategoryCondition? = nil,
-        source: DataSource, reference: BusinessReference? = nil, value: PersonalValue? = nil
+        source: DataSource, reference: BusinessReference? = nil, value: PersonalValue? = nil,
+        lookupToken: PersonalValue? = nil
     ) {
         self.subject = subject
         self.category = category
@@ -34,5 +42,6 @@ public struct Holding: Hashable, Sendable, Codable {
         self.source = source
         self.reference = reference
         self.value = value
+        self.lookupToken = lookupToken
     }
 }

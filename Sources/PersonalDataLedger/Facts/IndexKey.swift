@@ -9,6 +9,11 @@ public enum IndexKey: Hashable, Sendable, Codable {
     case reference(BusinessReference)
     /// Access grants on a system.
     case system(SystemID)
+    /// Holdings whose value has this lookup token (``Holding/lookupToken``): how the ledger finds
+    /// a person by email or national ID number. Derived from personal data: a store drops a
+    /// fact's lookup entry when it erases the fact's values, and must not keep it in clear where
+    /// erasure cannot reach.
+    case lookup(String)
     /// Every fact of a kind that is looked up as a whole (policy versions, access grants,
     /// requests).
     case kind(FactKind)

@@ -164,6 +164,12 @@ extension InMemoryLedgerStore {
         /// Erases the values of the record at `position` and/or every occurrence of `subject` in it.
         mutating func erase(at position: Int, values: Bool, subject: SubjectID?) {
             var record = records[position]
+            if values {
+                for case .lookup(let token) in record.fact.body.indexKeys {
+                    index[.lookup(token)]?.removeAll { $0 == position }
+                    if index[.lookup(token)]?.isEmpty == true { index[.lookup(token)] = nil }
+                }
+            }
             var field = 0
             let body = record.fact.body.mappingPersonalData(
                 values: { value in
