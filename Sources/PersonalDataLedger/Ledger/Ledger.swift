@@ -33,6 +33,8 @@ public final class Ledger: Sendable {
     public let actor: ActorID
     /// Where the ledger reads the time.
     public let clock: LedgerClock
+    /// The statutory periods retention is counted with, and the legal holds erasure keeps.
+    public let retention: RetentionSettings
 
     let validator: Validator
     let subjectLocks = KeyedAsyncLock<SubjectID>()
@@ -45,15 +47,19 @@ public final class Ledger: Sendable {
     ///   - region: the country whose periods and number formats apply by default.
     ///   - actor: who writes, for accountability: the service's name, such as `webshop`.
     ///   - clock: where the time is read; inject a ``ManualClock`` in tests.
+    ///   - retention: the retention periods per region and the legal holds; the Nordic defaults
+    ///     unless overridden.
     public init(
         store: any LedgerStore, catalog: Catalog = .focusNordic, region: Region = .norway,
-        actor: ActorID = "service", clock: LedgerClock = .system
+        actor: ActorID = "service", clock: LedgerClock = .system,
+        retention: RetentionSettings = .nordicDefaults
     ) {
         self.store = store
         self.catalog = catalog
         self.region = region
         self.actor = actor
         self.clock = clock
+        self.retention = retention
         self.validator = Validator(catalog: catalog, region: region)
     }
 

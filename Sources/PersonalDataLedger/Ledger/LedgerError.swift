@@ -45,6 +45,9 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformedSubjectID = Rule("malformedSubjectID")
         /// The request is incomplete or contradicts itself (no categories, an end before a start).
         public static let invalidRequest = Rule("invalidRequest")
+        /// Retention needs a period the ``RetentionSettings`` do not set for the region (the
+        /// Finnish consumer complaint period has no default).
+        public static let retentionSettingMissing = Rule("retentionSettingMissing")
     }
 
     /// The rule that was broken.

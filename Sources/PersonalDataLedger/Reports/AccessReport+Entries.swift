@@ -57,6 +57,9 @@ extension AccessReport {
         public var rectifiedAt: Date?
         /// The purpose's retention rule, in words.
         public var retention: LocalizedText
+        /// How long this holding is kept: until a date, until an event, or without limit;
+        /// absent once the value is erased.
+        public var keptUntil: RetentionEnd? = nil
     }
 
     /// A recipient of the person's data.
@@ -111,6 +114,9 @@ extension AccessReport {
         public var channel: String
         /// The evidence reference.
         public var evidence: String?
+        /// For the consent in force for its purpose: whether it was given under a policy version
+        /// older than the current major version (ask again). Absent for other entries.
+        public var isStale: Bool? = nil
     }
 
     /// A restriction of processing in force.

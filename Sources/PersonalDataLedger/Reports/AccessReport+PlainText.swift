@@ -37,6 +37,7 @@ extension AccessReport {
                     + " · \(t.source): \(first.source == "the data subject" ? t.yourself : first.source)"
                     + " · \(t.since): \(Self.timestamp(first.since))")
             lines.append("    \(t.retention): \(first.retention.text(in: language))")
+            lines += keptUntilLines(for: group, language: language)
             let width = group.map { $0.categoryLabel.text(in: language).count }.max() ?? 0
             for item in group {
                 let label = item.categoryLabel.text(in: language)
@@ -78,7 +79,8 @@ extension AccessReport {
             lines.append(
                 "  - \(Self.timestamp(consent.at)) \(t.decision(consent.decision)) — \(purposeLabels[consent.purpose]?.text(in: language) ?? consent.purpose.rawValue) "
                     + "(\(t.policy) \(consent.policyVersion), \(consent.channel)"
-                    + (consent.evidence.map { ", \($0)" } ?? "") + ")")
+                    + (consent.evidence.map { ", \($0)" } ?? "") + ")"
+                    + (consent.isStale == true ? Self.staleConsentNote(language) : ""))
         }
 
         if !restrictions.isEmpty || !objections.isEmpty {

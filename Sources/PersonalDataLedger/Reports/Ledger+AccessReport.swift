@@ -21,6 +21,7 @@ extension Ledger {
         var report = try await fold(
             facts, subject: subject, linked: subjects.filter { $0 != subject }.sorted(),
             requestedBy: requestedBy, revealing: revealing)
+        try await addRetentionAndConsentState(to: &report, facts: facts)
         let issued = try await write(about: [subject], by: requestedBy) { _ in
             [.reportIssued(ReportIssued(subject: subject, requestedBy: requestedBy))]
         }

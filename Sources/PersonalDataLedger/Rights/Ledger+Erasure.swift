@@ -1,0 +1,218 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+extension Ledger {
+    /// Plans an erasure (GDPR Art. 17) without changing anything: what will be erased, what is
+    /// kept under which legal hold and until when, which identifiers go, and which recipients must
+    /// be told.
+    ///
+    /// The plan covers `subject` and every identifier linked to it. Holds come from
+    /// ``RetentionSettings/legalHolds``: with the defaults, data under a legal obligation is kept
+    /// for its bookkeeping period, complaint data while its case is open, and order data until the
+    /// order is delivered. The subject identifier is erased only with scope
+    /// ``ErasureRequestScope/everything`` and when nothing of that identifier is kept. What was
+    /// already erased is listed, not planned again.
+    ///
+    /// - Parameters:
+    ///   - subject: whose data.
+    ///   - scope: everything, or some categories, purposes or holdings.
+    ///   - reason: why: the person asked, consent was withdrawn, or retention ran out.
+    public func planErasure(
+        of subject: SubjectID, scope: ErasureRequestScope = .everything,
+        reason: Erasure.Reason = .subjectRequest
+    ) async throws -> ErasurePlan {
+        try validator.subject(subject)
+        try validate(scope)
+        let (subjects, facts) = try await factsFollowingLinks(from: subject)
+        return try await plan(subject, subjects, facts, scope: scope, reason: reason, at: clock.now())
+    }
+
+    /// Carries out a plan from ``planErasure(of:scope:reason:)``: erases the values of its holdings
+    /// and of their rectifications physically through the store — one
+    /// ``LedgerStore/erase(_:recording:)`` per subject identifier, each recording an ``Erasure``
+    /// fact with what was kept and why — and the identifiers it lists.
+    ///
+    /// The plan is checked again under the subjects' write locks: only what the plan lists and is
+    /// still erasable goes, and an identifier goes only if nothing of it must be kept now either.
+    /// Erasing what is already erased is a no-op, not an error: ``ErasureResult/isNoOp``.
+    ///
+    /// - Returns: what was erased and kept, the facts recorded, and the recipients that must be
+    ///   told (Art. 19).
+    @discardableResult
+    public func erase(_ plan: ErasurePlan, actor: ActorID? = nil) async throws -> ErasureResult {
+        let locked = Set(plan.subjects.filter { $0 != .erased })
+        guard !locked.isEmpty else {
+            return ErasureResult(erased: [], kept: plan.keep, identifiersErased: [], erasures: [], recipientsToTell: [])
+        }
+        return try await subjectLocks.withLock(Array(locked)) {
+            let (current, facts) = try await factsFollowingLinks(from: plan.subject)
+            let fresh = try await self.plan(
+                plan.subject, current.intersection(locked), facts, scope: plan.scope, reason: plan.reason,
+                at: clock.now())
+            let approved = Set(plan.erase.map(\.holding))
+            let items = fresh.erase.filter { approved.contains($0.holding) && locked.contains($0.subject) }
+            // An identifier goes only if the plan said so and nothing recorded since would outlive it.
+            let unapproved = Set(fresh.erase.filter { !approved.contains($0.holding) }.map(\.subject))
+            let identifiers = fresh.identifiersErased.filter {
+                plan.identifiersErased.contains($0) && !unapproved.contains($0)
+            }
+            let bySequence = Dictionary(uniqueKeysWithValues: facts.map { ($0.sequence, $0) })
+
+            var erasures: [Fact] = []
+            for subject in Set(items.map(\.subject)).union(identifiers).sorted() {
+                let retained = fresh.keep.filter { $0.subject == subject }.map {
+                    Erasure.Retained(holding: $0.holding, hold: $0.hold, until: $0.until)
+                }
+                erasures.append(
+                    try await eraseValues(
+                        of: subject, holdings: items.filter { $0.subject == subject }.map(\.holding),
+                        facts: facts, reason: plan.reason, erasingIdentifier: identifiers.contains(subject),
+                        retained: retained, actor: actor))
+            }
+            let erasedHoldings = items.compactMap { item -> (Fact, Holding)? in
+                guard let fact = bySequence[item.holding], case .holding(let holding) = fact.body else { return nil }
+                return (fact, holding)
+            }
+            return ErasureResult(
+                erased: items, kept: fresh.keep, identifiersErased: identifiers, erasures: erasures,
+                recipientsToTell: try await recipientsToTell(erasing: erasedHoldings, facts: facts))
+        }
+    }
+
+    /// Plans and carries out an erasure in one step: ``planErasure(of:scope:reason:)`` then
+    /// ``erase(_:actor:)``.
+    @discardableResult
+    public func erase(
+        _ subject: SubjectID, scope: ErasureRequestScope = .everything,
+        reason: Erasure.Reason = .subjectRequest, actor: ActorID? = nil
+    ) async throws -> ErasureResult {
+        try await erase(planErasure(of: subject, scope: scope, reason: reason), actor: actor)
+    }
+
+    private func validate(_ scope: ErasureRequestScope) throws(LedgerError) {
+        switch scope {
+        case .everything: break
+        case .categories(let categories):
+            guard !categories.isEmpty else {
+                throw LedgerError(.invalidRequest, "Name at least one category to erase, or erase everything.")
+            }
+            for category in categories { _ = try validator.category(category) }
+        case .purposes(let purposes):
+            guard !purposes.isEmpty else {
+                throw LedgerError(.invalidRequest, "Name at least one purpose to erase, or erase everything.")
+            }
+            for purpose in purposes { _ = try validator.purpose(purpose) }
+        case .holdings(let holdings):
+            guard !holdings.isEmpty else {
+                throw LedgerError(.invalidRequest, "Name at least one holding to erase, or erase everything.")
+            }
+        }
+    }
+
+    private func plan(
+        _ subject: SubjectID, _ subjects: Set<SubjectID>, _ facts: [Fact], scope: ErasureRequestScope,
+        reason: Erasure.Reason, at now: Date
+    ) async throws -> ErasurePlan {
+        // Only identifiers the store still knows: an erased one has no facts left to find.
+        let present = Set(facts.flatMap(\.body.subjects))
+        let subjects = subjects.filter { $0 != .erased && present.contains($0) }
+        let context = try await retentionContext(for: facts)
+        let erased = erasedSequences(in: facts)
+        var rectifications: [UInt64: [UInt64]] = [:]
+        var holdings: [(Fact, Holding)] = []
+        for fact in facts {
+            switch fact.body {
+            case .holding(let holding) where subjects.contains(holding.subject):
+                holdings.append((fact, holding))
+            case .rectification(let rectification):
+                rectifications[rectification.holding, default: []].append(fact.sequence)
+            default: break
+            }
+        }
+        if case .holdings(let wanted) = scope, !facts.isEmpty {
+            let known = Set(holdings.map(\.0.sequence))
+            if let unknown = wanted.sorted().first(where: { !known.contains($0) }) {
+                throw LedgerError(
+                    .invalidRequest,
+                    "Fact \(unknown) is not a holding of this person or of an identifier linked to it; nothing was planned. List the holdings with the access report."
+                )
+            }
+        }
+
+        var erase: [ErasurePlan.Item] = []
+        var keep: [ErasurePlan.Kept] = []
+        var alreadyErased: [UInt64] = []
+        var toErase: [(Fact, Holding)] = []
+        for (fact, holding) in holdings where Self.isInScope(fact, holding, scope) {
+            if erased.contains(fact.sequence) {
+                alreadyErased.append(fact.sequence)
+            } else if let kept = try hold(on: fact, holding, context: context, at: now) {
+                keep.append(kept)
+            } else {
+                toErase.append((fact, holding))
+                erase.append(
+                    .init(
+                        holding: fact.sequence, subject: holding.subject, category: holding.category,
+                        purpose: holding.purpose, system: holding.system, reference: holding.reference,
+                        rectifications: rectifications[fact.sequence] ?? []))
+            }
+        }
+        let identifiers: [SubjectID] =
+            scope == .everything
+            ? subjects.filter { id in !keep.contains { $0.subject == id } }.sorted() : []
+        return ErasurePlan(
+            subject: subject, subjects: subjects.sorted(), scope: scope, reason: reason, plannedAt: now,
+            erase: erase, keep: keep, alreadyErased: alreadyErased, identifiersErased: identifiers,
+            recipientsToTell: try await recipientsToTell(erasing: toErase, facts: facts))
+    }
+
+    private static func isInScope(_ fact: Fact, _ holding: Holding, _ scope: ErasureRequestScope) -> Bool {
+        switch scope {
+        case .everything: true
+        case .categories(let categories): categories.contains(holding.category)
+        case .purposes(let purposes): purposes.contains(holding.purpose)
+        case .holdings(let sequences): sequences.contains(fact.sequence)
+        }
+    }
+
+    /// The first legal hold rule that keeps the holding at `now`, if any.
+    private func hold(on fact: Fact, _ holding: Holding, context: RetentionContext, at now: Date)
+        throws(LedgerError) -> ErasurePlan.Kept?
+    {
+        for rule in retention.legalHolds {
+            let applies =
+                switch rule.scope {
+                case .basis(let basis): holding.basis == basis
+                case .purpose(let purpose): holding.purpose == purpose
+                }
+            guard applies else { continue }
+            var until: Date?
+            var untilEvent: LifecycleKind?
+            switch rule.duration {
+            case .whileRetentionRuns:
+                let (end, _) = try retentionCalculator.evaluate(fact, holding, context: context, asOf: now)
+                switch end {
+                case .date(let date):
+                    guard date > now else { continue }
+                    until = date
+                case .event(let events, _):
+                    untilEvent = events.first
+                case .noLimit, .undetermined:
+                    break
+                }
+            case .untilEvent(let kind):
+                guard holding.reference != nil else { continue }
+                if let happened = context.firstEvent(kind, of: holding.reference), happened <= now { continue }
+                untilEvent = kind
+            }
+            return ErasurePlan.Kept(
+                holding: fact.sequence, subject: holding.subject, category: holding.category,
+                purpose: holding.purpose, system: holding.system, reference: holding.reference,
+                hold: rule.hold, until: until, untilEvent: untilEvent)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,284 @@
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// The holdings whose retention has run out (GDPR Art. 5(1)(e)), as ``Ledger/retentionDue(asOf:progress:)``
+/// lists them.
+public struct RetentionDue: Hashable, Sendable, Codable {
+    /// The instant the list was computed for.
+    public var asOf: Date
+    /// Holdings whose time is up, earliest due first: each with the rule, the clock that ran out
+    /// and the date.
+    public var holdings: [HoldingRetention]
+    /// Holdings whose time is up but whose processing is restricted (Art. 18): the person asked to
+    /// keep them (for a legal claim, or instead of erasure), so they stay until the restriction is
+    /// lifted.
+    public var deferred: [HoldingRetention]
+}
+
+/// What ``Ledger/applyRetention(asOf:actor:progress:)`` did.
+public struct RetentionSweep: Hashable, Sendable, Codable {
+    /// The instant the sweep was computed for.
+    public var asOf: Date
+    /// The holdings whose values were erased.
+    public var erased: [HoldingRetention]
+    /// Holdings due but kept because processing is restricted.
+    public var deferred: [HoldingRetention]
+    /// The erasure facts recorded, one per subject and reason.
+    public var erasures: [Fact]
+    /// Recipients that must be told (Art. 19), one notice per recipient and subject.
+    public var recipientsToTell: [RecipientNotice]
+}
+
+extension Ledger {
+    var retentionCalculator: RetentionCalculator {
+        RetentionCalculator(catalog: catalog, region: region, settings: retention)
+    }
+
+    /// How long each holding of `subject` (and of identifiers linked to it) whose value is still
+    /// held is kept: until a date, until an event, or without limit — the "kept until" of the
+    /// access report.
+    ///
+    /// - Parameter asOf: the instant to compute for; now when `nil`.
+    public func retentionSchedule(of subject: SubjectID, asOf: Date? = nil) async throws
+        -> [HoldingRetention]
+    {
+        try validator.subject(subject)
+        let instant = asOf ?? clock.now()
+        let (_, facts) = try await factsFollowingLinks(from: subject)
+        let context = try await retentionContext(for: facts)
+        let erased = erasedSequences(in: facts)
+        let calculator = retentionCalculator
+        return facts.compactMap { fact in
+            guard case .holding(let holding) = fact.body, !erased.contains(fact.sequence) else { return nil }
+            return calculator.retention(of: fact, holding, context: context, asOf: instant)
+        }
+    }
+
+    /// Lists the holdings whose retention has run out at `asOf`, with the rule, the clock that ran
+    /// out and the date — what must be erased today.
+    ///
+    /// Reads the whole ledger in pages. Refused with ``LedgerError/Rule/retentionSettingMissing``
+    /// when the catalog needs a period the region has no setting for (Finland's consumer complaint
+    /// period): set it in ``RetentionSettings`` first.
+    ///
+    /// - Parameters:
+    ///   - asOf: the instant to compute for; now when `nil`.
+    ///   - progress: called after each page with the facts read so far and the total.
+    public func retentionDue(
+        asOf: Date? = nil, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+    ) async throws -> RetentionDue {
+        let instant = asOf ?? clock.now()
+        try checkRetentionSettings()
+        let scan = try await RetentionScan.read(store, progress: progress)
+        let calculator = retentionCalculator
+        var due: [HoldingRetention] = []
+        var deferred: [HoldingRetention] = []
+        for (fact, holding) in scan.liveHoldings {
+            let (end, clock) = try calculator.evaluate(fact, holding, context: scan.context, asOf: instant)
+            guard end.isDue(at: instant) else { continue }
+            let entry = HoldingRetention(
+                holding: fact.sequence, subject: holding.subject, category: holding.category,
+                purpose: holding.purpose, system: holding.system, reference: holding.reference, end: end,
+                clock: clock,
+                rule: catalog.purposes[holding.purpose]?.retention.summary ?? LocalizedText("Not declared"))
+            if scan.isRestricted(holding.subject, holding.purpose) {
+                deferred.append(entry)
+            } else {
+                due.append(entry)
+            }
+        }
+        let order: (HoldingRetention, HoldingRetention) -> Bool = {
+            ($0.end.date ?? .distantPast, $0.holding) < ($1.end.date ?? .distantPast, $1.holding)
+        }
+        return RetentionDue(asOf: instant, holdings: due.sorted(by: order), deferred: deferred.sorted(by: order))
+    }
+
+    /// Erases, physically and through the store, the values of every holding whose retention has
+    /// run out at `asOf`, and of their rectifications; records for each subject why (reason
+    /// ``Erasure/Reason/retentionExpired``, or ``Erasure/Reason/consentWithdrawn`` when withdrawal
+    /// started the clock); and returns what it did with the recipients to tell (Art. 19).
+    ///
+    /// Each subject is re-checked under its write lock before its values go. Subject identifiers
+    /// are never erased by retention: consent history must stay demonstrable (Art. 7(1)). Holdings
+    /// under a restriction (Art. 18) are deferred, not erased.
+    ///
+    /// - Parameters:
+    ///   - asOf: the instant to apply retention as of; now when `nil`. It may not be in the future:
+    ///     data would be erased before its time.
+    ///   - progress: called after each page of the scan with the facts read so far and the total.
+    @discardableResult
+    public func applyRetention(
+        asOf: Date? = nil, actor: ActorID? = nil,
+        progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+    ) async throws -> RetentionSweep {
+        let now = clock.now()
+        let instant = asOf ?? now
+        guard instant <= now else {
+            throw LedgerError(
+                .invalidRequest,
+                "Retention cannot be applied as of a future date: data would be erased before its time. List what will be due with retentionDue(asOf:) (pdl retention --as-of DATE without --apply) instead."
+            )
+        }
+        let due = try await retentionDue(asOf: instant, progress: progress)
+        var sweep = RetentionSweep(
+            asOf: instant, erased: [], deferred: due.deferred, erasures: [], recipientsToTell: [])
+        let bySubject = Dictionary(grouping: due.holdings, by: \.subject)
+        let calculator = retentionCalculator
+        for subject in bySubject.keys.sorted() {
+            let wanted = Set(bySubject[subject]!.map(\.holding))
+            try await subjectLocks.withLock([subject]) {
+                let facts = try await store.facts(about: subject)
+                let context = try await retentionContext(for: facts)
+                let erased = erasedSequences(in: facts)
+                let restricted = SubjectState(facts: facts)
+                var groups: [Erasure.Reason: [(Fact, Holding, HoldingRetention)]] = [:]
+                for fact in facts where wanted.contains(fact.sequence) && !erased.contains(fact.sequence) {
+                    guard case .holding(let holding) = fact.body else { continue }
+                    let retention = calculator.retention(of: fact, holding, context: context, asOf: instant)
+                    guard retention.end.isDue(at: instant) else { continue }
+                    if restricted.restriction(for: holding.purpose) != nil {
+                        sweep.deferred.append(retention)
+                        continue
+                    }
+                    let reason: Erasure.Reason =
+                        retention.clock?.startsAt == .consentWithdrawn ? .consentWithdrawn : .retentionExpired
+                    groups[reason, default: []].append((fact, holding, retention))
+                }
+                for reason in groups.keys.sorted() {
+                    let group = groups[reason]!
+                    let holdings = group.map { ($0.0, $0.1) }
+                    sweep.recipientsToTell += try await recipientsToTell(erasing: holdings, facts: facts)
+                    let recorded = try await eraseValues(
+                        of: subject, holdings: holdings.map(\.0.sequence), facts: facts, reason: reason,
+                        erasingIdentifier: false, retained: [], actor: actor)
+                    sweep.erasures.append(recorded)
+                    sweep.erased += group.map(\.2)
+                }
+            }
+        }
+        return sweep
+    }
+
+    /// Refuses when the catalog needs a period the ledger's region has no setting for.
+    func checkRetentionSettings() throws(LedgerError) {
+        let calculator = retentionCalculator
+        let periods = catalog.purposes.values.flatMap { $0.retention.clocks.map(\.keepFor) }
+        if periods.contains(.bookkeeping) || periods.contains(.consumerComplaint) {
+            _ = try calculator.periods()
+        }
+        if periods.contains(.consumerComplaint) { _ = try calculator.complaintPeriod() }
+    }
+
+    /// The consent decisions in `facts` and the lifecycle events of their holdings' references.
+    func retentionContext(for facts: [Fact]) async throws -> RetentionContext {
+        var context = RetentionContext()
+        var references = Set<BusinessReference>()
+        for fact in facts {
+            switch fact.body {
+            case .consentDecision: context.add(fact)
+            case .holding(let holding): if let reference = holding.reference { references.insert(reference) }
+            default: break
+            }
+        }
+        for reference in references.sorted() {
+            for fact in try await store.facts(for: .reference(reference)) {
+                if case .lifecycleEvent = fact.body { context.add(fact) }
+            }
+        }
+        return context
+    }
+
+    /// The sequence numbers that erasure facts in `facts` list as erased.
+    func erasedSequences(in facts: [Fact]) -> Set<UInt64> {
+        var erased = Set<UInt64>()
+        for fact in facts {
+            if case .erasure(let erasure) = fact.body { erased.formUnion(erasure.erased) }
+        }
+        return erased
+    }
+
+    /// Erases the values of `holdings` of `subject` and of their rectifications through the store,
+    /// recording one erasure fact.
+    func eraseValues(
+        of subject: SubjectID, holdings: [UInt64], facts: [Fact], reason: Erasure.Reason,
+        erasingIdentifier: Bool, retained: [Erasure.Retained], actor: ActorID?
+    ) async throws -> Fact {
+        let wanted = Set(holdings)
+        let rectifications = facts.compactMap { fact -> UInt64? in
+            guard case .rectification(let rectification) = fact.body, wanted.contains(rectification.holding)
+            else { return nil }
+            return fact.sequence
+        }
+        let values = wanted.union(rectifications)
+        let erasure = Erasure(
+            subject: subject, reason: reason, erased: values.sorted(), identifierErased: erasingIdentifier,
+            retained: retained)
+        return try await store.erase(
+            ErasureScope(subject: subject, values: values, erasesIdentifier: erasingIdentifier),
+            recording: NewFact(recordedAt: clock.now(), actor: actor ?? self.actor, body: .erasure(erasure)))
+    }
+}
+
+/// A pass over the whole ledger, in pages, collecting what retention and the notification list
+/// need: live holdings, the latest value of each, consent decisions, lifecycle events and
+/// restrictions.
+struct RetentionScan {
+    static let pageSize = 4096
+
+    var holdings: [UInt64: (Fact, Holding)] = [:]
+    var erased = Set<UInt64>()
+    /// The latest rectified value per holding.
+    var rectified: [UInt64: PersonalValue] = [:]
+    var context = RetentionContext()
+    var restrictions: [SubjectID: [Purpose?: Bool]] = [:]
+
+    /// Holdings whose values are still held, in sequence order.
+    var liveHoldings: [(Fact, Holding)] {
+        holdings.keys.sorted().compactMap { sequence in
+            guard !erased.contains(sequence), let entry = holdings[sequence], entry.1.subject != .erased
+            else { return nil }
+            return entry
+        }
+    }
+
+    func isRestricted(_ subject: SubjectID, _ purpose: Purpose) -> Bool {
+        let table = restrictions[subject] ?? [:]
+        return table[purpose] == true || table[nil] == true
+    }
+
+    /// The value a holding holds now: the latest rectification's, or its own.
+    func currentValue(of fact: Fact, _ holding: Holding) -> PersonalValue? {
+        rectified[fact.sequence] ?? holding.value
+    }
+
+    static func read(
+        _ store: any LedgerStore, progress: (@Sendable (UInt64, UInt64) -> Void)?
+    ) async throws -> RetentionScan {
+        var scan = RetentionScan()
+        let total = try await store.integrityHead().count
+        var next: UInt64 = 1
+        while true {
+            let page = try await store.facts(from: next, limit: pageSize)
+            guard let last = page.last else { break }
+            for fact in page { scan.apply(fact) }
+            next = last.sequence + 1
+            progress?(last.sequence, max(total, last.sequence))
+        }
+        return scan
+    }
+
+    private mutating func apply(_ fact: Fact) {
+        switch fact.body {
+        case .holding(let holding): holdings[fact.sequence] = (fact, holding)
+        case .erasure(let erasure): erased.formUnion(erasure.erased)
+        case .rectification(let rectification): rectified[rectification.holding] = rectification.value
+        case .restriction(let restriction):
+            restrictions[restriction.subject, default: [:]][restriction.purpose] = !restriction.isLifted
+        case .consentDecision, .lifecycleEvent: context.add(fact)
+        default: break
+        }
+    }
+}
