@@ -11,7 +11,12 @@ protocol Command: Sendable {
 }
 
 /// Every command, in the order `pdl --help` lists them.
-let commands: [any Command.Type] = [DemoCommand.self, ReportCommand.self]
+let commands: [any Command.Type] = [
+    InitCommand.self, DemoCommand.self, RecordCommand.self, ImportCommand.self, ExportCommand.self,
+    ReportCommand.self, RopaCommand.self, BreachCommand.self, VerifyCommand.self, CheckpointCommand.self,
+    EraseCommand.self, RetentionCommand.self, PolicyCommand.self, NotifyListCommand.self,
+    FindCommand.self, RectifyCommand.self, RequestsCommand.self,
+]
 
 let storeOptionHelp = """
       --store DIR         The ledger directory (default: ./ledger).

@@ -36,6 +36,12 @@ public struct Catalog: Hashable, Sendable, Codable {
     public var recipients: [RecipientID: RecipientDefinition]
     /// The declared access occasions.
     public var occasions: Set<AccessOccasion>
+    /// Transfers to third countries or international organisations (GDPR Art. 30(1)(e));
+    /// `nil` or empty when none are declared, which the record of processing says plainly.
+    public var thirdCountryTransfers: [ThirdCountryTransfer]?
+    /// The technical and organisational security measures, in words (GDPR Art. 30(1)(g), 32);
+    /// the record of processing uses ``RecordOfProcessing/defaultSecurityMeasures`` when `nil`.
+    public var securityMeasures: LocalizedText?
 
     /// Creates a catalog from lists of definitions.
     public init(

@@ -140,16 +140,18 @@ extension InMemoryLedgerStore {
             var salts: [[UInt8]?] = []
             var commitments: [[UInt8]] = []
             var generator = SystemRandomNumberGenerator()
-            func commit(_ text: String) -> String {
+            // A field that arrives already erased (an import of an erased ledger) gets a random
+            // commitment and no salt, exactly as if it had been erased here.
+            func commit(_ text: String?) -> String {
                 let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-                let commitment = SHA256.hash(salt + Array(text.utf8))
-                salts.append(salt)
+                let commitment = SHA256.hash(salt + Array((text ?? "").utf8))
+                salts.append(text == nil ? nil : salt)
                 commitments.append(commitment)
                 return commitment.hexString
             }
             let committedBody = fact.body.mappingPersonalData(
-                values: { PersonalValue(commit($0.revealed ?? "")) },
-                subjects: { SubjectID(commit($0.rawValue)) })
+                values: { PersonalValue(commit($0.revealed)) },
+                subjects: { SubjectID(commit($0 == .erased ? nil : $0.rawValue)) })
             let committed = Fact(
                 sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, body: committedBody)
             let canonical = Array(InMemoryLedgerStore.canonicalEncoder.encodeOrEmpty(committed))
