@@ -29,9 +29,15 @@ let package = Package(
             dependencies: ["PersonalDataLedger"],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ledger-crash-writer",
+            dependencies: ["PersonalDataLedger"],
+            path: "Tests/CrashWriter",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "PersonalDataLedgerTests",
-            dependencies: ["PersonalDataLedger", "PersonalDataLedgerTesting"],
+            dependencies: ["PersonalDataLedger", "PersonalDataLedgerTesting", "ledger-crash-writer"],
             swiftSettings: strictSettings
         ),
     ],

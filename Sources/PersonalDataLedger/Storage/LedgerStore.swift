@@ -49,7 +49,7 @@ public protocol LedgerStore: Sendable {
 
     /// Checks every link of the hash chain and, given an earlier checkpoint, that the history it
     /// covers is still the same. Returns the current head; throws
-    /// ``LedgerStoreError/integrityViolation`` when anything does not match.
+    /// ``LedgerStoreError/integrityViolation(_:)`` when anything does not match.
     func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead
 }
 

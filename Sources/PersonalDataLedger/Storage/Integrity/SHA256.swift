@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), written here because Foundation on Linux has none.
 ///
-/// Incremental: feed bytes with ``update(_:)`` and read the digest with ``finalize()``. Tested
+/// Incremental: feed bytes with ``update(_:)-(Bytes)`` and read the digest with ``finalize()``. Tested
 /// against the NIST example vectors.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
