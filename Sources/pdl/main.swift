@@ -30,8 +30,11 @@ let generalHelp = """
     }
     do {
         try await command.run(arguments)
+        try await StoreLocation.closeAll()
         return ExitStatus.success.rawValue
     } catch {
+        // Releases the lock and descriptors; a store that failed closed writes nothing.
+        try? await StoreLocation.closeAll()
         let (status, message) = ExitStatus.describing(error)
         writeError(message)
         return status.rawValue

@@ -22,11 +22,23 @@ final class TemporaryDirectory: Sendable {
 enum FileStoreTesting {
     static let epoch = Date(timeIntervalSince1970: 1_764_000_000.123)
 
+    /// Opens a store. While the kill-loop test spawns children, a child between fork and exec
+    /// briefly holds copies of this process's descriptors — the `LOCK` one included — so a
+    /// reopen right after a close may find the lock held by "this process" for a moment; such
+    /// opens are retried for up to two seconds.
     static func open(
         _ path: String, mode: FileLedgerStore.AccessMode = .readWrite,
         options: FileLedgerStore.Options = .init(), calls: SystemCalls = .live
     ) throws -> FileLedgerStore {
-        try FileLedgerStore(path: path, mode: mode, options: options, calls: calls)
+        var attempts = 0
+        while true {
+            do {
+                return try FileLedgerStore(path: path, mode: mode, options: options, calls: calls)
+            } catch let error as LedgerStoreError where error.code == .locked && attempts < 100 {
+                attempts += 1
+                usleep(20_000)
+            }
+        }
     }
 
     static func holding(

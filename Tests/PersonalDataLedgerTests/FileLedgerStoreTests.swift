@@ -67,7 +67,7 @@ import Testing
         let directory = TemporaryDirectory()
         let writer = try FileStoreTesting.open(directory.ledger)
         #expect {
-            _ = try FileStoreTesting.open(directory.ledger)
+            _ = try FileLedgerStore(directory: URL(filePath: directory.ledger))
         } throws: { error in
             guard let error = error as? LedgerStoreError else { return false }
             return error.code == .locked && error.message.contains("locked by process \(getpid())")

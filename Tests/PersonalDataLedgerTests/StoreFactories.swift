@@ -10,7 +10,7 @@ import Testing
 /// ```swift
 /// StoreFactory(name: "file") {
 ///     let directory = TemporaryDirectory()
-///     return (try FileLedgerStore(path: directory.ledger), directory)
+///     return (try FileLedgerStore(directory: URL(filePath: directory.ledger)), directory)
 /// }
 /// ```
 struct StoreFactory: Sendable, CustomTestStringConvertible {
@@ -21,8 +21,13 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
 
     static let inMemory = StoreFactory(name: "in-memory") { (InMemoryLedgerStore(), nil) }
 
+    static let file = StoreFactory(name: "file") {
+        let directory = TemporaryDirectory()
+        return (try FileLedgerStore(directory: URL(filePath: directory.ledger)), directory)
+    }
+
     /// Every store the rights tests run against.
-    static let all: [StoreFactory] = [.inMemory]
+    static let all: [StoreFactory] = [.inMemory, .file]
 }
 
 /// A ledger over a store from a factory, with a hand-moved clock and the 2018 policy published as

@@ -59,7 +59,8 @@ extension Fact {
             case .restriction(let f): [f.subject]
             case .objection(let f): [f.subject]
             case .subjectLink(let f): [f.subject, f.linked]
-            case .request(let f): [f.subject]
+            // A request answered after its subject identifier was erased names no one.
+            case .request(let f): f.subject == .erased ? [] : [f.subject]
             case .accessGrant, .lifecycleEvent, .policyVersion: []
             }
         }
@@ -67,7 +68,7 @@ extension Fact {
         /// The keys a store indexes this fact under.
         ///
         /// Every subject the fact is about; the business reference of holdings, disclosures and
-        /// lifecycle events; the lookup token of holdings; the system of access grants; and the
+        /// lifecycle events; the lookup token of holdings and rectifications; the system of access grants; and the
         /// kind, for the rare kinds that are looked up as a whole (policy versions, access
         /// grants, requests).
         public var indexKeys: [IndexKey] {
@@ -78,6 +79,8 @@ extension Fact {
                 if let token = f.lookupToken?.revealed { keys.append(.lookup(token)) }
             case .disclosure(let f):
                 if let reference = f.reference { keys.append(.reference(reference)) }
+            case .rectification(let f):
+                if let token = f.lookupToken?.revealed { keys.append(.lookup(token)) }
             case .lifecycleEvent(let f): keys.append(.reference(f.reference))
             case .accessGrant(let f): keys.append(contentsOf: [.system(f.system), .kind(.accessGrant)])
             case .policyVersion: keys.append(.kind(.policyVersion))

@@ -26,6 +26,7 @@ extension Fact.Body {
         case .rectification(var f):
             f.subject = transformSubject(f.subject)
             f.value = transformValue(f.value)
+            f.lookupToken = f.lookupToken.map(transformValue)
             return .rectification(f)
         case .restriction(var f):
             f.subject = transformSubject(f.subject)

@@ -1,7 +1,7 @@
 /// A key under which a store indexes facts, so the ledger can read them without a scan.
 ///
 /// A subject key holds a personal identifier: a store must not write it in clear where erasure
-/// cannot reach it (the file store keys its index by a keyed hash).
+/// cannot reach it (the file store's index numbers subjects and keeps identifiers in its vault).
 public enum IndexKey: Hashable, Sendable, Codable {
     /// Facts about a person.
     case subject(SubjectID)

@@ -44,11 +44,17 @@ public struct RequestEvent: Hashable, Sendable, Codable {
     public var dueAt: Date?
     /// A note: the reason for an extension, what was done on closing. Never personal data.
     public var note: String?
+    /// On ``Action/received``: the day the request arrived (midnight UTC at its start), which
+    /// may be earlier than the day it was recorded; deadlines are counted from it.
+    public var receivedOn: Date?
+    /// On ``Action/closed``: the sequence numbers of the facts that answer the request (the
+    /// report issued, the erasure, the rectification).
+    public var relatedFacts: [UInt64]?
 
     /// Creates a request event.
     public init(
         requestID: String, subject: SubjectID, kind: Kind, action: Action, dueAt: Date? = nil,
-        note: String? = nil
+        note: String? = nil, receivedOn: Date? = nil, relatedFacts: [UInt64]? = nil
     ) {
         self.requestID = requestID
         self.subject = subject
@@ -56,5 +62,7 @@ public struct RequestEvent: Hashable, Sendable, Codable {
         self.action = action
         self.dueAt = dueAt
         self.note = note
+        self.receivedOn = receivedOn
+        self.relatedFacts = relatedFacts
     }
 }

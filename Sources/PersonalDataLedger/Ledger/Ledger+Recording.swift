@@ -40,7 +40,7 @@ extension Ledger {
                     subject: subject, category: item.category, system: system, purpose: purpose,
                     basis: basis ?? definition.defaultBasis, specialCategoryCondition: specialCategoryCondition,
                     source: source, reference: reference, value: item.value)
-                return .holding(try validator.holding(holding, state: states[subject]!))
+                return .holding(self.withLookupToken(try validator.holding(holding, state: states[subject]!)))
             }
         }
     }

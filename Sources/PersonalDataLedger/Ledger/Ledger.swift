@@ -36,6 +36,8 @@ public final class Ledger: Sendable {
     /// The statutory periods retention is counted with, and the legal holds erasure keeps.
     public let retention: RetentionSettings
 
+    /// The secret behind lookup tokens; without it nothing can be found by identifier.
+    let identifierKey: IdentifierKey?
     let validator: Validator
     let subjectLocks = KeyedAsyncLock<SubjectID>()
 
@@ -49,10 +51,14 @@ public final class Ledger: Sendable {
     ///   - clock: where the time is read; inject a ``ManualClock`` in tests.
     ///   - retention: the retention periods per region and the legal holds; the Nordic defaults
     ///     unless overridden.
+    ///   - identifierKey: the secret that keys lookup tokens, so ``find(_:as:region:)`` can find a
+    ///     person by email, phone, national ID number or bank account without any index holding
+    ///     them in clear. Without one no tokens are made and `find` is refused. Keep it for the
+    ///     ledger's life: facts recorded under another key cannot be found.
     public init(
         store: any LedgerStore, catalog: Catalog = .focusNordic, region: Region = .norway,
         actor: ActorID = "service", clock: LedgerClock = .system,
-        retention: RetentionSettings = .nordicDefaults
+        retention: RetentionSettings = .nordicDefaults, identifierKey: IdentifierKey? = nil
     ) {
         self.store = store
         self.catalog = catalog
@@ -60,6 +66,7 @@ public final class Ledger: Sendable {
         self.actor = actor
         self.clock = clock
         self.retention = retention
+        self.identifierKey = identifierKey
         self.validator = Validator(catalog: catalog, region: region)
     }
 

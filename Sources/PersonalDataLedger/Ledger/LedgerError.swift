@@ -48,6 +48,20 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         /// Retention needs a period the ``RetentionSettings`` do not set for the region (the
         /// Finnish consumer complaint period has no default).
         public static let retentionSettingMissing = Rule("retentionSettingMissing")
+        /// Finding a person by an identifier needs the ledger's ``IdentifierKey``, and none was
+        /// given to ``Ledger/init(store:catalog:region:actor:clock:retention:identifierKey:)``.
+        public static let identifierKeyRequired = Rule("identifierKeyRequired")
+        /// The value to rectify was erased; an erased value cannot be corrected, only recorded anew.
+        public static let erasedHolding = Rule("erasedHolding")
+        /// No request with this identifier was received.
+        public static let unknownRequest = Rule("unknownRequest")
+        /// A request with this identifier was already received.
+        public static let duplicateRequest = Rule("duplicateRequest")
+        /// The request was already closed.
+        public static let requestClosed = Rule("requestClosed")
+        /// The deadline may not be extended: more than two months in all, or decided after the
+        /// first month ran out (GDPR Art. 12(3)).
+        public static let extensionRefused = Rule("extensionRefused")
     }
 
     /// The rule that was broken.

@@ -51,6 +51,11 @@ public protocol LedgerStore: Sendable {
     /// covers is still the same. Returns the current head; throws
     /// ``LedgerStoreError/integrityViolation(_:)`` when anything does not match.
     func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead
+
+    /// Finishes the store's work — a file store snapshots its index so the next open is fast —
+    /// and releases its resources. Nothing acknowledged depends on it; stores without such work
+    /// need not implement it.
+    func close() async throws
 }
 
 extension LedgerStore {
@@ -58,6 +63,9 @@ extension LedgerStore {
     public func facts(about subject: SubjectID) async throws -> [Fact] {
         try await facts(for: .subject(subject))
     }
+
+    /// Does nothing: a store with no resources to release need not implement ``close()``.
+    public func close() async throws {}
 
     /// Checks every link of the hash chain.
     @discardableResult

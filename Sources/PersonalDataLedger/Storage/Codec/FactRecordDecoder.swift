@@ -114,7 +114,9 @@ struct FactRecordDecoder<Context: FactDecodingContext> {
                     retained: retained))
         case .rectification:
             body = .rectification(
-                Rectification(subject: try subject(), holding: try number(), value: try requiredValue()))
+                Rectification(
+                    subject: try subject(), holding: try number(), value: try requiredValue(),
+                    lookupToken: try optionalValue()))
         case .restriction:
             body = .restriction(
                 Restriction(
@@ -133,7 +135,7 @@ struct FactRecordDecoder<Context: FactDecodingContext> {
             body = .request(
                 RequestEvent(
                     requestID: requestID, subject: subject, kind: kind, action: action, dueAt: try optionalDate(),
-                    note: try optionalString()))
+                    note: try optionalString(), receivedOn: try optionalDate(), relatedFacts: try optionalNumbers()))
         }
         guard reader.isAtEnd else { throw CodecError.malformed("fact record has trailing bytes") }
         return NewFact(recordedAt: recordedAt, actor: actor, body: body)
@@ -190,6 +192,16 @@ struct FactRecordDecoder<Context: FactDecodingContext> {
         let value = try reader.varint()
         canonical?.uint64(value)
         return value
+    }
+
+    /// A list of numbers written as its length plus one, or 0 for no list.
+    private mutating func optionalNumbers() throws -> [UInt64]? {
+        let marker = try number()
+        guard marker > 0 else { return nil }
+        guard marker - 1 <= UInt64(reader.remaining) else { throw CodecError.malformed("list length \(marker - 1)") }
+        var numbers: [UInt64] = []
+        for _ in 0..<(marker - 1) { numbers.append(try number()) }
+        return numbers
     }
 
     private mutating func count() throws -> Int {

@@ -97,6 +97,7 @@ struct FactRecordEncoder<Context: FactEncodingContext> {
             subject(f.subject)
             number(f.holding)
             value(f.value)
+            optionalValue(f.lookupToken)
         case .restriction(let f):
             subject(f.subject)
             optionalString(f.purpose?.rawValue)
@@ -115,6 +116,9 @@ struct FactRecordEncoder<Context: FactEncodingContext> {
             index(FactRecordFormat.requestActions.firstIndex(of: f.action)!)
             optionalDate(f.dueAt)
             optionalString(f.note)
+            optionalDate(f.receivedOn)
+            number(f.relatedFacts.map { UInt64($0.count) + 1 } ?? 0)
+            for sequence in f.relatedFacts ?? [] { number(sequence) }
         }
     }
 

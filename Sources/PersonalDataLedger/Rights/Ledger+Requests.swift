@@ -1,0 +1,291 @@
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+extension Ledger {
+    /// Records a data-subject request received on `receivedOn`, due one month later (GDPR
+    /// Art. 12(3)); see ``RequestDeadline`` for how the day is counted.
+    ///
+    /// ```swift
+    /// let request = try await ledger.receiveRequest(
+    ///     id: "gdpr-2026-0042", from: "customer:10001", kind: .access, receivedOn: arrival)
+    /// print(request.dueAt)  // the last millisecond of the due day, UTC
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - id: an identifier unique in the ledger, such as the mailbox's message number: 1 to 100
+    ///     bytes, no white space. It is printed in reports and lists: never put personal data in it.
+    ///   - subject: who asked, once found (``find(_:as:region:)``).
+    ///   - kind: the right invoked.
+    ///   - receivedOn: when the request arrived; its UTC day counts. Not after today.
+    ///   - actor: who records it.
+    /// - Returns: the request, open, with its deadline.
+    /// - Throws: ``LedgerError`` — ``LedgerError/Rule/duplicateRequest`` for an id already used,
+    ///   ``LedgerError/Rule/invalidRequest`` for a malformed id or a day in the future.
+    @discardableResult
+    public func receiveRequest(
+        id: String, from subject: SubjectID, kind: RequestEvent.Kind, receivedOn: Date, actor: ActorID? = nil
+    ) async throws -> DataSubjectRequest {
+        try Self.validateRequestID(id)
+        try validator.subject(subject)
+        let now = clock.now()
+        let day = RequestDeadline.day(of: receivedOn)
+        guard day <= now else {
+            throw LedgerError(
+                .invalidRequest, "A request cannot be received on a day after today; give the day it arrived.")
+        }
+        return try await subjectLocks.withLock([Self.requestsLockKey]) {
+            if try await self.requestHistories()[id] != nil {
+                throw LedgerError(
+                    .duplicateRequest,
+                    "A request with this id was already received; give each request its own id, or extend or close the existing one."
+                )
+            }
+            let due = RequestDeadline.dueAt(receivedOn: day, months: 1)
+            _ = try await self.write(about: [subject], by: actor) { _ in
+                [
+                    .request(
+                        RequestEvent(
+                            requestID: id, subject: subject, kind: kind, action: .received, dueAt: due, receivedOn: day)
+                    )
+                ]
+            }
+            return try await self.request(id, asOf: now)
+        }
+    }
+
+    /// Extends a request's deadline by one or two further months, with a reason (GDPR
+    /// Art. 12(3)).
+    ///
+    /// The extension is decided — and the person must be told, with the reason — within the
+    /// first month: it is refused once the original deadline has passed (by the ledger clock),
+    /// and when the extensions would add up to more than two months. The further months count
+    /// from the day of receipt: received 31 January, extended by two months → due 30 April.
+    ///
+    /// - Parameters:
+    ///   - id: the request.
+    ///   - months: 1 or 2.
+    ///   - reason: why: the complexity and number of requests. No personal data.
+    ///   - actor: who decides.
+    /// - Throws: ``LedgerError`` — ``LedgerError/Rule/extensionRefused``,
+    ///   ``LedgerError/Rule/unknownRequest``, ``LedgerError/Rule/requestClosed``,
+    ///   ``LedgerError/Rule/invalidRequest`` (months outside 1...2, no reason).
+    @discardableResult
+    public func extendRequest(
+        id: String, byMonths months: Int, reason: String, actor: ActorID? = nil
+    ) async throws -> DataSubjectRequest {
+        guard (1...2).contains(months) else {
+            throw LedgerError(
+                .invalidRequest, "A deadline is extended by 1 or 2 further months (GDPR Art. 12(3)), not \(months).")
+        }
+        try Self.validateNote(reason, what: "the reason for the extension")
+        return try await subjectLocks.withLock([Self.requestsLockKey]) {
+            let now = self.clock.now()
+            let request = try await self.openRequest(id, asOf: now)
+            guard request.extensionMonths + months <= 2 else {
+                throw LedgerError(
+                    .extensionRefused,
+                    "The deadline was already extended by \(request.extensionMonths) month(s); GDPR Art. 12(3) allows two further months in all."
+                )
+            }
+            guard now <= request.originalDueAt else {
+                throw LedgerError(
+                    .extensionRefused,
+                    "The first month ran out on \(Self.day(request.originalDueAt)): an extension must be decided, and the person told, within it (GDPR Art. 12(3)). Answer the request now."
+                )
+            }
+            let due = RequestDeadline.dueAt(
+                receivedOn: request.receivedOn, months: 1 + request.extensionMonths + months)
+            try await self.appendRequestEvent(
+                RequestEvent(
+                    requestID: id, subject: request.subject, kind: request.kind, action: .extended, dueAt: due,
+                    note: reason), by: actor)
+            return try await self.request(id, asOf: now)
+        }
+    }
+
+    /// Closes a request, recording what was done and linking the facts that did it.
+    ///
+    /// - Parameters:
+    ///   - id: the request.
+    ///   - note: what was done, such as `access report sent by email`. No personal data.
+    ///   - facts: the sequence numbers of the facts that answer it — the report issued, the
+    ///     erasure, the rectification. Each must exist and be about the person (or any erased
+    ///     identifier, after an erasure).
+    ///   - actor: who closes it.
+    /// - Returns: the closed request; ``DataSubjectRequest/wasClosedLate`` says whether the
+    ///   deadline was met.
+    /// - Throws: ``LedgerError`` — ``LedgerError/Rule/unknownRequest``,
+    ///   ``LedgerError/Rule/requestClosed``, ``LedgerError/Rule/invalidRequest`` (no note, a fact
+    ///   that does not exist or is about someone else).
+    @discardableResult
+    public func closeRequest(
+        id: String, outcome note: String, facts: [UInt64] = [], actor: ActorID? = nil
+    ) async throws -> DataSubjectRequest {
+        try Self.validateNote(note, what: "what was done")
+        return try await subjectLocks.withLock([Self.requestsLockKey]) {
+            let now = self.clock.now()
+            let request = try await self.openRequest(id, asOf: now)
+            var allowed: Set<SubjectID> = [.erased]
+            if request.subject != .erased {
+                allowed.formUnion(try await self.factsFollowingLinks(from: request.subject).0)
+            }
+            for sequence in Set(facts).sorted() {
+                guard sequence > 0, let fact = try await self.store.facts(from: sequence, limit: 1).first,
+                    fact.sequence == sequence
+                else {
+                    throw LedgerError(
+                        .invalidRequest, "Fact \(sequence) does not exist; link the facts that answer the request.")
+                }
+                guard !allowed.isDisjoint(with: fact.body.subjects) else {
+                    throw LedgerError(
+                        .invalidRequest,
+                        "Fact \(sequence) is not about the person who made the request; link only facts that answer it."
+                    )
+                }
+            }
+            try await self.appendRequestEvent(
+                RequestEvent(
+                    requestID: id, subject: request.subject, kind: request.kind, action: .closed,
+                    dueAt: request.dueAt, note: note, relatedFacts: Array(Set(facts)).sorted()), by: actor)
+            return try await self.request(id, asOf: now)
+        }
+    }
+
+    /// The requests open now, by due date (earliest first), each flagged overdue when its
+    /// deadline has passed at `asOf`.
+    ///
+    /// - Parameter asOf: the instant deadlines are judged against; the ledger clock's now when
+    ///   `nil`. The list reflects every event recorded so far, leaving out requests that arrived
+    ///   after the day of `asOf`.
+    public func openRequests(asOf: Date? = nil) async throws -> [DataSubjectRequest] {
+        try await requests(asOf: asOf).filter(\.isOpen)
+    }
+
+    /// Every request, open and closed, by due date (earliest first), judged at `asOf` as in
+    /// ``openRequests(asOf:)``.
+    public func requests(asOf: Date? = nil) async throws -> [DataSubjectRequest] {
+        let at = asOf ?? clock.now()
+        return try await requestHistories().values.compactMap { Self.fold($0, asOf: at) }
+            .filter { $0.receivedOn <= at }
+            .sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    }
+
+    /// One request with its history.
+    ///
+    /// - Throws: ``LedgerError/Rule/unknownRequest`` when no request has the id.
+    public func request(_ id: String, asOf: Date? = nil) async throws -> DataSubjectRequest {
+        guard let events = try await requestHistories()[id], let request = Self.fold(events, asOf: asOf ?? clock.now())
+        else {
+            throw LedgerError(
+                .unknownRequest, "No request with this id was received. List the requests with openRequests(asOf:).")
+        }
+        return request
+    }
+
+    /// Request ids and facts share the writers' lock table under a key no subject can have.
+    private static let requestsLockKey = SubjectID("\u{0}requests")
+
+    private func openRequest(_ id: String, asOf: Date) async throws -> DataSubjectRequest {
+        let request = try await request(id, asOf: asOf)
+        guard request.isOpen else {
+            throw LedgerError(
+                .requestClosed,
+                "The request was closed on \(Self.day(request.closedAt!)); nothing more can be done to it.")
+        }
+        return request
+    }
+
+    private func appendRequestEvent(_ event: RequestEvent, by actor: ActorID?) async throws {
+        // After an erasure of the identifier the event names no one, and there is no subject to lock.
+        let subjects = event.subject == .erased ? [] : [event.subject]
+        _ = try await write(about: subjects, by: actor) { _ in [.request(event)] }
+    }
+
+    /// Every request event, grouped by request id, in sequence order.
+    private func requestHistories() async throws -> [String: [Fact]] {
+        var histories: [String: [Fact]] = [:]
+        for fact in try await store.facts(for: .kind(.request)) {
+            guard case .request(let event) = fact.body else { continue }
+            histories[event.requestID, default: []].append(fact)
+        }
+        return histories
+    }
+
+    /// The request the events describe, or `nil` when they do not start with its receipt.
+    private static func fold(_ facts: [Fact], asOf: Date) -> DataSubjectRequest? {
+        guard let first = facts.first, case .request(let received) = first.body, received.action == .received else {
+            return nil
+        }
+        // A store that does not keep `receivedOn` leaves the due date: the earliest day of receipt
+        // that gives it is one month before, which never yields a later extended deadline.
+        let receivedOn =
+            received.receivedOn.map(RequestDeadline.day(of:))
+            ?? received.dueAt.map { RequestDeadline.adding(months: -1, to: $0) }
+            ?? RequestDeadline.day(of: first.recordedAt)
+        let originalDue = received.dueAt ?? RequestDeadline.dueAt(receivedOn: receivedOn, months: 1)
+        var request = DataSubjectRequest(
+            id: received.requestID, subject: received.subject, kind: received.kind, receivedOn: receivedOn,
+            originalDueAt: originalDue, dueAt: originalDue, extensionMonths: 0, closedAt: nil, outcome: nil,
+            relatedFacts: [], events: [], isOverdue: false, daysRemaining: nil)
+        for fact in facts {
+            guard case .request(let event) = fact.body else { continue }
+            request.events.append(
+                .init(
+                    sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, action: event.action,
+                    dueAt: event.dueAt, note: event.note, relatedFacts: event.relatedFacts ?? []))
+            if event.subject == .erased { request.subject = .erased }
+            switch event.action {
+            case .received:
+                break
+            case .extended:
+                if let due = event.dueAt, request.closedAt == nil {
+                    request.dueAt = due
+                    request.extensionMonths =
+                        (1...2).first { RequestDeadline.dueAt(receivedOn: receivedOn, months: 1 + $0) == due }
+                        ?? request.extensionMonths + 1
+                }
+            case .closed:
+                if request.closedAt == nil {
+                    request.closedAt = fact.recordedAt
+                    request.outcome = event.note
+                    request.relatedFacts = event.relatedFacts ?? []
+                }
+            }
+        }
+        if request.isOpen {
+            request.isOverdue = asOf > request.dueAt
+            request.daysRemaining = RequestDeadline.daysRemaining(until: request.dueAt, asOf: asOf)
+        }
+        return request
+    }
+
+    private static func validateRequestID(_ id: String) throws(LedgerError) {
+        guard !id.isEmpty, id.utf8.count <= 100,
+            id.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.properties.generalCategory != .control })
+        else {
+            throw LedgerError(
+                .invalidRequest,
+                "A request id is 1 to 100 bytes without white space, such as 'gdpr-2026-0042'. Never put personal data in it."
+            )
+        }
+    }
+
+    private static func validateNote(_ note: String, what: String) throws(LedgerError) {
+        guard !note.allSatisfy(\.isWhitespace) else {
+            throw LedgerError(.invalidRequest, "Say \(what); it is kept with the request.")
+        }
+        guard note.utf8.count <= 1000,
+            !note.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw LedgerError(
+                .invalidRequest, "Say \(what) in one line of at most 1000 bytes, without personal data.")
+        }
+    }
+
+    private static func day(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle().year().month().day())
+    }
+}
