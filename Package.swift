@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PersonalDataLedgerTests",
-            dependencies: ["PersonalDataLedger", "PersonalDataLedgerTesting", "ledger-crash-writer"],
+            dependencies: ["PersonalDataLedger", "PersonalDataLedgerTesting", "ledger-crash-writer", "pdl"],
             swiftSettings: strictSettings
         ),
     ],

@@ -26,6 +26,8 @@ enum BreachCommand: Command {
                               Documentation/ExportFormats.md).
           --language LANG     en (default) or nb, for text.
 
+        \(exitStatusHelp)
+
         Example:
           pdl breach --system webshop.orders --from 2026-03-01 --to 2026-03-05 --format json
         """
@@ -45,7 +47,7 @@ enum BreachCommand: Command {
         let to = try parseCommandLineDate(toText, option: "to", endOfDay: true)
         let format = try parsed.choice("format", in: ["text", "json"], default: "text")
         let language = ReportLanguage(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         let impact = try await ledger.breachImpact(systems: systems, from: from, to: to)
         if format == "json" {
             FileHandle.standardOutput.write(try impact.jsonData())

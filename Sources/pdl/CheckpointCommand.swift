@@ -40,6 +40,8 @@ enum CheckpointCommand: Command {
         \(storeOptionHelp)
           --output FILE       Write to FILE instead of standard output.
 
+        \(exitStatusHelp)
+
         Example:
           pdl checkpoint --output checkpoint-$(date +%F).json
         """
@@ -47,7 +49,7 @@ enum CheckpointCommand: Command {
     static func run(_ arguments: [String]) async throws {
         let parsed = try ParsedArguments(arguments, options: ["store", "output"], flags: [])
         guard parsed.positionals.isEmpty else { throw UsageError("pdl checkpoint takes no arguments.") }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         let head = try await ledger.store.verify(against: nil)
         let document = CheckpointDocument(count: head.count, hash: head.hash, createdAt: Date())
         var data = try CheckpointDocument.encoder.encode(document)

@@ -18,6 +18,14 @@ let commands: [any Command.Type] = [
     FindCommand.self, RectifyCommand.self, RequestsCommand.self,
 ]
 
+/// The width of the command column in `pdl --help`: the longest name and two spaces.
+let commandNameWidth = (commands.map { $0.name.count }.max() ?? 0) + 2
+
 let storeOptionHelp = """
       --store DIR         The ledger directory (default: ./ledger).
+    """
+
+let exitStatusHelp = """
+    Exit status: 0 done, 1 refused by a rule of the ledger (nothing was recorded), 2 usage error,
+    3 store error (cannot be opened, locked by another process, damaged, I/O).
     """

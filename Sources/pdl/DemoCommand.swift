@@ -6,7 +6,7 @@ enum DemoCommand: Command {
     static let name = "demo"
     static let summary = "Record a realistic Focus Nordic story and print the customer's access report."
     static let help = """
-        Usage: pdl demo [--store DIR] [--format text|json] [--language en|nb]
+        Usage: pdl demo [--store DIR] [--format text|json|markdown|html] [--language en|nb]
 
         Records a realistic Focus Nordic story into an empty ledger — Kari Nordmann
         (customer:10001) orders a camera, it is shipped, she files a complaint, joins and
@@ -18,8 +18,14 @@ enum DemoCommand: Command {
 
         Options:
         \(storeOptionHelp)
-          --format FORMAT     text (default) or json.
-          --language LANG     en (default) or nb (Norwegian Bokmål), for text.
+          --format FORMAT     text (default), json, markdown or html, as 'pdl report'.
+          --language LANG     en (default) or nb (Norwegian Bokmål), for text, markdown and html.
+
+        \(exitStatusHelp)
+
+        Example:
+          pdl demo --store /tmp/demo-ledger
+          pdl report customer:10001 --store /tmp/demo-ledger --format html --language nb > kari.html
         """
 
     static func run(_ arguments: [String]) async throws {
@@ -32,15 +38,17 @@ enum DemoCommand: Command {
         let head = try await ledger.store.integrityHead()
         if head.count == 0 {
             try await DemoStory.record(into: ledger, clock: clock)
-            writeError("Recorded the demo story in \(location.path) (\(try await ledger.store.integrityHead().count) facts).")
+            writeError(
+                "Recorded the demo story in \(location.path) (\(try await ledger.store.integrityHead().count) facts).")
         } else if try await ledger.store.facts(about: DemoStory.customer).isEmpty {
             throw UsageError(
-                "\(location.path) already holds \(head.count) facts that are not the demo story. Choose an empty directory with --store.")
+                "\(location.path) already holds \(head.count) facts that are not the demo story. Choose an empty directory with --store."
+            )
         } else {
             clock.set(Date())
             writeError("The demo story is already recorded in \(location.path); printing the report again.")
         }
         let report = try await ledger.report(for: DemoStory.customer, requestedBy: "dpo")
-        try output.write(report)
+        try output.write(report, catalog: ledger.catalog)
     }
 }

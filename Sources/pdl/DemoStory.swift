@@ -22,7 +22,8 @@ enum DemoStory {
         try await ledger.publishPolicy(
             version: "2018-05-25", effectiveFrom: date("2018-05-25T00:00:00Z"), isMajor: true, actor: "dpo")
         try await ledger.grantAccess(
-            to: "backup-provider", on: "webshop.orders", for: .backup, from: date("2024-01-01T00:00:00Z"), actor: "it-operations")
+            to: "backup-provider", on: "webshop.orders", for: .backup, from: date("2024-01-01T00:00:00Z"),
+            actor: "it-operations")
 
         clock.set(date("2026-03-02T10:04:12Z"))
         try await ledger.record(

@@ -26,6 +26,8 @@ enum ExportCommand: Command {
                               standard output.
           --requested-by A    Who asks, for portability's accountability record (default: dpo).
 
+        \(exitStatusHelp)
+
         Examples:
           pdl export --output facts.jsonl
           pdl export --format consents --subject customer:10001
@@ -48,7 +50,7 @@ enum ExportCommand: Command {
         if format == "portability", subject == nil {
             throw UsageError("--format portability needs --subject.")
         }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: format != "portability")
         let sink = try OutputSink(path: parsed.options["output"])
         do {
             switch format {

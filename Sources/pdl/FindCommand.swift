@@ -58,7 +58,7 @@ enum FindCommand: Command {
         let region = try countryOption(parsed)
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
         let identifier = try valueOrStandardInput(parsed.options[chosen.option]!, option: chosen.option)
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         let matches = try await ledger.find(identifier, as: chosen.format, region: region)
         if json {
             FileHandle.standardOutput.write(try commandJSONEncoder.encode(matches))

@@ -23,6 +23,8 @@ enum ImportCommand: Command {
         \(storeOptionHelp)
           --batch-size N      Facts per durable append (default: 1000).
 
+        \(exitStatusHelp)
+
         Example:
           pdl export --store old-ledger --output facts.jsonl
           pdl init --store new-ledger && pdl import facts.jsonl --store new-ledger

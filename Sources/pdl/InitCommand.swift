@@ -14,6 +14,8 @@ enum InitCommand: Command {
         Options:
         \(storeOptionHelp)
 
+        \(exitStatusHelp)
+
         Example:
           pdl init --store /var/lib/focus-nordic/ledger
         """

@@ -25,6 +25,8 @@ enum NotifyListCommand: Command {
                               or json.
           --output FILE       Write to FILE (mode 0600) instead of standard output.
 
+        \(exitStatusHelp)
+
         Example:
           pdl policy publish 2026-06-01 --effective 2026-07-01 --major
           pdl notify-list 2026-06-01 --format csv --output notify.csv
@@ -36,7 +38,7 @@ enum NotifyListCommand: Command {
             throw UsageError("pdl notify-list takes exactly one VERSION, such as 2026-06-01.")
         }
         let format = try parsed.choice("format", in: ["text", "csv", "json"], default: "text")
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         let list: PolicyNotificationList
         do {
             defer { endScanProgress() }

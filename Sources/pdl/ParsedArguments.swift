@@ -6,7 +6,8 @@ struct ParsedArguments {
     var flags: Set<String> = []
 
     /// Parses `arguments` for a command that takes `options` (with a value) and `flags`.
-    init(_ arguments: [String], options allowedOptions: Set<String>, flags allowedFlags: Set<String>) throws(UsageError) {
+    init(_ arguments: [String], options allowedOptions: Set<String>, flags allowedFlags: Set<String>) throws(UsageError)
+    {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]

@@ -22,6 +22,8 @@ enum PolicyCommand: Command {
                               UTC) or a time.
           --major             A major change (announced by email).
 
+        \(exitStatusHelp)
+
         Example:
           pdl policy publish 2026-06-01 --effective 2026-07-01 --major
         """
@@ -47,7 +49,7 @@ enum PolicyCommand: Command {
                     + (isMajor ? "\nList who to email with: pdl notify-list \(parsed.positionals[1])" : ""))
         case "list":
             guard parsed.positionals.count == 1 else { throw UsageError("pdl policy list takes no arguments.") }
-            let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+            let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
             let versions = try await ledger.policyVersions()
             if versions.isEmpty { print("No policy version was published.") }
             for version in versions {

@@ -30,6 +30,8 @@ enum RecordCommand: Command {
                               party it came from.
           --actor A           Who records it, for accountability (default: pdl).
 
+        \(exitStatusHelp)
+
         Example:
           pdl record customer:10001 --category email --system webshop.orders \\
               --purpose customerAccountAndOrders --reference order:50017 --value - < email.txt

@@ -34,6 +34,10 @@ enum RectifyCommand: Command {
 
         Exit status: 0 done, 1 refused (erased holding, malformed value, not a holding of
         SUBJECT), 2 usage, 3 store error.
+
+        Example:
+          pdl rectify customer:10001 --holding 6 --history
+          printf '%s' "$NEW_PHONE" | pdl rectify customer:10001 --holding 6 --value -
         """
 
     static func run(_ arguments: [String]) async throws {
@@ -56,7 +60,8 @@ enum RectifyCommand: Command {
         let value = try parsed.options["value"].map { v throws(UsageError) in
             try valueOrStandardInput(v, option: "value")
         }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: ActorID(parsed.options["actor"] ?? "pdl"))
+        let ledger = try await StoreLocation(parsed).openLedger(
+            actor: ActorID(parsed.options["actor"] ?? "pdl"), readOnly: history)
         guard let value else {
             try await printHistory(
                 of: sequence, subject: subject, ledger: ledger, reveal: parsed.flags.contains("reveal"))

@@ -27,6 +27,8 @@ enum ReportCommand: Command {
           --reveal              Show national ID numbers and bank accounts in full (masked by default).
           --requested-by ACTOR  Who asks, for the accountability record (default: dpo).
 
+        \(exitStatusHelp)
+
         Examples:
           pdl report customer:10001 --format json > kari.json
           pdl report customer:10001 --format html --language nb > kari-innsyn.html

@@ -77,7 +77,7 @@ enum RequestsCommand: Command {
         switch action {
         case "list":
             guard positionals.isEmpty else { throw UsageError("pdl requests list takes no arguments.") }
-            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: true)
             let requests =
                 parsed.flags.contains("all")
                 ? try await ledger.requests(asOf: asOf) : try await ledger.openRequests(asOf: asOf)
@@ -131,7 +131,7 @@ enum RequestsCommand: Command {
             )
         case "show":
             let id = try requestID()
-            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: true)
             let request = try await ledger.request(id, asOf: asOf)
             if json { return try printJSON(request) }
             printList([request], all: true)

@@ -28,6 +28,8 @@ enum RetentionCommand: Command {
           --format FORMAT     text (default) or json.
           --actor ACTOR       Who runs the sweep, for the accountability record (default: dpo).
 
+        \(exitStatusHelp)
+
         Example:
           pdl retention --as-of 2026-12-31
           pdl retention --apply
@@ -42,7 +44,7 @@ enum RetentionCommand: Command {
         }
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
         let actor = ActorID(parsed.options["actor"] ?? "dpo")
-        let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+        let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: !parsed.flags.contains("apply"))
 
         if parsed.flags.contains("apply") {
             let sweep: RetentionSweep

@@ -24,6 +24,8 @@ enum RopaCommand: Command {
           --language LANG     en (default) or nb, for markdown and csv labels.
           --output FILE       Write to FILE instead of standard output.
 
+        \(exitStatusHelp)
+
         Example:
           pdl ropa --format csv --output ropa.csv
         """
@@ -33,7 +35,7 @@ enum RopaCommand: Command {
         guard parsed.positionals.isEmpty else { throw UsageError("pdl ropa takes no arguments.") }
         let format = try parsed.choice("format", in: ["markdown", "json", "csv"], default: "markdown")
         let language = ReportLanguage(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         let record = try await ledger.recordOfProcessing()
         let sink = try OutputSink(path: parsed.options["output"])
         do {

@@ -12,12 +12,29 @@ struct StoreLocation {
 
     /// Opens the ledger in the directory, creating it if needed. The store is closed — its index
     /// snapshotted for a fast next open — when the command ends (see ``closeAll()``).
-    func openLedger(actor: ActorID, clock: LedgerClock = .system) async throws -> Ledger {
-        let store = try FileLedgerStore(directory: URL(filePath: path))
+    ///
+    /// A command that only reads opens it `readOnly`: it needs no lock, so it works beside the
+    /// service that writes the ledger (one writer, many readers), creates nothing, and finds no
+    /// ledger an error rather than a reason to make an empty one.
+    func openLedger(actor: ActorID, clock: LedgerClock = .system, readOnly: Bool = false) async throws -> Ledger {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if readOnly && entries.allSatisfy({ $0 == IdentifierKey.fileName }) {
+            throw LedgerStoreError(
+                .io,
+                "There is no ledger in \(path). Name the ledger's directory with --store DIR, or create one with 'pdl init --store \(path)'."
+            )
+        }
+        let store = try FileLedgerStore(directory: URL(filePath: path), mode: readOnly ? .readOnly : .readWrite)
         Self.opened.withLock { $0.append(store) }
+        let key: IdentifierKey?
+        if readOnly {
+            let file = URL(filePath: path).appending(path: IdentifierKey.fileName)
+            key = FileManager.default.fileExists(atPath: file.path) ? try IdentifierKey.loadOrCreate(at: file) : nil
+        } else {
+            key = try identifierKey()
+        }
         return Ledger(
-            store: store, catalog: .focusNordic, region: .norway, actor: actor, clock: clock,
-            identifierKey: try identifierKey())
+            store: store, catalog: .focusNordic, region: .norway, actor: actor, clock: clock, identifierKey: key)
     }
 
     /// The key of the ledger's lookup tokens, `DIR/identifier.key` (mode 0600), made on first use.
@@ -42,7 +59,10 @@ struct StoreLocation {
 
     /// Closes every store a command opened. Called once, when the command has finished.
     static func closeAll() async throws {
-        for store in opened.withLock({ stores in defer { stores.removeAll() }; return stores }) {
+        for store in opened.withLock({ stores in
+            defer { stores.removeAll() }
+            return stores
+        }) {
             try await store.close()
         }
     }

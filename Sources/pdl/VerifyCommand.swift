@@ -38,9 +38,22 @@ enum VerifyCommand: Command {
             }
             checkpoint = document
         }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         if standardErrorIsTerminal { writeError("Verifying the hash chain…") }
-        let head = try await ledger.store.verify(against: checkpoint?.head)
+        let head: IntegrityHead
+        do {
+            head = try await ledger.store.verify(against: checkpoint?.head)
+        } catch let error as LedgerStoreError where error.code == .integrityViolation {
+            throw LedgerStoreError(
+                error.code,
+                error.message + "\n"
+                    + "What to do: stop the services that write to this ledger and write nothing to it; copy the "
+                    + "directory and the checkpoint aside as evidence; restore the ledger from the most recent "
+                    + "backup that passes 'pdl verify --checkpoint' and re-record what came after it; treat it as "
+                    + "a possible personal data breach (GDPR Art. 33: tell Datatilsynet within 72 hours unless "
+                    + "unlikely to result in a risk)."
+            )
+        }
         print("OK: the hash chain of \(head.count) facts verifies; head \(head.hash).")
         if let checkpoint {
             print(

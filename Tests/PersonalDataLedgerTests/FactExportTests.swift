@@ -146,6 +146,46 @@ import Testing
         #expect(error?.rule == .malformedValue)
         #expect(error?.message.contains("secret-domain") == false)
     }
+
+    @Test func importedIdentifiersAreFoundUnderTheImportingLedgersKey() async throws {
+        let source = try await KeyedLedger.make()
+        let order = try await source.recordOrder()
+        try await source.ledger.rectify(
+            holding: KeyedLedger.holding(.phone, in: order), of: KeyedLedger.kari, to: "+47 987 65 432")
+        let exported = try await source.ledger.exportFacts()
+
+        let otherKey = try IdentifierKey(bytes: [UInt8](repeating: 9, count: 32))
+        let target = try await KeyedLedger.make(key: otherKey)
+        let store = InMemoryLedgerStore()
+        let importing = Ledger(
+            store: store, catalog: .focusNordic, clock: .fixed(TestLedger.start), identifierKey: otherKey)
+        try await importing.importFacts(jsonLines: exported, batchSize: 2)
+
+        // Found by the email and by the corrected phone, under the importing ledger's key.
+        #expect(try await importing.find(email: "Kari.Nordmann@example.no").map(\.subject) == [KeyedLedger.kari])
+        let phone = try await importing.find(phone: "+47 987 65 432")
+        #expect(phone.map(\.subject) == [KeyedLedger.kari])
+        #expect(phone.first?.locations.first?.isCurrent == true)
+        // The tokens are the ones the importing ledger would have made itself.
+        let recordedHere = try await target.recordOrder()
+        let tokens = { (facts: [Fact]) in
+            facts.compactMap { fact -> String? in
+                guard case .holding(let holding) = fact.body else { return nil }
+                return holding.lookupToken?.revealed
+            }
+        }
+        let imported = try await store.facts(about: KeyedLedger.kari)
+        #expect(Set(tokens(recordedHere)).isSubset(of: Set(tokens(imported))))
+        // Running the import again compares against the recomputed tokens and skips everything.
+        let again = try await importing.importFacts(jsonLines: exported)
+        #expect(again.imported == 0)
+        #expect(again.skipped == Int(try await store.integrityHead().count))
+
+        // Without a key there are no tokens at all: the source's would be meaningless here.
+        let keyless = InMemoryLedgerStore()
+        try await emptyLedger(store: keyless).importFacts(jsonLines: exported)
+        #expect(tokens(try await keyless.facts(about: KeyedLedger.kari)).isEmpty)
+    }
 }
 
 /// A store that fails the `failOnAppend`-th append, as a crash or a full disk would.

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension Ledger {
@@ -68,19 +68,23 @@ extension Ledger {
             case .erasure(let erasure):
                 for sequence in erasure.erased where erasedAt[sequence] == nil { erasedAt[sequence] = fact.recordedAt }
                 erasures.append(
-                    .init(at: fact.recordedAt, reason: erasure.reason, erasedValues: erasure.erased.count, retained: erasure.retained))
+                    .init(
+                        at: fact.recordedAt, reason: erasure.reason, erasedValues: erasure.erased.count,
+                        retained: erasure.retained))
             case .disclosure(let disclosure):
                 let definition = catalog.recipients[disclosure.recipient]
                 recipients.append(
                     .init(
-                        recipient: disclosure.recipient, label: definition?.label ?? .init(disclosure.recipient.rawValue),
+                        recipient: disclosure.recipient,
+                        label: definition?.label ?? .init(disclosure.recipient.rawValue),
                         role: definition?.role ?? .thirdParty, channel: .disclosure, occasion: disclosure.occasion,
                         occasionLabel: disclosure.occasion.label, categories: disclosure.categories, system: nil,
                         from: fact.recordedAt, until: nil, reference: disclosure.reference, sequence: fact.sequence))
             case .consentDecision(let decision):
                 consents.append(
                     .init(
-                        sequence: fact.sequence, at: fact.recordedAt, purpose: decision.purpose, decision: decision.decision,
+                        sequence: fact.sequence, at: fact.recordedAt, purpose: decision.purpose,
+                        decision: decision.decision,
                         policyVersion: decision.policyVersion, channel: decision.channel, evidence: decision.evidence))
             case .restriction(let restriction):
                 restrictions[restriction.purpose] =
@@ -92,7 +96,8 @@ extension Ledger {
                 switch event.action {
                 case .received:
                     requests[event.requestID] = .init(
-                        requestID: event.requestID, kind: event.kind, receivedAt: fact.recordedAt, dueAt: event.dueAt)
+                        requestID: event.requestID, kind: event.kind, receivedAt: event.receivedOn ?? fact.recordedAt,
+                        dueAt: event.dueAt)
                 case .extended:
                     requests[event.requestID]?.dueAt = event.dueAt
                 case .closed:
@@ -104,7 +109,9 @@ extension Ledger {
         }
 
         let heldData = holdings.map { fact, holding in
-            heldEntry(fact, holding, erasedAt: erasedAt[fact.sequence], rectified: rectified[fact.sequence], revealing: revealing)
+            heldEntry(
+                fact, holding, erasedAt: erasedAt[fact.sequence], rectified: rectified[fact.sequence],
+                revealing: revealing)
         }
         recipients += try await grantRecipients(for: heldData)
         return AccessReport(

@@ -128,7 +128,7 @@ extension Ledger {
                 header = decoded
                 continue
             }
-            let fact: Fact
+            var fact: Fact
             do {
                 let decoded = try ExportDate.decoder.decode(FactLine.self, from: data)
                 guard let built = decoded.fact else {
@@ -147,6 +147,7 @@ extension Ledger {
             }
             lastSequence = fact.sequence
             if case .holding(let holding) = fact.body { holdingCategories[fact.sequence] = holding.category }
+            fact = withImportedLookupToken(fact, holdingCategories: holdingCategories)
             if fact.sequence <= existing {
                 comparing.append((lineNumber, fact))
                 if comparing.count == batchSize { try await compare() }
@@ -188,6 +189,26 @@ extension Ledger {
         return try await importFacts(
             lines: text.split(separator: "\n", omittingEmptySubsequences: false), batchSize: batchSize,
             progress: progress)
+    }
+
+    /// `fact` with the lookup tokens of its holding or rectification computed under **this**
+    /// ledger's identifier key. The tokens in a file are the source ledger's, made with a key the
+    /// importing ledger does not have: kept, they would make every imported identifier
+    /// unfindable. Without a key, or for a category that is not an identifier, there is no token.
+    private func withImportedLookupToken(_ fact: Fact, holdingCategories: [UInt64: DataCategory]) -> Fact {
+        let body: Fact.Body
+        switch fact.body {
+        case .holding(let holding):
+            body = .holding(withLookupToken(holding))
+        case .rectification(var rectification):
+            rectification.lookupToken = holdingCategories[rectification.holding].flatMap {
+                lookupToken(for: rectification.value, category: $0)
+            }
+            body = .rectification(rectification)
+        default:
+            return fact
+        }
+        return Fact(sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, body: body)
     }
 
     /// Where a line failed to decode, by key path: field names only, never a value.
