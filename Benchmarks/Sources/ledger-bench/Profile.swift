@@ -1,0 +1,63 @@
+import Foundation
+import PersonalDataLedger
+
+/// `--profile PHASE --dir DIR [--facts N] [--subjects N]`: one phase of the ledger's workload
+/// alone, for a profiler (`valgrind --tool=callgrind`), so each figure's costs can be read apart.
+///
+/// - `import`: creates DIR/ledger and imports the workload in batches of 1,000;
+/// - `append`: 300 single appends to DIR/ledger;
+/// - `concurrent`: 640 appends by 32 concurrent writers;
+/// - `report`: 1,000 reports (store read + fold);
+/// - `open`: opens DIR/ledger and answers one report;
+/// - `erase`: erases 10 subjects.
+///
+/// Run `import` first; the other phases use the store it leaves.
+enum Profile {
+    static func run(_ phase: String, _ options: Options) async throws {
+        guard let directory = options.directory else { throw BenchError("--profile needs --dir") }
+        let path = URL(fileURLWithPath: directory).appendingPathComponent("ledger")
+        var random = SplitMix64(seed: options.seed &+ 7)
+        let subjects = (0..<options.subjects).map(Workload.subjectID).shuffled(using: &random)
+        switch phase {
+        case "import":
+            try? FileManager.default.removeItem(at: path)
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: directory), withIntermediateDirectories: true)
+            let workload = Workload(facts: options.facts, subjects: options.subjects, seed: options.seed)
+            let engine = try LedgerEngine(directory: path)
+            var start = 0
+            while start < workload.facts.count {
+                let end = min(start + options.batchSize, workload.facts.count)
+                try await engine.append(batch: workload.facts[start..<end])
+                start = end
+            }
+            try await engine.close()
+        case "append", "concurrent":
+            let engine = try LedgerEngine(directory: path)
+            let count = phase == "append" ? 300 : 640
+            let extra = Workload.extraFacts(count, subjects: options.subjects, seed: options.seed &+ 3)
+            if phase == "append" {
+                for spec in extra { try await engine.append(spec) }
+            } else {
+                try await concurrently(tasks: 32, count: extra.count) { try await engine.append(extra[$0]) }
+            }
+            try await engine.close()
+        case "report":
+            let engine = try LedgerEngine(directory: path)
+            var rows = 0
+            for index in 0..<1_000 { rows += try await engine.report(subjects[index % subjects.count]).rows.count }
+            print("\(rows) rows")
+            try await engine.close()
+        case "open":
+            let engine = try LedgerEngine(directory: path)
+            print("\(try await engine.report(subjects[0]).rows.count) rows")
+            exit(0)
+        case "erase":
+            let engine = try LedgerEngine(directory: path)
+            for subject in subjects.suffix(10) { try await engine.erase(subject) }
+            try await engine.close()
+        default:
+            throw BenchError("unknown phase \(phase): import, append, concurrent, report, open, erase")
+        }
+    }
+}
