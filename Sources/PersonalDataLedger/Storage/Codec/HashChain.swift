@@ -7,10 +7,10 @@ enum HashChain {
 
     static func link(_ previous: [UInt8], canonical: [UInt8]) -> [UInt8] {
         var leaf = SHA256()
-        leaf.update([0x00])
+        leaf.update(byte: 0x00)
         leaf.update(canonical)
         var node = SHA256()
-        node.update([0x01])
+        node.update(byte: 0x01)
         node.update(previous)
         node.update(leaf.finalize())
         return node.finalize()

@@ -108,20 +108,28 @@ struct BatchReplayer {
 /// Decodes records against the tables, without touching the values vault: replay and index
 /// rebuilding need the shape of a fact, never its values.
 struct ReplayContext: FactDecodingContext {
-    let tables: StoreTables
+    /// Only the two tables decoding needs: a copy of the whole tables per record costs more
+    /// than the record.
+    let strings: [String]
+    let subjects: [SubjectRecord]
+
+    init(tables: StoreTables) {
+        self.strings = tables.strings
+        self.subjects = tables.subjects
+    }
 
     func string(_ number: UInt64) throws -> String {
-        guard number < UInt64(tables.strings.count) else {
+        guard number < UInt64(strings.count) else {
             throw CodecError.malformed("string number \(number) is not defined")
         }
-        return tables.strings[Int(number)]
+        return strings[Int(number)]
     }
 
     func subject(_ number: UInt64) throws -> (id: SubjectID, commitment: [UInt8]) {
-        guard number < UInt64(tables.subjects.count) else {
+        guard number < UInt64(subjects.count) else {
             throw CodecError.malformed("subject number \(number) is not defined")
         }
-        let record = tables.subjects[Int(number)]
+        let record = subjects[Int(number)]
         return (record.id ?? .erased, record.commitment)
     }
 

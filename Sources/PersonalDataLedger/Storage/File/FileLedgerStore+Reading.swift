@@ -19,6 +19,15 @@ extension FileLedgerStore {
         guard let segment = state.segments[UInt64(position.segment)] else {
             throw LedgerStoreError.corrupted("Log segment \(name) is not open.")
         }
+        let mapping = segmentMappings.withLock { mappings in
+            if let mapping = mappings[UInt64(position.segment)] { return mapping }
+            let mapping = FileMapping(fd: segment.rawValue)
+            mappings[UInt64(position.segment)] = mapping
+            return mapping
+        }
+        if let bytes = mapping.copy(count: Int(position.length), at: Int(position.offset)) {
+            return (bytes, position)
+        }
         do {
             let bytes = try segment.read(count: Int(position.length), at: Int64(position.offset))
             guard bytes.count == Int(position.length) else {
@@ -35,10 +44,15 @@ extension FileLedgerStore {
 
     /// The fact at `sequence`, with its values read from the vault (or erased).
     func fact(_ sequence: UInt64, in state: inout StoreState) throws -> Fact {
+        try fact(sequence, in: state, context: ReadContext(tables: state.tables, values: values))
+    }
+
+    /// The fact at `sequence`, decoded with a context made once for many facts.
+    func fact(_ sequence: UInt64, in state: StoreState, context: ReadContext) throws -> Fact {
         let (bytes, position) = try recordBytes(sequence, in: state)
         do {
             var decoder = FactRecordDecoder(
-                context: ReadContext(tables: state.tables, values: values), bytes: bytes, from: 0,
+                context: context, bytes: bytes, from: 0,
                 to: bytes.count, canonicalFor: nil)
             return Fact(sequence: sequence, try decoder.decode())
         } catch let error as LedgerStoreError {
@@ -112,19 +126,24 @@ extension FileLedgerStore {
 
 /// Decodes records for callers: subjects from the tables, values from the values vault.
 struct ReadContext: FactDecodingContext {
-    let tables: StoreTables
+    let replay: ReplayContext
+    let erasedValues: Set<UInt64>
     let values: VaultFile
 
-    func string(_ number: UInt64) throws -> String {
-        try ReplayContext(tables: tables).string(number)
+    init(tables: StoreTables, values: VaultFile) {
+        self.replay = ReplayContext(tables: tables)
+        self.erasedValues = tables.erasedValues
+        self.values = values
     }
 
+    func string(_ number: UInt64) throws -> String { try replay.string(number) }
+
     func subject(_ number: UInt64) throws -> (id: SubjectID, commitment: [UInt8]) {
-        try ReplayContext(tables: tables).subject(number)
+        try replay.subject(number)
     }
 
     func value(_ stored: StoredValue) throws -> PersonalValue {
-        guard case .vault(let offset, _) = stored, !tables.erasedValues.contains(offset) else {
+        guard case .vault(let offset, _) = stored, !erasedValues.contains(offset) else {
             return .erased
         }
         let entry: VaultEntry

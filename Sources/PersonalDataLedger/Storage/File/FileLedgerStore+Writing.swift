@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The writer: one thread that turns queued calls into group commits.
 ///
 /// As LevelDB's writer queue: callers enqueue and wait; the writer takes everything queued,
@@ -42,11 +45,39 @@ extension FileLedgerStore {
         }
     }
 
+    /// Commits the waiting appends as few frames as possible: one, unless together they hold
+    /// more than ``maximumGroupFacts`` facts (a frame's payload is bounded; one call larger than
+    /// that still goes alone, as it always did).
     private func commitGroup(_ appends: [([NewFact], CheckedContinuation<[Fact], any Error>)]) {
+        var start = 0
+        var facts = 0
+        for (index, append) in appends.enumerated() {
+            if index > start, facts + append.0.count > Self.maximumGroupFacts {
+                commitFrame(Array(appends[start..<index]))
+                start = index
+                facts = 0
+            }
+            facts += append.0.count
+        }
+        if start < appends.count { commitFrame(Array(appends[start...])) }
+    }
+
+    /// How many facts of several calls one frame may take.
+    static let maximumGroupFacts = 65_536
+
+    private func commitFrame(_ appends: [([NewFact], CheckedContinuation<[Fact], any Error>)]) {
         guard !appends.isEmpty else { return }
         do {
-            let batches = try commit(appends.map { drafts in { encoder in encoder.encode(drafts.0) } })
-            for (batch, append) in zip(batches, appends) { append.1.resume(returning: batch.facts) }
+            // The whole group is one batch, so one frame: it reaches the disk whole or not at all,
+            // and recovery has only the newest frame to check against the vaults.
+            let drafts = appends.count == 1 ? appends[0].0 : appends.flatMap(\.0)
+            let batch = try commit([{ encoder in encoder.encode(drafts) }])[0]
+            var next = 0
+            for append in appends {
+                let count = append.0.count
+                append.1.resume(returning: Array(batch.facts[next..<(next + count)]))
+                next += count
+            }
             maybeSnapshot()
         } catch {
             for append in appends { append.1.resume(throwing: error) }
@@ -118,10 +149,22 @@ extension FileLedgerStore {
         }
         try write(plan.identities, to: identities.descriptor, at: plan.tables.identitiesEnd, identities.kind.fileName)
         try write(plan.values, to: values.descriptor, at: plan.tables.valuesEnd, values.kind.fileName)
+        var vaults: [(FileDescriptor, String)] = []
+        if !plan.identities.isEmpty { vaults.append((identities.descriptor, identities.kind.fileName)) }
+        if !plan.values.isEmpty { vaults.append((values.descriptor, values.kind.fileName)) }
+        if erasures != nil, !vaults.isEmpty {
+            // An erasure overwrites vault entries right after its frame is durable; its own new
+            // entries (a subject first named by the erasure) are made durable before the frame,
+            // so recovery never has to tell a torn new entry from a torn overwrite.
+            try syncAll(vaults)
+            vaults = []
+        }
         try write(log, to: segment, at: logEnd.offset, segmentName)
-        if !plan.identities.isEmpty { try sync(identities.descriptor, identities.kind.fileName) }
-        if !plan.values.isEmpty { try sync(values.descriptor, values.kind.fileName) }
-        try sync(segment, segmentName)
+        // One sync point: the vaults and the log are synced at the same time. A crash before all
+        // of them finish leaves at most this one frame unacknowledged, and recovery drops the
+        // newest frame when any vault entry it adds is missing or fails its CRC
+        // (`Documentation/FileFormat.md`, "Writing").
+        try syncAll(vaults + [(segment, segmentName)])
         if let erasures { try erasures(plan.batches[0], plan.encoder) }
 
         let end = LogPosition(segment: logEnd.segment, offset: logEnd.offset + UInt64(log.count))
@@ -156,6 +199,30 @@ extension FileLedgerStore {
 
     private func sync(_ fd: FileDescriptor, _ name: String) throws {
         do { try fd.dataSync() } catch { throw failClosed(error, "syncing (fdatasync)", name) }
+    }
+
+    /// `fdatasync`s every file at once — the first on this thread, the others on helper
+    /// threads — and waits for all: the journal commits the file systems do for them overlap
+    /// instead of queuing. Any failure fails the store closed, after every sync has returned.
+    func syncAll(_ files: [(FileDescriptor, String)]) throws {
+        guard files.count > 1 else {
+            if let file = files.first { try sync(file.0, file.1) }
+            return
+        }
+        let failures = SyncFailures()
+        let group = DispatchGroup()
+        for (index, file) in files.enumerated().dropFirst() {
+            group.enter()
+            syncQueues[(index - 1) % syncQueues.count].async {
+                do { try file.0.dataSync() } catch { failures.record(error, file.1) }
+                group.leave()
+            }
+        }
+        do { try files[0].0.dataSync() } catch { failures.record(error, files[0].1) }
+        group.wait()
+        if let failure = failures.first {
+            throw failClosed(failure.error, "syncing (fdatasync)", failure.name)
+        }
     }
 
     /// Marks the store failed and returns the error every later write will get.
@@ -245,8 +312,10 @@ extension FileLedgerStore {
                 } catch { throw failClosed(error, "erasing an entry of", identities.kind.fileName) }
             }
         }
-        if touchedValues { try sync(values.descriptor, values.kind.fileName) }
-        if touchedIdentities { try sync(identities.descriptor, identities.kind.fileName) }
+        var touched: [(FileDescriptor, String)] = []
+        if touchedValues { touched.append((values.descriptor, values.kind.fileName)) }
+        if touchedIdentities { touched.append((identities.descriptor, identities.kind.fileName)) }
+        try syncAll(touched)
     }
 
     /// The value fields of the fact at `sequence` as the log records them, and which is its
@@ -299,4 +368,13 @@ extension FileLedgerStore {
         defer { releaseFiles() }
         if !failed { try writeSnapshot() }
     }
+}
+
+/// The failures of syncs run at the same time, collected across threads.
+private final class SyncFailures: Sendable {
+    private let failures = Mutex<[(error: any Error, name: String)]>([])
+
+    func record(_ error: any Error, _ name: String) { failures.withLock { $0.append((error, name)) } }
+
+    var first: (error: any Error, name: String)? { failures.withLock { $0.first } }
 }

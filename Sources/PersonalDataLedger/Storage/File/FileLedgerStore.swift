@@ -58,7 +58,14 @@ public final class FileLedgerStore: LedgerStore {
     let lock: DirectoryLock?
     let state: Mutex<StoreState>
     let jobs = Mutex<JobQueue>(JobQueue())
+    /// Memory mappings of the segments, made on first read (see ``FileMapping``).
+    let segmentMappings = Mutex<[UInt64: FileMapping]>([:])
     let writerQueue = DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.writer")
+    /// Threads that `fdatasync` vaults while the writer syncs the log (see ``syncAll(_:)``).
+    let syncQueues = [
+        DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.sync.1"),
+        DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.sync.2"),
+    ]
 
     /// Opens the ledger in `directory`, creating it if needed (read-write only), and recovers it:
     /// a torn tail left by a crash is cut off, erasures are re-applied to the vault, and damage
@@ -98,6 +105,7 @@ public final class FileLedgerStore: LedgerStore {
             return state.isClosed
         }
         guard !wasClosed else { return }
+        segmentMappings.withLock { $0 = [:] }
         identities.descriptor.close()
         values.descriptor.close()
         lock?.release()
@@ -128,7 +136,8 @@ public final class FileLedgerStore: LedgerStore {
             guard let slot = state.tables.slot(for: key), let sequences = state.tables.index[slot] else {
                 return []
             }
-            return try sequences.map { try self.fact($0, in: &state) }
+            let context = ReadContext(tables: state.tables, values: values)
+            return try sequences.map { try self.fact($0, in: state, context: context) }
         }
     }
 
@@ -137,7 +146,8 @@ public final class FileLedgerStore: LedgerStore {
             let first = max(sequence, 1)
             guard limit > 0, first <= state.tables.count else { return [] }
             let last = min(state.tables.count, first + UInt64(limit) - 1)
-            return try (first...last).map { try self.fact($0, in: &state) }
+            let context = ReadContext(tables: state.tables, values: values)
+            return try (first...last).map { try self.fact($0, in: state, context: context) }
         }
     }
 

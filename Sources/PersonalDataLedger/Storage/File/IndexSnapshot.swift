@@ -8,12 +8,14 @@
 /// Layout: magic `PDL-IDX\0`, version u32 LE, then varints — log segment, log offset, count,
 /// identities end, values end — the 32-byte head; the string table (count, then length-prefixed
 /// UTF-8); subjects (count, then identity offset, 16-byte commitment, erased flag); positions
-/// (count, then segment, offset, length as u32 LE each); the index (slot count, then per slot a
-/// kind byte, a number, a posting count and delta-coded sequences); erased value offsets
-/// (count, offsets); a CRC-32C u32 LE of everything before it.
+/// (count, then per fact a varint step — `2·gap` after the previous record in the same segment,
+/// or `1` then segment and offset — and the length); the index (slot count, then per slot a kind
+/// byte, a number — or for a lookup token, kind 5 and the token as a length-prefixed string — a
+/// posting count and delta-coded sequences); erased value offsets (count, offsets); a CRC-32C
+/// u32 LE of everything before it.
 enum IndexSnapshot {
     static let magic = Array("PDL-IDX\0".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     static func encode(_ tables: StoreTables) -> [UInt8] {
         var writer = ByteWriter(capacity: 64 + tables.positions.count * 16)
@@ -34,10 +36,18 @@ enum IndexSnapshot {
             writer.byte(subject.id == nil ? 1 : 0)
         }
         writer.varint(tables.positions.count)
+        var previous = FactPosition(segment: 0, offset: 0, length: 0)
         for position in tables.positions {
-            writer.uint32LE(position.segment)
-            writer.uint32LE(position.offset)
-            writer.uint32LE(position.length)
+            // Records follow one another in the log, so each is a small step from the last.
+            if position.segment == previous.segment, position.offset >= previous.offset + previous.length {
+                writer.varint(UInt64(position.offset - previous.offset - previous.length) << 1)
+            } else {
+                writer.varint(1)
+                writer.varint(UInt64(position.segment))
+                writer.varint(UInt64(position.offset))
+            }
+            writer.varint(UInt64(position.length))
+            previous = position
         }
         writer.varint(tables.index.count)
         for (slot, sequences) in tables.index {
@@ -96,9 +106,11 @@ enum IndexSnapshot {
         tables.head = try reader.raw(32)
         let stringCount = try reader.count(limit: reader.remaining)
         tables.strings.reserveCapacity(stringCount)
+        tables.stringNumbers.reserveCapacity(stringCount)
         for _ in 0..<stringCount { tables.define(string: try reader.string()) }
         let subjectCount = try reader.count(limit: reader.remaining)
         tables.subjects.reserveCapacity(subjectCount)
+        tables.subjectNumbers.reserveCapacity(subjectCount)
         for number in 0..<subjectCount {
             let offset = try reader.varint()
             let commitment = try reader.raw(Commitment.length)
@@ -109,13 +121,32 @@ enum IndexSnapshot {
                 subject: SubjectRecord(
                     identityOffset: offset, commitment: commitment, id: text.map(SubjectID.init(rawValue:))))
         }
-        let positionCount = try reader.count(limit: reader.remaining / 12)
+        let positionCount = try reader.count(limit: reader.remaining / 2)
         guard UInt64(positionCount) == count else { throw CodecError.malformed("position count") }
         tables.positions.reserveCapacity(positionCount)
+        var previous = FactPosition(segment: 0, offset: 0, length: 0)
         for _ in 0..<positionCount {
-            tables.positions.append(
-                FactPosition(
-                    segment: try reader.uint32LE(), offset: try reader.uint32LE(), length: try reader.uint32LE()))
+            let step = try reader.varint()
+            var position = previous
+            if step == 1 {
+                guard let segment = UInt32(exactly: try reader.varint()),
+                    let offset = UInt32(exactly: try reader.varint())
+                else { throw CodecError.malformed("position out of range") }
+                position.segment = segment
+                position.offset = offset
+            } else {
+                let end = UInt64(previous.offset) + UInt64(previous.length)
+                guard step & 1 == 0, let next = UInt32(exactly: end + (step >> 1)) else {
+                    throw CodecError.malformed("position out of range")
+                }
+                position.offset = next
+            }
+            guard let length = UInt32(exactly: try reader.varint()) else {
+                throw CodecError.malformed("position out of range")
+            }
+            position.length = length
+            tables.positions.append(position)
+            previous = position
         }
         let slotCount = try reader.count(limit: reader.remaining)
         tables.index.reserveCapacity(slotCount)

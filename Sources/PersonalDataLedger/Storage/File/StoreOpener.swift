@@ -265,7 +265,8 @@ struct StoreOpener {
         while let last = recent.last,
             !vaultHolds(
                 last.batch, after: recent.dropLast().last?.batch, identitiesValidEnd: identitiesValidEnd,
-                values: values, valuesSize: valuesSize)
+                identityBytes: identityBytes, values: values, valuesSize: valuesSize,
+                erases: { Self.erasesVaultEntries(segments[last.segment], frame: last) })
         {
             // Only the newest batch can have been in flight when the process died.
             guard !droppedUnsyncedBatch, last.segment == numbers.last,
@@ -369,11 +370,24 @@ struct StoreOpener {
     }
 
     /// Whether the vault entries `batch` added are all on disk and intact.
+    ///
+    /// The log and the vaults are synced at the same time, so the newest frame may be on disk
+    /// while entries it adds are not: every one of them must be there and pass its CRC. The one
+    /// exception is an entry the frame's own erasure overwrote in place (an erasure's new entries
+    /// are synced before its frame, so a damaged one there is a torn overwrite, which recovery
+    /// re-applies).
     private func vaultHolds(
-        _ batch: BatchHeader, after previous: BatchHeader?, identitiesValidEnd: UInt64, values: VaultFile,
-        valuesSize: Int64
+        _ batch: BatchHeader, after previous: BatchHeader?, identitiesValidEnd: UInt64, identityBytes: [UInt8],
+        values: VaultFile, valuesSize: Int64, erases: () -> Bool
     ) -> Bool {
         guard identitiesValidEnd >= batch.identitiesEnd, UInt64(valuesSize) >= batch.valuesEnd else {
+            return false
+        }
+        let identityStart = Int(previous?.identitiesEnd ?? VaultFile.headerSize)
+        if Int(batch.identitiesEnd) > identityStart, Int(batch.identitiesEnd) <= identityBytes.count,
+            (try? VaultFile.entries(in: identityBytes, from: identityStart, to: Int(batch.identitiesEnd))) == nil,
+            !erases()
+        {
             return false
         }
         let start = previous?.valuesEnd ?? VaultFile.headerSize
@@ -382,6 +396,29 @@ struct StoreOpener {
             (try? VaultFile.entries(in: bytes, from: 0, to: bytes.count)) != nil
         else { return false }
         return true
+    }
+
+    /// Whether the frame records erase operations (read back from its segment; only ever asked
+    /// of the newest frame).
+    private static func erasesVaultEntries(_ fd: FileDescriptor?, frame: FrameSummary) -> Bool {
+        guard let fd, let bytes = try? fd.read(count: frame.end - frame.offset, at: Int64(frame.offset)),
+            bytes.count == frame.end - frame.offset
+        else { return false }
+        var reader = ByteReader(bytes, from: LogFrame.headerSize, to: bytes.count)
+        do {
+            let header = try BatchHeader.decode(&reader)
+            for _ in 0..<(try reader.count(limit: reader.remaining)) {
+                switch try reader.byte() {
+                case 1: try reader.skip(try reader.count(limit: reader.remaining))
+                case 2:
+                    _ = try reader.varint()
+                    try reader.skip(Commitment.length)
+                default: return false
+                }
+            }
+            for _ in 0..<header.count { try reader.skip(try reader.count(limit: reader.remaining)) }
+            return try reader.count(limit: reader.remaining) > 0
+        } catch { return false }
     }
 
     /// Zeroes and cuts vault bytes no acknowledged batch refers to.

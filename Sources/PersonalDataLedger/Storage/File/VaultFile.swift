@@ -38,6 +38,14 @@ struct VaultFile: Sendable {
 
     let kind: VaultKind
     let descriptor: FileDescriptor
+    /// Reads entries without a system call each (reports read every value they show).
+    let mapping: FileMapping
+
+    init(kind: VaultKind, descriptor: FileDescriptor) {
+        self.kind = kind
+        self.descriptor = descriptor
+        self.mapping = FileMapping(fd: descriptor.rawValue)
+    }
 
     static func header(_ kind: VaultKind) -> [UInt8] {
         var writer = ByteWriter(capacity: Int(headerSize))
@@ -107,6 +115,12 @@ struct VaultFile: Sendable {
 
     /// Reads the entry at `offset`: a small read first, a second one only for long text.
     func read(at offset: UInt64) throws -> VaultEntry {
+        if let header = mapping.copy(count: LogFrame.headerSize, at: Int(offset)) {
+            let total = LogFrame.headerSize + Int(header.uint32LE(at: 0))
+            if total <= LogFrame.maximumPayload, let bytes = mapping.copy(count: total, at: Int(offset)) {
+                return try Self.decodeEntry(bytes, at: 0)
+            }
+        }
         var bytes = try descriptor.read(count: 128, at: Int64(offset))
         if bytes.count >= LogFrame.headerSize {
             let total = LogFrame.headerSize + Int(bytes.uint32LE(at: 0))

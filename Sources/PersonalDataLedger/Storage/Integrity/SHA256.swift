@@ -2,19 +2,25 @@
 ///
 /// Incremental: feed bytes with ``update(_:)-(Bytes)`` and read the digest with ``finalize()``. Tested
 /// against the NIST example vectors.
+///
+/// The hot paths (the hash chain, commitments, `verify()`) hash a few short messages per fact, so
+/// nothing here allocates until the digest is returned: the pending block lives inline, blocks
+/// are compressed straight from the caller's memory, and the message schedule is a stack buffer.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
         0x5be0_cd19
     )
-    private var buffer: [UInt8] = []
+    /// The bytes of an unfinished block (the first `buffered` of 64).
+    private var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var buffered = 0
     private var totalLength: UInt64 = 0
 
     /// The digest's length in bytes.
     public static let digestLength = 32
 
     /// Creates a hasher.
-    public init() { buffer.reserveCapacity(64) }
+    public init() {}
 
     /// The digest of `bytes`.
     public static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
@@ -23,64 +29,88 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
+    /// The digest of a contiguous buffer.
+    public static func hash(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(buffer)
+        return hasher.finalize()
+    }
+
     /// Feeds more bytes.
     public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        for byte in bytes {
-            totalLength &+= 1
-            buffer.append(byte)
-            if buffer.count == 64 {
-                compress()
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            let array = Array(bytes)
+            array.withUnsafeBytes { update($0) }
         }
     }
 
     /// Feeds a contiguous buffer of bytes (faster than a generic sequence).
     public mutating func update(_ bytes: [UInt8]) {
-        var index = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: bytes[0..<take])
-            index = take
-            if buffer.count == 64 {
-                compress()
-                buffer.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// Feeds one byte.
+    public mutating func update(byte: UInt8) {
+        withUnsafeBytes(of: byte) { update($0) }
+    }
+
+    /// Feeds the bytes of a buffer.
+    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+        guard var pointer = buffer.baseAddress, buffer.count > 0 else { return }
+        var remaining = buffer.count
+        totalLength &+= UInt64(remaining)
+        if buffered > 0 {
+            let take = min(64 - buffered, remaining)
+            let offset = buffered
+            withUnsafeMutableBytes(of: &block) {
+                $0.baseAddress!.advanced(by: offset).copyMemory(from: pointer, byteCount: take)
             }
+            buffered += take
+            pointer += take
+            remaining -= take
+            guard buffered == 64 else { return }
+            let copy = block
+            withUnsafeBytes(of: copy) { compress($0.baseAddress!) }
+            buffered = 0
         }
-        while bytes.count - index >= 64 {
-            buffer.append(contentsOf: bytes[index..<(index + 64)])
-            compress()
-            buffer.removeAll(keepingCapacity: true)
-            index += 64
+        while remaining >= 64 {
+            compress(pointer)
+            pointer += 64
+            remaining -= 64
         }
-        buffer.append(contentsOf: bytes[index...])
-        totalLength &+= UInt64(bytes.count)
+        if remaining > 0 {
+            withUnsafeMutableBytes(of: &block) { $0.baseAddress!.copyMemory(from: pointer, byteCount: remaining) }
+            buffered = remaining
+        }
     }
 
     /// Finishes and returns the 32-byte digest.
     public mutating func finalize() -> [UInt8] {
         let bitLength = totalLength &* 8
-        buffer.append(0x80)
-        if buffer.count > 56 {
-            while buffer.count < 64 { buffer.append(0) }
-            compress()
-            buffer.removeAll(keepingCapacity: true)
+        var tail = block
+        let used = buffered
+        withUnsafeMutableBytes(of: &tail) { raw in
+            raw[used] = 0x80
+            for index in (used + 1)..<64 { raw[index] = 0 }
         }
-        while buffer.count < 56 { buffer.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        if used >= 56 {
+            withUnsafeBytes(of: tail) { compress($0.baseAddress!) }
+            tail = (0, 0, 0, 0, 0, 0, 0, 0)
         }
-        compress()
-        buffer.removeAll()
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        tail.7 = bitLength.bigEndian
+        withUnsafeBytes(of: tail) { compress($0.baseAddress!) }
+        buffered = 0
+        return [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+            let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+            for (index, word) in words.enumerated() {
+                buffer[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+                buffer[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                buffer[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                buffer[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+            }
+            count = 32
         }
-        return digest
     }
 
     private static let k: [UInt32] = [
@@ -96,35 +126,47 @@ public struct SHA256: Sendable {
         0xc671_78f2,
     ]
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] =
-                UInt32(buffer[i * 4]) << 24 | UInt32(buffer[i * 4 + 1]) << 16
-                | UInt32(buffer[i * 4 + 2]) << 8 | UInt32(buffer[i * 4 + 3])
+    /// Compresses the 64 bytes at `pointer` into the state.
+    private mutating func compress(_ pointer: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 {
+                w[i] = UInt32(bigEndian: pointer.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+            }
+            for i in 16..<64 {
+                let x = w[i - 15]
+                let y = w[i - 2]
+                let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
+                let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = state
+            Self.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let choice = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ majority
+                    h = g
+                    g = f
+                    f = e
+                    e = d &+ t1
+                    d = c
+                    c = b
+                    b = a
+                    a = t1 &+ t2
+                }
+            }
+            state = (
+                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
+                state.6 &+ g, state.7 &+ h
+            )
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        state = (
-            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
-            state.6 &+ g, state.7 &+ h
-        )
     }
 }
 
 extension UInt32 {
+    @inline(__always)
     fileprivate func rotatedRight(_ count: UInt32) -> UInt32 { (self >> count) | (self << (32 - count)) }
 }
