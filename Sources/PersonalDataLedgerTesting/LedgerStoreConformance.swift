@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 public import PersonalDataLedger
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The conformance suite every ``LedgerStore`` runs, to prove it keeps the protocol's rules.
 ///
@@ -75,7 +76,9 @@ public enum LedgerStoreConformance {
         NewFact(
             recordedAt: epoch, actor: "dpo",
             body: .erasure(
-                Erasure(subject: SubjectID(subject), reason: .subjectRequest, erased: erased, identifierErased: identifier)))
+                Erasure(
+                    subject: SubjectID(subject), reason: .subjectRequest, erased: erased, identifierErased: identifier))
+        )
     }
 
     // MARK: - Checks
@@ -104,7 +107,8 @@ public enum LedgerStoreConformance {
     static func indexKeys(_ store: any LedgerStore) async throws {
         let grant = NewFact(
             recordedAt: epoch, actor: "ops",
-            body: .accessGrant(AccessGrant(recipient: "backup-provider", system: "webshop.orders", occasion: .backup, from: epoch)))
+            body: .accessGrant(
+                AccessGrant(recipient: "backup-provider", system: "webshop.orders", occasion: .backup, from: epoch)))
         let delivered = NewFact(
             recordedAt: epoch, actor: "warehouse",
             body: .lifecycleEvent(LifecycleEvent(kind: .orderDelivered, reference: "order:50017", occurredAt: epoch)))
@@ -149,7 +153,9 @@ public enum LedgerStoreConformance {
     static func eraseIdentifier(_ store: any LedgerStore) async throws {
         _ = try await store.append([
             holding("customer:1"), holding("customer:2", .name, value: "Ola Nordmann"),
-            NewFact(recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:1", linked: "b2b:7"))),
+            NewFact(
+                recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:1", linked: "b2b:7"))
+            ),
         ])
         let recorded = try await store.erase(
             ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: true),
@@ -211,7 +217,10 @@ public enum LedgerStoreConformance {
                 recording: erasureFact("customer:1", erased: [2], identifier: false))
         }
         #expect(try await store.integrityHead() == before)
-        #expect(try await store.facts(about: "customer:2")[0].body.personalValues == [PersonalValue("kari.nordmann@example.no")])
+        #expect(
+            try await store.facts(about: "customer:2")[0].body.personalValues == [
+                PersonalValue("kari.nordmann@example.no")
+            ])
     }
 
     static func integrity(_ store: any LedgerStore) async throws {

@@ -9,30 +9,37 @@ import Testing
         let test = try await TestLedger.make()
         let kari = TestLedger.kari
         try await test.ledger.grantAccess(
-            to: "backup-provider", on: "webshop.orders", for: .backup, from: TestLedger.start.addingTimeInterval(-86_400))
+            to: "backup-provider", on: "webshop.orders", for: .backup,
+            from: TestLedger.start.addingTimeInterval(-86_400))
         try await test.ledger.grantAccess(
-            to: "it-partner", on: "service.cases", for: .maintenance, from: TestLedger.start.addingTimeInterval(-10 * 86_400),
+            to: "it-partner", on: "service.cases", for: .maintenance,
+            from: TestLedger.start.addingTimeInterval(-10 * 86_400),
             until: TestLedger.start.addingTimeInterval(-5 * 86_400))
         test.clock.advance(by: 3600)
         try await test.recordKarisOrder()
-        try await test.ledger.consent(.given, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout-checkbox", evidence: "form:checkout-v3")
+        try await test.ledger.consent(
+            .given, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout-checkbox",
+            evidence: "form:checkout-v3")
         test.clock.advance(by: 86_400)
-        try await test.ledger.disclose([.name, .deliveryAddress, .phone], of: kari, to: "carrier", for: .shipping, reference: "order:50017")
+        try await test.ledger.disclose(
+            [.name, .deliveryAddress, .phone], of: kari, to: "carrier", for: .shipping, reference: "order:50017")
         test.clock.advance(by: 86_400)
         try await test.ledger.record(
             [.nationalIDNumber("16822548834"), .name("Kari Nordmann")], about: kari, in: "service.cases",
             for: .complaintsAndService, reference: "case:7001")
         test.clock.advance(by: 86_400)
-        try await test.ledger.consent(.withdrawn, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "unsubscribe-link")
+        try await test.ledger.consent(
+            .withdrawn, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "unsubscribe-link")
         return test
     }
 
     @Test func reportListsEveryCategoryWithSystemPurposeBasisSourceAndRetention() async throws {
         let test = try await karisStory()
         let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
-        #expect(report.heldData.map(\.category) == [
-            .name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress, .nationalIDNumber, .name,
-        ])
+        #expect(
+            report.heldData.map(\.category) == [
+                .name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress, .nationalIDNumber, .name,
+            ])
         let email = try #require(report.heldData.first { $0.category == .email })
         #expect(email.value == "kari.nordmann@example.no")
         #expect(email.valueState == .shown)

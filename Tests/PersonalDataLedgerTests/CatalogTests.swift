@@ -7,12 +7,24 @@ import Testing
     let catalog = Catalog.focusNordic
 
     @Test(arguments: [
-        (Purpose.customerAccountAndOrders, [DataCategory.name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress], LegalBasis.contract),
-        (.complaintsAndService, [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress], .contract),
-        (.campaignsAndCompetitions, [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .bankAccount], .consent),
+        (
+            Purpose.customerAccountAndOrders,
+            [DataCategory.name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress], LegalBasis.contract
+        ),
+        (
+            .complaintsAndService,
+            [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress], .contract
+        ),
+        (
+            .campaignsAndCompetitions,
+            [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .bankAccount], .consent
+        ),
         (.jobApplicants, [.nationalIDNumber, .name, .residentialAddress, .phone, .email], .contract),
         (.contactRegister, [.name, .deliveryAddress, .phone, .email], .consent),
-        (.legalObligations, [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email], .legalObligation),
+        (
+            .legalObligations, [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email],
+            .legalObligation
+        ),
     ])
     func purposeHoldsExactlyWhatThePolicyLists(purpose: Purpose, categories: [DataCategory], basis: LegalBasis) throws {
         let definition = try #require(catalog.purposes[purpose])
@@ -42,9 +54,10 @@ import Testing
     @Test func complaintDataOutlivesTheCaseOnlyWithConsent() throws {
         let complaints = try #require(catalog.purposes[.complaintsAndService])
         #expect(complaints.retention.clocks.contains(.init(startsAt: .event(.caseClosed), keepFor: .immediately)))
-        #expect(complaints.retention.clocks.contains {
-            $0.onlyWithConsentTo == .complaintsAndService && $0.keepFor == .consumerComplaint
-        })
+        #expect(
+            complaints.retention.clocks.contains {
+                $0.onlyWithConsentTo == .complaintsAndService && $0.keepFor == .consumerComplaint
+            })
     }
 
     @Test func nationalIDAndBankAccountAreHighSensitivity() {
@@ -67,7 +80,9 @@ import Testing
         let tsv = URL(filePath: #filePath).deletingLastPathComponent()
             .appending(path: "../../../shared/reference/dpv-2.3-terms.tsv").standardized
         let terms = Set(
-            try String(contentsOf: tsv, encoding: .utf8).split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
+            try String(contentsOf: tsv, encoding: .utf8).split(separator: "\n").compactMap {
+                $0.split(separator: "\t").first.map(String.init)
+            })
         var iris = catalog.categories.values.compactMap(\.mapping.dpvIRI)
         iris += catalog.purposes.values.compactMap(\.mapping.dpvIRI)
         iris += LegalBasis.gdprArticle6.compactMap { $0.mapping?.dpvIRI }

@@ -49,9 +49,9 @@ struct PDLRunner {
     func run(_ arguments: [String], stdin: String = "") throws -> CommandLineResult {
         let number = runs.next()
         let files = ["in", "out", "err"].map { path(".run-\(number).\($0)") }
-        FileManager.default.createFile(atPath: files[0], contents: Data(stdin.utf8))
-        FileManager.default.createFile(atPath: files[1], contents: nil)
-        FileManager.default.createFile(atPath: files[2], contents: nil)
+        _ = FileManager.default.createFile(atPath: files[0], contents: Data(stdin.utf8))
+        _ = FileManager.default.createFile(atPath: files[1], contents: nil)
+        _ = FileManager.default.createFile(atPath: files[2], contents: nil)
         defer { for file in files { try? FileManager.default.removeItem(atPath: file) } }
         let handles = try [
             FileHandle(forReadingFrom: URL(filePath: files[0])), FileHandle(forWritingTo: URL(filePath: files[1])),
@@ -590,7 +590,7 @@ private final class RunCounter: @unchecked Sendable {
         #expect(truncated.stderr.contains("facts were removed"))
         #expect(truncated.stderr.contains("What to do:"))
 
-        FileManager.default.createFile(atPath: pdl.path("garbage.json"), contents: Data("{}".utf8))
+        _ = FileManager.default.createFile(atPath: pdl.path("garbage.json"), contents: Data("{}".utf8))
         let garbage = try pdl.run("verify", "--checkpoint", "garbage.json")
         #expect(garbage.status == 2, "\(garbage)")
         #expect(garbage.stderr.contains("is not a checkpoint"))

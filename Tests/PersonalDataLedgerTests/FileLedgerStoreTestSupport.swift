@@ -84,7 +84,7 @@ enum FileStoreTesting {
     }
 
     static func write(_ bytes: [UInt8], to file: String) {
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
     }
 
     /// A random fact of any kind, about subjects from a small pool, with exact dates.

@@ -13,7 +13,8 @@ import Testing
                     for order in 0..<5 {
                         try await ledger.record(
                             [.name("Customer \(writer)"), .email("customer\(writer)@example.no")], about: subject,
-                            in: "webshop.orders", for: .customerAccountAndOrders, reference: BusinessReference("order:\(writer)-\(order)"))
+                            in: "webshop.orders", for: .customerAccountAndOrders,
+                            reference: BusinessReference("order:\(writer)-\(order)"))
                     }
                 }
             }
@@ -28,9 +29,10 @@ import Testing
             try await group.waitForAll()
         }
         for writer in 0..<32 {
-            #expect(try await test.store.facts(about: SubjectID("customer:\(writer)")).filter {
-                if case .holding = $0.body { true } else { false }
-            }.count == 10)
+            #expect(
+                try await test.store.facts(about: SubjectID("customer:\(writer)")).filter {
+                    if case .holding = $0.body { true } else { false }
+                }.count == 10)
         }
         try await test.store.verify()
     }
@@ -46,17 +48,20 @@ import Testing
             for attempt in 0..<40 {
                 group.addTask {
                     _ = try? await ledger.record(
-                        [.phone("+47 912 34 5\(attempt % 10)\(attempt / 10)")], about: kari, in: "marketing.contacts", for: .contactRegister)
+                        [.phone("+47 912 34 5\(attempt % 10)\(attempt / 10)")], about: kari, in: "marketing.contacts",
+                        for: .contactRegister)
                 }
             }
             group.addTask {
-                _ = try? await ledger.consent(.withdrawn, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "unsubscribe-link")
+                _ = try? await ledger.consent(
+                    .withdrawn, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "unsubscribe-link")
             }
         }
         let facts = try await test.store.facts(about: kari)
-        let withdrawal = try #require(facts.firstIndex {
-            if case .consentDecision(let decision) = $0.body { decision.decision == .withdrawn } else { false }
-        })
+        let withdrawal = try #require(
+            facts.firstIndex {
+                if case .consentDecision(let decision) = $0.body { decision.decision == .withdrawn } else { false }
+            })
         #expect(!facts[withdrawal...].contains { if case .holding = $0.body { true } else { false } })
     }
 
@@ -67,7 +72,8 @@ import Testing
         try await ledger.publishPolicy(version: "2018-05-25", effectiveFrom: TestLedger.start, isMajor: true)
         await store.holdAppends()
         let writer = Task {
-            try await ledger.record([.name("Kari")], about: TestLedger.kari, in: "webshop.orders", for: .customerAccountAndOrders)
+            try await ledger.record(
+                [.name("Kari")], about: TestLedger.kari, in: "webshop.orders", for: .customerAccountAndOrders)
         }
         await store.waitUntilAnAppendIsHeld()
         let decision = try await ledger.mayProcess("customer:2", for: .contactRegister)
@@ -93,12 +99,16 @@ final class SlowAppendStore: LedgerStore {
         return try await inner.append(facts)
     }
     func facts(for key: IndexKey) async throws -> [Fact] { try await inner.facts(for: key) }
-    func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] { try await inner.facts(from: sequence, limit: limit) }
+    func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {
+        try await inner.facts(from: sequence, limit: limit)
+    }
     func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
         try await inner.erase(scope, recording: erasure)
     }
     func integrityHead() async throws -> IntegrityHead { try await inner.integrityHead() }
-    func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead { try await inner.verify(against: checkpoint) }
+    func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
+        try await inner.verify(against: checkpoint)
+    }
 }
 
 actor AppendGate {

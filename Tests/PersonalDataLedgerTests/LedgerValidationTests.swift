@@ -17,11 +17,15 @@ import Testing
         } catch let error as LedgerError {
             #expect(error.rule == rule, sourceLocation: sourceLocation)
             for value in forbidden {
-                #expect(!error.message.contains(value), "the message echoes a personal value", sourceLocation: sourceLocation)
+                #expect(
+                    !error.message.contains(value), "the message echoes a personal value",
+                    sourceLocation: sourceLocation)
                 #expect(!"\(error)".contains(value), sourceLocation: sourceLocation)
             }
         }
-        #expect(try await test.store.integrityHead() == before, "a refused write changed the store", sourceLocation: sourceLocation)
+        #expect(
+            try await test.store.integrityHead() == before, "a refused write changed the store",
+            sourceLocation: sourceLocation)
     }
 
     @Test func unknownCategoryIsRefused() async throws {
@@ -36,7 +40,8 @@ import Testing
     @Test func unknownPurposeIsRefused() async throws {
         let test = try await TestLedger.make()
         try await expectRefusal(.unknownPurpose, in: test) {
-            try await test.ledger.record([.name("Kari")], about: TestLedger.kari, in: "webshop.orders", for: "profiling")
+            try await test.ledger.record(
+                [.name("Kari")], about: TestLedger.kari, in: "webshop.orders", for: "profiling")
         }
     }
 
@@ -103,11 +108,14 @@ import Testing
 
     @Test func consentBasedHoldingAfterWithdrawalIsRefused() async throws {
         let test = try await TestLedger.make()
-        try await test.ledger.consent(.given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
+        try await test.ledger.consent(
+            .given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
         try await test.ledger.record(
-            [.email("kari.nordmann@example.no")], about: TestLedger.kari, in: "marketing.contacts", for: .contactRegister)
+            [.email("kari.nordmann@example.no")], about: TestLedger.kari, in: "marketing.contacts",
+            for: .contactRegister)
         test.clock.advance(by: 60)
-        try await test.ledger.consent(.withdrawn, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "unsubscribe-link")
+        try await test.ledger.consent(
+            .withdrawn, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "unsubscribe-link")
         try await expectRefusal(.consentRequired, in: test) {
             try await test.ledger.record(
                 [.name("Kari")], about: TestLedger.kari, in: "marketing.contacts", for: .contactRegister)
@@ -117,7 +125,8 @@ import Testing
     @Test func consentUnderAnUnpublishedPolicyIsRefused() async throws {
         let test = try await TestLedger.make()
         try await expectRefusal(.unknownPolicyVersion, in: test) {
-            try await test.ledger.consent(.given, by: TestLedger.kari, for: .contactRegister, policy: "2031-01-01", channel: "form")
+            try await test.ledger.consent(
+                .given, by: TestLedger.kari, for: .contactRegister, policy: "2031-01-01", channel: "form")
         }
     }
 
@@ -132,7 +141,8 @@ import Testing
     @Test func grantOutsideTheRecipientsAgreementIsRefused() async throws {
         let test = try await TestLedger.make()
         try await expectRefusal(.recipientOccasion, in: test) {
-            try await test.ledger.grantAccess(to: "backup-provider", on: "webshop.orders", for: .development, from: TestLedger.start)
+            try await test.ledger.grantAccess(
+                to: "backup-provider", on: "webshop.orders", for: .development, from: TestLedger.start)
         }
     }
 
@@ -156,7 +166,8 @@ import Testing
         let raw = item.value!.revealed!
         let forbidden = raw.trimmingCharacters(in: .whitespaces).isEmpty ? [] : [raw]
         try await expectRefusal(.malformedValue, in: test, mentioning: forbidden) {
-            try await test.ledger.record([item], about: TestLedger.kari, in: "webshop.orders", for: .customerAccountAndOrders)
+            try await test.ledger.record(
+                [item], about: TestLedger.kari, in: "webshop.orders", for: .customerAccountAndOrders)
         }
     }
 
@@ -164,7 +175,8 @@ import Testing
         let test = try await TestLedger.make()
         try await expectRefusal(.malformedValue, in: test, mentioning: ["16822548835", "168225"]) {
             try await test.ledger.record(
-                [.nationalIDNumber("16822548835")], about: TestLedger.kari, in: "service.cases", for: .complaintsAndService)
+                [.nationalIDNumber("16822548835")], about: TestLedger.kari, in: "service.cases",
+                for: .complaintsAndService)
         }
     }
 
@@ -195,10 +207,12 @@ import Testing
 
     @Test func objectionToDirectMarketingRefusesEverythingForIt() async throws {
         let test = try await TestLedger.make()
-        try await test.ledger.consent(.given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
+        try await test.ledger.consent(
+            .given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
         try await test.ledger.object(TestLedger.kari, to: .contactRegister)
         try await expectRefusal(.objection, in: test) {
-            try await test.ledger.record([.name("Kari")], about: TestLedger.kari, in: "marketing.contacts", for: .contactRegister)
+            try await test.ledger.record(
+                [.name("Kari")], about: TestLedger.kari, in: "marketing.contacts", for: .contactRegister)
         }
         #expect(try await !test.ledger.mayProcess(TestLedger.kari, for: .contactRegister).isAllowed)
     }
@@ -222,7 +236,8 @@ import Testing
     func malformedSubjectIDsAreRefused(raw: String) async throws {
         let test = try await TestLedger.make()
         try await expectRefusal(.malformedSubjectID, in: test) {
-            try await test.ledger.record([.name("Kari")], about: SubjectID(raw), in: "webshop.orders", for: .customerAccountAndOrders)
+            try await test.ledger.record(
+                [.name("Kari")], about: SubjectID(raw), in: "webshop.orders", for: .customerAccountAndOrders)
         }
     }
 
@@ -239,7 +254,8 @@ import Testing
         catalog.add(SystemDefinition("crm", label: .init("CRM")))
         catalog.purposes[.contactRegister]?.allowedCategories.insert(.billingAddress)
         let test = try await TestLedger.make(catalog: catalog)
-        try await test.ledger.consent(.given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "form")
+        try await test.ledger.consent(
+            .given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25", channel: "form")
         try await test.ledger.record(
             [.billingAddress("Storgata 1, 0155 Oslo")], about: TestLedger.kari, in: "crm", for: .contactRegister)
         #expect(try await test.store.facts(about: TestLedger.kari).count == 2)

@@ -8,7 +8,8 @@ import Testing
         let kari = TestLedger.kari
         #expect(try await test.ledger.mayProcess(kari, for: .contactRegister).ground == .noConsent)
 
-        let given = try await test.ledger.consent(.given, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
+        let given = try await test.ledger.consent(
+            .given, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
         let allowed = try await test.ledger.mayProcess(kari, for: .contactRegister)
         #expect(allowed.isAllowed)
         #expect(allowed.basis == .consent)
@@ -25,7 +26,8 @@ import Testing
 
     @Test func refusedConsentSaysSo() async throws {
         let test = try await TestLedger.make()
-        try await test.ledger.consent(.refused, by: TestLedger.kari, for: .campaignsAndCompetitions, policy: "2018-05-25", channel: "popup")
+        try await test.ledger.consent(
+            .refused, by: TestLedger.kari, for: .campaignsAndCompetitions, policy: "2018-05-25", channel: "popup")
         let decision = try await test.ledger.mayProcess(TestLedger.kari, for: .campaignsAndCompetitions)
         #expect(!decision.isAllowed)
         #expect(decision.ground == .consentRefused)
@@ -45,15 +47,20 @@ import Testing
     @Test func objectionAndRestrictionOverrideConsent() async throws {
         let test = try await TestLedger.make()
         let kari = TestLedger.kari
-        try await test.ledger.consent(.given, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
+        try await test.ledger.consent(
+            .given, by: kari, for: .contactRegister, policy: "2018-05-25", channel: "checkout")
         let restriction = try await test.ledger.restrict(kari, purpose: .contactRegister)
-        #expect(try await test.ledger.mayProcess(kari, for: .contactRegister) == ProcessingDecision(
-            isAllowed: false, ground: .restricted, basis: nil, evidence: [restriction.sequence]))
+        #expect(
+            try await test.ledger.mayProcess(kari, for: .contactRegister)
+                == ProcessingDecision(
+                    isAllowed: false, ground: .restricted, basis: nil, evidence: [restriction.sequence]))
         try await test.ledger.restrict(kari, purpose: .contactRegister, lifted: true)
         #expect(try await test.ledger.mayProcess(kari, for: .contactRegister).isAllowed)
         let objection = try await test.ledger.object(kari, to: .contactRegister)
-        #expect(try await test.ledger.mayProcess(kari, for: .contactRegister) == ProcessingDecision(
-            isAllowed: false, ground: .objected, basis: nil, evidence: [objection.sequence]))
+        #expect(
+            try await test.ledger.mayProcess(kari, for: .contactRegister)
+                == ProcessingDecision(
+                    isAllowed: false, ground: .objected, basis: nil, evidence: [objection.sequence]))
     }
 
     @Test func unknownPurposeIsAnError() async throws {

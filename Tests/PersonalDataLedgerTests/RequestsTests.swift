@@ -248,7 +248,7 @@ import Testing
     @Test func aReceiptWithoutItsDayCountsFromTheEarliestDayThatGivesItsDeadline() async throws {
         let test = try await KeyedLedger.make(start: instant("2026-02-10"))
         let due = RequestDeadline.dueAt(receivedOn: instant("2026-01-31"), months: 1)
-        try await test.store.append([
+        _ = try await test.store.append([
             NewFact(
                 recordedAt: test.clock.now, actor: "older-writer",
                 body: .request(

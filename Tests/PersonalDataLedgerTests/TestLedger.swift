@@ -14,7 +14,8 @@ struct TestLedger {
         let store = InMemoryLedgerStore()
         let clock = ManualClock(start)
         let ledger = Ledger(store: store, catalog: catalog, region: .norway, actor: "webshop", clock: clock.ledgerClock)
-        try await ledger.publishPolicy(version: "2018-05-25", effectiveFrom: start.addingTimeInterval(-86_400), isMajor: true)
+        try await ledger.publishPolicy(
+            version: "2018-05-25", effectiveFrom: start.addingTimeInterval(-86_400), isMajor: true)
         return TestLedger(ledger: ledger, store: store, clock: clock)
     }
 
@@ -23,7 +24,8 @@ struct TestLedger {
     func recordKarisOrder() async throws -> [Fact] {
         try await ledger.record(
             [
-                .name("Kari Nordmann"), .billingAddress("Storgata 1, 0155 Oslo"), .deliveryAddress("Storgata 1, 0155 Oslo"),
+                .name("Kari Nordmann"), .billingAddress("Storgata 1, 0155 Oslo"),
+                .deliveryAddress("Storgata 1, 0155 Oslo"),
                 .phone("+47 912 34 567"), .email("kari.nordmann@example.no"), .ipAddress("203.0.113.42"),
             ],
             about: Self.kari, in: "webshop.orders", for: .customerAccountAndOrders, reference: "order:50017")

@@ -9,142 +9,142 @@
 ///
 /// ``description`` is masked (`k***@example.no`); read the full address with ``normalized``.
 public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible,
-  CustomDebugStringConvertible, CustomReflectable
+    CustomDebugStringConvertible, CustomReflectable
 {
-  /// The full address, trimmed and with the domain in lowercase.
-  public let normalized: String
+    /// The full address, trimmed and with the domain in lowercase.
+    public let normalized: String
 
-  /// Validates and normalises an email address.
-  ///
-  /// - Throws: ``IdentifierError`` naming the broken rule; it never contains `raw`.
-  public init(_ raw: String) throws(IdentifierError) {
-    let trimmed = IdentifierText.trimmed(raw)
-    guard !trimmed.isEmpty else {
-      throw IdentifierError(.email, .empty, "enter an address such as name@example.com.")
+    /// Validates and normalises an email address.
+    ///
+    /// - Throws: ``IdentifierError`` naming the broken rule; it never contains `raw`.
+    public init(_ raw: String) throws(IdentifierError) {
+        let trimmed = IdentifierText.trimmed(raw)
+        guard !trimmed.isEmpty else {
+            throw IdentifierError(.email, .empty, "enter an address such as name@example.com.")
+        }
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count > 1 else {
+            throw IdentifierError(
+                .email, .missingAt, "an address needs an @ between the name and the domain.")
+        }
+        guard parts.count == 2 else {
+            throw IdentifierError(
+                .email, .multipleAt,
+                "an address has exactly one @; quoted local parts are not supported.")
+        }
+        let local = parts[0]
+        let domain = parts[1].lowercased()
+        try Self.validateLocalPart(local)
+        try Self.validateDomain(domain)
+        let normalized = "\(local)@\(domain)"
+        guard normalized.utf8.count <= 254 else {
+            throw IdentifierError(.email, .tooLong, "an address has at most 254 bytes.")
+        }
+        self.normalized = normalized
     }
-    let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count > 1 else {
-      throw IdentifierError(
-        .email, .missingAt, "an address needs an @ between the name and the domain.")
-    }
-    guard parts.count == 2 else {
-      throw IdentifierError(
-        .email, .multipleAt,
-        "an address has exactly one @; quoted local parts are not supported.")
-    }
-    let local = parts[0]
-    let domain = parts[1].lowercased()
-    try Self.validateLocalPart(local)
-    try Self.validateDomain(domain)
-    let normalized = "\(local)@\(domain)"
-    guard normalized.utf8.count <= 254 else {
-      throw IdentifierError(.email, .tooLong, "an address has at most 254 bytes.")
-    }
-    self.normalized = normalized
-  }
 
-  /// The address with all but the first character of the local part hidden: `k***@example.no`.
-  public var masked: String {
-    guard let at = normalized.firstIndex(of: "@"), let first = normalized.first, first != "@"
-    else { return IdentifierText.fullMask }
-    return "\(first)***\(normalized[at...])"
-  }
-
-  /// The domain, after the `@`.
-  public var domain: Substring {
-    guard let at = normalized.firstIndex(of: "@") else { return normalized[...] }
-    return normalized[normalized.index(after: at)...]
-  }
-
-  public var description: String { masked }
-
-  public var debugDescription: String { "EmailAddress(\(masked))" }
-
-  public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    do {
-      try self.init(try container.decode(String.self))
-    } catch let error as IdentifierError {
-      throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+    /// The address with all but the first character of the local part hidden: `k***@example.no`.
+    public var masked: String {
+        guard let at = normalized.firstIndex(of: "@"), let first = normalized.first, first != "@"
+        else { return IdentifierText.fullMask }
+        return "\(first)***\(normalized[at...])"
     }
-  }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(normalized)
-  }
+    /// The domain, after the `@`.
+    public var domain: Substring {
+        guard let at = normalized.firstIndex(of: "@") else { return normalized[...] }
+        return normalized[normalized.index(after: at)...]
+    }
 
-  private static let atextSymbols = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
+    public var description: String { masked }
 
-  private static func validateLocalPart(_ local: Substring) throws(IdentifierError) {
-    guard !local.isEmpty, local.utf8.count <= 64 else {
-      throw IdentifierError(
-        .email, .invalidLocalPart, "the part before the @ must have 1 to 64 bytes.")
-    }
-    guard local.first != ".", local.last != ".", !local.contains("..") else {
-      throw IdentifierError(
-        .email, .invalidLocalPart,
-        "the part before the @ may not begin or end with a dot, nor have two dots in a row.")
-    }
-    for scalar in local.unicodeScalars {
-      let allowed: Bool
-      if scalar.isASCII {
-        allowed =
-          scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "."
-          || atextSymbols.contains(scalar)
-      } else {
-        allowed =
-          !scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
-          && scalar.properties.generalCategory != .format
-      }
-      guard allowed else {
-        throw IdentifierError(
-          .email, .invalidLocalPart,
-          "the part before the @ may hold letters, digits and . ! # $ % & ' * + - / = ? ^ _ ` { | } ~ only; remove spaces, commas and brackets."
-        )
-      }
-    }
-  }
+    public var debugDescription: String { "EmailAddress(\(masked))" }
 
-  private static func validateDomain(_ domain: String) throws(IdentifierError) {
-    guard !domain.isEmpty, domain.utf8.count <= 253 else {
-      throw IdentifierError(
-        .email, .invalidDomain, "the part after the @ must have 1 to 253 bytes.")
+    public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do {
+            try self.init(try container.decode(String.self))
+        } catch let error as IdentifierError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+        }
     }
-    let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-    guard labels.count >= 2 else {
-      throw IdentifierError(
-        .email, .invalidDomain,
-        "the part after the @ must be a domain with a top-level domain, such as example.no.")
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(normalized)
     }
-    for label in labels {
-      guard !label.isEmpty, label.utf8.count <= 63 else {
-        throw IdentifierError(
-          .email, .invalidDomain,
-          "each part of the domain between dots must have 1 to 63 bytes; check for a stray dot.")
-      }
-      guard label.first != "-", label.last != "-" else {
-        throw IdentifierError(
-          .email, .invalidDomain, "a part of the domain may not begin or end with a hyphen.")
-      }
-      let isWellFormed = label.unicodeScalars.allSatisfy {
-        $0 == "-" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal
-      }
-      guard isWellFormed else {
-        throw IdentifierError(
-          .email, .invalidDomain, "a domain may hold letters, digits, hyphens and dots only.")
-      }
+
+    private static let atextSymbols = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
+
+    private static func validateLocalPart(_ local: Substring) throws(IdentifierError) {
+        guard !local.isEmpty, local.utf8.count <= 64 else {
+            throw IdentifierError(
+                .email, .invalidLocalPart, "the part before the @ must have 1 to 64 bytes.")
+        }
+        guard local.first != ".", local.last != ".", !local.contains("..") else {
+            throw IdentifierError(
+                .email, .invalidLocalPart,
+                "the part before the @ may not begin or end with a dot, nor have two dots in a row.")
+        }
+        for scalar in local.unicodeScalars {
+            let allowed: Bool
+            if scalar.isASCII {
+                allowed =
+                    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "."
+                    || atextSymbols.contains(scalar)
+            } else {
+                allowed =
+                    !scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
+                    && scalar.properties.generalCategory != .format
+            }
+            guard allowed else {
+                throw IdentifierError(
+                    .email, .invalidLocalPart,
+                    "the part before the @ may hold letters, digits and . ! # $ % & ' * + - / = ? ^ _ ` { | } ~ only; remove spaces, commas and brackets."
+                )
+            }
+        }
     }
-    let topLevel = labels[labels.count - 1]
-    let isTopLevelWellFormed =
-      topLevel.hasPrefix("xn--")
-      || (topLevel.count >= 2 && topLevel.unicodeScalars.allSatisfy { $0.properties.isAlphabetic })
-    guard isTopLevelWellFormed else {
-      throw IdentifierError(
-        .email, .invalidDomain,
-        "the top-level domain (after the last dot) must have at least two letters.")
+
+    private static func validateDomain(_ domain: String) throws(IdentifierError) {
+        guard !domain.isEmpty, domain.utf8.count <= 253 else {
+            throw IdentifierError(
+                .email, .invalidDomain, "the part after the @ must have 1 to 253 bytes.")
+        }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else {
+            throw IdentifierError(
+                .email, .invalidDomain,
+                "the part after the @ must be a domain with a top-level domain, such as example.no.")
+        }
+        for label in labels {
+            guard !label.isEmpty, label.utf8.count <= 63 else {
+                throw IdentifierError(
+                    .email, .invalidDomain,
+                    "each part of the domain between dots must have 1 to 63 bytes; check for a stray dot.")
+            }
+            guard label.first != "-", label.last != "-" else {
+                throw IdentifierError(
+                    .email, .invalidDomain, "a part of the domain may not begin or end with a hyphen.")
+            }
+            let isWellFormed = label.unicodeScalars.allSatisfy {
+                $0 == "-" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal
+            }
+            guard isWellFormed else {
+                throw IdentifierError(
+                    .email, .invalidDomain, "a domain may hold letters, digits, hyphens and dots only.")
+            }
+        }
+        let topLevel = labels[labels.count - 1]
+        let isTopLevelWellFormed =
+            topLevel.hasPrefix("xn--")
+            || (topLevel.count >= 2 && topLevel.unicodeScalars.allSatisfy { $0.properties.isAlphabetic })
+        guard isTopLevelWellFormed else {
+            throw IdentifierError(
+                .email, .invalidDomain,
+                "the top-level domain (after the last dot) must have at least two letters.")
+        }
     }
-  }
 }

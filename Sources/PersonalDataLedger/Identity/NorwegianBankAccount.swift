@@ -6,71 +6,71 @@
 ///
 /// ``description`` is masked (`8601.**.***47`); read the full number with ``normalized``.
 public struct NorwegianBankAccount: Hashable, Sendable, Codable, CustomStringConvertible,
-  CustomDebugStringConvertible, CustomReflectable
+    CustomDebugStringConvertible, CustomReflectable
 {
-  /// The full account number as 11 digits.
-  public let normalized: String
+    /// The full account number as 11 digits.
+    public let normalized: String
 
-  /// Validates and normalises a Norwegian bank account number.
-  ///
-  /// - Throws: ``IdentifierError`` naming the broken rule; it never contains `raw`.
-  public init(_ raw: String) throws(IdentifierError) {
-    let trimmed = IdentifierText.trimmed(raw)
-    guard !trimmed.isEmpty else {
-      throw IdentifierError(.bankAccount, .empty, "enter an account number such as 1234.56.78903.")
+    /// Validates and normalises a Norwegian bank account number.
+    ///
+    /// - Throws: ``IdentifierError`` naming the broken rule; it never contains `raw`.
+    public init(_ raw: String) throws(IdentifierError) {
+        let trimmed = IdentifierText.trimmed(raw)
+        guard !trimmed.isEmpty else {
+            throw IdentifierError(.bankAccount, .empty, "enter an account number such as 1234.56.78903.")
+        }
+        let compact = IdentifierText.removingWhitespace(trimmed).filter { $0 != "." }
+        guard let digits = IdentifierText.digits(compact) else {
+            throw IdentifierError(
+                .bankAccount, .invalidCharacter,
+                "an account number has digits, optionally grouped with dots or spaces; remove other characters."
+            )
+        }
+        guard digits.count == 11 else {
+            throw IdentifierError(
+                .bankAccount, .wrongLength, "a Norwegian account number has exactly 11 digits.")
+        }
+        guard Self.hasValidCheckDigit(digits) else {
+            throw IdentifierError(
+                .bankAccount, .controlDigitMismatch,
+                "the last digit of the account number (check digit) does not match; check for a typing error."
+            )
+        }
+        normalized = compact
     }
-    let compact = IdentifierText.removingWhitespace(trimmed).filter { $0 != "." }
-    guard let digits = IdentifierText.digits(compact) else {
-      throw IdentifierError(
-        .bankAccount, .invalidCharacter,
-        "an account number has digits, optionally grouped with dots or spaces; remove other characters."
-      )
+
+    /// The number with the bank's register number and the last two digits shown: `8601.**.***47`.
+    public var masked: String {
+        guard normalized.utf8.count == 11 else { return IdentifierText.fullMask }
+        return "\(normalized.prefix(4)).**.***\(normalized.suffix(2))"
     }
-    guard digits.count == 11 else {
-      throw IdentifierError(
-        .bankAccount, .wrongLength, "a Norwegian account number has exactly 11 digits.")
+
+    public var description: String { masked }
+
+    public var debugDescription: String { "NorwegianBankAccount(\(masked))" }
+
+    public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do {
+            try self.init(try container.decode(String.self))
+        } catch let error as IdentifierError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+        }
     }
-    guard Self.hasValidCheckDigit(digits) else {
-      throw IdentifierError(
-        .bankAccount, .controlDigitMismatch,
-        "the last digit of the account number (check digit) does not match; check for a typing error."
-      )
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(normalized)
     }
-    normalized = compact
-  }
 
-  /// The number with the bank's register number and the last two digits shown: `8601.**.***47`.
-  public var masked: String {
-    guard normalized.utf8.count == 11 else { return IdentifierText.fullMask }
-    return "\(normalized.prefix(4)).**.***\(normalized.suffix(2))"
-  }
+    private static let weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
 
-  public var description: String { masked }
-
-  public var debugDescription: String { "NorwegianBankAccount(\(masked))" }
-
-  public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    do {
-      try self.init(try container.decode(String.self))
-    } catch let error as IdentifierError {
-      throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+    static func hasValidCheckDigit(_ digits: [Int]) -> Bool {
+        guard digits.count == 11 else { return false }
+        let remainder = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11
+        guard remainder != 1 else { return false }
+        return (11 - remainder) % 11 == digits[10]
     }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(normalized)
-  }
-
-  private static let weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
-
-  static func hasValidCheckDigit(_ digits: [Int]) -> Bool {
-    guard digits.count == 11 else { return false }
-    let remainder = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11
-    guard remainder != 1 else { return false }
-    return (11 - remainder) % 11 == digits[10]
-  }
 }

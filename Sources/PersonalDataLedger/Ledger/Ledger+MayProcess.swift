@@ -11,11 +11,13 @@ extension Ledger {
             return ProcessingDecision(isAllowed: false, ground: .objected, basis: nil, evidence: [objection.sequence])
         }
         if let restriction = state.restriction(for: purpose) {
-            return ProcessingDecision(isAllowed: false, ground: .restricted, basis: nil, evidence: [restriction.sequence])
+            return ProcessingDecision(
+                isAllowed: false, ground: .restricted, basis: nil, evidence: [restriction.sequence])
         }
         let consentFact = state.consents[purpose]
         if let consentFact, state.hasConsent(to: purpose) {
-            return ProcessingDecision(isAllowed: true, ground: .consentGiven, basis: .consent, evidence: [consentFact.sequence])
+            return ProcessingDecision(
+                isAllowed: true, ground: .consentGiven, basis: .consent, evidence: [consentFact.sequence])
         }
         if definition.defaultBasis != .consent {
             let held = state.liveHoldings(for: purpose).filter {
@@ -33,6 +35,7 @@ extension Ledger {
             case .refused?: .consentRefused
             default: definition.defaultBasis == .consent ? .noConsent : .noBasis
             }
-        return ProcessingDecision(isAllowed: false, ground: ground, basis: nil, evidence: consentFact.map { [$0.sequence] } ?? [])
+        return ProcessingDecision(
+            isAllowed: false, ground: ground, basis: nil, evidence: consentFact.map { [$0.sequence] } ?? [])
     }
 }

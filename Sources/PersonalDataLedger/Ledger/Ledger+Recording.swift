@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 extension Ledger {
@@ -68,16 +68,20 @@ extension Ledger {
         guard published.contains(policy) else {
             throw LedgerError(
                 .unknownPolicyVersion,
-                "Policy version '\(policy)' was never published. Publish it with publishPolicy(version:effectiveFrom:isMajor:) first, or name the version the person was shown.")
+                "Policy version '\(policy)' was never published. Publish it with publishPolicy(version:effectiveFrom:isMajor:) first, or name the version the person was shown."
+            )
         }
         guard !channel.isEmpty else {
-            throw LedgerError(.invalidRequest, "Name the channel the decision came through, such as 'checkout-checkbox'.")
+            throw LedgerError(
+                .invalidRequest, "Name the channel the decision came through, such as 'checkout-checkbox'.")
         }
         let facts = try await write(about: [subject], by: actor) { _ in
-            [.consentDecision(
-                ConsentDecision(
-                    subject: subject, purpose: purpose, decision: decision, policyVersion: policy, channel: channel,
-                    evidence: evidence))]
+            [
+                .consentDecision(
+                    ConsentDecision(
+                        subject: subject, purpose: purpose, decision: decision, policyVersion: policy, channel: channel,
+                        evidence: evidence))
+            ]
         }
         return facts[0]
     }
@@ -101,21 +105,29 @@ extension Ledger {
             let state = states[subject]!
             let held = Set(
                 state.holdings.values.compactMap { fact -> DataCategory? in
-                    guard case .holding(let holding) = fact.body, state.erasedAt[fact.sequence] == nil else { return nil }
+                    guard case .holding(let holding) = fact.body, state.erasedAt[fact.sequence] == nil else {
+                        return nil
+                    }
                     return holding.category
                 })
             for category in categories where !held.contains(category) {
                 throw LedgerError(
                     .invalidRequest,
-                    "Category '\(category)' is not held about this person, so it cannot have been disclosed. Record the holding first.")
+                    "Category '\(category)' is not held about this person, so it cannot have been disclosed. Record the holding first."
+                )
             }
             if state.restrictions[nil] != nil {
                 throw LedgerError(
                     .restriction,
-                    "Processing of this person's data is restricted (GDPR Art. 18): it may be stored, not disclosed. Lift the restriction first.")
+                    "Processing of this person's data is restricted (GDPR Art. 18): it may be stored, not disclosed. Lift the restriction first."
+                )
             }
-            return [.disclosure(
-                Disclosure(subject: subject, categories: categories, recipient: recipient, occasion: occasion, reference: reference))]
+            return [
+                .disclosure(
+                    Disclosure(
+                        subject: subject, categories: categories, recipient: recipient, occasion: occasion,
+                        reference: reference))
+            ]
         }
         return facts[0]
     }
@@ -135,7 +147,10 @@ extension Ledger {
             throw LedgerError(.invalidRequest, "An access grant cannot end before it starts.")
         }
         let facts = try await write(about: [], by: actor) { _ in
-            [.accessGrant(AccessGrant(recipient: recipient, system: system, occasion: occasion, from: start, until: end))]
+            [
+                .accessGrant(
+                    AccessGrant(recipient: recipient, system: system, occasion: occasion, from: start, until: end))
+            ]
         }
         return facts[0]
     }
@@ -166,7 +181,8 @@ extension Ledger {
             throw LedgerError(.invalidRequest, "Name the policy version, such as '2018-05-25'.")
         }
         if try await policyVersions().contains(where: { $0.version == version }) {
-            throw LedgerError(.invalidRequest, "Policy version '\(version)' was already published; publish a new version name.")
+            throw LedgerError(
+                .invalidRequest, "Policy version '\(version)' was already published; publish a new version name.")
         }
         let facts = try await write(about: [], by: actor) { _ in
             [.policyVersion(PolicyVersion(version: version, effectiveFrom: effectiveFrom, isMajor: isMajor))]

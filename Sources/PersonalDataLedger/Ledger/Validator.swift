@@ -7,7 +7,8 @@ struct Validator: Sendable {
         guard let definition = catalog.categories[category] else {
             throw LedgerError(
                 .unknownCategory,
-                "Category '\(category)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+                "Category '\(category)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:)."
+            )
         }
         return definition
     }
@@ -16,7 +17,8 @@ struct Validator: Sendable {
         guard let definition = catalog.purposes[purpose] else {
             throw LedgerError(
                 .unknownPurpose,
-                "Purpose '\(purpose)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+                "Purpose '\(purpose)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:)."
+            )
         }
         return definition
     }
@@ -25,7 +27,8 @@ struct Validator: Sendable {
         guard catalog.systems[system] != nil else {
             throw LedgerError(
                 .unknownSystem,
-                "System '\(system)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+                "System '\(system)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:)."
+            )
         }
     }
 
@@ -38,13 +41,15 @@ struct Validator: Sendable {
         guard let definition = catalog.recipients[recipient] else {
             throw LedgerError(
                 .unknownRecipient,
-                "Recipient '\(recipient)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:).")
+                "Recipient '\(recipient)' is not declared in the catalog. Check the spelling, or declare it with Catalog.add(_:)."
+            )
         }
         guard definition.occasions.contains(occasion) else {
             let agreed = definition.occasions.sorted().map(\.rawValue).joined(separator: ", ")
             throw LedgerError(
                 .recipientOccasion,
-                "Recipient '\(recipient)' has no agreement for occasion '\(occasion)' (its agreement covers: \(agreed)). Use a recipient whose agreement covers it, or amend the agreement in the catalog first.")
+                "Recipient '\(recipient)' has no agreement for occasion '\(occasion)' (its agreement covers: \(agreed)). Use a recipient whose agreement covers it, or amend the agreement in the catalog first."
+            )
         }
     }
 
@@ -52,7 +57,8 @@ struct Validator: Sendable {
         guard subject.isWellFormed else {
             throw LedgerError(
                 .malformedSubjectID,
-                "The subject identifier must be 1 to 200 bytes without white space or control characters. Use your system's stable customer key, such as 'customer:10001'.")
+                "The subject identifier must be 1 to 200 bytes without white space or control characters. Use your system's stable customer key, such as 'customer:10001'."
+            )
         }
     }
 
@@ -65,7 +71,8 @@ struct Validator: Sendable {
         guard purposeDefinition.allowedCategories.contains(holding.category) else {
             throw LedgerError(
                 .purposeLimitation,
-                "Purpose '\(holding.purpose)' may not hold category '\(holding.category)' (purpose limitation, GDPR Art. 5(1)(b)). Record it under a purpose that declares it, or declare it for this purpose in the catalog.")
+                "Purpose '\(holding.purpose)' may not hold category '\(holding.category)' (purpose limitation, GDPR Art. 5(1)(b)). Record it under a purpose that declares it, or declare it for this purpose in the catalog."
+            )
         }
         guard purposeDefinition.allowedBases.contains(holding.basis) else {
             let allowed = purposeDefinition.allowedBases.sorted().map(\.rawValue).joined(separator: ", ")
@@ -79,12 +86,14 @@ struct Validator: Sendable {
             else {
                 throw LedgerError(
                     .specialCategory,
-                    "Category '\(holding.category)' is a special category (GDPR Art. 9): name the Art. 9(2) condition that permits processing it.")
+                    "Category '\(holding.category)' is a special category (GDPR Art. 9): name the Art. 9(2) condition that permits processing it."
+                )
             }
             if condition == .explicitConsent && !state.hasConsent(to: holding.purpose) {
                 throw LedgerError(
                     .consentRequired,
-                    "Art. 9(2)(a) needs explicit consent to purpose '\(holding.purpose)', and none is in force. Record the consent first.")
+                    "Art. 9(2)(a) needs explicit consent to purpose '\(holding.purpose)', and none is in force. Record the consent first."
+                )
             }
         }
         if holding.basis == .consent && !state.hasConsent(to: holding.purpose) {
@@ -96,7 +105,8 @@ struct Validator: Sendable {
                 }
             throw LedgerError(
                 .consentRequired,
-                "Holding data for purpose '\(holding.purpose)' under consent needs the person's consent to it, and \(why). Record the consent first, or use another basis the purpose allows.")
+                "Holding data for purpose '\(holding.purpose)' under consent needs the person's consent to it, and \(why). Record the consent first, or use another basis the purpose allows."
+            )
         }
         try processing(of: holding.purpose, definition: purposeDefinition, state: state)
         var normalized = holding
@@ -106,7 +116,8 @@ struct Validator: Sendable {
             } catch {
                 throw LedgerError(
                     .malformedValue,
-                    "The value given for category '\(holding.category)' is not valid: \(error.message) Nothing was recorded.")
+                    "The value given for category '\(holding.category)' is not valid: \(error.message) Nothing was recorded."
+                )
             }
         }
         return normalized
@@ -117,12 +128,14 @@ struct Validator: Sendable {
         if state.objections[purpose] != nil {
             throw LedgerError(
                 .objection,
-                "The person objected to processing for purpose '\(purpose)'\(definition.isDirectMarketing ? " (direct marketing: the objection is absolute, GDPR Art. 21(3))" : " (GDPR Art. 21)"). Nothing may be recorded for it.")
+                "The person objected to processing for purpose '\(purpose)'\(definition.isDirectMarketing ? " (direct marketing: the objection is absolute, GDPR Art. 21(3))" : " (GDPR Art. 21)"). Nothing may be recorded for it."
+            )
         }
         if state.restriction(for: purpose) != nil {
             throw LedgerError(
                 .restriction,
-                "Processing of this person's data for purpose '\(purpose)' is restricted (GDPR Art. 18): it may be stored, not otherwise processed. Lift the restriction first.")
+                "Processing of this person's data for purpose '\(purpose)' is restricted (GDPR Art. 18): it may be stored, not otherwise processed. Lift the restriction first."
+            )
         }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension AccessReport {
@@ -11,7 +11,8 @@ extension AccessReport {
     /// report was produced revealing them.
     public func plainText(in language: ReportLanguage = .english) -> String {
         let t = PlainTextLabels(language: language)
-        let categoryLabels = Dictionary(heldData.map { ($0.category, $0.categoryLabel) }, uniquingKeysWith: { a, _ in a })
+        let categoryLabels = Dictionary(
+            heldData.map { ($0.category, $0.categoryLabel) }, uniquingKeysWith: { a, _ in a })
         let purposeLabels = Dictionary(heldData.map { ($0.purpose, $0.purposeLabel) }, uniquingKeysWith: { a, _ in a })
         var lines: [String] = []
         lines.append(t.title(subject.rawValue))
@@ -88,20 +89,24 @@ extension AccessReport {
             lines.append(t.limitsHeading)
             for restriction in restrictions {
                 lines.append(
-                    "  - \(t.restricted) \(restriction.purpose?.rawValue ?? t.allPurposes) \(t.sinceLower) \(Self.timestamp(restriction.since))")
+                    "  - \(t.restricted) \(restriction.purpose?.rawValue ?? t.allPurposes) \(t.sinceLower) \(Self.timestamp(restriction.since))"
+                )
             }
             for objection in objections {
-                lines.append("  - \(t.objected) \(objection.purpose) \(t.sinceLower) \(Self.timestamp(objection.since))")
+                lines.append(
+                    "  - \(t.objected) \(objection.purpose) \(t.sinceLower) \(Self.timestamp(objection.since))")
             }
         }
         if !erasures.isEmpty {
             lines.append("")
             lines.append(t.erasuresHeading)
             for erasure in erasures {
-                lines.append("  - \(Self.timestamp(erasure.at)) \(erasure.reason): \(t.erasedValues(erasure.erasedValues))")
+                lines.append(
+                    "  - \(Self.timestamp(erasure.at)) \(erasure.reason): \(t.erasedValues(erasure.erasedValues))")
                 for kept in erasure.retained {
                     lines.append(
-                        "      \(t.kept) #\(kept.holding): \(kept.hold)" + (kept.until.map { " → \(Self.timestamp($0))" } ?? ""))
+                        "      \(t.kept) #\(kept.holding): \(kept.hold)"
+                            + (kept.until.map { " → \(Self.timestamp($0))" } ?? ""))
                 }
             }
         }

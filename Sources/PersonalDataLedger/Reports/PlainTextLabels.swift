@@ -13,9 +13,13 @@ struct PlainTextLabels {
     var requestedBy: String { pick("requested by", "bestilt av") }
     var controller: String { pick("Controller", "Behandlingsansvarlig") }
     var linked: String { pick("Linked identifiers", "Koblede identiteter") }
-    var heldDataHeading: String { pick("What we hold, where, why and on which basis", "Hva vi lagrer, hvor, hvorfor og med hvilket grunnlag") }
+    var heldDataHeading: String {
+        pick("What we hold, where, why and on which basis", "Hva vi lagrer, hvor, hvorfor og med hvilket grunnlag")
+    }
     var none: String { pick("(none)", "(ingen)") }
-    var valueNotRecorded: String { pick("(held; value not recorded in the ledger)", "(lagret; verdien er ikke ført i loggen)") }
+    var valueNotRecorded: String {
+        pick("(held; value not recorded in the ledger)", "(lagret; verdien er ikke ført i loggen)")
+    }
     func valueErased(_ at: String) -> String { pick("(erased \(at))", "(slettet \(at))") }
     var system: String { pick("System", "System") }
     var purpose: String { pick("Purpose", "Formål") }
@@ -56,6 +60,7 @@ struct PlainTextLabels {
     func rights(_ contact: String) -> String {
         pick(
             "You may ask us to erase some, part or all of this, to complete or correct it, to restrict or object to its processing, and to receive a copy. Write to \(contact). You may also complain to the data protection authority (Datatilsynet).",
-            "Du kan be oss slette enkelte, deler av eller alle opplysninger, komplettere eller rette dem, begrense eller protestere mot behandlingen, og få en kopi. Skriv til \(contact). Du kan også klage til Datatilsynet.")
+            "Du kan be oss slette enkelte, deler av eller alle opplysninger, komplettere eller rette dem, begrense eller protestere mot behandlingen, og få en kopi. Skriv til \(contact). Du kan også klage til Datatilsynet."
+        )
     }
 }

@@ -11,9 +11,15 @@ extension Catalog {
         purposes: PurposeDefinition.focusNordic,
         systems: [
             .init("webshop.orders", label: .init(english: "Webshop orders", norwegian: "Nettbutikkordre")),
-            .init("webshop.accounts", label: .init(english: "Webshop customer accounts", norwegian: "Kundekontoer i nettbutikken")),
-            .init("service.cases", label: .init(english: "Complaint and service cases", norwegian: "Reklamasjons- og servicesaker")),
-            .init("marketing.campaigns", label: .init(english: "Campaigns and competitions", norwegian: "Kampanjer og konkurranser")),
+            .init(
+                "webshop.accounts",
+                label: .init(english: "Webshop customer accounts", norwegian: "Kundekontoer i nettbutikken")),
+            .init(
+                "service.cases",
+                label: .init(english: "Complaint and service cases", norwegian: "Reklamasjons- og servicesaker")),
+            .init(
+                "marketing.campaigns",
+                label: .init(english: "Campaigns and competitions", norwegian: "Kampanjer og konkurranser")),
             .init("marketing.contacts", label: .init(english: "Contact register", norwegian: "Kontaktregister")),
             .init("recruitment", label: .init(english: "Recruitment", norwegian: "Rekruttering")),
             .init("accounting", label: .init(english: "Accounting", norwegian: "Regnskap")),
@@ -49,8 +55,11 @@ extension PurposeDefinition {
             defaultBasis: .contract, subjectKinds: [.customer, .b2bRepresentative],
             retention: .init(
                 summary: .init(
-                    english: "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period.",
-                    norwegian: "Aktiv til ordren er fullstendig levert fra lageret, deretter arkivert for returer, reklamasjoner og garanti i reklamasjonsfristen."),
+                    english:
+                        "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period.",
+                    norwegian:
+                        "Aktiv til ordren er fullstendig levert fra lageret, deretter arkivert for returer, reklamasjoner og garanti i reklamasjonsfristen."
+                ),
                 clocks: [.init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint)]),
             mapping: .init(dpvIRI: dpv("CustomerOrderManagement"), fideslangKey: "essential.service")),
         .init(
@@ -64,8 +73,11 @@ extension PurposeDefinition {
             subjectKinds: [.customer],
             retention: .init(
                 summary: .init(
-                    english: "Deleted when the case closes, unless the person consents; then kept until the warranty period ends.",
-                    norwegian: "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt."),
+                    english:
+                        "Deleted when the case closes, unless the person consents; then kept until the warranty period ends.",
+                    norwegian:
+                        "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt."
+                ),
                 clocks: [
                     .init(startsAt: .event(.caseClosed), keepFor: .immediately),
                     .init(
@@ -83,8 +95,11 @@ extension PurposeDefinition {
             defaultBasis: .consent, subjectKinds: [.customer, .contact],
             retention: .init(
                 summary: .init(
-                    english: "Kept until the campaign is fully over, then removed, except what is part of business transactions.",
-                    norwegian: "Lagres til kampanjen er fullstendig avsluttet, deretter fjernet, bortsett fra det som inngår i forretningstransaksjoner."),
+                    english:
+                        "Kept until the campaign is fully over, then removed, except what is part of business transactions.",
+                    norwegian:
+                        "Lagres til kampanjen er fullstendig avsluttet, deretter fjernet, bortsett fra det som inngår i forretningstransaksjoner."
+                ),
                 clocks: [.init(startsAt: .event(.campaignEnded), keepFor: .immediately)]),
             mapping: .init(dpvIRI: dpv("DirectMarketing"), fideslangKey: "marketing")),
         .init(
@@ -96,8 +111,11 @@ extension PurposeDefinition {
             subjectKinds: [.jobApplicant],
             retention: .init(
                 summary: .init(
-                    english: "Kept for the recruitment period. Rejected: everything is deleted unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
-                    norwegian: "Lagres i rekrutteringsperioden. Avslag: alt slettes med mindre søkeren samtykker til lagring for fremtidige behov. Ansatt: flyttes til personalopplysninger."),
+                    english:
+                        "Kept for the recruitment period. Rejected: everything is deleted unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
+                    norwegian:
+                        "Lagres i rekrutteringsperioden. Avslag: alt slettes med mindre søkeren samtykker til lagring for fremtidige behov. Ansatt: flyttes til personalopplysninger."
+                ),
                 clocks: [
                     .init(startsAt: .event(.applicationRejected), keepFor: .immediately),
                     .init(startsAt: .event(.applicantHired), keepFor: .immediately),
@@ -129,8 +147,11 @@ extension PurposeDefinition {
             defaultBasis: .legalObligation, subjectKinds: [.customer, .b2bRepresentative],
             retention: .init(
                 summary: .init(
-                    english: "Kept for the statutory bookkeeping period of the country, counted from the end of the fiscal year.",
-                    norwegian: "Lagres i landets lovpålagte oppbevaringstid for regnskap, regnet fra utløpet av regnskapsåret."),
+                    english:
+                        "Kept for the statutory bookkeeping period of the country, counted from the end of the fiscal year.",
+                    norwegian:
+                        "Lagres i landets lovpålagte oppbevaringstid for regnskap, regnet fra utløpet av regnskapsåret."
+                ),
                 clocks: [.init(startsAt: .recorded, keepFor: .bookkeeping)]),
             mapping: .init(dpvIRI: dpv("LegalCompliance"), fideslangKey: "essential.legal_obligation")),
     ]

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A ``LedgerStore`` that keeps facts in memory: for tests of services that use the ledger, and as
 /// the reference the file store is compared against.
@@ -62,7 +63,8 @@ public final class InMemoryLedgerStore: LedgerStore {
 
     public func integrityHead() async throws -> IntegrityHead {
         state.withLock { state in
-            IntegrityHead(count: UInt64(state.records.count), hash: (state.records.last?.chain ?? Self.zeroHash).hexString)
+            IntegrityHead(
+                count: UInt64(state.records.count), hash: (state.records.last?.chain ?? Self.zeroHash).hexString)
         }
     }
 
@@ -77,12 +79,14 @@ public final class InMemoryLedgerStore: LedgerStore {
                 }
                 if let checkpoint, checkpoint.count == UInt64(position + 1), checkpoint.hash != chain.hexString {
                     throw LedgerStoreError.integrityViolation(
-                        "History differs from the checkpoint at fact \(checkpoint.count): facts up to it were rewritten.")
+                        "History differs from the checkpoint at fact \(checkpoint.count): facts up to it were rewritten."
+                    )
                 }
             }
             if let checkpoint, checkpoint.count > UInt64(state.records.count) {
                 throw LedgerStoreError.integrityViolation(
-                    "The store holds \(state.records.count) facts but the checkpoint covers \(checkpoint.count): facts were removed.")
+                    "The store holds \(state.records.count) facts but the checkpoint covers \(checkpoint.count): facts were removed."
+                )
             }
             return IntegrityHead(count: UInt64(state.records.count), hash: chain.hexString)
         }
@@ -125,8 +129,14 @@ extension InMemoryLedgerStore {
                 }
             }
             _ = fact.body.mappingPersonalData(
-                values: { check($0.revealed); return $0 },
-                subjects: { check($0 == .erased ? nil : $0.rawValue); return $0 })
+                values: {
+                    check($0.revealed)
+                    return $0
+                },
+                subjects: {
+                    check($0 == .erased ? nil : $0.rawValue)
+                    return $0
+                })
             return matches && field == commitments.count
         }
     }
@@ -156,7 +166,8 @@ extension InMemoryLedgerStore {
                 sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, body: committedBody)
             let canonical = Array(InMemoryLedgerStore.canonicalEncoder.encodeOrEmpty(committed))
             let chain = InMemoryLedgerStore.link(records.last?.chain ?? InMemoryLedgerStore.zeroHash, canonical)
-            records.append(Record(fact: fact, salts: salts, commitments: commitments, canonical: canonical, chain: chain))
+            records.append(
+                Record(fact: fact, salts: salts, commitments: commitments, canonical: canonical, chain: chain))
             for key in Set(fact.body.indexKeys) {
                 index[key, default: []].append(records.count - 1)
             }
