@@ -8,9 +8,7 @@
 /// literals such as `user@[192.0.2.1]` are refused. The whole address is at most 254 bytes.
 ///
 /// ``description`` is masked (`k***@example.no`); read the full address with ``normalized``.
-public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible,
-    CustomDebugStringConvertible, CustomReflectable
-{
+public struct EmailAddress: ValidatedIdentifier {
     /// The full address, trimmed and with the domain in lowercase.
     public let normalized: String
 
@@ -56,25 +54,6 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
         return normalized[normalized.index(after: at)...]
     }
 
-    public var description: String { masked }
-
-    public var debugDescription: String { "EmailAddress(\(masked))" }
-
-    public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(try container.decode(String.self))
-        } catch let error as IdentifierError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(normalized)
-    }
 
     private static let atextSymbols = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
 

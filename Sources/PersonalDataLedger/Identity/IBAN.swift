@@ -7,9 +7,7 @@
 /// length, and a Norwegian IBAN's account number must pass its own modulus-11 check.
 ///
 /// ``description`` is masked (`NO93 **** **** 947`); read the full IBAN with ``normalized``.
-public struct IBAN: Hashable, Sendable, Codable, CustomStringConvertible,
-    CustomDebugStringConvertible, CustomReflectable
-{
+public struct IBAN: ValidatedIdentifier {
     /// The full IBAN in its electronic form: uppercase, without spaces.
     public let normalized: String
 
@@ -80,25 +78,6 @@ public struct IBAN: Hashable, Sendable, Codable, CustomStringConvertible,
             .joined(separator: " ")
     }
 
-    public var description: String { masked }
-
-    public var debugDescription: String { "IBAN(\(masked))" }
-
-    public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(try container.decode(String.self))
-        } catch let error as IdentifierError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(normalized)
-    }
 
     private static let nordicLengths = ["NO": 15, "SE": 24, "DK": 18, "FI": 18]
 

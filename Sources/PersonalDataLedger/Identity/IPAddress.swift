@@ -9,9 +9,7 @@
 ///
 /// ``description`` is masked (`192.168.*.*`, `2001:db8:*:*:*:*:*:*`); read the full address with
 /// ``normalized``.
-public struct IPAddress: Hashable, Sendable, Codable, CustomStringConvertible,
-    CustomDebugStringConvertible, CustomReflectable
-{
+public struct IPAddress: ValidatedIdentifier {
     /// The IP version.
     public enum Version: Hashable, Sendable {
         /// IPv4.
@@ -62,25 +60,6 @@ public struct IPAddress: Hashable, Sendable, Codable, CustomStringConvertible,
         }
     }
 
-    public var description: String { masked }
-
-    public var debugDescription: String { "IPAddress(\(masked))" }
-
-    public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(try container.decode(String.self))
-        } catch let error as IdentifierError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(normalized)
-    }
 
     private static func parseIPv4(_ text: Substring) throws(IdentifierError) -> [UInt8] {
         let fields = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -17,9 +17,7 @@
 ///
 /// Prefer ``init(_:country:)``: the shapes overlap (a Danish `DDMMYY-SSSS` can pass the Swedish
 /// Luhn check one time in ten), and ``init(_:)`` can only guess.
-public struct NationalIDNumber: Hashable, Sendable, Codable, CustomStringConvertible,
-    CustomDebugStringConvertible, CustomReflectable
-{
+public struct NationalIDNumber: ValidatedIdentifier {
     /// What kind of number this is within its country's system.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private enum Internal: String, Hashable, Sendable {
@@ -193,8 +191,6 @@ public struct NationalIDNumber: Hashable, Sendable, Codable, CustomStringConvert
         return "\(normalized.prefix(visible))\(String(repeating: "*", count: hidden))"
     }
 
-    public var description: String { masked }
-
     public var debugDescription: String { "NationalIDNumber(\(country), \(masked))" }
 
     public var customMirror: Mirror {
@@ -210,8 +206,4 @@ public struct NationalIDNumber: Hashable, Sendable, Codable, CustomStringConvert
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(normalized)
-    }
 }

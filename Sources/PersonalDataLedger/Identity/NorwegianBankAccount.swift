@@ -5,9 +5,7 @@
 /// modulo 11; a remainder of 0 gives 0 and a remainder of 1 is never issued.
 ///
 /// ``description`` is masked (`8601.**.***47`); read the full number with ``normalized``.
-public struct NorwegianBankAccount: Hashable, Sendable, Codable, CustomStringConvertible,
-    CustomDebugStringConvertible, CustomReflectable
-{
+public struct NorwegianBankAccount: ValidatedIdentifier {
     /// The full account number as 11 digits.
     public let normalized: String
 
@@ -45,25 +43,6 @@ public struct NorwegianBankAccount: Hashable, Sendable, Codable, CustomStringCon
         return "\(normalized.prefix(4)).**.***\(normalized.suffix(2))"
     }
 
-    public var description: String { masked }
-
-    public var debugDescription: String { "NorwegianBankAccount(\(masked))" }
-
-    public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(try container.decode(String.self))
-        } catch let error as IdentifierError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(normalized)
-    }
 
     private static let weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
 

@@ -8,11 +8,14 @@
 /// machine numbers starting `58` or `59`). Other countries are checked for length only.
 ///
 /// ``description`` is masked (`+47 *** ** *67`); read the full number with ``normalized``.
-public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible,
-    CustomDebugStringConvertible, CustomReflectable
-{
+public struct PhoneNumber: ValidatedIdentifier {
     /// The full number in E.164 form: `+`, the country calling code, the national number.
     public let normalized: String
+
+    /// Validates and normalises `raw`, reading a number without a country code as Norwegian.
+    public init(_ raw: String) throws(IdentifierError) {
+        try self.init(raw, defaultRegion: .norway)
+    }
 
     /// Validates a phone number and normalises it to E.164.
     ///
@@ -21,7 +24,7 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible,
     ///   - defaultRegion: The country whose calling code is assumed when the number has none:
     ///     Norway, Sweden, Denmark or Finland.
     /// - Throws: ``IdentifierError`` naming the broken rule; it never contains `raw`.
-    public init(_ raw: String, defaultRegion: Region = .norway) throws(IdentifierError) {
+    public init(_ raw: String, defaultRegion: Region) throws(IdentifierError) {
         let text = IdentifierText.trimmed(raw)
         guard !text.isEmpty else {
             throw IdentifierError(.phoneNumber, .empty, "enter a number such as +47 912 34 567.")
@@ -123,25 +126,6 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible,
         return "+\(code) \(String(repeating: "*", count: hidden))\(tail)"
     }
 
-    public var description: String { masked }
-
-    public var debugDescription: String { "PhoneNumber(\(masked))" }
-
-    public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(try container.decode(String.self))
-        } catch let error as IdentifierError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(normalized)
-    }
 
     private static let separators = Set("-.()".unicodeScalars)
 
