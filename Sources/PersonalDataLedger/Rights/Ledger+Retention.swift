@@ -41,7 +41,9 @@ extension Ledger {
     /// held is kept: until a date, until an event, or without limit — the "kept until" of the
     /// access report.
     ///
-    /// - Parameter asOf: the instant to compute for; now when `nil`.
+    /// - Parameters:
+    ///   - subject: whose holdings (and those of identifiers linked to it).
+    ///   - asOf: the instant to compute for; now when `nil`.
     public func retentionSchedule(of subject: SubjectID, asOf: Date? = nil) async throws
         -> [HoldingRetention]
     {
@@ -108,6 +110,7 @@ extension Ledger {
     /// - Parameters:
     ///   - asOf: the instant to apply retention as of; now when `nil`. It may not be in the future:
     ///     data would be erased before its time.
+    ///   - actor: who runs the sweep, for the erasure facts; the ledger's actor when `nil`.
     ///   - progress: called after each page of the scan with the facts read so far and the total.
     @discardableResult
     public func applyRetention(

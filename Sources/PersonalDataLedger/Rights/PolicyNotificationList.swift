@@ -109,8 +109,10 @@ extension Ledger {
     /// Reads the whole ledger in pages. The list holds email addresses in clear: it is the DPO's
     /// mailing list, the one output that prints personal values on purpose.
     ///
-    /// - Parameter version: a published major version; a minor version is refused (it is not
-    ///   announced by email).
+    /// - Parameters:
+    ///   - version: a published major version; a minor version is refused (it is not announced by
+    ///     email).
+    ///   - progress: called after each page of the scan with the facts read so far and the total.
     public func notificationList(
         for version: String, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
     ) async throws -> PolicyNotificationList {

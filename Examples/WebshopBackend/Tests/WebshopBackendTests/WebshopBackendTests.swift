@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PersonalDataLedger
+import Testing
+
+@testable import WebshopBackend
+
+/// A webshop over a fresh in-memory ledger, with its policy published.
+func makeWebshop() async throws -> (Application<RouterResponder<BasicRequestContext>>, Ledger) {
+    let ledger = Ledger(store: InMemoryLedgerStore(), catalog: .focusNordic, region: .norway, actor: "webshop")
+    let webshop = Webshop(ledger: ledger)
+    try await webshop.publishPolicyIfNeeded()
+    return (Application(router: webshop.router()), ledger)
+}
+
+let kariOrder = """
+    {"customer": "customer:10001", "order": "order:50017",
+     "data": {"name": "Kari Nordmann", "email": "kari.nordmann@example.no", "deliveryAddress": "Storgata 1, 0155 Oslo"}}
+    """
+
+@Test func anOrderRecordedShowsInTheReport() async throws {
+    let (app, _) = try await makeWebshop()
+    try await app.test(.router) { client in
+        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder)) { response in
+            #expect(response.status == .created)
+        }
+        try await client.execute(uri: "/privacy/subjects/customer:10001/report", method: .get) { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/json")
+            let report = try AccessReport(jsonData: Data(buffer: response.body))
+            #expect(report.subject == "customer:10001")
+            #expect(Set(report.heldData.map(\.category)) == [.name, .email, .deliveryAddress])
+            #expect(report.heldData.allSatisfy { $0.reference == "order:50017" && $0.system == "webshop.orders" })
+        }
+    }
+}
+
+@Test func anOrderWithACategoryThePurposeMayNotHoldIsRefusedAndChangesNothing() async throws {
+    let (app, ledger) = try await makeWebshop()
+    let before = try await ledger.store.integrityHead()
+    let order = """
+        {"customer": "customer:10001", "order": "order:50017",
+         "data": {"name": "Kari Nordmann", "nationalIDNumber": "16822548834"}}
+        """
+    try await app.test(.router) { client in
+        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: order)) { response in
+            #expect(response.status == .unprocessableContent)
+            let refusal = try JSONDecoder().decode(Refusal.self, from: Data(buffer: response.body))
+            #expect(refusal.rule == "purposeLimitation")
+            let body = String(buffer: response.body)
+            #expect(!body.contains("16822548834") && !body.contains("Kari"), "a refusal must not echo a value")
+        }
+    }
+    #expect(try await ledger.store.integrityHead() == before)
+}
+
+@Test func malformedJSONIsABadRequest() async throws {
+    let (app, ledger) = try await makeWebshop()
+    let before = try await ledger.store.integrityHead()
+    try await app.test(.router) { client in
+        for body in ["{\"customer\": ", "{\"customer\": \"customer:1\", \"order\": \"order:1\"}"] {
+            try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+    #expect(try await ledger.store.integrityHead() == before)
+}
+
+@Test func consentAndShipmentAreRecorded() async throws {
+    let (app, ledger) = try await makeWebshop()
+    try await app.test(.router) { client in
+        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder))
+        let consent = """
+            {"customer": "customer:10001", "purpose": "contactRegister", "decision": "given",
+             "channel": "checkout-checkbox", "evidence": "form:checkout-v3"}
+            """
+        try await client.execute(uri: "/consents", method: .post, body: ByteBuffer(string: consent)) { response in
+            #expect(response.status == .created)
+        }
+        let shipment = """
+            {"customer": "customer:10001", "order": "order:50017", "carrier": "carrier",
+             "categories": ["name", "deliveryAddress"]}
+            """
+        try await client.execute(uri: "/shipments", method: .post, body: ByteBuffer(string: shipment)) { response in
+            #expect(response.status == .created)
+        }
+        // The carrier's agreement covers shipping only.
+        let wrongRecipient = shipment.replacingOccurrences(
+            of: "\"carrier\": \"carrier\"", with: "\"carrier\": \"it-partner\"")
+        try await client.execute(uri: "/shipments", method: .post, body: ByteBuffer(string: wrongRecipient)) {
+            response in
+            #expect(response.status == .unprocessableContent)
+            let refusal = try JSONDecoder().decode(Refusal.self, from: Data(buffer: response.body))
+            #expect(refusal.rule == "recipientOccasion")
+        }
+    }
+    #expect(try await ledger.mayProcess("customer:10001", for: .contactRegister).isAllowed)
+    let report = try await ledger.report(for: "customer:10001", requestedBy: "test")
+    #expect(report.recipients.map(\.recipient) == ["carrier"])
+    #expect(report.consentHistory.map(\.decision) == [.given])
+}
+
+@Test func theReportIsAnHTMLLetterWhenTheClientAcceptsHTML() async throws {
+    let (app, _) = try await makeWebshop()
+    try await app.test(.router) { client in
+        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder))
+        try await client.execute(
+            uri: "/privacy/subjects/customer:10001/report", method: .get,
+            headers: [.accept: "text/html,application/xhtml+xml", .acceptLanguage: "nb-NO, en;q=0.5"]
+        ) { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            let html = String(buffer: response.body)
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+            #expect(html.contains("lang=\"nb\""))
+            #expect(html.contains("Kari Nordmann"))
+        }
+    }
+}
+
+@Test func theCommandLine() throws {
+    let defaults = try Options([])
+    #expect(defaults.storePath == "./ledger" && defaults.port == 8080 && !defaults.inMemory)
+    let custom = try Options(["--store", "/tmp/ledger", "--port", "9000", "--in-memory"])
+    #expect(custom.storePath == "/tmp/ledger" && custom.port == 9000 && custom.inMemory)
+    #expect(throws: Options.UsageError.self) { try Options(["--port", "eighty"]) }
+    #expect(throws: Options.UsageError.self) { try Options(["--store"]) }
+}
