@@ -74,7 +74,7 @@ extension Ledger {
     ) async throws -> RetentionDue {
         let instant = asOf ?? clock.now()
         try checkRetentionSettings()
-        let scan = try await RetentionScan.read(store, progress: progress)
+        let scan = try await RetentionScan.read(self, progress: progress)
         let calculator = retentionCalculator
         var due: [HoldingRetention] = []
         var deferred: [HoldingRetention] = []
@@ -229,8 +229,6 @@ extension Ledger {
 /// need: live holdings, the latest value of each, consent decisions, lifecycle events and
 /// restrictions.
 struct RetentionScan {
-    static let pageSize = 4096
-
     var holdings: [UInt64: (Fact, Holding)] = [:]
     var erased = Set<UInt64>()
     /// The latest rectified value per holding.
@@ -257,19 +255,12 @@ struct RetentionScan {
         rectified[fact.sequence] ?? holding.value
     }
 
+    /// Folds every fact of `ledger`, through the ledger's paged scan.
     static func read(
-        _ store: any LedgerStore, progress: (@Sendable (UInt64, UInt64) -> Void)?
+        _ ledger: Ledger, progress: (@Sendable (UInt64, UInt64) -> Void)?
     ) async throws -> RetentionScan {
         var scan = RetentionScan()
-        let total = try await store.integrityHead().count
-        var next: UInt64 = 1
-        while true {
-            let page = try await store.facts(from: next, limit: pageSize)
-            guard let last = page.last else { break }
-            for fact in page { scan.apply(fact) }
-            next = last.sequence + 1
-            progress?(last.sequence, max(total, last.sequence))
-        }
+        try await ledger.scanFacts(progress: progress) { scan.apply($0) }
         return scan
     }
 

@@ -129,7 +129,7 @@ extension Ledger {
             )
         }
         let now = clock.now()
-        let scan = try await RetentionScan.read(store, progress: progress)
+        let scan = try await RetentionScan.read(self, progress: progress)
         let calculator = retentionCalculator
         var byAddress: [String: PolicyNotificationList.Recipient] = [:]
         var withheld: [SubjectID: PolicyNotificationList.Withheld] = [:]
