@@ -11,12 +11,29 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "PersonalDataLedger", targets: ["PersonalDataLedger"]),
+        .library(name: "PersonalDataLedgerFileStore", targets: ["PersonalDataLedgerFileStore"]),
+        .library(name: "PersonalDataLedgerReports", targets: ["PersonalDataLedgerReports"]),
         .library(name: "PersonalDataLedgerTesting", targets: ["PersonalDataLedgerTesting"]),
+        .library(name: "PDLCommands", targets: ["PDLCommands"]),
         .executable(name: "pdl", targets: ["pdl"]),
     ],
     targets: [
+        // SHA-256, HMAC-SHA256 and CRC32C, hand-written because the root has no dependencies;
+        // `package` access only, so they never clash with a service's own crypto library.
+        .target(name: "LedgerCrypto", swiftSettings: strictSettings),
         .target(
             name: "PersonalDataLedger",
+            dependencies: ["LedgerCrypto"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PersonalDataLedgerFileStore",
+            dependencies: ["PersonalDataLedger", "LedgerCrypto"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PersonalDataLedgerReports",
+            dependencies: ["PersonalDataLedger"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -24,20 +41,72 @@ let package = Package(
             dependencies: ["PersonalDataLedger"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "PDLCommands",
+            dependencies: ["PersonalDataLedger", "PersonalDataLedgerFileStore", "PersonalDataLedgerReports"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "pdl",
-            dependencies: ["PersonalDataLedger"],
+            dependencies: ["PDLCommands"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "ledger-crash-writer",
-            dependencies: ["PersonalDataLedger"],
+            dependencies: ["PersonalDataLedger", "PersonalDataLedgerFileStore"],
             path: "Tests/CrashWriter",
+            swiftSettings: strictSettings
+        ),
+        // Helpers the test targets share: temporary directories, ledgers over every store, fixtures.
+        .target(
+            name: "TestSupport",
+            dependencies: ["PersonalDataLedger", "PersonalDataLedgerFileStore", "PersonalDataLedgerTesting"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LedgerCryptoTests",
+            dependencies: ["LedgerCrypto", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PersonalDataLedgerTests",
-            dependencies: ["PersonalDataLedger", "PersonalDataLedgerTesting", "ledger-crash-writer", "pdl"],
+            dependencies: [
+                "PersonalDataLedger", "PersonalDataLedgerTesting", "TestSupport", "LedgerCrypto",
+                // Rights tests run against the file store too, and read reports as text.
+                "PersonalDataLedgerFileStore", "PersonalDataLedgerReports",
+            ],
+            resources: [.copy("Resources/dpv-2.3-terms.tsv")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PersonalDataLedgerFileStoreTests",
+            dependencies: [
+                "PersonalDataLedger", "PersonalDataLedgerFileStore", "PersonalDataLedgerTesting", "TestSupport",
+                "LedgerCrypto",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PersonalDataLedgerReportsTests",
+            dependencies: [
+                "PersonalDataLedger", "PersonalDataLedgerReports", "PersonalDataLedgerFileStore",
+                "PersonalDataLedgerTesting", "TestSupport",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PDLCommandsTests",
+            dependencies: ["PDLCommands", "PersonalDataLedger", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Subprocesses: the pdl binary end to end and the kill loop.
+        .testTarget(
+            name: "PersonalDataLedgerIntegrationTests",
+            dependencies: [
+                "PersonalDataLedger", "PersonalDataLedgerFileStore", "PersonalDataLedgerReports",
+                "PersonalDataLedgerTesting", "TestSupport", "ledger-crash-writer", "pdl",
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,3 +1,5 @@
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
 // ledger-crash-writer: the child process of the kill-loop test.
 //
 // Usage: ledger-crash-writer DIRECTORY SEED
@@ -11,7 +13,6 @@
 //
 // The parent kills it with SIGKILL at a random moment and checks the store.
 import Foundation
-import PersonalDataLedger
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let seed = UInt64(arguments[2]) else {

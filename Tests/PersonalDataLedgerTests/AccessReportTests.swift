@@ -1,5 +1,10 @@
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
+@testable import LedgerCrypto
 import Foundation
-import PersonalDataLedger
 import Testing
 
 @Suite struct AccessReportTests {

@@ -1,5 +1,10 @@
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
+@testable import LedgerCrypto
 import Foundation
-import PersonalDataLedger
 import Testing
 
 /// `Catalog.focusNordic` against the privacy policy's table (DESIGN.md §2).
@@ -77,8 +82,7 @@ import Testing
 
     /// Every DPV IRI the catalog names must be a term of DPV v2.3: an IRI not in the list is a typo.
     @Test func everyDPVIRIIsARealTerm() throws {
-        let tsv = URL(filePath: #filePath).deletingLastPathComponent()
-            .appending(path: "../../../shared/reference/dpv-2.3-terms.tsv").standardized
+        let tsv = try #require(Bundle.module.url(forResource: "dpv-2.3-terms", withExtension: "tsv"))
         let terms = Set(
             try String(contentsOf: tsv, encoding: .utf8).split(separator: "\n").compactMap {
                 $0.split(separator: "\t").first.map(String.init)

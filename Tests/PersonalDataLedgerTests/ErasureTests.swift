@@ -1,5 +1,10 @@
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
+@testable import LedgerCrypto
 import Foundation
-import PersonalDataLedger
 import Testing
 
 /// A situation an erasure request meets, and the hold it must respect (or none).

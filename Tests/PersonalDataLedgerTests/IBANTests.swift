@@ -1,7 +1,12 @@
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
+@testable import LedgerCrypto
 import Foundation
 import Testing
 
-@testable import PersonalDataLedger
 
 @Suite struct IBANTests {
     /// The Norwegian example from nordic-facts.md and the SWIFT IBAN registry's examples.

@@ -1,5 +1,9 @@
-import PersonalDataLedger
-import PersonalDataLedgerTesting
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
+@testable import LedgerCrypto
 import Testing
 
 @Suite struct InMemoryLedgerStoreTests {

@@ -1,5 +1,10 @@
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
+@testable import LedgerCrypto
 import Foundation
-import PersonalDataLedger
 import Testing
 
 /// Each rule of DESIGN.md §3.2 that the ledger enforces: the write is refused with the rule named,

@@ -128,7 +128,7 @@ extension Ledger {
 
     /// `holding` with its lookup token set, when its category is an identifier and the ledger has
     /// a key. The value must be normalised already.
-    func withLookupToken(_ holding: Holding) -> Holding {
+    package func withLookupToken(_ holding: Holding) -> Holding {
         var holding = holding
         holding.lookupToken = lookupToken(for: holding.value, category: holding.category)
         return holding
@@ -136,7 +136,7 @@ extension Ledger {
 
     /// The lookup token of a normalised value of `category`, or `nil` when the category is not an
     /// identifier, the value is absent or the ledger has no key.
-    func lookupToken(for value: PersonalValue?, category: DataCategory) -> PersonalValue? {
+    package func lookupToken(for value: PersonalValue?, category: DataCategory) -> PersonalValue? {
         guard let identifierKey, let clear = value?.revealed, let format = catalog.categories[category]?.format,
             Self.findableFormats.contains(format)
         else { return nil }

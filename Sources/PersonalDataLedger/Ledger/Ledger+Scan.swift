@@ -6,7 +6,7 @@ extension Ledger {
     /// read here. Fixing the count first gives a consistent snapshot: facts appended during the
     /// scan are not seen. `progress`, when given, hears after each page how many facts were read
     /// and how many the scan covers.
-    func scanFacts(
+    package func scanFacts(
         through count: UInt64? = nil, pageSize: Int = 4096,
         progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil, _ body: (Fact) throws -> Void
     ) async throws {

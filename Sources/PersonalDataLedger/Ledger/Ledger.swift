@@ -38,7 +38,7 @@ public final class Ledger: Sendable {
 
     /// The secret behind lookup tokens; without it nothing can be found by identifier.
     let identifierKey: IdentifierKey?
-    let validator: Validator
+    package let validator: Validator
     let subjectLocks = KeyedAsyncLock<SubjectID>()
 
     /// Creates a ledger over `store`.

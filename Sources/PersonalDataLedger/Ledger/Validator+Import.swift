@@ -5,7 +5,7 @@ extension Validator {
     ///
     /// History is not re-judged against consent or restrictions: those were checked when the
     /// fact was first recorded, and the facts that made them true are imported in the same order.
-    func imported(_ fact: Fact, holdingCategories: [UInt64: DataCategory]) throws(LedgerError) {
+    package func imported(_ fact: Fact, holdingCategories: [UInt64: DataCategory]) throws(LedgerError) {
         for subject in fact.body.subjects where subject != .erased {
             try self.subject(subject)
         }

@@ -1,5 +1,5 @@
 /// The rules a write must pass, as pure functions of the catalog and the subject's state.
-struct Validator: Sendable {
+package struct Validator: Sendable {
     let catalog: Catalog
     let region: Region
 
@@ -23,7 +23,7 @@ struct Validator: Sendable {
         return definition
     }
 
-    func system(_ system: SystemID) throws(LedgerError) {
+    package func system(_ system: SystemID) throws(LedgerError) {
         guard catalog.systems[system] != nil else {
             throw LedgerError(
                 .unknownSystem,
@@ -53,7 +53,7 @@ struct Validator: Sendable {
         }
     }
 
-    func subject(_ subject: SubjectID) throws(LedgerError) {
+    package func subject(_ subject: SubjectID) throws(LedgerError) {
         guard subject.isWellFormed else {
             throw LedgerError(
                 .malformedSubjectID,

@@ -30,7 +30,7 @@ extension Ledger {
     }
 
     /// Every identifier linked to `subject`, directly or through others, and all their facts.
-    func factsFollowingLinks(from subject: SubjectID) async throws -> (Set<SubjectID>, [Fact]) {
+    package func factsFollowingLinks(from subject: SubjectID) async throws -> (Set<SubjectID>, [Fact]) {
         var seen: Set<SubjectID> = [subject]
         var pending = [subject]
         var facts: [UInt64: Fact] = [:]

@@ -33,7 +33,7 @@ public struct RetentionSweep: Hashable, Sendable, Codable {
 }
 
 extension Ledger {
-    var retentionCalculator: RetentionCalculator {
+    package var retentionCalculator: RetentionCalculator {
         RetentionCalculator(catalog: catalog, region: region, settings: retention)
     }
 
@@ -228,16 +228,16 @@ extension Ledger {
 /// A pass over the whole ledger, in pages, collecting what retention and the notification list
 /// need: live holdings, the latest value of each, consent decisions, lifecycle events and
 /// restrictions.
-struct RetentionScan {
+package struct RetentionScan {
     var holdings: [UInt64: (Fact, Holding)] = [:]
     var erased = Set<UInt64>()
     /// The latest rectified value per holding.
     var rectified: [UInt64: PersonalValue] = [:]
-    var context = RetentionContext()
+    package var context = RetentionContext()
     var restrictions: [SubjectID: [Purpose?: Bool]] = [:]
 
     /// Holdings whose values are still held, in sequence order.
-    var liveHoldings: [(Fact, Holding)] {
+    package var liveHoldings: [(Fact, Holding)] {
         holdings.keys.sorted().compactMap { sequence in
             guard !erased.contains(sequence), let entry = holdings[sequence], entry.1.subject != .erased
             else { return nil }
@@ -245,18 +245,18 @@ struct RetentionScan {
         }
     }
 
-    func isRestricted(_ subject: SubjectID, _ purpose: Purpose) -> Bool {
+    package func isRestricted(_ subject: SubjectID, _ purpose: Purpose) -> Bool {
         let table = restrictions[subject] ?? [:]
         return table[purpose] == true || table[nil] == true
     }
 
     /// The value a holding holds now: the latest rectification's, or its own.
-    func currentValue(of fact: Fact, _ holding: Holding) -> PersonalValue? {
+    package func currentValue(of fact: Fact, _ holding: Holding) -> PersonalValue? {
         rectified[fact.sequence] ?? holding.value
     }
 
     /// Folds every fact of `ledger`, through the ledger's paged scan.
-    static func read(
+    package static func read(
         _ ledger: Ledger, progress: (@Sendable (UInt64, UInt64) -> Void)?
     ) async throws -> RetentionScan {
         var scan = RetentionScan()

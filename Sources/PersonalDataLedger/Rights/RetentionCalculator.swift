@@ -1,12 +1,12 @@
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+    package import FoundationEssentials
 #else
-    import Foundation
+    package import Foundation
 #endif
 
 /// What retention reads besides a holding: its subject's consent decisions and the lifecycle
 /// events of its business reference.
-struct RetentionContext: Sendable {
+package struct RetentionContext: Sendable {
     struct ConsentMark: Sendable {
         let sequence: UInt64
         let at: Date
@@ -71,7 +71,7 @@ struct RetentionContext: Sendable {
 ///   that is still ahead), and it extends retention to the later of the two ends — cut short at
 ///   the moment the consent is withdrawn. While its own trigger has not happened, it keeps the
 ///   data "until event X".
-struct RetentionCalculator: Sendable {
+package struct RetentionCalculator: Sendable {
     let catalog: Catalog
     let region: Region
     let settings: RetentionSettings
@@ -92,7 +92,7 @@ struct RetentionCalculator: Sendable {
     }
 
     /// The retention of the holding `fact`; a missing setting becomes ``RetentionEnd/undetermined(reason:)``.
-    func retention(of fact: Fact, _ holding: Holding, context: RetentionContext, asOf: Date)
+    package func retention(of fact: Fact, _ holding: Holding, context: RetentionContext, asOf: Date)
         -> HoldingRetention
     {
         let rule = catalog.purposes[holding.purpose]?.retention.summary ?? LocalizedText("Not declared")

@@ -14,7 +14,7 @@ public struct SharedVocabularyMapping: Hashable, Sendable, Codable {
         self.fideslangKey = fideslangKey
     }
 
-    static let dpv = "https://w3id.org/dpv#"
+    package static let dpv = "https://w3id.org/dpv#"
     static let dpvPersonalData = "https://w3id.org/dpv/pd#"
     static let dpvGDPR = "https://w3id.org/dpv/legal/eu/gdpr#"
 }

@@ -1,0 +1,62 @@
+/// CRC-32C (Castagnoli, polynomial 0x1EDC6F41 reflected as 0x82F63B78), as iSCSI (RFC 3720),
+/// ext4 and LevelDB use it to frame records.
+///
+/// Slicing-by-8: eight 256-entry tables let the loop consume eight bytes per step. The file
+/// store checks every log frame on open, so this runs over the whole log.
+package enum CRC32C {
+    /// The checksum of `bytes`.
+    package static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        let array = Array(bytes)
+        return array.withUnsafeBytes { update(0, $0) }
+    }
+
+    /// The checksum of a contiguous buffer.
+    package static func checksum(_ buffer: UnsafeRawBufferPointer) -> UInt32 { update(0, buffer) }
+
+    /// Continues `crc` (a previous result, or 0) over `buffer`.
+    package static func update(_ crc: UInt32, _ buffer: UnsafeRawBufferPointer) -> UInt32 {
+        var state = ~crc
+        guard var pointer = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return crc
+        }
+        var remaining = buffer.count
+        tables.withUnsafeBufferPointer { t in
+            while remaining >= 8 {
+                let low =
+                    (UInt32(pointer[0]) | UInt32(pointer[1]) << 8 | UInt32(pointer[2]) << 16
+                        | UInt32(pointer[3]) << 24) ^ state
+                state =
+                    t[7 * 256 + Int(low & 0xff)] ^ t[6 * 256 + Int((low >> 8) & 0xff)]
+                    ^ t[5 * 256 + Int((low >> 16) & 0xff)] ^ t[4 * 256 + Int(low >> 24)]
+                    ^ t[3 * 256 + Int(pointer[4])] ^ t[2 * 256 + Int(pointer[5])]
+                    ^ t[1 * 256 + Int(pointer[6])] ^ t[Int(pointer[7])]
+                pointer += 8
+                remaining -= 8
+            }
+            while remaining > 0 {
+                state = t[Int((state ^ UInt32(pointer[0])) & 0xff)] ^ (state >> 8)
+                pointer += 1
+                remaining -= 1
+            }
+        }
+        return ~state
+    }
+
+    /// `tables[k * 256 + b]` is the CRC of byte `b` followed by `k` zero bytes.
+    private static let tables: [UInt32] = {
+        var tables = [UInt32](repeating: 0, count: 8 * 256)
+        for byte in 0..<256 {
+            var crc = UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+            tables[byte] = crc
+        }
+        for byte in 0..<256 {
+            var crc = tables[byte]
+            for slice in 1..<8 {
+                crc = tables[Int(crc & 0xff)] ^ (crc >> 8)
+                tables[slice * 256 + byte] = crc
+            }
+        }
+        return tables
+    }()
+}

@@ -1,0 +1,91 @@
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import Foundation
+import PersonalDataLedger
+
+/// Every value of an option that may be repeated (`--system a --system b`), also split on
+/// commas (`--system a,b`). ``ParsedArguments`` keeps only the last; this reads them all.
+func repeatedOption(_ name: String, in arguments: [String]) -> [String] {
+    var values: [String] = []
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        index += 1
+        if argument == "--" { break }
+        if argument == "--\(name)", index < arguments.count {
+            values.append(arguments[index])
+            index += 1
+        } else if argument.hasPrefix("--\(name)=") {
+            values.append(String(argument.dropFirst(name.count + 3)))
+        }
+    }
+    return values.flatMap { $0.split(separator: ",").map { String($0) } }.filter { !$0.isEmpty }
+}
+
+/// Whether standard error is a terminal, where progress lines are welcome.
+var standardErrorIsTerminal: Bool { isatty(2) == 1 }
+
+/// Whether standard output is a terminal.
+var standardOutputIsTerminal: Bool { isatty(1) == 1 }
+
+/// Parses a date on the command line: `2026-03-01` or `2026-03-01T10:00:00Z`. A bare day means
+/// its first millisecond, or with `endOfDay` its last, in UTC.
+func parseCommandLineDate(_ text: String, option: String, endOfDay: Bool = false) throws(UsageError) -> Date {
+    if let date = try? Date(text, strategy: .iso8601) { return date }
+    if let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) {
+        return endOfDay ? day.addingTimeInterval(86_400 - 0.001) : day
+    }
+    throw UsageError(
+        "--\(option) must be a date such as 2026-03-01 or 2026-03-01T10:00:00Z (UTC).")
+}
+
+/// Writes command output to standard output or, with `--output FILE`, to a new file readable
+/// only by its owner (exports hold personal data).
+struct OutputSink {
+    private let handle: FileHandle
+    private let temporary: URL?
+    private let destination: URL?
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            handle = .standardOutput
+            temporary = nil
+            destination = nil
+            return
+        }
+        let destination = URL(filePath: path)
+        let temporary = destination.deletingLastPathComponent()
+            .appending(path: ".\(destination.lastPathComponent).\(getpid()).partial")
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else {
+            throw UsageError("Cannot create \(path): check that its directory exists and is writable.")
+        }
+        handle = try FileHandle(forWritingTo: temporary)
+        self.temporary = temporary
+        self.destination = destination
+    }
+
+    func write(_ data: Data) throws { try handle.write(contentsOf: data) }
+
+    func write(_ text: String) throws { try write(Data(text.utf8)) }
+
+    /// Makes a file output durable and gives it its name; nothing to do for standard output.
+    func finish() throws {
+        guard let temporary, let destination else { return }
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporary.path, destination.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw UsageError("Cannot write \(destination.path): check that it is not a directory and is writable.")
+        }
+    }
+
+    /// Removes a partial file after a failure.
+    func abandon() {
+        guard let temporary else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}

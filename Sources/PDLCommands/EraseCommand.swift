@@ -1,0 +1,142 @@
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import Foundation
+import PersonalDataLedger
+
+/// `pdl erase SUBJECT`: plans an erasure, prints the plan, and carries it out.
+enum EraseCommand: Command {
+    static let name = "erase"
+    static let summary = "Erase a subject's data (GDPR Art. 17), keeping what the law requires."
+    static let help = """
+        Usage: pdl erase SUBJECT [--dry-run] [--category C]... [--purpose P]... [--holding N]...
+                                 [--reason R] [--format text|json] [--actor ACTOR] [--store DIR]
+
+        Plans the erasure of SUBJECT's data and of every identifier linked to it, prints the
+        plan — what will be erased; what is kept under which legal hold (bookkeeping
+        obligation, legal claims, an ongoing contract) and until when; which identifiers go;
+        which recipients must be told (Art. 19) — and then carries it out, physically,
+        unless --dry-run is given. Without --category, --purpose or --holding it erases
+        everything, the identifier too when nothing must be kept. Erasing what is already
+        erased changes nothing and is not an error.
+
+        Options:
+        \(storeOptionHelp)
+          --dry-run           Print the plan only; erase nothing.
+          --category C        Erase only this category (repeat, or separate with commas).
+          --purpose P         Erase only what is held for this purpose (repeatable).
+          --holding N         Erase only this holding, by sequence number (repeatable).
+                              Use one of --category, --purpose and --holding.
+          --reason R          subjectRequest (default), consentWithdrawn or retentionExpired.
+          --format FORMAT     text (default) or json ({"plan": …, "result": …}).
+          --actor ACTOR       Who erases, for the accountability record (default: dpo).
+
+        Exit status: 0 done (or nothing to do), 1 refused by a rule, 2 usage error, 3 store error.
+
+        Example:
+          pdl erase customer:10001 --dry-run
+          pdl erase customer:10001 --category phone --category email
+        """
+
+    static func run(_ arguments: [String]) async throws {
+        let parsed = try ParsedArguments(
+            arguments, options: ["store", "category", "purpose", "holding", "reason", "format", "actor"],
+            flags: ["dry-run"])
+        guard parsed.positionals.count == 1 else {
+            throw UsageError("pdl erase takes exactly one SUBJECT, such as customer:10001.")
+        }
+        let scope = try scope(arguments)
+        let reason = Erasure.Reason(
+            try parsed.choice(
+                "reason", in: ["subjectRequest", "consentWithdrawn", "retentionExpired"], default: "subjectRequest"))
+        let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+        let dryRun = parsed.flags.contains("dry-run")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: ActorID(parsed.options["actor"] ?? "dpo"))
+
+        let plan = try await ledger.planErasure(of: SubjectID(parsed.positionals[0]), scope: scope, reason: reason)
+        let result = dryRun ? nil : try await ledger.erase(plan)
+        if json {
+            struct Output: Encodable {
+                let plan: ErasurePlan
+                let result: ErasureResult?
+            }
+            FileHandle.standardOutput.write(try commandJSONEncoder.encode(Output(plan: plan, result: result)))
+            print()
+            return
+        }
+        print(planText(plan).joined(separator: "\n"))
+        print()
+        guard let result else {
+            print("Dry run: nothing was erased.")
+            return
+        }
+        if result.isNoOp {
+            print("Nothing to erase: it was already erased, or everything in scope must be kept.")
+            return
+        }
+        let values = result.erased.count + result.erased.reduce(0) { $0 + $1.rectifications.count }
+        print(
+            "Erased \(values) value(s)"
+                + (result.identifiersErased.isEmpty
+                    ? "" : " and the identifier(s) \(result.identifiersErased.map(\.rawValue).joined(separator: ", "))")
+                + "; recorded as fact(s) \(result.erasures.map { "#\($0.sequence)" }.joined(separator: ", ")).")
+        print(recipientLines(result.recipientsToTell).joined(separator: "\n"))
+    }
+
+    private static func scope(_ arguments: [String]) throws(UsageError) -> ErasureRequestScope {
+        let categories = repeatedOption("category", in: arguments)
+        let purposes = repeatedOption("purpose", in: arguments)
+        let holdings = repeatedOption("holding", in: arguments)
+        guard [categories, purposes, holdings].filter({ !$0.isEmpty }).count <= 1 else {
+            throw UsageError("Use one of --category, --purpose and --holding, not several.")
+        }
+        if !categories.isEmpty { return .categories(Set(categories.map(DataCategory.init))) }
+        if !purposes.isEmpty { return .purposes(Set(purposes.map(Purpose.init))) }
+        if !holdings.isEmpty {
+            var sequences = Set<UInt64>()
+            for holding in holdings {
+                guard let sequence = UInt64(holding.trimmingPrefix("#")) else {
+                    throw UsageError("--holding takes a sequence number, such as 42.")
+                }
+                sequences.insert(sequence)
+            }
+            return .holdings(sequences)
+        }
+        return .everything
+    }
+
+    static func planText(_ plan: ErasurePlan) -> [String] {
+        let linked = plan.subjects.filter { $0 != plan.subject }
+        var lines = [
+            "Erasure plan for \(plan.subject)"
+                + (linked.isEmpty ? "" : " and linked \(linked.map(\.rawValue).joined(separator: ", "))")
+                + " — reason \(plan.reason), planned \(plan.plannedAt.formatted(.iso8601))"
+        ]
+        lines.append("Will erase (\(plan.erase.count)):")
+        if plan.erase.isEmpty { lines.append("  nothing") }
+        for item in plan.erase {
+            lines.append(
+                "  #\(item.holding) \(item.subject) \(item.category) — \(item.system), \(item.purpose)"
+                    + (item.reference.map { ", \($0)" } ?? "")
+                    + (item.rectifications.isEmpty ? "" : " (+\(item.rectifications.count) correction(s))"))
+        }
+        if !plan.keep.isEmpty {
+            lines.append("Will keep (\(plan.keep.count)), as the law requires (GDPR Art. 17(3)):")
+            for kept in plan.keep {
+                let until =
+                    kept.until.map { "until \(describeEnd($0))" }
+                    ?? kept.untilEvent.map { "until event \($0)" } ?? "for now"
+                lines.append(
+                    "  #\(kept.holding) \(kept.subject) \(kept.category) — \(kept.system), \(kept.purpose)"
+                        + (kept.reference.map { ", \($0)" } ?? "") + ": \(kept.hold) \(until)")
+            }
+        }
+        if !plan.alreadyErased.isEmpty {
+            lines.append("Already erased: " + plan.alreadyErased.map { "#\($0)" }.joined(separator: ", "))
+        }
+        if !plan.identifiersErased.isEmpty {
+            lines.append("Identifiers erased too: " + plan.identifiersErased.map(\.rawValue).joined(separator: ", "))
+        }
+        lines += recipientLines(plan.recipientsToTell)
+        return lines
+    }
+}

@@ -1,0 +1,29 @@
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import PersonalDataLedger
+
+/// `pdl`'s exit statuses, as its `--help` documents them.
+enum ExitStatus: Int32 {
+    /// Done.
+    case success = 0
+    /// Refused by a rule of the ledger.
+    case refused = 1
+    /// The command line was wrong.
+    case usage = 2
+    /// The store failed: cannot be opened, is locked, is damaged, an I/O error.
+    case storeError = 3
+
+    /// The status and the message for an error a command threw. Messages never hold personal
+    /// values: ledger and store errors are written that way.
+    static func describing(_ error: any Error, command: String? = nil) -> (ExitStatus, String) {
+        switch error {
+        case let error as UsageError:
+            (.usage, "pdl: \(error.message)\nRun 'pdl \(command.map { "\($0) " } ?? "")--help' for usage.")
+        case let error as LedgerError: (.refused, "pdl: \(error)")
+        case let error as LedgerStoreError: (.storeError, "pdl: store error (\(error.code)): \(error.message)")
+        case let error as IdentifierError: (.refused, "pdl: refused: \(error.message)")
+        default:
+            (.storeError, "pdl: \(type(of: error)) failed; no details are printed because they may hold personal data.")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import Foundation
+import PersonalDataLedger
+
+/// `pdl notify-list VERSION`: the mailing list for a major policy change.
+enum NotifyListCommand: Command {
+    static let name = "notify-list"
+    static let summary = "List who must be emailed about a major policy change, with its effective date."
+    static let help = """
+        Usage: pdl notify-list VERSION [--format text|csv|json] [--output FILE] [--store DIR]
+
+        Lists everyone who must be told about the major privacy policy version VERSION, and
+        the date it takes effect: everyone with an email address held under a purpose whose
+        retention has not run out — the contact register while its consent stands — with
+        the latest corrected address. Objectors to direct marketing are included: a policy
+        notice is not marketing. People whose processing is restricted (Art. 18) are listed
+        apart, for you to decide.
+
+        THIS OUTPUT CONTAINS EMAIL ADDRESSES IN CLEAR: it is the mailing list. It is the only
+        pdl output that prints personal values on purpose. Prefer --output FILE (created
+        readable by you only) to a terminal, and delete the file after the mailing.
+
+        Options:
+        \(storeOptionHelp)
+          --format FORMAT     text (default), csv (email,subjects,purposes,systems,effective_from)
+                              or json.
+          --output FILE       Write to FILE (mode 0600) instead of standard output.
+
+        \(exitStatusHelp)
+
+        Example:
+          pdl policy publish 2026-06-01 --effective 2026-07-01 --major
+          pdl notify-list 2026-06-01 --format csv --output notify.csv
+        """
+
+    static func run(_ arguments: [String]) async throws {
+        let parsed = try ParsedArguments(arguments, options: ["store", "format", "output"], flags: [])
+        guard parsed.positionals.count == 1 else {
+            throw UsageError("pdl notify-list takes exactly one VERSION, such as 2026-06-01.")
+        }
+        let format = try parsed.choice("format", in: ["text", "csv", "json"], default: "text")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
+        let list: PolicyNotificationList
+        do {
+            defer { endScanProgress() }
+            list = try await ledger.notificationList(for: parsed.positionals[0], progress: scanProgress("Notify list"))
+        }
+        let output = try OutputSink(path: parsed.options["output"])
+        do {
+            switch format {
+            case "csv": try output.write(list.csv())
+            case "json": try output.write(try commandJSONEncoder.encode(list) + Data("\n".utf8))
+            default: try output.write(text(list))
+            }
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw error
+        }
+        if parsed.options["output"] != nil {
+            writeError("Wrote \(list.recipients.count) address(es) to \(parsed.options["output"]!).")
+        }
+    }
+
+    private static func text(_ list: PolicyNotificationList) -> String {
+        var lines = [
+            "Policy version \(list.version) takes effect \(list.effectiveFrom.formatted(.iso8601)).",
+            "\(list.recipients.count) address(es) to write to:",
+        ]
+        for recipient in list.recipients {
+            lines.append(
+                "  \(recipient.email ?? "(address not recorded; look it up in \(recipient.systems.map(\.rawValue).joined(separator: ", ")))")"
+                    + "  — \(recipient.subjects.map(\.rawValue).joined(separator: ", "))")
+        }
+        if !list.withheld.isEmpty {
+            lines.append("Not listed (decide by hand):")
+            for withheld in list.withheld { lines.append("  \(withheld.subject): \(withheld.reason.rawValue)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

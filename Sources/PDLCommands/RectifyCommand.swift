@@ -1,0 +1,99 @@
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import Foundation
+import PersonalDataLedger
+
+/// `pdl rectify SUBJECT --holding SEQ`: corrects a held value (GDPR Art. 16), or shows its history.
+enum RectifyCommand: Command {
+    static let name = "rectify"
+    static let summary = "Correct a held value (GDPR Art. 16) and list the recipients to tell."
+    static let help = """
+        Usage: pdl rectify SUBJECT --holding SEQ --value V [--actor A] [--store DIR]
+               pdl rectify SUBJECT --holding SEQ --history [--reveal] [--store DIR]
+
+        Records a corrected value for holding SEQ of SUBJECT (the access report numbers each
+        holding). The value is checked and normalised by the rules of the holding's category;
+        a malformed one is refused and never printed. The earlier value is kept as history
+        until the holding is erased; the report shows the corrected value from now on, and
+        'pdl find' finds the person by it. Prints the recipients that must be told (GDPR
+        Art. 19).
+
+        To complete missing data, record the missing category with 'pdl record' under the
+        same system and purpose.
+
+        --history lists every value the holding has had, oldest first, masked unless
+        --reveal is given; nothing is recorded.
+
+        Options:
+        \(storeOptionHelp)
+          --holding SEQ       The holding's sequence number.
+          --value V           The corrected value. Use --value - to read it from standard
+                              input, so it stays out of the shell history:
+                              printf '%s' "$VALUE" | pdl rectify customer:10001 --holding 6 --value -
+          --history           Show the holding's values instead of correcting it.
+          --reveal            With --history: show values in full.
+          --actor A           Who records it, for accountability (default: pdl).
+
+        Exit status: 0 done, 1 refused (erased holding, malformed value, not a holding of
+        SUBJECT), 2 usage, 3 store error.
+
+        Example:
+          pdl rectify customer:10001 --holding 6 --history
+          printf '%s' "$NEW_PHONE" | pdl rectify customer:10001 --holding 6 --value -
+        """
+
+    static func run(_ arguments: [String]) async throws {
+        let parsed = try ParsedArguments(
+            arguments, options: ["store", "holding", "value", "actor"], flags: ["history", "reveal"])
+        guard parsed.positionals.count == 1 else {
+            throw UsageError("pdl rectify takes exactly one SUBJECT, such as customer:10001.")
+        }
+        let subject = SubjectID(parsed.positionals[0])
+        guard let text = parsed.options["holding"], let sequence = UInt64(text), sequence > 0 else {
+            throw UsageError("pdl rectify needs --holding SEQ, the holding's sequence number from the access report.")
+        }
+        let history = parsed.flags.contains("history")
+        guard history != (parsed.options["value"] != nil) else {
+            throw UsageError("pdl rectify needs either --value V (to correct) or --history (to look).")
+        }
+        guard history || !parsed.flags.contains("reveal") else {
+            throw UsageError("--reveal goes with --history.")
+        }
+        let value = try parsed.options["value"].map { v throws(UsageError) in
+            try valueOrStandardInput(v, option: "value")
+        }
+        let ledger = try await StoreLocation(parsed).openLedger(
+            actor: ActorID(parsed.options["actor"] ?? "pdl"), readOnly: history)
+        guard let value else {
+            try await printHistory(
+                of: sequence, subject: subject, ledger: ledger, reveal: parsed.flags.contains("reveal"))
+            return
+        }
+        let result = try await ledger.rectify(holding: sequence, of: subject, to: value)
+        print("Recorded fact \(result.facts[0].sequence): holding \(sequence) of \(subject) corrected.")
+        for line in recipientLines(result.recipientsToTell) { print(line) }
+    }
+
+    private static func printHistory(of sequence: UInt64, subject: SubjectID, ledger: Ledger, reveal: Bool) async throws
+    {
+        let versions = try await ledger.valueHistory(of: sequence, about: subject)
+        let report = try await ledger.store.facts(about: subject).first { $0.sequence == sequence }
+        var format = ValueFormat.text
+        if case .holding(let holding)? = report?.body {
+            format = ledger.catalog.categories[holding.category]?.format ?? .text
+            print("Holding \(sequence) of \(subject): \(holding.category) in \(holding.system) for \(holding.purpose)")
+        }
+        for version in versions {
+            let shown: String =
+                switch version.value {
+                case nil: "(not recorded)"
+                case let value? where value.isErased: "(erased)"
+                case let value?: reveal ? value.revealed! : format.mask(value.revealed!)
+                }
+            print(
+                "  fact \(version.sequence)  \(version.recordedAt.formatted(.iso8601))  \(version.actor)  "
+                    + (version.isRectification ? "corrected to " : "recorded ") + shown
+                    + (version.isCurrent ? "  (current)" : ""))
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import Foundation
+import PersonalDataLedger
+
+/// `pdl requests`: data-subject requests and their deadlines (GDPR Art. 12(3)).
+enum RequestsCommand: Command {
+    static let name = "requests"
+    static let summary = "Receive, extend, close and list data-subject requests and their deadlines."
+    static let help = """
+        Usage: pdl requests [list] [--as-of DATE] [--all] [--format text|json] [--store DIR]
+               pdl requests receive ID --subject S --kind KIND [--received DATE] [--actor A]
+               pdl requests extend ID --months 1|2 --reason TEXT [--actor A]
+               pdl requests close ID --note TEXT [--facts SEQ,SEQ...] [--actor A]
+               pdl requests show ID [--as-of DATE] [--format text|json]
+
+        A request is due one month after the day it arrived (GDPR Art. 12(3)): received
+        2026-01-31, due 2026-02-28 (the month's last day when it has no 31st); it may be
+        answered until the end of that day, UTC. The deadline may be extended by one or
+        two further months in all, with a reason, decided within the first month — an
+        extension after the original due date is refused. The further months count from
+        the day of receipt (received 2026-01-31, extended by 2 → due 2026-04-30).
+
+        list      Open requests by due date, overdue ones flagged (--all: closed ones too).
+        receive   Records a request that arrived on --received (default: today).
+        extend    Extends the deadline by --months, with --reason (no personal data).
+        close     Closes it with --note saying what was done and --facts linking the facts
+                  that did it (the report issued, the erasure, the correction).
+        show      One request with its history.
+
+        Options:
+        \(storeOptionHelp)
+          --subject S         Who asked (find them with 'pdl find').
+          --kind KIND         access, erasure, rectification, restriction, objection or
+                              portability.
+          --received DATE     The day it arrived, such as 2026-01-31.
+          --as-of DATE        Judge deadlines at DATE instead of now (2026-03-01 or
+                              2026-03-01T10:00:00Z).
+          --months N          1 or 2.
+          --reason TEXT       Why the deadline is extended.
+          --note TEXT         What was done.
+          --facts LIST        Sequence numbers, comma-separated.
+          --actor A           Who records it, for accountability (default: pdl).
+
+        Request ids, reasons and notes are printed in lists: never put personal data in
+        them. Exit status: 0 done, 1 refused (unknown or closed request, duplicate id,
+        extension not allowed), 2 usage, 3 store error.
+
+        Example:
+          pdl requests receive gdpr-2026-0042 --subject customer:10001 --kind access --received 2026-01-31
+          pdl requests close gdpr-2026-0042 --note "access report sent" --facts 118
+        """
+
+    static func run(_ arguments: [String]) async throws {
+        let parsed = try ParsedArguments(
+            arguments,
+            options: [
+                "store", "as-of", "format", "subject", "kind", "received", "months", "reason", "note", "facts", "actor",
+            ],
+            flags: ["all"])
+        var positionals = parsed.positionals
+        let action = positionals.isEmpty ? "list" : positionals.removeFirst()
+        let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+        let asOf = try parsed.options["as-of"].map { text throws(UsageError) in
+            try parseCommandLineDate(text, option: "as-of")
+        }
+        let actor = ActorID(parsed.options["actor"] ?? "pdl")
+        func requestID() throws(UsageError) -> String {
+            guard positionals.count == 1 else { throw UsageError("pdl requests \(action) takes one request ID.") }
+            return positionals[0]
+        }
+        func required(_ option: String) throws(UsageError) -> String {
+            guard let value = parsed.options[option], !value.isEmpty else {
+                throw UsageError("pdl requests \(action) needs --\(option).")
+            }
+            return value
+        }
+
+        switch action {
+        case "list":
+            guard positionals.isEmpty else { throw UsageError("pdl requests list takes no arguments.") }
+            let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: true)
+            let requests =
+                parsed.flags.contains("all")
+                ? try await ledger.requests(asOf: asOf) : try await ledger.openRequests(asOf: asOf)
+            if json { return try printJSON(requests) }
+            printList(requests, all: parsed.flags.contains("all"))
+        case "receive":
+            let id = try requestID()
+            let subject = SubjectID(try required("subject"))
+            let kindText = try required("kind")
+            guard let kind = RequestEvent.Kind(rawValue: kindText) else {
+                throw UsageError(
+                    "--kind must be one of: \(RequestEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let received = try parsed.options["received"].map { text throws(UsageError) in
+                try parseCommandLineDate(text, option: "received")
+            }
+            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let request = try await ledger.receiveRequest(
+                id: id, from: subject, kind: kind, receivedOn: received ?? ledger.clock.now())
+            print(
+                "Received request \(request.id) (\(request.kind.rawValue)) from \(request.subject) on "
+                    + "\(dayText(request.receivedOn)); due \(dayText(request.dueAt)) (end of day, UTC).")
+        case "extend":
+            let id = try requestID()
+            guard let months = Int(try required("months")) else { throw UsageError("--months must be 1 or 2.") }
+            let reason = try required("reason")
+            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let request = try await ledger.extendRequest(id: id, byMonths: months, reason: reason)
+            print(
+                "Extended request \(request.id) by \(months) month(s): now due \(dayText(request.dueAt)) "
+                    + "(\(request.extensionMonths) of 2 months used). Tell the person, with the reason, now.")
+        case "close":
+            let id = try requestID()
+            let note = try required("note")
+            var facts: [UInt64] = []
+            for text in repeatedOption("facts", in: arguments) {
+                guard let sequence = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw UsageError("--facts takes sequence numbers separated by commas, such as 118,119.")
+                }
+                facts.append(sequence)
+            }
+            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let request = try await ledger.closeRequest(id: id, outcome: note, facts: facts)
+            print(
+                "Closed request \(request.id) "
+                    + (request.wasClosedLate
+                        ? "AFTER its deadline \(dayText(request.dueAt))."
+                        : "within its deadline \(dayText(request.dueAt)).")
+                    + (request.relatedFacts.isEmpty
+                        ? "" : " Linked facts: \(request.relatedFacts.map(String.init).joined(separator: ", ")).")
+            )
+        case "show":
+            let id = try requestID()
+            let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: true)
+            let request = try await ledger.request(id, asOf: asOf)
+            if json { return try printJSON(request) }
+            printList([request], all: true)
+            print("History:")
+            for event in request.events {
+                var line = "  fact \(event.sequence)  \(event.recordedAt.formatted(.iso8601))  \(event.actor)  "
+                line += event.action.rawValue
+                if event.action != .closed, let due = event.dueAt { line += ", due \(dayText(due))" }
+                if let note = event.note { line += ": \(note)" }
+                if !event.relatedFacts.isEmpty {
+                    line += " [facts \(event.relatedFacts.map(String.init).joined(separator: ", "))]"
+                }
+                print(line)
+            }
+        default:
+            throw UsageError("pdl requests takes list, receive, extend, close or show, not '\(action)'.")
+        }
+    }
+
+    private static func printJSON<T: Encodable>(_ value: T) throws {
+        FileHandle.standardOutput.write(try commandJSONEncoder.encode(value))
+        print()
+    }
+
+    private static func printList(_ requests: [DataSubjectRequest], all: Bool) {
+        guard !requests.isEmpty else {
+            print(all ? "No requests." : "No open requests.")
+            return
+        }
+        func pad(_ text: String, _ width: Int) -> String {
+            text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+        }
+        print(
+            [pad("ID", 20), pad("KIND", 14), pad("SUBJECT", 20), pad("RECEIVED", 11), pad("DUE", 11), "STATUS"].joined(
+                separator: " "))
+        for request in requests {
+            let status: String
+            if let closed = request.closedAt {
+                status = "closed \(dayText(closed))" + (request.wasClosedLate ? " (late)" : "")
+            } else if request.isOverdue {
+                status = "OVERDUE by \(-(request.daysRemaining ?? 0)) day(s)"
+            } else {
+                status = "open, \(request.daysRemaining ?? 0) day(s) left"
+            }
+            let extended = request.extensionMonths > 0 ? ", extended +\(request.extensionMonths)m" : ""
+            print(
+                [
+                    pad(request.id, 20), pad(request.kind.rawValue, 14), pad(request.subject.rawValue, 20),
+                    pad(dayText(request.receivedOn), 11), pad(dayText(request.dueAt), 11), status + extended,
+                ].joined(separator: " "))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import Foundation
+import PersonalDataLedger
+
+/// `pdl retention`: what must be erased today, and the sweep that erases it.
+enum RetentionCommand: Command {
+    static let name = "retention"
+    static let summary = "List data whose retention ran out (GDPR Art. 5(1)(e)); --apply erases it."
+    static let help = """
+        Usage: pdl retention [--as-of DATE] [--apply] [--format text|json] [--actor ACTOR] [--store DIR]
+
+        Lists every holding whose retention period has run out, with the rule, the clock
+        that ran out and the date it became due. Holdings whose processing is restricted
+        (Art. 18) are listed apart: they stay until the restriction is lifted.
+
+        With --apply, erases them physically, records why (retentionExpired, or
+        consentWithdrawn when a withdrawal started the clock), and lists the recipients that
+        must be told (Art. 19). Subject identifiers are never erased by retention.
+
+        Reads the whole ledger; progress goes to standard error when it is a terminal.
+        A region whose consumer complaint period has no default (Finland) is refused until
+        the period is set.
+
+        Options:
+        \(storeOptionHelp)
+          --as-of DATE        Compute as of 2026-03-01 (start of the day, UTC) or a time;
+                              default now. --apply refuses a date in the future.
+          --apply             Erase what is due.
+          --format FORMAT     text (default) or json.
+          --actor ACTOR       Who runs the sweep, for the accountability record (default: dpo).
+
+        \(exitStatusHelp)
+
+        Example:
+          pdl retention --as-of 2026-12-31
+          pdl retention --apply
+        """
+
+    static func run(_ arguments: [String]) async throws {
+        let parsed = try ParsedArguments(
+            arguments, options: ["store", "as-of", "format", "actor"], flags: ["apply"])
+        guard parsed.positionals.isEmpty else { throw UsageError("pdl retention takes no arguments.") }
+        let asOf = try parsed.options["as-of"].map { text throws(UsageError) in
+            try parseCommandLineDate(text, option: "as-of")
+        }
+        let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+        let actor = ActorID(parsed.options["actor"] ?? "dpo")
+        let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: !parsed.flags.contains("apply"))
+
+        if parsed.flags.contains("apply") {
+            let sweep: RetentionSweep
+            do {
+                defer { endScanProgress() }
+                sweep = try await ledger.applyRetention(asOf: asOf, actor: actor, progress: scanProgress("Retention"))
+            }
+            if json {
+                FileHandle.standardOutput.write(try commandJSONEncoder.encode(sweep))
+                print()
+                return
+            }
+            print("Retention applied as of \(sweep.asOf.formatted(.iso8601)):")
+            printLines(dueLines(sweep.erased) + deferredLines(sweep.deferred))
+            let subjects = Set(sweep.erased.map(\.subject)).count
+            print(
+                "Erased \(sweep.erased.count) holding(s) of \(subjects) subject(s); recorded "
+                    + (sweep.erasures.isEmpty
+                        ? "nothing."
+                        : "as fact(s) \(sweep.erasures.map { "#\($0.sequence)" }.joined(separator: ", "))."))
+            print(recipientLines(sweep.recipientsToTell).joined(separator: "\n"))
+        } else {
+            let due: RetentionDue
+            do {
+                defer { endScanProgress() }
+                due = try await ledger.retentionDue(asOf: asOf, progress: scanProgress("Retention"))
+            }
+            if json {
+                FileHandle.standardOutput.write(try commandJSONEncoder.encode(due))
+                print()
+                return
+            }
+            print("Retention due as of \(due.asOf.formatted(.iso8601)): \(due.holdings.count) holding(s).")
+            printLines(dueLines(due.holdings) + deferredLines(due.deferred))
+            if !due.holdings.isEmpty { print("Run with --apply to erase them.") }
+        }
+    }
+
+    private static func printLines(_ lines: [String]) {
+        for line in lines { print(line) }
+    }
+
+    private static func dueLines(_ holdings: [HoldingRetention]) -> [String] {
+        holdings.map { item in
+            "  #\(item.holding) \(item.subject) \(item.category) — \(item.system), \(item.purpose)"
+                + (item.reference.map { ", \($0)" } ?? "")
+                + ": due since \(item.end.date.map { $0.formatted(.iso8601) } ?? "?") (\(describe(item.clock)))"
+                + "\n      rule: \(item.rule.english)"
+        }
+    }
+
+    private static func deferredLines(_ holdings: [HoldingRetention]) -> [String] {
+        guard !holdings.isEmpty else { return [] }
+        return ["Kept while processing is restricted (GDPR Art. 18): \(holdings.count) holding(s)."]
+            + dueLines(holdings)
+    }
+}

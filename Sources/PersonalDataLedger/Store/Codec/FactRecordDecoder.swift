@@ -1,0 +1,240 @@
+#if canImport(FoundationEssentials)
+    package import FoundationEssentials
+#else
+    package import Foundation
+#endif
+
+/// Decodes a binary fact record (see ``FactRecordEncoder``) back into a fact, rebuilding its
+/// canonical encoding on the way when asked, and noting which subjects and vault values it names.
+package struct FactRecordDecoder<Context: FactDecodingContext> {
+    package let context: Context
+    private var reader: ByteReader
+    private var canonical: CanonicalWriter?
+    /// Subject numbers in field order.
+    package private(set) var subjectNumbers: [UInt64] = []
+    /// Value fields in field order (absent values are not listed), lookup tokens included.
+    package private(set) var values: [StoredValue] = []
+    /// A holding's lookup token, as stored.
+    package private(set) var lookupToken: StoredValue?
+
+    package init(context: Context, bytes: [UInt8], from start: Int, to end: Int, canonicalFor sequence: UInt64?) {
+        self.context = context
+        self.reader = ByteReader(bytes, from: start, to: end)
+        self.canonical = sequence.map(CanonicalWriter.init(sequence:))
+    }
+
+    /// The canonical encoding of what was decoded, if it was asked for.
+    package var canonicalBytes: [UInt8]? { canonical?.bytes }
+
+    package mutating func decode() throws -> NewFact {
+        let recordedAt = try date()
+        let actor = ActorID(rawValue: try string())
+        let tag = try reader.byte()
+        guard Int(tag) < FactRecordFormat.kinds.count else { throw CodecError.malformed("fact tag \(tag)") }
+        canonical?.tag(tag)
+        let body: Fact.Body
+        switch FactRecordFormat.kinds[Int(tag)] {
+        case .holding:
+            let subject = try subject()
+            let category = DataCategory(rawValue: try string())
+            let system = SystemID(rawValue: try string())
+            let purpose = Purpose(rawValue: try string())
+            let basis = LegalBasis(rawValue: try string())
+            let condition = try optionalString().map(SpecialCategoryCondition.init(rawValue:))
+            let source: DataSource
+            let sourceNumber = try reader.varint()
+            if sourceNumber == 0 {
+                source = .dataSubject
+                canonical?.tag(0)
+            } else {
+                let name = try context.string(sourceNumber - 1)
+                source = .thirdParty(name)
+                canonical?.tag(1)
+                canonical?.string(name)
+            }
+            let reference = try optionalString().map(BusinessReference.init(rawValue:))
+            let value = try optionalValue()
+            let token = try optionalValue()
+            lookupToken = token == nil ? nil : values.last
+            body = .holding(
+                Holding(
+                    subject: subject, category: category, system: system, purpose: purpose, basis: basis,
+                    specialCategoryCondition: condition, source: source, reference: reference, value: value,
+                    lookupToken: token))
+        case .consentDecision:
+            let subject = try subject()
+            let purpose = Purpose(rawValue: try string())
+            let decision = try index(FactRecordFormat.decisions)
+            body = .consentDecision(
+                ConsentDecision(
+                    subject: subject, purpose: purpose, decision: decision, policyVersion: try string(),
+                    channel: try string(), evidence: try optionalString()))
+        case .disclosure:
+            let subject = try subject()
+            let count = try count()
+            var categories: [DataCategory] = []
+            for _ in 0..<count { categories.append(DataCategory(rawValue: try string())) }
+            body = .disclosure(
+                Disclosure(
+                    subject: subject, categories: categories, recipient: RecipientID(rawValue: try string()),
+                    occasion: AccessOccasion(rawValue: try string()),
+                    reference: try optionalString().map(BusinessReference.init(rawValue:))))
+        case .accessGrant:
+            body = .accessGrant(
+                AccessGrant(
+                    recipient: RecipientID(rawValue: try string()), system: SystemID(rawValue: try string()),
+                    occasion: AccessOccasion(rawValue: try string()), from: try date(),
+                    until: try optionalDate()))
+        case .lifecycleEvent:
+            body = .lifecycleEvent(
+                LifecycleEvent(
+                    kind: LifecycleKind(rawValue: try string()),
+                    reference: BusinessReference(rawValue: try string()), occurredAt: try date()))
+        case .policyVersion:
+            body = .policyVersion(
+                PolicyVersion(version: try string(), effectiveFrom: try date(), isMajor: try bool()))
+        case .reportIssued:
+            body = .reportIssued(
+                ReportIssued(subject: try subject(), requestedBy: ActorID(rawValue: try string())))
+        case .erasure:
+            let subject = try subject()
+            let reason = Erasure.Reason(rawValue: try string())
+            var erased: [UInt64] = []
+            for _ in 0..<(try count()) { erased.append(try number()) }
+            let identifierErased = try bool()
+            var retained: [Erasure.Retained] = []
+            for _ in 0..<(try count()) {
+                retained.append(
+                    Erasure.Retained(
+                        holding: try number(), hold: LegalHold(rawValue: try string()), until: try optionalDate()))
+            }
+            body = .erasure(
+                Erasure(
+                    subject: subject, reason: reason, erased: erased, identifierErased: identifierErased,
+                    retained: retained))
+        case .rectification:
+            body = .rectification(
+                Rectification(
+                    subject: try subject(), holding: try number(), value: try requiredValue(),
+                    lookupToken: try optionalValue()))
+        case .restriction:
+            body = .restriction(
+                Restriction(
+                    subject: try subject(), purpose: try optionalString().map(Purpose.init(rawValue:)),
+                    isLifted: try bool()))
+        case .objection:
+            body = .objection(
+                Objection(subject: try subject(), purpose: Purpose(rawValue: try string()), isWithdrawn: try bool()))
+        case .subjectLink:
+            body = .subjectLink(SubjectLink(subject: try subject(), linked: try subject()))
+        case .request:
+            let requestID = try string()
+            let subject = try subject()
+            let kind = try index(FactRecordFormat.requestKinds)
+            let action = try index(FactRecordFormat.requestActions)
+            body = .request(
+                RequestEvent(
+                    requestID: requestID, subject: subject, kind: kind, action: action, dueAt: try optionalDate(),
+                    note: try optionalString(), receivedOn: try optionalDate(), relatedFacts: try optionalNumbers()))
+        }
+        guard reader.isAtEnd else { throw CodecError.malformed("fact record has trailing bytes") }
+        return NewFact(recordedAt: recordedAt, actor: actor, body: body)
+    }
+
+    private mutating func string() throws -> String {
+        let text = try context.string(try reader.varint())
+        canonical?.string(text)
+        return text
+    }
+
+    private mutating func optionalString() throws -> String? {
+        let number = try reader.varint()
+        let text = number == 0 ? nil : try context.string(number - 1)
+        canonical?.optionalString(text)
+        return text
+    }
+
+    private mutating func subject() throws -> SubjectID {
+        let number = try reader.varint()
+        let (id, commitment) = try context.subject(number)
+        subjectNumbers.append(number)
+        canonical?.subject(commitment)
+        return id
+    }
+
+    private mutating func storedValue(_ head: UInt64) throws -> StoredValue {
+        if head == 1 { return .erasedAtAppend }
+        return .vault(offset: head - 2, commitment: try reader.raw(Commitment.length))
+    }
+
+    private mutating func requiredValue() throws -> PersonalValue {
+        let head = try reader.varint()
+        guard head != 0 else { throw CodecError.malformed("required value is absent") }
+        let stored = try storedValue(head)
+        values.append(stored)
+        canonical?.value(stored)
+        return try context.value(stored)
+    }
+
+    private mutating func optionalValue() throws -> PersonalValue? {
+        let head = try reader.varint()
+        guard head != 0 else {
+            canonical?.value(nil)
+            return nil
+        }
+        let stored = try storedValue(head)
+        values.append(stored)
+        canonical?.value(stored)
+        return try context.value(stored)
+    }
+
+    private mutating func number() throws -> UInt64 {
+        let value = try reader.varint()
+        canonical?.uint64(value)
+        return value
+    }
+
+    /// A list of numbers written as its length plus one, or 0 for no list.
+    private mutating func optionalNumbers() throws -> [UInt64]? {
+        let marker = try number()
+        guard marker > 0 else { return nil }
+        guard marker - 1 <= UInt64(reader.remaining) else { throw CodecError.malformed("list length \(marker - 1)") }
+        var numbers: [UInt64] = []
+        for _ in 0..<(marker - 1) { numbers.append(try number()) }
+        return numbers
+    }
+
+    private mutating func count() throws -> Int {
+        let value = try reader.count(limit: reader.remaining)
+        canonical?.uint64(UInt64(value))
+        return value
+    }
+
+    private mutating func index<T>(_ table: [T]) throws -> T {
+        let value = try reader.byte()
+        guard Int(value) < table.count else { throw CodecError.malformed("enumeration value \(value)") }
+        canonical?.tag(value)
+        return table[Int(value)]
+    }
+
+    private mutating func bool() throws -> Bool {
+        let value = try reader.byte()
+        guard value <= 1 else { throw CodecError.malformed("boolean \(value)") }
+        canonical?.bool(value == 1)
+        return value == 1
+    }
+
+    private mutating func date() throws -> Date {
+        let value = try reader.date()
+        canonical?.date(value)
+        return value
+    }
+
+    private mutating func optionalDate() throws -> Date? {
+        let present = try reader.byte()
+        guard present <= 1 else { throw CodecError.malformed("optional date marker \(present)") }
+        let value = present == 1 ? try reader.date() : nil
+        canonical?.optionalDate(value)
+        return value
+    }
+}

@@ -1,0 +1,175 @@
+import PersonalDataLedger
+/// Encodes the batches of one group commit: log frames, vault entries, and what to publish.
+///
+/// It reads the published tables and never changes them: new strings and subjects are kept
+/// aside and published only after the group is durable, so a failed write leaves nothing
+/// behind in memory that the disk does not have.
+///
+/// `@unchecked Sendable` because it crosses the store's lock as a value: only the writer
+/// thread ever holds one, one group at a time.
+final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
+    /// One append or erase call, encoded.
+    struct Batch: Sendable {
+        var frame: [UInt8]
+        var header: BatchHeader
+        /// Record offset (within the frame) and length of each fact.
+        var records: [(offset: Int, length: Int)]
+        var facts: [Fact]
+        var slots: [[IndexSlot]]
+        var operations: [EraseOperation]
+    }
+
+    /// The published tables while encoding; emptied by ``finish()`` so that no copy of them is
+    /// alive when the writer publishes (a live copy would make that publish copy every table).
+    private var tables: StoreTables
+    private let baseIdentitiesEnd: UInt64
+    private let baseValuesEnd: UInt64
+    private(set) var newStrings: [String] = []
+    private var newStringNumbers: [String: UInt64] = [:]
+    private(set) var newSubjects: [SubjectRecord] = []
+    private var newSubjectNumbers: [SubjectID: UInt64] = [:]
+    /// Vault bytes to append, starting at the published ends.
+    private(set) var identities = ByteWriter()
+    private(set) var values = ByteWriter()
+    private(set) var sequence: UInt64
+    private(set) var head: [UInt8]
+
+    private var defines = ByteWriter()
+    private var defineCount = 0
+
+    init(tables: StoreTables) {
+        self.tables = tables
+        self.baseIdentitiesEnd = tables.identitiesEnd
+        self.baseValuesEnd = tables.valuesEnd
+        self.sequence = tables.count + 1
+        self.head = tables.head
+    }
+
+    var identitiesEnd: UInt64 { baseIdentitiesEnd + UInt64(identities.count) }
+    var valuesEnd: UInt64 { baseValuesEnd + UInt64(values.count) }
+
+    /// Drops the encoder's view of the published tables; call before leaving the lock.
+    func finish() { tables = StoreTables() }
+
+    /// Encodes one call's facts (and, for an erasure, its vault operations) as one frame.
+    func encode(_ drafts: [NewFact], operations: (BatchEncoder) -> [EraseOperation] = { _ in [] })
+        -> Batch
+    {
+        let first = sequence
+        defines = ByteWriter()
+        defineCount = 0
+        var records = ByteWriter()
+        var recordRanges: [(Int, Int)] = []
+        var facts: [Fact] = []
+        var slots: [[IndexSlot]] = []
+        for draft in drafts {
+            var encoder = FactRecordEncoder(context: self, sequence: sequence)
+            encoder.encode(draft)
+            head = HashChain.link(head, canonical: encoder.canonical.bytes)
+            records.varint(encoder.record.count)
+            recordRanges.append((records.count, encoder.record.count))
+            records.raw(encoder.record.bytes)
+            let fact = Fact(sequence: sequence, draft)
+            facts.append(fact)
+            slots.append(indexSlots(of: fact.body))
+            sequence += 1
+        }
+        let operations = operations(self)
+        let header = BatchHeader(
+            firstSequence: first, count: UInt64(drafts.count), identitiesEnd: identitiesEnd,
+            valuesEnd: valuesEnd, head: head)
+        var payload = ByteWriter(capacity: 64 + defines.count + records.count)
+        header.encode(into: &payload)
+        payload.varint(defineCount)
+        payload.raw(defines.bytes)
+        let recordsStart = payload.count + LogFrame.headerSize
+        payload.raw(records.bytes)
+        payload.varint(operations.count)
+        for operation in operations {
+            switch operation {
+            case .value(let offset):
+                payload.byte(1)
+                payload.varint(offset)
+            case .subject(let number):
+                payload.byte(2)
+                payload.varint(number)
+            case .lookup(let offset, let sequence):
+                payload.byte(3)
+                payload.varint(offset)
+                payload.varint(sequence)
+            }
+        }
+        return Batch(
+            frame: LogFrame.frame(payload.bytes), header: header,
+            records: recordRanges.map { (recordsStart + $0.0, $0.1) }, facts: facts, slots: slots,
+            operations: operations)
+    }
+
+    /// The number a subject has now, whether published or new in this group.
+    func subjectNumber(_ id: SubjectID) -> UInt64? {
+        tables.subjectNumbers[id] ?? newSubjectNumbers[id]
+    }
+
+    private func stringNumber(_ text: String) -> UInt64? {
+        tables.stringNumbers[text] ?? newStringNumbers[text]
+    }
+
+    private func indexSlots(of body: Fact.Body) -> [IndexSlot] {
+        var slots: [IndexSlot] = []
+        for key in body.indexKeys {
+            let slot: IndexSlot? =
+                switch key {
+                case .subject(let id): subjectNumber(id).map(IndexSlot.subject)
+                case .reference(let reference): stringNumber(reference.rawValue).map(IndexSlot.reference)
+                case .system(let system): stringNumber(system.rawValue).map(IndexSlot.system)
+                case .kind(let kind): .kind(FactRecordFormat.tag(of: kind))
+                case .lookup(let token): .lookup(token)
+                }
+            if let slot, !slots.contains(slot) { slots.append(slot) }
+        }
+        return slots
+    }
+
+    // MARK: FactEncodingContext
+
+    func intern(_ text: String) -> UInt64 {
+        if let number = stringNumber(text) { return number }
+        let number = UInt64(tables.strings.count + newStrings.count)
+        newStrings.append(text)
+        newStringNumbers[text] = number
+        defines.byte(1)
+        defines.string(text)
+        defineCount += 1
+        return number
+    }
+
+    func subject(_ id: SubjectID) -> (number: UInt64, commitment: [UInt8]) {
+        if let number = subjectNumber(id) {
+            let record =
+                Int(number) < tables.subjects.count
+                ? tables.subjects[Int(number)] : newSubjects[Int(number) - tables.subjects.count]
+            return (number, record.commitment)
+        }
+        let salt = Commitment.randomSalt()
+        let commitment = Commitment.commit(id.rawValue, salt: salt, domain: Commitment.subjectDomain)
+        let offset = identitiesEnd
+        identities.raw(VaultFile.entry(text: id.rawValue, salt: salt))
+        let number = UInt64(tables.subjects.count + newSubjects.count)
+        newSubjects.append(SubjectRecord(identityOffset: offset, commitment: commitment, id: id))
+        newSubjectNumbers[id] = number
+        defines.byte(2)
+        defines.varint(offset)
+        defines.raw(commitment)
+        defineCount += 1
+        return (number, commitment)
+    }
+
+    func value(_ value: PersonalValue) -> StoredValue {
+        guard let text = value.revealed else { return .erasedAtAppend }
+        let salt = Commitment.randomSalt()
+        let offset = valuesEnd
+        values.raw(VaultFile.entry(text: text, salt: salt))
+        return .vault(
+            offset: offset, commitment: Commitment.commit(text, salt: salt, domain: Commitment.valueDomain))
+    }
+}

@@ -1,0 +1,157 @@
+import PersonalDataLedger
+import Glibc
+
+/// Reading facts back: positions from the tables, records from the segments, values from the
+/// vault. A read-only store first catches up with what the writer appended.
+extension FileLedgerStore {
+    /// Runs `body` under the lock after catching up (read-only stores).
+    func read<T>(_ body: (inout StoreState) throws -> T) throws -> T {
+        try state.withLock { state in
+            try state.checkUsable(for: mode, writing: false)
+            if mode == .readOnly { try catchUp(&state) }
+            return try body(&state)
+        }
+    }
+
+    /// The raw record of the fact at `sequence`.
+    func recordBytes(_ sequence: UInt64, in state: StoreState) throws -> ([UInt8], FactPosition) {
+        let position = state.tables.positions[Int(sequence - 1)]
+        let name = LedgerDirectory.segmentName(UInt64(position.segment))
+        guard let segment = state.segments[UInt64(position.segment)] else {
+            throw LedgerStoreError.corrupted("Log segment \(name) is not open.")
+        }
+        let mapping = segmentMappings.withLock { mappings in
+            if let mapping = mappings[UInt64(position.segment)] { return mapping }
+            let mapping = FileMapping(fd: segment.rawValue)
+            mappings[UInt64(position.segment)] = mapping
+            return mapping
+        }
+        if let bytes = mapping.copy(count: Int(position.length), at: Int(position.offset)) {
+            return (bytes, position)
+        }
+        do {
+            let bytes = try segment.read(count: Int(position.length), at: Int64(position.offset))
+            guard bytes.count == Int(position.length) else {
+                throw LedgerStoreError.corrupted(
+                    name, offset: UInt64(position.offset), "the file ends inside the record of fact \(sequence)")
+            }
+            return (bytes, position)
+        } catch let error as LedgerStoreError {
+            throw error
+        } catch {
+            throw LedgerStoreError.io(error, "reading", name)
+        }
+    }
+
+    /// The fact at `sequence`, with its values read from the vault (or erased).
+    func fact(_ sequence: UInt64, in state: inout StoreState) throws -> Fact {
+        try fact(sequence, in: state, context: ReadContext(tables: state.tables, values: values))
+    }
+
+    /// The fact at `sequence`, decoded with a context made once for many facts.
+    func fact(_ sequence: UInt64, in state: StoreState, context: ReadContext) throws -> Fact {
+        let (bytes, position) = try recordBytes(sequence, in: state)
+        do {
+            var decoder = FactRecordDecoder(
+                context: context, bytes: bytes, from: 0,
+                to: bytes.count, canonicalFor: nil)
+            return Fact(sequence: sequence, try decoder.decode())
+        } catch let error as LedgerStoreError {
+            throw error
+        } catch {
+            throw LedgerStoreError.corrupted(
+                LedgerDirectory.segmentName(UInt64(position.segment)), offset: UInt64(position.offset),
+                "the record of fact \(sequence) does not decode (\(error))")
+        }
+    }
+
+    /// Loads frames the writer appended since this store last looked: new bytes of the current
+    /// segment, then any segment after it. Only whole, intact frames are taken, so a reader never
+    /// sees part of a batch; a frame still being written is simply left for the next look.
+    func catchUp(_ state: inout StoreState) throws {
+        while true {
+            let end = state.tables.logEnd
+            guard let segment = state.segments[end.segment] else { return }
+            let name = LedgerDirectory.segmentName(end.segment)
+            let size: Int64
+            do { size = try segment.size() } catch { throw LedgerStoreError.io(error, "reading", name) }
+            if size > Int64(end.offset) {
+                let bytes: [UInt8]
+                do {
+                    bytes = try segment.read(count: Int(size - Int64(end.offset)), at: Int64(end.offset))
+                } catch { throw LedgerStoreError.io(error, "reading", name) }
+                // Frame offsets are relative to `bytes`; the scanner starts at 0 here.
+                let (frames, _) = SegmentScanner(bytes: bytes, expectedSequence: state.tables.count + 1)
+                    .scan(from: 0)
+                for frame in frames {
+                    guard frame.batch.firstSequence == state.tables.count + 1 else { return }
+                    let identities = try loadIdentities(upTo: frame.batch.identitiesEnd, &state)
+                    _ = try BatchReplayer(identities: identities, values: values).apply(
+                        bytes, frame: frame, segment: end.segment, base: Int(end.offset), to: &state.tables)
+                }
+                if !frames.isEmpty { continue }
+            }
+            // The current segment has nothing new; has the writer moved on to the next?
+            let next = end.segment + 1
+            let nextName = LedgerDirectory.segmentName(next)
+            guard
+                let fd = try? FileDescriptor.open(directory.file(nextName), O_RDONLY, calls: directory.calls)
+            else { return }
+            let header = (try? fd.read(count: SegmentHeader.size, at: 0)).flatMap { try? SegmentHeader.decode($0) }
+            guard let header, header.number == next, header.firstSequence == state.tables.count + 1 else {
+                fd.close()
+                return
+            }
+            state.segments[next] = fd
+            state.tables.logEnd = LogPosition(segment: next, offset: UInt64(SegmentHeader.size))
+        }
+    }
+
+    /// Identity entries the writer added, up to `end`, merged into what was loaded before.
+    private func loadIdentities(upTo end: UInt64, _ state: inout StoreState) throws -> [UInt64: String?] {
+        var map: [UInt64: String?] = [:]
+        guard end > state.identitiesLoaded else { return map }
+        let start = state.identitiesLoaded
+        do {
+            let bytes = try identities.descriptor.read(count: Int(end - start), at: Int64(start))
+            for (offset, entry) in try VaultFile.entries(in: bytes, from: 0, to: bytes.count) {
+                map[start + offset] = entry.isLive ? entry.text : nil
+            }
+        } catch {
+            throw LedgerStoreError.corrupted(identities.kind.fileName, offset: start, "\(error)")
+        }
+        state.identitiesLoaded = end
+        return map
+    }
+}
+
+/// Decodes records for callers: subjects from the tables, values from the values vault.
+struct ReadContext: FactDecodingContext {
+    let replay: ReplayContext
+    let erasedValues: Set<UInt64>
+    let values: VaultFile
+
+    init(tables: StoreTables, values: VaultFile) {
+        self.replay = ReplayContext(tables: tables)
+        self.erasedValues = tables.erasedValues
+        self.values = values
+    }
+
+    func string(_ number: UInt64) throws -> String { try replay.string(number) }
+
+    func subject(_ number: UInt64) throws -> (id: SubjectID, commitment: [UInt8]) {
+        try replay.subject(number)
+    }
+
+    func value(_ stored: StoredValue) throws -> PersonalValue {
+        guard case .vault(let offset, _) = stored, !erasedValues.contains(offset) else {
+            return .erased
+        }
+        let entry: VaultEntry
+        do { entry = try values.read(at: offset) } catch {
+            throw LedgerStoreError.corrupted(
+                values.kind.fileName, offset: offset, "a value entry does not decode (\(error))")
+        }
+        return entry.isLive ? PersonalValue(entry.text) : .erased
+    }
+}

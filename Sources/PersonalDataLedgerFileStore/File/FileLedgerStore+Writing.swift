@@ -1,0 +1,382 @@
+import PersonalDataLedger
+import LedgerCrypto
+import Dispatch
+import Synchronization
+
+/// The writer: one thread that turns queued calls into group commits.
+///
+/// As LevelDB's writer queue: callers enqueue and wait; the writer takes everything queued,
+/// writes it with one `pwrite` per file and one `fdatasync` per file, then answers them all.
+/// Thirty-two concurrent appenders therefore cost about one sync, not thirty-two. A failed write
+/// or sync sets ``StoreState/failure``: the store fails closed and never retries, because after
+/// a failed `fdatasync` the kernel may already have dropped the dirty pages it could not write.
+extension FileLedgerStore {
+    func submit(_ job: WriterJob) {
+        let startsWriter = jobs.withLock { queue in
+            queue.jobs.append(job)
+            defer { queue.isDraining = true }
+            return !queue.isDraining
+        }
+        if startsWriter { writerQueue.async { self.drain() } }
+    }
+
+    private func drain() {
+        while true {
+            let taken = jobs.withLock { queue in
+                let taken = queue.jobs
+                queue.jobs = []
+                if taken.isEmpty { queue.isDraining = false }
+                return taken
+            }
+            if taken.isEmpty { return }
+            var appends: [([NewFact], CheckedContinuation<[Fact], any Error>)] = []
+            for job in taken {
+                switch job {
+                case .append(let facts, let continuation): appends.append((facts, continuation))
+                case .erase(let scope, let fact, let continuation):
+                    commitGroup(appends)
+                    appends = []
+                    continuation.resume(with: Result { try commitErasure(scope, fact) })
+                case .close(let continuation):
+                    commitGroup(appends)
+                    appends = []
+                    continuation.resume(with: Result { try closeOnWriter() })
+                }
+            }
+            commitGroup(appends)
+        }
+    }
+
+    /// Commits the waiting appends as few frames as possible: one, unless together they hold
+    /// more than ``maximumGroupFacts`` facts (a frame's payload is bounded; one call larger than
+    /// that still goes alone, as it always did).
+    private func commitGroup(_ appends: [([NewFact], CheckedContinuation<[Fact], any Error>)]) {
+        var start = 0
+        var facts = 0
+        for (index, append) in appends.enumerated() {
+            if index > start, facts + append.0.count > Self.maximumGroupFacts {
+                commitFrame(Array(appends[start..<index]))
+                start = index
+                facts = 0
+            }
+            facts += append.0.count
+        }
+        if start < appends.count { commitFrame(Array(appends[start...])) }
+    }
+
+    /// How many facts of several calls one frame may take.
+    static let maximumGroupFacts = 65_536
+
+    private func commitFrame(_ appends: [([NewFact], CheckedContinuation<[Fact], any Error>)]) {
+        guard !appends.isEmpty else { return }
+        do {
+            // The whole group is one batch, so one frame: it reaches the disk whole or not at all,
+            // and recovery has only the newest frame to check against the vaults.
+            let drafts = appends.count == 1 ? appends[0].0 : appends.flatMap(\.0)
+            let batch = try commit([{ encoder in encoder.encode(drafts) }])[0]
+            var next = 0
+            for append in appends {
+                let count = append.0.count
+                append.1.resume(returning: Array(batch.facts[next..<(next + count)]))
+                next += count
+            }
+            maybeSnapshot()
+        } catch {
+            for append in appends { append.1.resume(throwing: error) }
+        }
+    }
+
+    /// Encodes, writes, syncs and publishes batches; the heart of durability.
+    ///
+    /// Order: vault entries and log frames are written, then each written file is synced. A crash
+    /// before the last sync leaves at most this group unacknowledged; recovery drops a last batch
+    /// whose vault entries did not reach the disk, so the order of the syncs does not matter.
+    private func commit(
+        _ encoders: [(BatchEncoder) -> BatchEncoder.Batch],
+        applying erasures: ((BatchEncoder.Batch, BatchEncoder) throws -> Void)? = nil,
+        tokens: [UInt64: String] = [:]
+    ) throws -> [BatchEncoder.Batch] {
+        struct Plan: Sendable {
+            var batches: [BatchEncoder.Batch]
+            var newStrings: [String]
+            var newSubjects: [SubjectRecord]
+            var identities: [UInt8]
+            var values: [UInt8]
+            var tables: (identitiesEnd: UInt64, valuesEnd: UInt64, logEnd: LogPosition, head: [UInt8])
+            var encoder: BatchEncoder
+        }
+        let plan = try state.withLock { state -> Plan in
+            try state.checkUsable(for: mode, writing: true)
+            let encoder = BatchEncoder(tables: state.tables)
+            let batches = encoders.map { $0(encoder) }
+            encoder.finish()
+            return Plan(
+                batches: batches, newStrings: encoder.newStrings, newSubjects: encoder.newSubjects,
+                identities: encoder.identities.bytes, values: encoder.values.bytes,
+                tables: (state.tables.identitiesEnd, state.tables.valuesEnd, state.tables.logEnd, state.tables.head),
+                encoder: encoder)
+        }
+        let frameBytes = plan.batches.reduce(0) { $0 + $1.frame.count }
+        var logEnd = plan.tables.logEnd
+        var segment = state.withLock { $0.segments[logEnd.segment] }
+        if logEnd.offset > UInt64(SegmentHeader.size),
+            logEnd.offset + UInt64(frameBytes) > UInt64(options.segmentSize)
+        {
+            let header = SegmentHeader(
+                number: logEnd.segment + 1, firstSequence: plan.batches[0].header.firstSequence,
+                previousHead: plan.tables.head)
+            do {
+                let fd = try StoreOpener.createSegment(header, in: directory)
+                state.withLock { $0.segments[header.number] = fd }
+                segment = fd
+                logEnd = LogPosition(segment: header.number, offset: UInt64(SegmentHeader.size))
+            } catch {
+                throw failClosed(error, "creating", LedgerDirectory.segmentName(header.number))
+            }
+        }
+        guard let segment else { throw failClosed(Errno.badDescriptor, "writing", "the log") }
+        let segmentName = LedgerDirectory.segmentName(logEnd.segment)
+        var log = [UInt8]()
+        log.reserveCapacity(frameBytes)
+        var positions: [[FactPosition]] = []
+        for batch in plan.batches {
+            let frameStart = logEnd.offset + UInt64(log.count)
+            positions.append(
+                batch.records.map {
+                    FactPosition(
+                        segment: UInt32(logEnd.segment), offset: UInt32(frameStart + UInt64($0.offset)),
+                        length: UInt32($0.length))
+                })
+            log.append(contentsOf: batch.frame)
+        }
+        try write(plan.identities, to: identities.descriptor, at: plan.tables.identitiesEnd, identities.kind.fileName)
+        try write(plan.values, to: values.descriptor, at: plan.tables.valuesEnd, values.kind.fileName)
+        var vaults: [(FileDescriptor, String)] = []
+        if !plan.identities.isEmpty { vaults.append((identities.descriptor, identities.kind.fileName)) }
+        if !plan.values.isEmpty { vaults.append((values.descriptor, values.kind.fileName)) }
+        if erasures != nil, !vaults.isEmpty {
+            // An erasure overwrites vault entries right after its frame is durable; its own new
+            // entries (a subject first named by the erasure) are made durable before the frame,
+            // so recovery never has to tell a torn new entry from a torn overwrite.
+            try syncAll(vaults)
+            vaults = []
+        }
+        try write(log, to: segment, at: logEnd.offset, segmentName)
+        // One sync point: the vaults and the log are synced at the same time. A crash before all
+        // of them finish leaves at most this one frame unacknowledged, and recovery drops the
+        // newest frame when any vault entry it adds is missing or fails its CRC
+        // (`Documentation/FileFormat.md`, "Writing").
+        try syncAll(vaults + [(segment, segmentName)])
+        if let erasures { try erasures(plan.batches[0], plan.encoder) }
+
+        let end = LogPosition(segment: logEnd.segment, offset: logEnd.offset + UInt64(log.count))
+        state.withLock { state in
+            for string in plan.newStrings { state.tables.define(string: string) }
+            for subject in plan.newSubjects { state.tables.define(subject: subject) }
+            for (batch, batchPositions) in zip(plan.batches, positions) {
+                for (position, slots) in zip(batchPositions, batch.slots) {
+                    state.tables.publish(position: position, slots: slots)
+                }
+                for operation in batch.operations {
+                    if case .lookup(let offset, _) = operation {
+                        state.tables.apply(operation, token: tokens[offset])
+                    } else {
+                        state.tables.apply(operation)
+                    }
+                }
+                state.tables.head = batch.header.head
+                state.tables.identitiesEnd = batch.header.identitiesEnd
+                state.tables.valuesEnd = batch.header.valuesEnd
+            }
+            state.tables.logEnd = end
+            state.factsSinceSnapshot += plan.batches.reduce(0) { $0 + $1.facts.count }
+        }
+        return plan.batches
+    }
+
+    private func write(_ bytes: [UInt8], to fd: FileDescriptor, at offset: UInt64, _ name: String) throws {
+        guard !bytes.isEmpty else { return }
+        do { try fd.write(bytes, at: Int64(offset)) } catch { throw failClosed(error, "writing", name) }
+    }
+
+    private func sync(_ fd: FileDescriptor, _ name: String) throws {
+        do { try fd.dataSync() } catch { throw failClosed(error, "syncing (fdatasync)", name) }
+    }
+
+    /// `fdatasync`s every file at once — the first on this thread, the others on helper
+    /// threads — and waits for all: the journal commits the file systems do for them overlap
+    /// instead of queuing. Any failure fails the store closed, after every sync has returned.
+    func syncAll(_ files: [(FileDescriptor, String)]) throws {
+        guard files.count > 1 else {
+            if let file = files.first { try sync(file.0, file.1) }
+            return
+        }
+        let failures = SyncFailures()
+        let group = DispatchGroup()
+        for (index, file) in files.enumerated().dropFirst() {
+            group.enter()
+            syncQueues[(index - 1) % syncQueues.count].async {
+                do { try file.0.dataSync() } catch { failures.record(error, file.1) }
+                group.leave()
+            }
+        }
+        do { try files[0].0.dataSync() } catch { failures.record(error, files[0].1) }
+        group.wait()
+        if let failure = failures.first {
+            throw failClosed(failure.error, "syncing (fdatasync)", failure.name)
+        }
+    }
+
+    /// Marks the store failed and returns the error every later write will get.
+    func failClosed(_ error: any Error, _ action: String, _ name: String) -> LedgerStoreError {
+        let failure = LedgerStoreError.failedClosed(after: error, action, name)
+        state.withLock { state in
+            if state.failure == nil { state.failure = failure }
+        }
+        return failure
+    }
+
+    // MARK: Erasure
+
+    /// Writes the erasure fact with the vault operations it performs, syncs, then overwrites
+    /// the vault entries in place and syncs them.
+    ///
+    /// The log record comes first so that a crash between the two steps is repaired on open,
+    /// which re-applies every erasure the log records.
+    private func commitErasure(_ scope: ErasureScope, _ erasure: NewFact) throws -> Fact {
+        let (valueOperations, tokens) = try state.withLock { state -> ([EraseOperation], [UInt64: String]) in
+            try state.checkUsable(for: mode, writing: true)
+            let number = state.tables.subjectNumbers[scope.subject]
+            let about = Set(number.flatMap { state.tables.index[.subject($0)] } ?? [])
+            for sequence in scope.values.sorted() where !about.contains(sequence) {
+                throw LedgerStoreError.invalidRequest(
+                    "Fact \(sequence) is not about the subject being erased; nothing was erased.")
+            }
+            var operations: [EraseOperation] = []
+            var tokens: [UInt64: String] = [:]
+            for sequence in scope.values.sorted() {
+                let (stored, token) = try storedValues(of: sequence, in: state)
+                for case .vault(let offset, _) in stored where !state.tables.erasedValues.contains(offset) {
+                    if case .vault(offset, _)? = token {
+                        operations.append(.lookup(offset: offset, sequence: sequence))
+                        tokens[offset] = (try? values.read(at: offset))?.text
+                    } else {
+                        operations.append(.value(offset: offset))
+                    }
+                }
+            }
+            return (operations, tokens)
+        }
+        let batches = try commit(
+            [
+                { encoder in
+                    encoder.encode([erasure]) { encoder in
+                        var operations = valueOperations
+                        if scope.erasesIdentifier, let number = encoder.subjectNumber(scope.subject) {
+                            operations.append(.subject(number: number))
+                        }
+                        return operations
+                    }
+                }
+            ],
+            applying: { batch, encoder in try self.overwriteVaults(batch.operations, encoder: encoder) },
+            tokens: tokens)
+        if tokens.count > 0 {
+            // The index snapshot may list an erased lookup token; it goes now, not at the next
+            // snapshot. Deleting it costs nothing proportional to the ledger.
+            do {
+                try directory.remove(LedgerDirectory.indexName)
+                try directory.sync()
+            } catch { throw failClosed(error, "removing", LedgerDirectory.indexName) }
+        }
+        return try state.withLock { state in try fact(batches[0].facts[0].sequence, in: &state) }
+    }
+
+    private func overwriteVaults(_ operations: [EraseOperation], encoder: BatchEncoder) throws {
+        let (subjects, identitiesEnd, valuesEnd) = state.withLock {
+            ($0.tables.subjects, encoder.identitiesEnd, encoder.valuesEnd)
+        }
+        var touchedIdentities = false
+        var touchedValues = false
+        for operation in operations {
+            switch operation {
+            case .value(let offset), .lookup(let offset, _):
+                do {
+                    touchedValues = try values.erase(at: offset, fileEnd: valuesEnd) || touchedValues
+                } catch { throw failClosed(error, "erasing an entry of", values.kind.fileName) }
+            case .subject(let number):
+                let record =
+                    Int(number) < subjects.count
+                    ? subjects[Int(number)] : encoder.newSubjects[Int(number) - subjects.count]
+                do {
+                    touchedIdentities =
+                        try identities.erase(at: record.identityOffset, fileEnd: identitiesEnd) || touchedIdentities
+                } catch { throw failClosed(error, "erasing an entry of", identities.kind.fileName) }
+            }
+        }
+        var touched: [(FileDescriptor, String)] = []
+        if touchedValues { touched.append((values.descriptor, values.kind.fileName)) }
+        if touchedIdentities { touched.append((identities.descriptor, identities.kind.fileName)) }
+        try syncAll(touched)
+    }
+
+    /// The value fields of the fact at `sequence` as the log records them, and which is its
+    /// lookup token.
+    func storedValues(of sequence: UInt64, in state: StoreState) throws -> ([StoredValue], StoredValue?) {
+        let (bytes, position) = try recordBytes(sequence, in: state)
+        var decoder = FactRecordDecoder(
+            context: ReplayContext(tables: state.tables), bytes: bytes, from: 0, to: bytes.count,
+            canonicalFor: nil)
+        do { _ = try decoder.decode() } catch {
+            throw LedgerStoreError.corrupted(
+                LedgerDirectory.segmentName(UInt64(position.segment)), offset: UInt64(position.offset),
+                "the record of fact \(sequence) does not decode (\(error))")
+        }
+        return (decoder.values, decoder.lookupToken)
+    }
+
+    // MARK: Snapshots and closing
+
+    private func maybeSnapshot() {
+        let due = state.withLock {
+            $0.factsSinceSnapshot >= options.snapshotInterval && $0.failure == nil && !$0.isClosed
+        }
+        if due { try? writeSnapshot() }
+    }
+
+    /// Replaces `INDEX` and `CHECKPOINT` with the current tables and head. Runs on the writer, so
+    /// nothing is appended while the tables are encoded.
+    func writeSnapshot() throws {
+        let (index, checkpoint) = state.withLock { state in
+            state.factsSinceSnapshot = 0
+            return (
+                IndexSnapshot.encode(state.tables),
+                CheckpointFile.encode(IntegrityHead(count: state.tables.count, hash: state.tables.head.hexString))
+            )
+        }
+        do {
+            try directory.replace(LedgerDirectory.indexName, with: index)
+            try directory.replace(LedgerDirectory.checkpointName, with: checkpoint)
+        } catch {
+            try? directory.remove(LedgerDirectory.indexName + ".tmp")
+            try? directory.remove(LedgerDirectory.checkpointName + ".tmp")
+            throw LedgerStoreError.io(error, "writing", "the index snapshot")
+        }
+    }
+
+    private func closeOnWriter() throws {
+        let (isClosed, failed) = state.withLock { ($0.isClosed, $0.failure != nil) }
+        guard !isClosed else { return }
+        defer { releaseFiles() }
+        if !failed { try writeSnapshot() }
+    }
+}
+
+/// The failures of syncs run at the same time, collected across threads.
+private final class SyncFailures: Sendable {
+    private let failures = Mutex<[(error: any Error, name: String)]>([])
+
+    func record(_ error: any Error, _ name: String) { failures.withLock { $0.append((error, name)) } }
+
+    var first: (error: any Error, name: String)? { failures.withLock { $0.first } }
+}

@@ -1,0 +1,198 @@
+public import PersonalDataLedger
+import LedgerCrypto
+import Dispatch
+import Synchronization
+
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// A ``LedgerStore`` in a directory: crash-safe, tamper-evident, and physically erasable.
+///
+/// The directory holds a lock file, numbered log segments of length- and CRC-framed batches, two
+/// vaults (subject identifiers, personal values), an index snapshot and a checkpoint. The log
+/// holds no personal value and no subject identifier — only numbers and salted commitments — so
+/// erasing a person overwrites their vault entries in place and nothing else, and the hash chain
+/// still verifies afterwards. `Documentation/FileFormat.md` describes every byte.
+///
+/// ```swift
+/// let store = try FileLedgerStore(directory: URL(filePath: "/var/lib/webshop/ledger"))
+/// let ledger = try await Ledger(store: store, catalog: .focusNordic, region: .norway)
+/// ```
+///
+/// - `append` returns after `fdatasync`; concurrent appends share one write and one sync.
+/// - A failed write or sync fails the store closed: it acknowledges nothing more. Reopen it.
+/// - One process writes (an exclusive `flock` on `LOCK`); others may open it
+///   ``AccessMode/readOnly`` and see new facts as they are appended.
+/// - Call ``close()`` when done: it snapshots the index so the next open is fast. Without it
+///   nothing is lost; the next open replays the log since the last snapshot.
+public final class FileLedgerStore: LedgerStore {
+    /// Whether this process writes the store or only reads it.
+    public enum AccessMode: Sendable, Hashable {
+        /// The one writer: takes the lock, recovers the log, appends and erases.
+        case readWrite
+        /// A reader beside the writer (or alone): never changes a file, and catches up with facts
+        /// the writer appended on every read.
+        case readOnly
+    }
+
+    /// Tuning for a store; the defaults suit the sizes in the design notes.
+    public struct Options: Sendable, Hashable {
+        /// The size after which the log moves on to a new segment, in bytes.
+        public var segmentSize: Int
+        /// How many facts may be appended after the last index snapshot before a new one is taken.
+        public var snapshotInterval: Int
+
+        /// Creates options.
+        public init(segmentSize: Int = 32 << 20, snapshotInterval: Int = 100_000) {
+            self.segmentSize = segmentSize
+            self.snapshotInterval = snapshotInterval
+        }
+    }
+
+    let directory: LedgerDirectory
+    let mode: AccessMode
+    let options: Options
+    let identities: VaultFile
+    let values: VaultFile
+    let lock: DirectoryLock?
+    let state: Mutex<StoreState>
+    let jobs = Mutex<JobQueue>(JobQueue())
+    /// Memory mappings of the segments, made on first read (see ``FileMapping``).
+    let segmentMappings = Mutex<[UInt64: FileMapping]>([:])
+    let writerQueue = DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.writer")
+    /// Threads that `fdatasync` vaults while the writer syncs the log (see ``syncAll(_:)``).
+    let syncQueues = [
+        DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.sync.1"),
+        DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.sync.2"),
+    ]
+
+    /// Opens the ledger in `directory`, creating it if needed (read-write only), and recovers it:
+    /// a torn tail left by a crash is cut off, erasures are re-applied to the vault, and damage
+    /// anywhere else is refused with an error naming the file and offset.
+    ///
+    /// - Throws: ``LedgerStoreError`` — `locked` naming the process that writes the store,
+    ///   `corrupted`, `unsupportedFormat` or `io`.
+    public convenience init(
+        directory: URL, mode: AccessMode = .readWrite, options: Options = Options()
+    ) throws {
+        var path = directory.path(percentEncoded: false)
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        try self.init(path: path, mode: mode, options: options, calls: .live)
+    }
+
+    init(path: String, mode: AccessMode, options: Options, calls: SystemCalls) throws {
+        let opened = try StoreOpener(
+            directory: LedgerDirectory(path: path, calls: calls), mode: mode, options: options
+        ).open()
+        self.directory = opened.directory
+        self.mode = mode
+        self.options = options
+        self.identities = opened.identities
+        self.values = opened.values
+        self.lock = opened.lock
+        self.state = Mutex(opened.state)
+    }
+
+    deinit { releaseFiles() }
+
+    /// Closes every descriptor once — segments, vaults and the lock (which releases it) — and
+    /// marks the store closed.
+    func releaseFiles() {
+        let wasClosed = state.withLock { state in
+            defer { state.isClosed = true }
+            if !state.isClosed { state.closeFiles() }
+            return state.isClosed
+        }
+        guard !wasClosed else { return }
+        segmentMappings.withLock { $0 = [:] }
+        identities.descriptor.close()
+        values.descriptor.close()
+        lock?.release()
+    }
+
+    /// Lets go of every file without writing anything, as if the process had died: tests use it
+    /// to reopen a store the way a crash leaves it.
+    func abandon() {
+        writerQueue.sync {}
+        releaseFiles()
+    }
+
+    // MARK: LedgerStore
+
+    public func append(_ facts: [NewFact]) async throws -> [Fact] {
+        guard !facts.isEmpty else {
+            try state.withLock { try $0.checkUsable(for: mode, writing: false) }
+            return []
+        }
+        try state.withLock { try $0.checkUsable(for: mode, writing: true) }
+        return try await withCheckedThrowingContinuation { continuation in
+            submit(.append(facts, continuation))
+        }
+    }
+
+    public func facts(for key: IndexKey) async throws -> [Fact] {
+        try read { state in
+            guard let slot = state.tables.slot(for: key), let sequences = state.tables.index[slot] else {
+                return []
+            }
+            let context = ReadContext(tables: state.tables, values: values)
+            return try sequences.map { try self.fact($0, in: state, context: context) }
+        }
+    }
+
+    public func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {
+        try read { state in
+            let first = max(sequence, 1)
+            guard limit > 0, first <= state.tables.count else { return [] }
+            let last = min(state.tables.count, first + UInt64(limit) - 1)
+            let context = ReadContext(tables: state.tables, values: values)
+            return try (first...last).map { try self.fact($0, in: state, context: context) }
+        }
+    }
+
+    public func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
+        try state.withLock { try $0.checkUsable(for: mode, writing: true) }
+        return try await withCheckedThrowingContinuation { continuation in
+            submit(.erase(scope, erasure, continuation))
+        }
+    }
+
+    public func integrityHead() async throws -> IntegrityHead {
+        try read { state in
+            IntegrityHead(count: state.tables.count, hash: state.tables.head.hexString)
+        }
+    }
+
+    public func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
+        try verifyChain(against: checkpoint)
+    }
+
+    // MARK: File-store specifics
+
+    /// Reads facts the writer appended since this read-only store last looked, and returns the
+    /// new count. Reads do this by themselves; call it to learn the count without reading.
+    @discardableResult
+    public func refresh() async throws -> UInt64 {
+        try read { $0.tables.count }
+    }
+
+    /// Snapshots the index and the checkpoint, closes every file and releases the lock.
+    ///
+    /// Further calls throw ``LedgerStoreError/Code-swift.struct/closed``. Closing a store that
+    /// failed closed releases it without writing anything.
+    public func close() async throws {
+        if mode == .readOnly {
+            releaseFiles()
+            return
+        }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            submit(.close(continuation))
+        }
+    }
+
+    /// The store's directory.
+    public var path: String { directory.path }
+}

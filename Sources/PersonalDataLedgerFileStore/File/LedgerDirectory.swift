@@ -1,0 +1,95 @@
+import PersonalDataLedger
+import Glibc
+
+/// The files of a ledger directory, and the directory-level operations that make them durable.
+///
+/// `Data.write(options: .atomic)` renames without syncing the directory on Linux, so a crash can
+/// forget the rename; every new file and every rename here is followed by an `fsync` of the
+/// directory itself.
+struct LedgerDirectory: Sendable {
+    let path: String
+    let calls: SystemCalls
+
+    static let lockName = "LOCK"
+    static let identitiesVaultName = "identities.vault"
+    static let valuesVaultName = "values.vault"
+    static let indexName = "INDEX"
+    static let checkpointName = "CHECKPOINT"
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    static func segmentName(_ number: UInt64) -> String {
+        let digits = String(number)
+        return "log-" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits + ".seg"
+    }
+
+    /// The segment number a file name denotes, or `nil` for other files.
+    static func segmentNumber(of name: String) -> UInt64? {
+        guard name.hasPrefix("log-"), name.hasSuffix(".seg") else { return nil }
+        let digits = name.dropFirst(4).dropLast(4)
+        guard digits.count == 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+            return nil
+        }
+        return UInt64(digits)
+    }
+
+    /// Creates the directory (mode 0700) if it does not exist, and makes its entry durable.
+    func create() throws(Errno) {
+        switch calls.mkdir(path, 0o700) {
+        case .success:
+            let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+                separator: "/")
+            try LedgerDirectory(path: parent.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : parent, calls: calls)
+                .sync()
+        case .failure(let error) where error == .fileExists: return
+        case .failure(let error): throw error
+        }
+    }
+
+    /// Makes the directory's entries (new files, renames, removals) durable.
+    func sync() throws(Errno) {
+        let fd = try FileDescriptor.open(path, O_RDONLY | O_DIRECTORY, calls: calls)
+        defer { fd.close() }
+        try fd.sync()
+    }
+
+    func list() throws(Errno) -> [String] {
+        try SystemCalls.retryingOnInterrupt { calls.listDirectory(path) }
+    }
+
+    /// Replaces `name` with `bytes` atomically: temporary file, `fdatasync`, rename, directory
+    /// `fsync`. A crash leaves either the old file or the new one, never a mix.
+    func replace(_ name: String, with bytes: [UInt8]) throws(Errno) {
+        let temporary = file(name + ".tmp")
+        let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, calls: calls)
+        do {
+            try fd.write(bytes, at: 0)
+            try fd.dataSync()
+            fd.close()
+        } catch {
+            fd.close()
+            throw error
+        }
+        try SystemCalls.retryingOnInterrupt { calls.rename(temporary, file(name)) }
+        try sync()
+    }
+
+    /// Reads a whole small file, or `nil` if it does not exist.
+    func read(_ name: String) throws(Errno) -> [UInt8]? {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(file(name), O_RDONLY, calls: calls)
+        } catch let error where error == .noSuchFile {
+            return nil
+        }
+        defer { fd.close() }
+        return try fd.read(count: Int(try fd.size()), at: 0)
+    }
+
+    func remove(_ name: String) throws(Errno) {
+        switch calls.unlink(file(name)) {
+        case .success, .failure(.noSuchFile): return
+        case .failure(let error): throw error
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import PersonalDataLedger
+extension LedgerStoreError {
+    /// A system call on one of the store's files failed.
+    static func io(_ error: any Error, _ action: String, _ file: String) -> LedgerStoreError {
+        LedgerStoreError(.io, "\(action.prefix(1).uppercased() + action.dropFirst()) \(file) failed: \(error).")
+    }
+
+    /// A write or sync failed: the store acknowledges nothing more.
+    static func failedClosed(after error: any Error, _ action: String, _ file: String) -> LedgerStoreError {
+        .failedClosed(
+            "\(action.prefix(1).uppercased() + action.dropFirst()) \(file) failed: \(error). The store failed "
+                + "closed: the batch was not acknowledged and nothing further will be. Reopen the store to "
+                + "recover; what was acknowledged before is safe.")
+    }
+
+    /// Stored bytes are damaged at a known place.
+    static func corrupted(_ file: String, offset: UInt64, _ what: String) -> LedgerStoreError {
+        .corrupted(
+            "\(file) is damaged at byte offset \(offset): \(what). The store refuses to open rather than "
+                + "guess; restore the directory from a backup, or keep it for inspection.")
+    }
+}

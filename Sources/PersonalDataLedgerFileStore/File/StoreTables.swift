@@ -1,0 +1,120 @@
+import PersonalDataLedger
+/// Where a fact's record lies: segment number, byte offset and length of the record.
+struct FactPosition: Hashable, Sendable {
+    var segment: UInt32
+    var offset: UInt32
+    var length: UInt32
+}
+
+/// An index key with its text replaced by numbers, so the index holds no subject identifier —
+/// not even a hash of one — and costs a few bytes per entry.
+enum IndexSlot: Hashable, Sendable {
+    case subject(UInt64)
+    case reference(UInt64)
+    case system(UInt64)
+    case kind(UInt8)
+    /// A lookup token (itself a keyed hash the ledger made). Kept in memory and in `INDEX`, which
+    /// is deleted whenever an erasure drops a token, so no file outlives an erased token.
+    case lookup(String)
+}
+
+/// What the store knows about a subject number: where its identifier is in the vault, the
+/// commitment the chain covers, and the identifier itself until it is erased.
+struct SubjectRecord: Hashable, Sendable {
+    var identityOffset: UInt64
+    var commitment: [UInt8]
+    var id: SubjectID?
+}
+
+/// One erasure the log records, re-applied to the vault on every open.
+enum EraseOperation: Hashable, Sendable {
+    /// The value entry at this offset of the values vault.
+    case value(offset: UInt64)
+    /// The identifier of this subject number.
+    case subject(number: UInt64)
+    /// A holding's lookup token at this offset of the values vault; the fact leaves its slot.
+    case lookup(offset: UInt64, sequence: UInt64)
+}
+
+/// Where the log ends: a segment and the offset after its last frame.
+struct LogPosition: Hashable, Sendable {
+    var segment: UInt64
+    var offset: UInt64
+}
+
+/// Everything the store holds in memory about the log: interned strings, subjects, positions,
+/// the index and the chain head. The writer publishes into it after each durable commit;
+/// readers read it under the store's lock.
+struct StoreTables: Sendable {
+    var strings: [String] = []
+    var stringNumbers: [String: UInt64] = [:]
+    var subjects: [SubjectRecord] = []
+    var subjectNumbers: [SubjectID: UInt64] = [:]
+    var positions: [FactPosition] = []
+    var index: [IndexSlot: [UInt64]] = [:]
+    var erasedValues: Set<UInt64> = []
+    var erasedSubjects: Set<UInt64> = []
+    var head: [UInt8] = HashChain.empty
+    var identitiesEnd: UInt64 = VaultFile.headerSize
+    var valuesEnd: UInt64 = VaultFile.headerSize
+    var logEnd = LogPosition(segment: 1, offset: UInt64(SegmentHeader.size))
+
+    var count: UInt64 { UInt64(positions.count) }
+
+    /// The slot an index key has, or `nil` when nothing was ever recorded under it.
+    func slot(for key: IndexKey) -> IndexSlot? {
+        switch key {
+        case .subject(let id): subjectNumbers[id].map(IndexSlot.subject)
+        case .reference(let reference): stringNumbers[reference.rawValue].map(IndexSlot.reference)
+        case .system(let system): stringNumbers[system.rawValue].map(IndexSlot.system)
+        case .kind(let kind): .kind(FactRecordFormat.tag(of: kind))
+        case .lookup(let token): .lookup(token)
+        }
+    }
+
+    /// Records an erasure: the value or identifier reads as erased from now on, and an erased
+    /// subject leaves the index.
+    ///
+    /// For a lookup token, `token` names its slot when the caller could still read it; without it
+    /// every lookup slot is searched (only replay over a stale snapshot needs that).
+    mutating func apply(_ operation: EraseOperation, token: String? = nil) {
+        switch operation {
+        case .value(let offset): erasedValues.insert(offset)
+        case .lookup(let offset, let sequence):
+            erasedValues.insert(offset)
+            let slots: [IndexSlot] =
+                token.map { [.lookup($0)] }
+                ?? index.keys.filter { if case .lookup = $0 { true } else { false } }
+            for slot in slots {
+                guard var postings = index[slot], let position = postings.firstIndex(of: sequence) else { continue }
+                postings.remove(at: position)
+                index[slot] = postings.isEmpty ? nil : postings
+            }
+        case .subject(let number):
+            guard Int(number) < subjects.count else { return }
+            erasedSubjects.insert(number)
+            if let id = subjects[Int(number)].id, subjectNumbers[id] == number {
+                subjectNumbers[id] = nil
+            }
+            subjects[Int(number)].id = nil
+            index[.subject(number)] = nil
+        }
+    }
+
+    mutating func define(string: String) {
+        stringNumbers[string] = UInt64(strings.count)
+        strings.append(string)
+    }
+
+    mutating func define(subject: SubjectRecord) {
+        if let id = subject.id { subjectNumbers[id] = UInt64(subjects.count) }
+        subjects.append(subject)
+    }
+
+    /// Appends a fact's position and its index entries.
+    mutating func publish(position: FactPosition, slots: [IndexSlot]) {
+        positions.append(position)
+        let sequence = count
+        for slot in slots { index[slot, default: []].append(sequence) }
+    }
+}

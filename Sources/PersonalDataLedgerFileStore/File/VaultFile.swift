@@ -1,0 +1,166 @@
+import PersonalDataLedger
+import LedgerCrypto
+/// Which vault a file is: subject identifiers, or personal values.
+enum VaultKind: UInt8, Sendable {
+    case identities = 1
+    case values = 2
+
+    var fileName: String {
+        switch self {
+        case .identities: LedgerDirectory.identitiesVaultName
+        case .values: LedgerDirectory.valuesVaultName
+        }
+    }
+}
+
+/// One entry of a vault: a live secret with its salt, or the zeros left where one was erased.
+struct VaultEntry: Hashable, Sendable {
+    var isLive: Bool
+    var salt: [UInt8]
+    var text: String
+    /// The entry's whole length on disk, frame included.
+    var length: Int
+}
+
+/// A vault file: the only place personal values, subject identifiers and their salts are kept.
+///
+/// Header (32 bytes): magic `PDL-VLT\0`, format version u32 LE, vault kind u32 LE, 8 zero bytes,
+/// CRC-32C of bytes 0..<24, 4 zero bytes. Then entries: `u32 LE payload length`,
+/// `u32 LE CRC-32C`, payload = state (1 live, 0 erased), 16-byte salt, UTF-8 text.
+///
+/// Erasure overwrites an entry in place with an entry of the same length whose state, salt and
+/// text are all zero (with a fresh CRC), then syncs: the cost is the subject's bytes, not the
+/// vault's, and nothing else moves. ext4 and XFS overwrite such blocks in place; what they and
+/// the hardware cannot promise is in `Documentation/FileFormat.md`.
+struct VaultFile: Sendable {
+    static let headerSize: UInt64 = 32
+    static let magic = Array("PDL-VLT\0".utf8)
+    static let version: UInt32 = 1
+    static let entryOverhead = LogFrame.headerSize + 1 + Commitment.saltLength
+
+    let kind: VaultKind
+    let descriptor: FileDescriptor
+    /// Reads entries without a system call each (reports read every value they show).
+    let mapping: FileMapping
+
+    init(kind: VaultKind, descriptor: FileDescriptor) {
+        self.kind = kind
+        self.descriptor = descriptor
+        self.mapping = FileMapping(fd: descriptor.rawValue)
+    }
+
+    static func header(_ kind: VaultKind) -> [UInt8] {
+        var writer = ByteWriter(capacity: Int(headerSize))
+        writer.raw(magic)
+        writer.uint32LE(version)
+        writer.uint32LE(UInt32(kind.rawValue))
+        writer.uint64LE(0)
+        writer.uint32LE(CRC32C.checksum(writer.bytes))
+        writer.uint32LE(0)
+        return writer.bytes
+    }
+
+    /// Checks a header read from disk.
+    static func validate(header bytes: [UInt8], kind: VaultKind) throws(CodecError) {
+        guard bytes.count >= Int(headerSize), Array(bytes[0..<8]) == magic,
+            bytes.uint32LE(at: 24) == CRC32C.checksum(bytes[0..<24])
+        else { throw CodecError.malformed("not a vault header") }
+        guard bytes.uint32LE(at: 8) == version else {
+            throw CodecError.unsupportedVersion(UInt64(bytes.uint32LE(at: 8)))
+        }
+        guard bytes.uint32LE(at: 12) == UInt32(kind.rawValue) else {
+            throw CodecError.malformed("the vault holds another kind of data")
+        }
+    }
+
+    /// The bytes of a live entry.
+    static func entry(text: String, salt: [UInt8]) -> [UInt8] {
+        var payload = ByteWriter(capacity: 1 + salt.count + text.utf8.count)
+        payload.byte(1)
+        payload.raw(salt)
+        payload.raw(text.utf8)
+        return LogFrame.frame(payload.bytes)
+    }
+
+    /// The bytes that replace an entry of `length` bytes when it is erased.
+    static func erasedEntry(length: Int) -> [UInt8] {
+        LogFrame.frame([UInt8](repeating: 0, count: length - LogFrame.headerSize))
+    }
+
+    /// Decodes the entry at `offset` of `bytes`.
+    static func decodeEntry(_ bytes: [UInt8], at offset: Int, end: Int? = nil) throws(CodecError)
+        -> VaultEntry
+    {
+        let end = end ?? bytes.count
+        guard end - offset >= LogFrame.headerSize else { throw CodecError.truncated }
+        let length = Int(bytes.uint32LE(at: offset))
+        let start = offset + LogFrame.headerSize
+        guard length >= 1 + Commitment.saltLength, length <= end - start else {
+            throw CodecError.truncated
+        }
+        guard CRC32C.checksum(bytes[start..<(start + length)]) == bytes.uint32LE(at: offset + 4) else {
+            throw CodecError.malformed("vault entry checksum does not match")
+        }
+        let total = LogFrame.headerSize + length
+        switch bytes[start] {
+        case 0: return VaultEntry(isLive: false, salt: [], text: "", length: total)
+        case 1:
+            let salt = Array(bytes[(start + 1)..<(start + 1 + Commitment.saltLength)])
+            guard
+                let text = String(
+                    validating: bytes[(start + 1 + Commitment.saltLength)..<(start + length)], as: UTF8.self)
+            else { throw CodecError.malformed("vault text is not UTF-8") }
+            return VaultEntry(isLive: true, salt: salt, text: text, length: total)
+        default: throw CodecError.malformed("vault entry state \(bytes[start])")
+        }
+    }
+
+    /// Reads the entry at `offset`: a small read first, a second one only for long text.
+    func read(at offset: UInt64) throws -> VaultEntry {
+        if let header = mapping.copy(count: LogFrame.headerSize, at: Int(offset)) {
+            let total = LogFrame.headerSize + Int(header.uint32LE(at: 0))
+            if total <= LogFrame.maximumPayload, let bytes = mapping.copy(count: total, at: Int(offset)) {
+                return try Self.decodeEntry(bytes, at: 0)
+            }
+        }
+        var bytes = try descriptor.read(count: 128, at: Int64(offset))
+        if bytes.count >= LogFrame.headerSize {
+            let total = LogFrame.headerSize + Int(bytes.uint32LE(at: 0))
+            if total > bytes.count, total <= LogFrame.maximumPayload {
+                bytes = try descriptor.read(count: total, at: Int64(offset))
+            }
+        }
+        return try Self.decodeEntry(bytes, at: 0)
+    }
+
+    /// Overwrites the entry at `offset` with zeros unless it is erased already; returns whether it
+    /// wrote. The caller syncs.
+    ///
+    /// An entry that no longer decodes (a torn earlier overwrite) is zeroed across the length its
+    /// header still claims, when that is sane.
+    func erase(at offset: UInt64, fileEnd: UInt64) throws -> Bool {
+        let header = try descriptor.read(count: LogFrame.headerSize + 1, at: Int64(offset))
+        guard header.count == LogFrame.headerSize + 1 else { return false }
+        let total = LogFrame.headerSize + Int(header.uint32LE(at: 0))
+        guard total > Self.entryOverhead, offset + UInt64(total) <= fileEnd else {
+            throw CodecError.malformed("vault entry length at offset \(offset)")
+        }
+        if let entry = try? read(at: offset), !entry.isLive { return false }
+        try descriptor.write(Self.erasedEntry(length: total), at: Int64(offset))
+        return true
+    }
+
+    /// Every entry from `start` to `end` in `bytes` (a whole file read into memory), by offset.
+    static func entries(in bytes: [UInt8], from start: Int, to end: Int) throws(CodecError) -> [(
+        offset: UInt64, entry: VaultEntry
+    )] {
+        var result: [(UInt64, VaultEntry)] = []
+        var offset = start
+        while offset < end {
+            let entry = try decodeEntry(bytes, at: offset, end: end)
+            result.append((UInt64(offset), entry))
+            offset += entry.length
+        }
+        return result
+    }
+}

@@ -1,0 +1,86 @@
+import PersonalDataLedger
+import Glibc
+
+/// An open file, owned by the store, whose every call returns or throws a typed ``Errno``.
+///
+/// A thin wrapper in the style of swift-system's `FileDescriptor`: interrupted calls are retried
+/// in one place (``SystemCalls/retryingOnInterrupt(_:)``), short reads and writes are continued
+/// until done, and all calls go through an injectable ``SystemCalls`` so faults can be tested.
+struct FileDescriptor: Sendable {
+    let rawValue: Int32
+    let calls: SystemCalls
+
+    /// Opens `path` with `flags`; files it creates get `mode` (0600 for everything the store makes).
+    static func open(
+        _ path: String, _ flags: Int32, mode: UInt32 = 0o600, calls: SystemCalls
+    ) throws(Errno) -> FileDescriptor {
+        let fd = try SystemCalls.retryingOnInterrupt { calls.open(path, flags, mode) }
+        return FileDescriptor(rawValue: fd, calls: calls)
+    }
+
+    /// Closes the descriptor. `EINTR` is not retried: on Linux the descriptor is gone either way.
+    func close() {
+        _ = calls.close(rawValue)
+    }
+
+    /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
+    func read(count: Int, at offset: Int64) throws(Errno) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = try SystemCalls.retryingOnInterrupt {
+                bytes.withUnsafeMutableBytes { raw in
+                    calls.pread(rawValue, UnsafeMutableRawBufferPointer(rebasing: raw[done...]), offset + Int64(done))
+                }
+            }
+            if got == 0 { break }
+            done += got
+        }
+        if done < count { bytes.removeLast(count - done) }
+        return bytes
+    }
+
+    /// Writes every byte of `bytes` at `offset`, continuing after short writes.
+    func write(_ bytes: [UInt8], at offset: Int64) throws(Errno) {
+        var done = 0
+        while done < bytes.count {
+            let wrote = try SystemCalls.retryingOnInterrupt {
+                bytes.withUnsafeBytes { raw in
+                    calls.pwrite(rawValue, UnsafeRawBufferPointer(rebasing: raw[done...]), offset + Int64(done))
+                }
+            }
+            // A write that makes no progress would loop forever; the disk is as good as full.
+            if wrote <= 0 { throw Errno.noSpace }
+            done += wrote
+        }
+    }
+
+    /// Makes the file's data durable (`fdatasync`).
+    func dataSync() throws(Errno) {
+        try SystemCalls.retryingOnInterrupt { calls.fdatasync(rawValue) }
+    }
+
+    /// Makes the file's data and metadata durable (`fsync`); used on directories.
+    func sync() throws(Errno) {
+        try SystemCalls.retryingOnInterrupt { calls.fsync(rawValue) }
+    }
+
+    /// Cuts or extends the file to `length` bytes.
+    func truncate(to length: Int64) throws(Errno) {
+        try SystemCalls.retryingOnInterrupt { calls.ftruncate(rawValue, length) }
+    }
+
+    /// The file's current size in bytes.
+    func size() throws(Errno) -> Int64 {
+        try SystemCalls.retryingOnInterrupt { calls.fileSize(rawValue) }
+    }
+
+    /// Takes an exclusive `flock` without waiting; throws ``Errno/wouldBlock`` when another open
+    /// file description holds it.
+    ///
+    /// `flock`, not `fcntl`: POSIX record locks are dropped when *any* descriptor of the file is
+    /// closed in the process, which a library cannot control.
+    func lockExclusively() throws(Errno) {
+        try SystemCalls.retryingOnInterrupt { calls.flock(rawValue, LOCK_EX | LOCK_NB) }
+    }
+}

@@ -1,0 +1,61 @@
+import PersonalDataLedger
+import Glibc
+import Synchronization
+
+/// A shared, read-only memory mapping of a file that only grows: reads of records and vault
+/// entries without a system call each.
+///
+/// Only bytes inside the file's size (as `fstat` last reported it) are ever touched, so a read
+/// past the end falls back to `pread` and its error instead of `SIGBUS`. The mapping is reserved
+/// larger than the file and replaced when the file outgrows it. Overwrites made with `pwrite`
+/// (erasures) are seen at once: a shared mapping and the page cache are the same pages. What it
+/// cannot guard against is another process cutting the file below what was already read here.
+final class FileMapping: Sendable {
+    private struct Region {
+        var base: UnsafeMutableRawPointer?
+        var length = 0
+        var fileSize = 0
+    }
+
+    private let fd: Int32
+    private let region = Mutex(Region())
+
+    init(fd: Int32) { self.fd = fd }
+
+    deinit {
+        region.withLock { region in
+            if let base = region.base { munmap(base, region.length) }
+        }
+    }
+
+    /// A copy of `count` bytes at `offset`, or `nil` when they are not all in the file (or the
+    /// file cannot be mapped); the caller then reads with `pread`.
+    func copy(count: Int, at offset: Int) -> [UInt8]? {
+        guard count >= 0, offset >= 0 else { return nil }
+        return region.withLock { region -> [UInt8]? in
+            let end = offset + count
+            if end > region.fileSize {
+                var status = stat()
+                guard fstat(fd, &status) == 0 else { return nil }
+                region.fileSize = Int(status.st_size)
+                guard end <= region.fileSize else { return nil }
+            }
+            if end > region.length {
+                if let base = region.base { munmap(base, region.length) }
+                region.base = nil
+                let page = 1 << 16
+                let length = (max(region.fileSize * 2, 1 << 24) + page - 1) / page * page
+                guard let base = mmap(nil, length, PROT_READ, MAP_SHARED, fd, 0),
+                    base != UnsafeMutableRawPointer(bitPattern: -1)
+                else {
+                    region.length = 0
+                    return nil
+                }
+                region.base = base
+                region.length = length
+            }
+            guard let base = region.base else { return nil }
+            return [UInt8](UnsafeRawBufferPointer(start: base + offset, count: count))
+        }
+    }
+}

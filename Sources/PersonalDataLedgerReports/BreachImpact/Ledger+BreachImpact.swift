@@ -1,0 +1,125 @@
+public import PersonalDataLedger
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+extension Ledger {
+    /// Assesses a breach of `systems` during `from...to` (GDPR Art. 33/34): the subjects and
+    /// categories held there, how many with data of high sensitivity, and which recipients had
+    /// access.
+    ///
+    /// A holding counts when it was recorded no later than `to` and its value was not erased
+    /// before `from`; both ends are inclusive. Reads every fact once.
+    ///
+    /// - Throws: ``LedgerError`` with ``LedgerError/Rule/unknownSystem`` for a system the
+    ///   catalog does not declare, or ``LedgerError/Rule/invalidRequest`` for no systems or a
+    ///   window that ends before it starts.
+    public func breachImpact(systems: [SystemID], from: Date, to: Date) async throws -> BreachImpact {
+        guard !systems.isEmpty else {
+            throw LedgerError(.invalidRequest, "Name at least one system that was breached.")
+        }
+        guard from <= to else {
+            throw LedgerError(.invalidRequest, "The breach window ends before it starts; check --from and --to.")
+        }
+        for system in systems { try validator.system(system) }
+        let breached = Set(systems)
+        var holdings: [UInt64: (Holding, Date)] = [:]
+        var erasedAt: [UInt64: Date] = [:]
+        var disclosures: [(Fact, Disclosure)] = []
+        let count = try await store.integrityHead().count
+        try await scanFacts(through: count) { fact in
+            switch fact.body {
+            case .holding(let holding) where breached.contains(holding.system) && fact.recordedAt <= to:
+                holdings[fact.sequence] = (holding, fact.recordedAt)
+            case .erasure(let erasure):
+                for sequence in erasure.erased where erasedAt[sequence] == nil {
+                    erasedAt[sequence] = fact.recordedAt
+                }
+            case .disclosure(let disclosure) where fact.recordedAt >= from && fact.recordedAt <= to:
+                disclosures.append((fact, disclosure))
+            default:
+                break
+            }
+        }
+        let affected = holdings.filter { sequence, _ in
+            guard let erased = erasedAt[sequence] else { return true }
+            return erased >= from
+        }.sorted { $0.key < $1.key }.map(\.value.0)
+
+        var subjects: Set<SubjectID> = []
+        var highSensitivity: Set<SubjectID> = []
+        var erasedIdentifiers = 0
+        var byCategory: [DataCategory: (subjects: Set<SubjectID>, holdings: Int)] = [:]
+        var bySystem: [SystemID: (subjects: Set<SubjectID>, holdings: Int, categories: Set<DataCategory>)] = [:]
+        for holding in affected {
+            let named = holding.subject != .erased
+            if named { subjects.insert(holding.subject) } else { erasedIdentifiers += 1 }
+            if named, (catalog.categories[holding.category]?.sensitivity ?? .normal) >= .high {
+                highSensitivity.insert(holding.subject)
+            }
+            var category = byCategory[holding.category] ?? ([], 0)
+            category.holdings += 1
+            if named { category.subjects.insert(holding.subject) }
+            byCategory[holding.category] = category
+            var system = bySystem[holding.system] ?? ([], 0, [])
+            system.holdings += 1
+            system.categories.insert(holding.category)
+            if named { system.subjects.insert(holding.subject) }
+            bySystem[holding.system] = system
+        }
+
+        var recipients: [BreachImpact.RecipientImpact] = []
+        for system in systems.sorted() {
+            for fact in try await store.facts(for: .system(system)) where fact.sequence <= count {
+                guard case .accessGrant(let grant) = fact.body, grant.overlaps(from: from, to: to) else {
+                    continue
+                }
+                let definition = catalog.recipients[grant.recipient]
+                recipients.append(
+                    .init(
+                        recipient: grant.recipient, label: definition?.label ?? .init(grant.recipient.rawValue),
+                        role: definition?.role ?? .processor, channel: .accessGrant, system: system,
+                        occasion: grant.occasion, from: grant.from, until: grant.until,
+                        subjects: bySystem[system]?.subjects.count ?? 0, sequence: fact.sequence))
+            }
+        }
+        for (fact, disclosure) in disclosures where subjects.contains(disclosure.subject) {
+            let definition = catalog.recipients[disclosure.recipient]
+            recipients.append(
+                .init(
+                    recipient: disclosure.recipient,
+                    label: definition?.label ?? .init(disclosure.recipient.rawValue),
+                    role: definition?.role ?? .thirdParty, channel: .disclosure, system: nil,
+                    occasion: disclosure.occasion, from: fact.recordedAt, until: nil, subjects: 1,
+                    sequence: fact.sequence))
+        }
+
+        let categoryOrder = CategoryDefinition.builtIn.map(\.id)
+        return BreachImpact(
+            generatedAt: clock.now(), systems: systems.sorted(), from: from, to: to,
+            factsExamined: count, subjects: subjects.sorted(),
+            holdingsWithErasedIdentifier: erasedIdentifiers,
+            highSensitivitySubjects: highSensitivity.sorted(),
+            categories: byCategory.keys.sorted {
+                ((categoryOrder.firstIndex(of: $0) ?? .max), $0.rawValue)
+                    < ((categoryOrder.firstIndex(of: $1) ?? .max), $1.rawValue)
+            }.map { category in
+                let definition = catalog.categories[category]
+                return .init(
+                    category: category, label: definition?.label ?? .init(category.rawValue),
+                    sensitivity: definition?.sensitivity ?? .normal,
+                    subjects: byCategory[category]!.subjects.count, holdings: byCategory[category]!.holdings)
+            },
+            perSystem: systems.sorted().map { system in
+                let entry = bySystem[system]
+                return .init(
+                    system: system, subjects: entry?.subjects.count ?? 0, holdings: entry?.holdings ?? 0,
+                    categories: (entry?.categories ?? []).sorted())
+            },
+            recipients: recipients.sorted {
+                ($0.channel.rawValue, $0.from, $0.sequence) < ($1.channel.rawValue, $1.from, $1.sequence)
+            })
+    }
+}

@@ -1,0 +1,229 @@
+public import PersonalDataLedger
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// How far an import has come, as ``Ledger/importFacts(lines:batchSize:progress:)`` reports it
+/// after each batch.
+public struct FactImportProgress: Hashable, Sendable {
+    /// Lines read so far, the header included.
+    public var linesRead: Int
+    /// Facts appended by this import so far.
+    public var imported: Int
+    /// Facts already in the ledger and identical to the file's, skipped.
+    public var skipped: Int
+}
+
+/// What an import did.
+public struct FactImportSummary: Hashable, Sendable {
+    /// The file's header.
+    public var header: FactExportHeader
+    /// Lines read, the header included.
+    public var linesRead: Int
+    /// Facts appended.
+    public var imported: Int
+    /// Facts that were already in the ledger (an earlier, interrupted run) and were skipped.
+    public var skipped: Int
+    /// The ledger's integrity head after the import.
+    public var integrityHead: IntegrityHead
+}
+
+extension Ledger {
+    /// Imports facts from a `pdl.facts` JSON-lines export, into an empty ledger or one that holds
+    /// a prefix of the same export.
+    ///
+    /// The facts keep their sequence numbers — rectifications and erasures refer to holdings by
+    /// them — so the file's facts must continue the ledger: a fact whose number the ledger
+    /// already has is skipped when it is identical (re-running an interrupted import resumes it)
+    /// and refused otherwise. Each fact is checked against this ledger's catalog (terms declared,
+    /// purpose limitation, bases, value formats; see `Documentation/ExportFormats.md`).
+    ///
+    /// Facts are appended in order, `batchSize` at a time, each batch atomically: an interrupted
+    /// import leaves a prefix of the file, never a hole. On the first bad line the facts before
+    /// it are appended and the import stops with a ``LedgerError`` whose message starts with the
+    /// line number; fix the line and run the import again.
+    ///
+    /// Do not write to the ledger while it imports: the numbers would no longer match.
+    ///
+    /// - Parameters:
+    ///   - lines: the file's lines, without their line feeds; blank lines are ignored.
+    ///   - batchSize: how many facts each durable append carries.
+    ///   - progress: called after each batch.
+    @discardableResult
+    public func importFacts<Lines: Sequence>(
+        lines: Lines, batchSize: Int = 1000, progress: (@Sendable (FactImportProgress) -> Void)? = nil
+    ) async throws -> FactImportSummary where Lines.Element: StringProtocol {
+        let batchSize = max(1, batchSize)
+        let existing = try await store.integrityHead().count
+        var header: FactExportHeader?
+        var lineNumber = 0
+        var lastSequence: UInt64 = 0
+        var pending: [(line: Int, fact: Fact)] = []
+        var comparing: [(line: Int, fact: Fact)] = []
+        var imported = 0
+        var skipped = 0
+        var holdingCategories: [UInt64: DataCategory] = [:]
+
+        func report() {
+            progress?(FactImportProgress(linesRead: lineNumber, imported: imported, skipped: skipped))
+        }
+        func flush() async throws {
+            guard !pending.isEmpty else { return }
+            let appended = try await store.append(pending.map(\.fact.draft))
+            guard appended.map(\.sequence) == pending.map(\.fact.sequence) else {
+                throw LedgerError(
+                    .invalidRequest,
+                    "Line \(pending[0].line): the ledger numbered the imported facts from \(appended.first?.sequence ?? 0), not \(pending[0].fact.sequence): something else wrote to it during the import. Stop other writers and import into an empty ledger."
+                )
+            }
+            imported += pending.count
+            pending.removeAll(keepingCapacity: true)
+            report()
+        }
+        func compare() async throws {
+            guard let first = comparing.first else { return }
+            let stored = try await store.facts(from: first.fact.sequence, limit: comparing.count)
+            for (index, entry) in comparing.enumerated() {
+                guard index < stored.count, stored[index] == entry.fact else {
+                    throw LedgerError(
+                        .invalidRequest,
+                        "Line \(entry.line): the ledger already has a fact \(entry.fact.sequence) and it differs from the file's. This file does not continue this ledger; import it into an empty ledger."
+                    )
+                }
+            }
+            skipped += comparing.count
+            comparing.removeAll(keepingCapacity: true)
+            report()
+        }
+        func refuse(_ message: String, rule: LedgerError.Rule = .invalidRequest) async throws -> Never {
+            try await compare()
+            try await flush()
+            let kept = try await store.integrityHead().count
+            throw LedgerError(
+                rule,
+                "Line \(lineNumber): \(message) The lines before it are in the ledger (it holds \(kept) facts); correct this line and run the import again — facts already imported are skipped."
+            )
+        }
+
+        for rawLine in lines {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let data = Data(line.utf8)
+            guard header != nil else {
+                guard let decoded = try? ExportDate.decoder.decode(FactExportHeader.self, from: data),
+                    decoded.format == FactExportHeader.formatName
+                else {
+                    try await refuse(
+                        "The file does not start with a pdl.facts header line. Use a file written by 'pdl export --format jsonl' or Ledger.exportFacts."
+                    )
+                }
+                guard decoded.version <= FactExportHeader.currentVersion else {
+                    try await refuse(
+                        "The file is pdl.facts version \(decoded.version); this version of the library reads up to \(FactExportHeader.currentVersion). Upgrade pdl."
+                    )
+                }
+                header = decoded
+                continue
+            }
+            var fact: Fact
+            do {
+                let decoded = try ExportDate.decoder.decode(FactLine.self, from: data)
+                guard let built = decoded.fact else {
+                    try await refuse(
+                        "The line's kind is '\(decoded.kind.rawValue)' but it has no '\(decoded.kind.rawValue)' object."
+                    )
+                }
+                fact = built
+            } catch let error as DecodingError {
+                try await refuse("The line is not a fact of the pdl.facts format (\(Self.describe(error))).")
+            }
+            guard fact.sequence == lastSequence + 1 else {
+                try await refuse(
+                    "Expected fact \(lastSequence + 1), found fact \(fact.sequence): the file has a gap or is out of order."
+                )
+            }
+            lastSequence = fact.sequence
+            if case .holding(let holding) = fact.body { holdingCategories[fact.sequence] = holding.category }
+            fact = withImportedLookupToken(fact, holdingCategories: holdingCategories)
+            if fact.sequence <= existing {
+                comparing.append((lineNumber, fact))
+                if comparing.count == batchSize { try await compare() }
+                continue
+            }
+            try await compare()
+            do {
+                try validator.imported(fact, holdingCategories: holdingCategories)
+            } catch {
+                try await refuse(error.message, rule: error.rule)
+            }
+            pending.append((lineNumber, fact))
+            if pending.count == batchSize { try await flush() }
+        }
+        try await compare()
+        try await flush()
+        guard let header else {
+            throw LedgerError(.invalidRequest, "The file is empty: it has no pdl.facts header line.")
+        }
+        if lastSequence < header.integrityHead.count {
+            throw LedgerError(
+                .invalidRequest,
+                "The file ends after fact \(lastSequence) but its header announces \(header.integrityHead.count): it was cut short. The facts it holds are imported; import the complete file to add the rest."
+            )
+        }
+        return FactImportSummary(
+            header: header, linesRead: lineNumber, imported: imported, skipped: skipped,
+            integrityHead: try await store.integrityHead())
+    }
+
+    /// Imports facts from a `pdl.facts` export held in memory; see
+    /// ``importFacts(lines:batchSize:progress:)``.
+    @discardableResult
+    public func importFacts(
+        jsonLines data: Data, batchSize: Int = 1000,
+        progress: (@Sendable (FactImportProgress) -> Void)? = nil
+    ) async throws -> FactImportSummary {
+        let text = String(decoding: data, as: UTF8.self)
+        return try await importFacts(
+            lines: text.split(separator: "\n", omittingEmptySubsequences: false), batchSize: batchSize,
+            progress: progress)
+    }
+
+    /// `fact` with the lookup tokens of its holding or rectification computed under **this**
+    /// ledger's identifier key. The tokens in a file are the source ledger's, made with a key the
+    /// importing ledger does not have: kept, they would make every imported identifier
+    /// unfindable. Without a key, or for a category that is not an identifier, there is no token.
+    private func withImportedLookupToken(_ fact: Fact, holdingCategories: [UInt64: DataCategory]) -> Fact {
+        let body: Fact.Body
+        switch fact.body {
+        case .holding(let holding):
+            body = .holding(withLookupToken(holding))
+        case .rectification(var rectification):
+            rectification.lookupToken = holdingCategories[rectification.holding].flatMap {
+                lookupToken(for: rectification.value, category: $0)
+            }
+            body = .rectification(rectification)
+        default:
+            return fact
+        }
+        return Fact(sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, body: body)
+    }
+
+    /// Where a line failed to decode, by key path: field names only, never a value.
+    private static func describe(_ error: DecodingError) -> String {
+        let (path, what): ([any CodingKey], String) =
+            switch error {
+            case .keyNotFound(let key, let context): (context.codingPath + [key], "missing")
+            case .typeMismatch(_, let context): (context.codingPath, "of the wrong type")
+            case .valueNotFound(_, let context): (context.codingPath, "null")
+            case .dataCorrupted(let context):
+                (context.codingPath, context.codingPath.isEmpty ? "not JSON" : "malformed")
+            @unknown default: ([], "unreadable")
+            }
+        let keys = path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return keys.isEmpty ? what : "'\(keys)' is \(what)"
+    }
+}

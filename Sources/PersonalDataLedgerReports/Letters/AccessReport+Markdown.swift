@@ -1,0 +1,160 @@
+public import PersonalDataLedger
+extension AccessReport {
+    /// The report as a Markdown letter to the person: the same content as
+    /// ``htmlLetter(in:catalog:)``, for a ticket system, a wiki or an email client that renders
+    /// Markdown.
+    ///
+    /// Every text from the ledger is escaped, including HTML (Markdown renderers pass raw HTML
+    /// through), and high-sensitivity values stay masked unless the report was produced with
+    /// `revealing: true`.
+    public func markdown(in language: ReportLanguage = .english, catalog: Catalog? = nil) -> String {
+        let content = LetterContent(self, language: language, catalog: catalog)
+        let t = content.labels
+        let m = MarkupEscaping.markdown
+        var lines: [String] = []
+        lines.append("# \(m(t.title))")
+        lines.append("")
+        lines.append("**\(m(t.subjectLine(subject.rawValue)))**")
+        lines.append("")
+        lines.append(
+            "\(m(controller.name)) · \(m(controller.privacyContact)) · \(m(LetterDate.day(generatedAt, in: language)))")
+        lines.append("")
+        lines.append(m(t.greeting))
+        lines.append("")
+        lines.append(m(t.introduction(controller.name)))
+        if !linkedSubjects.isEmpty {
+            lines.append("")
+            lines.append(
+                m(t.linkedIdentifiers) + " "
+                    + linkedSubjects.map { "`\($0.rawValue.replacing("`", with: "'"))`" }
+                    .joined(separator: ", "))
+        }
+        if content.hasRevealedHighSensitivity {
+            lines += ["", "> **\(m(t.revealedWarning))**"]
+        } else if content.hasMaskedValues {
+            lines += ["", "> \(m(t.maskedNote))"]
+        }
+
+        lines += ["", "## \(m(t.heldDataHeading))", ""]
+        let groups = content.groups
+        if groups.isEmpty { lines += [m(t.heldDataNone), ""] }
+        for group in groups {
+            lines.append("### \(m(group.purposeLabel)) · \(m(group.systemLabel))")
+            lines.append("")
+            lines.append("- **\(m(t.basis)):** \(m(group.bases.joined(separator: "; ")))")
+            lines.append("- **\(m(t.retention)):** \(m(group.retention))")
+            for end in group.keptUntil(self, language) { lines.append("- **\(m(t.keptUntil)):** \(m(end))") }
+            lines.append("")
+            lines.append(Self.row([t.category, t.value, t.recorded, t.source, t.reference].map(m)))
+            lines.append(Self.row(Array(repeating: "---", count: 5)))
+            for item in group.items {
+                var value = m(content.value(item))
+                if item.valueState == .shown { value = "**\(value)**" }
+                if let at = item.rectifiedAt { value += " (\(m(t.corrected(content.day(at)))))" }
+                lines.append(
+                    Self.row([
+                        m(content.categoryLabel(item.category)), value, m(content.day(item.since)),
+                        m(content.source(item)), m(item.reference?.rawValue ?? "—"),
+                    ]))
+            }
+            lines.append("")
+        }
+
+        lines += ["## \(m(t.recipientsHeading))", ""]
+        if recipients.isEmpty {
+            lines += [m(t.recipientsNone), ""]
+        } else {
+            lines.append(Self.row([t.recipient, t.role, t.occasion, t.how, t.categories].map(m)))
+            lines.append(Self.row(Array(repeating: "---", count: 5)))
+            for entry in recipients {
+                lines.append(
+                    Self.row([
+                        m(entry.label.text(in: language)), m(t.role(entry.role)),
+                        m(entry.occasionLabel.text(in: language)), m(content.recipientHow(entry)),
+                        m(entry.categories.map(content.categoryLabel).joined(separator: ", ")),
+                    ]))
+            }
+            lines.append("")
+        }
+
+        lines += ["## \(m(t.consentHeading))", ""]
+        if consentHistory.isEmpty {
+            lines += [m(t.consentNone), ""]
+        } else {
+            lines.append(Self.row([t.date, t.purpose, t.decision, t.policyVersion, t.channel].map(m)))
+            lines.append(Self.row(Array(repeating: "---", count: 5)))
+            for consent in consentHistory {
+                lines.append(
+                    Self.row([
+                        m(content.day(consent.at)), m(content.purposeLabel(consent.purpose)),
+                        m(t.decision(consent.decision)), m(consent.policyVersion), m(consent.channel),
+                    ]))
+            }
+            lines.append("")
+        }
+
+        if !restrictions.isEmpty || !objections.isEmpty {
+            lines += ["## \(m(t.limitsHeading))", ""]
+            for restriction in restrictions {
+                let purpose = restriction.purpose.map(content.purposeLabel) ?? t.allPurposes
+                lines.append("- " + m(t.restricted(purpose, since: content.day(restriction.since))))
+            }
+            for objection in objections {
+                lines.append(
+                    "- " + m(t.objected(content.purposeLabel(objection.purpose), since: content.day(objection.since))))
+            }
+            lines.append("")
+        }
+
+        if !erasures.isEmpty {
+            lines += ["## \(m(t.erasuresHeading))", ""]
+            for erasure in erasures {
+                lines.append(
+                    "- "
+                        + m(
+                            t.erasure(
+                                content.day(erasure.at), reason: t.erasureReason(erasure.reason),
+                                count: erasure.erasedValues)))
+                for kept in erasure.retained {
+                    lines.append(
+                        "  - "
+                            + m(
+                                t.kept(
+                                    content.keptHolding(kept.holding), hold: t.hold(kept.hold),
+                                    until: kept.until.map(content.day))))
+                }
+            }
+            lines.append("")
+        }
+
+        if !openRequests.isEmpty {
+            lines += ["## \(m(t.requestsHeading))", ""]
+            lines.append(Self.row([t.request, t.received, t.due].map(m)))
+            lines.append(Self.row(Array(repeating: "---", count: 3)))
+            for request in openRequests {
+                lines.append(
+                    Self.row([
+                        m(t.request(request.kind)) + " (" + m(request.requestID) + ")",
+                        m(content.day(request.receivedAt)), m(request.dueAt.map(content.day) ?? "—"),
+                    ]))
+            }
+            lines.append("")
+        }
+
+        lines += ["## \(m(t.rightsHeading))", ""]
+        for (right, text) in t.rights(controller: controller.name) {
+            lines.append("- **\(m(right)):** \(m(text))")
+        }
+        lines += ["", "**\(m(t.contact(controller.privacyContact)))**", ""]
+        lines += t.regards(controller.name).split(separator: "\n").map { m(String($0)) + "  " }
+        lines.append("")
+        lines.append(
+            "_\(m(t.footer(generated: LetterDate.dayAndTime(generatedAt, in: language), requestedBy: requestedBy.rawValue)))_"
+        )
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.joined(separator: " | ") + " |"
+    }
+}

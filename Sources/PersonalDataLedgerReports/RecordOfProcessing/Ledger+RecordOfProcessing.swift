@@ -1,0 +1,210 @@
+public import PersonalDataLedger
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+extension Ledger {
+    /// Produces the record of processing activities (GDPR Art. 30(1)): the catalog's
+    /// declarations beside what the facts show was recorded, and the difference.
+    ///
+    /// Reads every fact once; the record holds counts and vocabulary, never a personal value.
+    public func recordOfProcessing() async throws -> RecordOfProcessing {
+        var tally = ProcessingTally()
+        let count = try await store.integrityHead().count
+        try await scanFacts(through: count) { tally.add($0) }
+        return tally.record(
+            catalog: catalog, region: region, generatedAt: clock.now(), factsExamined: count)
+    }
+}
+
+/// Counts what the facts show, one fact at a time.
+struct ProcessingTally {
+    struct PurposeTally {
+        var holdings = 0
+        var subjects: Set<SubjectID> = []
+        var categories: [DataCategory: (holdings: Int, sequences: [UInt64], subjects: Set<SubjectID>)] =
+            [:]
+        var systems: Set<SystemID> = []
+        var bases: [LegalBasis: Int] = [:]
+        var sequences: [UInt64] = []
+        var first: Date?
+        var last: Date?
+    }
+
+    var purposes: [Purpose: PurposeTally] = [:]
+    var systems: [SystemID: (purposes: Set<Purpose>, categories: Set<DataCategory>, sequences: [UInt64])] =
+        [:]
+    var erased: Set<UInt64> = []
+    var disclosures: [RecipientID: Int] = [:]
+    var grants: [RecipientID: [RecordOfProcessing.Grant]] = [:]
+    var grantsBySystem: [SystemID: Set<RecipientID>] = [:]
+
+    mutating func add(_ fact: Fact) {
+        switch fact.body {
+        case .holding(let holding):
+            var tally = purposes[holding.purpose] ?? PurposeTally()
+            tally.holdings += 1
+            tally.sequences.append(fact.sequence)
+            if holding.subject != .erased { tally.subjects.insert(holding.subject) }
+            var category = tally.categories[holding.category] ?? (0, [], [])
+            category.holdings += 1
+            category.sequences.append(fact.sequence)
+            if holding.subject != .erased { category.subjects.insert(holding.subject) }
+            tally.categories[holding.category] = category
+            tally.systems.insert(holding.system)
+            tally.bases[holding.basis, default: 0] += 1
+            tally.first = tally.first ?? fact.recordedAt
+            tally.last = fact.recordedAt
+            purposes[holding.purpose] = tally
+            var system = systems[holding.system] ?? ([], [], [])
+            system.purposes.insert(holding.purpose)
+            system.categories.insert(holding.category)
+            system.sequences.append(fact.sequence)
+            systems[holding.system] = system
+        case .erasure(let erasure):
+            erased.formUnion(erasure.erased)
+        case .disclosure(let disclosure):
+            disclosures[disclosure.recipient, default: 0] += 1
+        case .accessGrant(let grant):
+            grants[grant.recipient, default: []].append(
+                .init(system: grant.system, occasion: grant.occasion, from: grant.from, until: grant.until))
+            grantsBySystem[grant.system, default: []].insert(grant.recipient)
+        default:
+            break
+        }
+    }
+
+    private func live(_ sequences: [UInt64]) -> Int { sequences.count { !erased.contains($0) } }
+
+    private static func basisEntry(_ basis: LegalBasis) -> RecordOfProcessing.BasisEntry {
+        .init(basis: basis, label: basis.label, article: basis.article, mapping: basis.mapping)
+    }
+
+    func record(
+        catalog: Catalog, region: Region, generatedAt: Date, factsExamined: UInt64
+    ) -> RecordOfProcessing {
+        var activities: [RecordOfProcessing.Activity] = []
+        var differences = RecordOfProcessing.Differences(
+            undeclaredCategories: [], undeclaredBases: [], unusedPurposes: [], undeclaredPurposes: [],
+            undeclaredSystems: [])
+        let declaredOrder = catalog.purposes.keys.sorted { lhs, rhs in
+            // The policy's order for the built-in purposes, then by name.
+            let order = PurposeDefinition.focusNordic.map(\.id)
+            let l = order.firstIndex(of: lhs) ?? Int.max
+            let r = order.firstIndex(of: rhs) ?? Int.max
+            return (l, lhs.rawValue) < (r, rhs.rawValue)
+        }
+        let undeclared = purposes.keys.filter { catalog.purposes[$0] == nil }.sorted()
+        for purpose in declaredOrder + undeclared {
+            let definition = catalog.purposes[purpose]
+            let tally = purposes[purpose] ?? PurposeTally()
+            let declared = definition.map { definition in
+                RecordOfProcessing.Declared(
+                    categories: definition.allowedCategories.sorted(by: categoryOrder(catalog)).map {
+                        categoryEntry($0, catalog: catalog)
+                    },
+                    subjectKinds: definition.subjectKinds.sorted(), defaultBasis: definition.defaultBasis,
+                    allowedBases: definition.allowedBases.sorted(by: basisOrder).map(Self.basisEntry),
+                    retention: definition.retention.summary, isDirectMarketing: definition.isDirectMarketing)
+            }
+            let observedCategories = tally.categories.keys.sorted(by: categoryOrder(catalog)).map {
+                category in
+                let entry = tally.categories[category]!
+                return RecordOfProcessing.ObservedCategory(
+                    category: category, holdings: entry.holdings, liveHoldings: live(entry.sequences),
+                    subjects: entry.subjects.count)
+            }
+            let systemsUsed = tally.systems.sorted()
+            let observed = RecordOfProcessing.Observed(
+                holdings: tally.holdings, liveHoldings: live(tally.sequences), subjects: tally.subjects.count,
+                categories: observedCategories, systems: systemsUsed,
+                bases: tally.bases.keys.sorted(by: basisOrder).map(Self.basisEntry),
+                recipientsWithAccess: Set(systemsUsed.flatMap { grantsBySystem[$0] ?? [] }).sorted(),
+                firstRecordedAt: tally.first, lastRecordedAt: tally.last)
+            let undeclaredCategories =
+                definition.map { definition in
+                    observedCategories.map(\.category).filter { !definition.allowedCategories.contains($0) }
+                } ?? observedCategories.map(\.category)
+            let undeclaredBases =
+                definition.map { definition in
+                    tally.bases.keys.sorted(by: basisOrder).filter { !definition.allowedBases.contains($0) }
+                } ?? tally.bases.keys.sorted(by: basisOrder)
+            if definition != nil {
+                for category in undeclaredCategories {
+                    differences.undeclaredCategories.append(
+                        .init(purpose: purpose, category: category, holdings: tally.categories[category]!.holdings))
+                }
+                for basis in undeclaredBases {
+                    differences.undeclaredBases.append(
+                        .init(purpose: purpose, basis: basis, holdings: tally.bases[basis]!))
+                }
+                if tally.holdings == 0 { differences.unusedPurposes.append(purpose) }
+            } else {
+                differences.undeclaredPurposes.append(purpose)
+            }
+            activities.append(
+                .init(
+                    purpose: purpose, label: definition?.label ?? .init(purpose.rawValue),
+                    policySection: definition?.policySection, mapping: definition?.mapping ?? .init(),
+                    declared: declared, observed: observed, undeclaredCategories: undeclaredCategories,
+                    undeclaredBases: undeclaredBases, isUnused: definition != nil && tally.holdings == 0))
+        }
+        differences.undeclaredSystems = systems.keys.filter { catalog.systems[$0] == nil }.sorted()
+
+        let recipients = catalog.recipients.values.sorted { $0.id < $1.id }.map { definition in
+            RecordOfProcessing.Recipient(
+                recipient: definition.id, label: definition.label, role: definition.role,
+                dpvIRI: definition.dpvIRI, occasions: definition.occasions.sorted(),
+                disclosures: disclosures[definition.id] ?? 0,
+                grants: (grants[definition.id] ?? []).sorted { ($0.from, $0.system) < ($1.from, $1.system) })
+        }
+        let systemEntries = Set(catalog.systems.keys).union(systems.keys).sorted().map { id in
+            let used = systems[id]
+            return RecordOfProcessing.System(
+                system: id, label: catalog.systems[id]?.label ?? .init(id.rawValue),
+                purposes: (used?.purposes ?? []).sorted(),
+                categories: (used?.categories ?? []).sorted(by: categoryOrder(catalog)),
+                liveHoldings: used.map { live($0.sequences) } ?? 0)
+        }
+        let transfers = catalog.thirdCountryTransfers ?? []
+        return RecordOfProcessing(
+            generatedAt: generatedAt, controller: catalog.controller, region: region,
+            factsExamined: factsExamined, activities: activities, recipients: recipients,
+            systems: systemEntries, thirdCountryTransfers: transfers,
+            thirdCountryTransfersStatement: transfers.isEmpty
+                ? RecordOfProcessing.noThirdCountryTransfers
+                : LocalizedText(
+                    english: "\(transfers.count) transfer(s) declared; see the list.",
+                    norwegian: "\(transfers.count) overføring(er) oppgitt; se listen."),
+            securityMeasures: catalog.securityMeasures ?? RecordOfProcessing.defaultSecurityMeasures,
+            differences: differences)
+    }
+
+    private func categoryEntry(_ category: DataCategory, catalog: Catalog)
+        -> RecordOfProcessing.CategoryEntry
+    {
+        let definition = catalog.categories[category]
+        return .init(
+            category: category, label: definition?.label ?? .init(category.rawValue),
+            sensitivity: definition?.sensitivity ?? .normal, mapping: definition?.mapping ?? .init())
+    }
+
+    /// Built-in categories in the order the policy lists them, others by name.
+    private func categoryOrder(_ catalog: Catalog) -> (DataCategory, DataCategory) -> Bool {
+        let order = CategoryDefinition.builtIn.map(\.id)
+        return { lhs, rhs in
+            let l = order.firstIndex(of: lhs) ?? Int.max
+            let r = order.firstIndex(of: rhs) ?? Int.max
+            return (l, lhs.rawValue) < (r, rhs.rawValue)
+        }
+    }
+
+    /// Bases in the order of Art. 6(1), others by name.
+    private func basisOrder(_ lhs: LegalBasis, _ rhs: LegalBasis) -> Bool {
+        let l = LegalBasis.gdprArticle6.firstIndex(of: lhs) ?? Int.max
+        let r = LegalBasis.gdprArticle6.firstIndex(of: rhs) ?? Int.max
+        return (l, lhs.rawValue) < (r, rhs.rawValue)
+    }
+}

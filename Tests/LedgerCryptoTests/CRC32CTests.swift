@@ -1,0 +1,42 @@
+@testable import LedgerCrypto
+import TestSupport
+import Testing
+
+
+@Suite struct CRC32CTests {
+    /// RFC 3720 (iSCSI) appendix B.4, and the common check value.
+    @Test(arguments: [
+        ([UInt8](repeating: 0, count: 32), UInt32(0x8A91_36AA)),
+        ([UInt8](repeating: 0xFF, count: 32), UInt32(0x62A8_AB43)),
+        ((0..<32).map { UInt8($0) }, UInt32(0x46DD_794E)),
+        ((0..<32).reversed().map { UInt8($0) }, UInt32(0x113F_DB5C)),
+        (Array("123456789".utf8), UInt32(0xE306_9283)),
+        ([], UInt32(0)),
+    ])
+    func knownVectors(bytes: [UInt8], expected: UInt32) {
+        #expect(CRC32C.checksum(bytes) == expected)
+    }
+
+    /// The iSCSI read command PDU of RFC 3720 B.4.
+    @Test func iSCSIReadCommand() {
+        let pdu: [UInt8] = [
+            0x01, 0xC0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+            0x00, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00, 0x14, 0x00, 0x00,
+            0x00, 0x18, 0x28, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00,
+            0x00, 0x00, 0x00,
+        ]
+        #expect(CRC32C.checksum(pdu) == 0xD996_3A56)
+    }
+
+    /// Slicing-by-8 must agree with the bytewise loop at every length and split point.
+    @Test func incrementalAgreesWithWhole() {
+        var generator = SplitMix(seed: 7)
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let whole = CRC32C.checksum(bytes)
+        for split in [0, 1, 7, 8, 9, 63, 150, 299, 300] {
+            let first = bytes.withUnsafeBytes { CRC32C.update(0, UnsafeRawBufferPointer(rebasing: $0[0..<split])) }
+            let both = bytes.withUnsafeBytes { CRC32C.update(first, UnsafeRawBufferPointer(rebasing: $0[split...])) }
+            #expect(both == whole, "split at \(split)")
+        }
+    }
+}
