@@ -20,6 +20,7 @@ let package = Package(
             name: "ledger-bench",
             dependencies: [
                 .product(name: "PersonalDataLedger", package: rootIdentity),
+                .product(name: "PersonalDataLedgerFileStore", package: rootIdentity),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: [

@@ -17,13 +17,20 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "B2BPortal",
-            dependencies: [.product(name: "PersonalDataLedger", package: ledgerPackage)]
+            dependencies: [
+                .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
+            ]
         ),
         .testTarget(
             name: "B2BPortalTests",
             dependencies: [
                 "B2BPortal",
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerTesting", package: ledgerPackage),
             ]
         ),
     ],

@@ -21,6 +21,8 @@ let package = Package(
             name: "WebshopBackend",
             dependencies: [
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

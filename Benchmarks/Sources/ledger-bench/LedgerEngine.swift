@@ -1,5 +1,6 @@
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
 
 /// The ledger's file store, driven at store level: the same facts the SQLite peer stores.
 final class LedgerEngine: BenchEngine {

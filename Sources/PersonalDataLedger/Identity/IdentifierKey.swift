@@ -1,9 +1,4 @@
 import LedgerCrypto
-#if canImport(FoundationEssentials)
-    public import FoundationEssentials
-#else
-    public import Foundation
-#endif
 
 /// The secret that keys lookup tokens: HMAC-SHA256 over an identifier, so a person can be found by
 /// email or national ID number without any index holding the identifier in clear.

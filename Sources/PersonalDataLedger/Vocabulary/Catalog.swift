@@ -40,7 +40,7 @@ public struct Catalog: Hashable, Sendable, Codable {
     /// `nil` or empty when none are declared, which the record of processing says plainly.
     public var thirdCountryTransfers: [ThirdCountryTransfer]?
     /// The technical and organisational security measures, in words (GDPR Art. 30(1)(g), 32);
-    /// the record of processing uses ``RecordOfProcessing/defaultSecurityMeasures`` when `nil`.
+    /// the record of processing uses `RecordOfProcessing.defaultSecurityMeasures` (in `PersonalDataLedgerReports`) when `nil`.
     public var securityMeasures: LocalizedText?
 
     /// Creates a catalog from lists of definitions.

@@ -1,4 +1,5 @@
 import PersonalDataLedger
+import PersonalDataLedgerReports
 
 /// A company's contact person, as the company registers them in the B2B portal.
 struct Representative: Sendable {

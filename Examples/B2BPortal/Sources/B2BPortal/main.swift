@@ -1,5 +1,7 @@
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerReports
+import PersonalDataLedgerFileStore
 
 // Registers Nordlys Foto AS's two contact people, links the one who also shops in the webshop,
 // and prints the access report she asked for.

@@ -1,5 +1,8 @@
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerTesting
+import PersonalDataLedgerReports
+import PersonalDataLedgerFileStore
 import Testing
 
 // The code of the DocC articles (Sources/PersonalDataLedger/PersonalDataLedger.docc), run as

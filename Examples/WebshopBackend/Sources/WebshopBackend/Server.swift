@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
 
 /// `WebshopBackend [--store DIR] [--port 8080] [--host 127.0.0.1] [--in-memory]`
 @main

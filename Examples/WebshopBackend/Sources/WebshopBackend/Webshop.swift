@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PersonalDataLedger
+import PersonalDataLedgerReports
 
 /// The webshop's privacy-relevant endpoints, over one ledger.
 ///
