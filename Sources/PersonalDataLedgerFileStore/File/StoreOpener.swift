@@ -1,5 +1,4 @@
 import PersonalDataLedger
-import Glibc
 
 /// Opens and recovers a ledger directory: the procedure `Documentation/FileFormat.md` calls
 /// "Recovery", step by step.
@@ -58,7 +57,8 @@ struct StoreOpener {
         let name = kind.fileName
         do {
             let fd = try FileDescriptor.open(
-                directory.file(name), isWriter ? O_RDWR | O_CREAT : O_RDONLY, calls: directory.calls)
+                directory.file(name), isWriter ? .readWrite : .readOnly, options: isWriter ? .create : [],
+                calls: directory.calls)
             let size = try fd.size()
             if size < Int64(VaultFile.headerSize) {
                 guard isWriter else {
@@ -92,7 +92,7 @@ struct StoreOpener {
         let name = LedgerDirectory.segmentName(number)
         do {
             return try FileDescriptor.open(
-                directory.file(name), isWriter ? O_RDWR : O_RDONLY, calls: directory.calls)
+                directory.file(name), isWriter ? .readWrite : .readOnly, calls: directory.calls)
         } catch {
             throw LedgerStoreError.io(error, "opening", name)
         }
@@ -127,7 +127,8 @@ struct StoreOpener {
         _ header: SegmentHeader, in directory: LedgerDirectory
     ) throws(Errno) -> FileDescriptor {
         let fd = try FileDescriptor.open(
-            directory.file(LedgerDirectory.segmentName(header.number)), O_RDWR | O_CREAT | O_TRUNC,
+            directory.file(LedgerDirectory.segmentName(header.number)), .readWrite,
+            options: [.create, .truncate],
             calls: directory.calls)
         do {
             try fd.write(header.encoded(), at: 0)
