@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 /// Encodes the batches of one group commit: log frames, vault entries, and what to publish.
 ///
 /// It reads the published tables and never changes them: new strings and subjects are kept
@@ -36,9 +37,11 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
 
     private var defines = ByteWriter()
     private var defineCount = 0
+    private let salts: SaltSource
 
-    init(tables: StoreTables) {
+    init(tables: StoreTables, salts: SaltSource = .random) {
         self.tables = tables
+        self.salts = salts
         self.baseIdentitiesEnd = tables.identitiesEnd
         self.baseValuesEnd = tables.valuesEnd
         self.sequence = tables.count + 1
@@ -150,7 +153,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
                 ? tables.subjects[Int(number)] : newSubjects[Int(number) - tables.subjects.count]
             return (number, record.commitment)
         }
-        let salt = Commitment.randomSalt()
+        let salt = salts.next()
         let commitment = Commitment.commit(id.rawValue, salt: salt, domain: Commitment.subjectDomain)
         let offset = identitiesEnd
         identities.raw(VaultFile.entry(text: id.rawValue, salt: salt))
@@ -166,7 +169,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
 
     func value(_ value: PersonalValue) -> StoredValue {
         guard let text = value.revealed else { return .erasedAtAppend }
-        let salt = Commitment.randomSalt()
+        let salt = salts.next()
         let offset = valuesEnd
         values.raw(VaultFile.entry(text: text, salt: salt))
         return .vault(

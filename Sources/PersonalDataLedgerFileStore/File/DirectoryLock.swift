@@ -1,5 +1,4 @@
 import PersonalDataLedger
-import Glibc
 
 /// The exclusive writer lock: `flock` on `LOCK`, with the holder's process id written inside so
 /// a refused writer can say who holds it.
@@ -13,7 +12,7 @@ struct DirectoryLock: Sendable {
         let path = directory.file(LedgerDirectory.lockName)
         let fd: FileDescriptor
         do {
-            fd = try FileDescriptor.open(path, O_RDWR | O_CREAT, calls: directory.calls)
+            fd = try FileDescriptor.open(path, .readWrite, options: .create, calls: directory.calls)
         } catch {
             throw LedgerStoreError.io(error, "opening", LedgerDirectory.lockName)
         }
@@ -32,7 +31,7 @@ struct DirectoryLock: Sendable {
             throw LedgerStoreError.io(error, "locking", LedgerDirectory.lockName)
         }
         do {
-            let pid = Array("\(getpid())\n".utf8)
+            let pid = Array("\(system_getpid())\n".utf8)
             try fd.truncate(to: 0)
             try fd.write(pid, at: 0)
         } catch {

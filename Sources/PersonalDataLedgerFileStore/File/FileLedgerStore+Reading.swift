@@ -1,5 +1,4 @@
 import PersonalDataLedger
-import Glibc
 
 /// Reading facts back: positions from the tables, records from the segments, values from the
 /// vault. A read-only store first catches up with what the writer appended.
@@ -95,7 +94,7 @@ extension FileLedgerStore {
             let next = end.segment + 1
             let nextName = LedgerDirectory.segmentName(next)
             guard
-                let fd = try? FileDescriptor.open(directory.file(nextName), O_RDONLY, calls: directory.calls)
+                let fd = try? FileDescriptor.open(directory.file(nextName), .readOnly, calls: directory.calls)
             else { return }
             let header = (try? fd.read(count: SegmentHeader.size, at: 0)).flatMap { try? SegmentHeader.decode($0) }
             guard let header, header.number == next, header.firstSequence == state.tables.count + 1 else {

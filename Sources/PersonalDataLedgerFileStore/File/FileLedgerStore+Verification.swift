@@ -1,5 +1,6 @@
-import PersonalDataLedger
 import LedgerCrypto
+import PersonalDataLedger
+
 /// `verify`: re-reads the whole log from disk and recomputes the chain.
 ///
 /// Every batch stores the chain head after it; verification recomputes each head from the
@@ -28,7 +29,7 @@ extension FileLedgerStore {
             let name = LedgerDirectory.segmentName(number)
             let bytes: [UInt8]
             do {
-                let fd = try FileDescriptor.open(directory.file(name), 0, calls: directory.calls)
+                let fd = try FileDescriptor.open(directory.file(name), .readOnly, calls: directory.calls)
                 defer { fd.close() }
                 bytes = try fd.read(count: Int(try fd.size()), at: 0)
             } catch {

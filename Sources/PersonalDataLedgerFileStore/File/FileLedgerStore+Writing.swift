@@ -1,6 +1,6 @@
-import PersonalDataLedger
-import LedgerCrypto
 import Dispatch
+import LedgerCrypto
+import PersonalDataLedger
 import Synchronization
 
 /// The writer: one thread that turns queued calls into group commits.
@@ -107,7 +107,7 @@ extension FileLedgerStore {
         }
         let plan = try state.withLock { state -> Plan in
             try state.checkUsable(for: mode, writing: true)
-            let encoder = BatchEncoder(tables: state.tables)
+            let encoder = BatchEncoder(tables: state.tables, salts: salts)
             let batches = encoders.map { $0(encoder) }
             encoder.finish()
             return Plan(

@@ -1,6 +1,6 @@
-public import PersonalDataLedger
-import LedgerCrypto
 import Dispatch
+import LedgerCrypto
+public import PersonalDataLedger
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -58,6 +58,8 @@ public final class FileLedgerStore: LedgerStore {
     let identities: VaultFile
     let values: VaultFile
     let lock: DirectoryLock?
+    /// Where commitments' salts come from: random, except in tests that compare chains.
+    let salts: SaltSource
     let state: Mutex<StoreState>
     let jobs = Mutex<JobQueue>(JobQueue())
     /// Memory mappings of the segments, made on first read (see ``FileMapping``).
@@ -83,7 +85,9 @@ public final class FileLedgerStore: LedgerStore {
         try self.init(path: path, mode: mode, options: options, calls: .live)
     }
 
-    init(path: String, mode: AccessMode, options: Options, calls: SystemCalls) throws {
+    init(
+        path: String, mode: AccessMode, options: Options, calls: SystemCalls, salts: SaltSource = .random
+    ) throws {
         let opened = try StoreOpener(
             directory: LedgerDirectory(path: path, calls: calls), mode: mode, options: options
         ).open()
@@ -93,6 +97,7 @@ public final class FileLedgerStore: LedgerStore {
         self.identities = opened.identities
         self.values = opened.values
         self.lock = opened.lock
+        self.salts = salts
         self.state = Mutex(opened.state)
     }
 

@@ -1,5 +1,4 @@
 import PersonalDataLedger
-import Glibc
 
 /// The files of a ledger directory, and the directory-level operations that make them durable.
 ///
@@ -48,7 +47,7 @@ struct LedgerDirectory: Sendable {
 
     /// Makes the directory's entries (new files, renames, removals) durable.
     func sync() throws(Errno) {
-        let fd = try FileDescriptor.open(path, O_RDONLY | O_DIRECTORY, calls: calls)
+        let fd = try FileDescriptor.open(path, .readOnly, options: .directory, calls: calls)
         defer { fd.close() }
         try fd.sync()
     }
@@ -61,7 +60,7 @@ struct LedgerDirectory: Sendable {
     /// `fsync`. A crash leaves either the old file or the new one, never a mix.
     func replace(_ name: String, with bytes: [UInt8]) throws(Errno) {
         let temporary = file(name + ".tmp")
-        let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, calls: calls)
+        let fd = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate], calls: calls)
         do {
             try fd.write(bytes, at: 0)
             try fd.dataSync()
@@ -78,7 +77,7 @@ struct LedgerDirectory: Sendable {
     func read(_ name: String) throws(Errno) -> [UInt8]? {
         let fd: FileDescriptor
         do {
-            fd = try FileDescriptor.open(file(name), O_RDONLY, calls: calls)
+            fd = try FileDescriptor.open(file(name), .readOnly, calls: calls)
         } catch let error where error == .noSuchFile {
             return nil
         }

@@ -1,6 +1,3 @@
-import PersonalDataLedger
-import Glibc
-
 /// An error number a system call returned, as a typed value.
 ///
 /// Modelled on swift-system's `Errno`: callers match on the static members instead of comparing
@@ -11,24 +8,23 @@ struct Errno: RawRepresentable, Error, Hashable, Sendable, CustomStringConvertib
     init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The thread's current `errno`.
-    static var current: Errno { Errno(rawValue: errno) }
+    static var current: Errno { Errno(rawValue: system_errno()) }
 
-    static let interrupted = Errno(rawValue: EINTR)
-    static let noSpace = Errno(rawValue: ENOSPC)
-    static let ioError = Errno(rawValue: EIO)
-    static let wouldBlock = Errno(rawValue: EWOULDBLOCK)
-    static let noSuchFile = Errno(rawValue: ENOENT)
-    static let fileExists = Errno(rawValue: EEXIST)
-    static let badDescriptor = Errno(rawValue: EBADF)
-    static let invalidArgument = Errno(rawValue: EINVAL)
+    static let interrupted = Errno(rawValue: _EINTR)
+    static let noSpace = Errno(rawValue: _ENOSPC)
+    static let ioError = Errno(rawValue: _EIO)
+    static let wouldBlock = Errno(rawValue: _EWOULDBLOCK)
+    static let noSuchFile = Errno(rawValue: _ENOENT)
+    static let fileExists = Errno(rawValue: _EEXIST)
+    static let badDescriptor = Errno(rawValue: _EBADF)
+    static let invalidArgument = Errno(rawValue: _EINVAL)
 
     var description: String {
         let names: [Int32: String] = [
-            EINTR: "EINTR", ENOSPC: "ENOSPC", EIO: "EIO", EWOULDBLOCK: "EWOULDBLOCK",
-            ENOENT: "ENOENT", EEXIST: "EEXIST", EBADF: "EBADF", EINVAL: "EINVAL", EACCES: "EACCES",
-            EPERM: "EPERM", EROFS: "EROFS", EDQUOT: "EDQUOT", ENOTDIR: "ENOTDIR", EISDIR: "EISDIR",
+            _EINTR: "EINTR", _ENOSPC: "ENOSPC", _EIO: "EIO", _EWOULDBLOCK: "EWOULDBLOCK",
+            _ENOENT: "ENOENT", _EEXIST: "EEXIST", _EBADF: "EBADF", _EINVAL: "EINVAL", _EACCES: "EACCES",
+            _EPERM: "EPERM", _EROFS: "EROFS", _EDQUOT: "EDQUOT", _ENOTDIR: "ENOTDIR", _EISDIR: "EISDIR",
         ]
-        let text = String(cString: strerror(rawValue))
-        return "\(names[rawValue] ?? "errno \(rawValue)") (\(text))"
+        return "\(names[rawValue] ?? "errno \(rawValue)") (\(system_strerror(rawValue)))"
     }
 }

@@ -1,6 +1,3 @@
-import PersonalDataLedger
-import Glibc
-
 /// An open file, owned by the store, whose every call returns or throws a typed ``Errno``.
 ///
 /// A thin wrapper in the style of swift-system's `FileDescriptor`: interrupted calls are retried
@@ -10,10 +7,13 @@ struct FileDescriptor: Sendable {
     let rawValue: Int32
     let calls: SystemCalls
 
-    /// Opens `path` with `flags`; files it creates get `mode` (0600 for everything the store makes).
+    /// Opens `path` for `access` with `options`; files it creates get `mode` (0600 for
+    /// everything the store makes). The descriptor is never inherited by child processes.
     static func open(
-        _ path: String, _ flags: Int32, mode: UInt32 = 0o600, calls: SystemCalls
+        _ path: String, _ access: AccessMode, options: OpenOptions = [], mode: UInt32 = 0o600,
+        calls: SystemCalls
     ) throws(Errno) -> FileDescriptor {
+        let flags = access.rawValue | options.rawValue
         let fd = try SystemCalls.retryingOnInterrupt { calls.open(path, flags, mode) }
         return FileDescriptor(rawValue: fd, calls: calls)
     }
@@ -55,7 +55,7 @@ struct FileDescriptor: Sendable {
         }
     }
 
-    /// Makes the file's data durable (`fdatasync`).
+    /// Makes the file's data durable (`fdatasync`; `F_FULLFSYNC` on Darwin).
     func dataSync() throws(Errno) {
         try SystemCalls.retryingOnInterrupt { calls.fdatasync(rawValue) }
     }
@@ -81,6 +81,6 @@ struct FileDescriptor: Sendable {
     /// `flock`, not `fcntl`: POSIX record locks are dropped when *any* descriptor of the file is
     /// closed in the process, which a library cannot control.
     func lockExclusively() throws(Errno) {
-        try SystemCalls.retryingOnInterrupt { calls.flock(rawValue, LOCK_EX | LOCK_NB) }
+        try SystemCalls.retryingOnInterrupt { calls.flock(rawValue, _LOCK_EX | _LOCK_NB) }
     }
 }

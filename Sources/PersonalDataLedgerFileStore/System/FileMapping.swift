@@ -1,5 +1,3 @@
-import PersonalDataLedger
-import Glibc
 import Synchronization
 
 /// A shared, read-only memory mapping of a file that only grows: reads of records and vault
@@ -24,7 +22,7 @@ final class FileMapping: Sendable {
 
     deinit {
         region.withLock { region in
-            if let base = region.base { munmap(base, region.length) }
+            if let base = region.base { system_unmap(base, length: region.length) }
         }
     }
 
@@ -35,19 +33,17 @@ final class FileMapping: Sendable {
         return region.withLock { region -> [UInt8]? in
             let end = offset + count
             if end > region.fileSize {
-                var status = stat()
-                guard fstat(fd, &status) == 0 else { return nil }
-                region.fileSize = Int(status.st_size)
+                let size = system_fileSize(fd)
+                guard size >= 0 else { return nil }
+                region.fileSize = Int(size)
                 guard end <= region.fileSize else { return nil }
             }
             if end > region.length {
-                if let base = region.base { munmap(base, region.length) }
+                if let base = region.base { system_unmap(base, length: region.length) }
                 region.base = nil
                 let page = 1 << 16
                 let length = (max(region.fileSize * 2, 1 << 24) + page - 1) / page * page
-                guard let base = mmap(nil, length, PROT_READ, MAP_SHARED, fd, 0),
-                    base != UnsafeMutableRawPointer(bitPattern: -1)
-                else {
+                guard let base = system_mapShared(fd, length: length) else {
                     region.length = 0
                     return nil
                 }

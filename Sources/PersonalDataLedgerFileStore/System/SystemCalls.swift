@@ -1,12 +1,10 @@
-import PersonalDataLedger
-import Glibc
-
 /// The system calls the file store makes, as replaceable closures.
 ///
-/// The store never calls Glibc for file I/O directly: it goes through one of these, so tests can
-/// inject `ENOSPC` on a write, `EIO` on `fdatasync`, short writes and `EINTR` exactly where they
-/// want them, and prove the store fails closed or retries as it should. Each closure returns the
-/// raw result and sets nothing: a negative result carries the error as `Errno`.
+/// The store never calls the C library for file I/O directly: it goes through one of these, so
+/// tests can inject `ENOSPC` on a write, `EIO` on `fdatasync`, short writes and `EINTR` exactly
+/// where they want them, and prove the store fails closed or retries as it should. Each closure
+/// returns the raw result and sets nothing: a negative result carries the error as `Errno`.
+/// ``live`` forwards to the platform wrappers in `Platform.swift`.
 struct SystemCalls: Sendable {
     var open: @Sendable (_ path: String, _ flags: Int32, _ mode: UInt32) -> Result<Int32, Errno>
     var close: @Sendable (_ fd: Int32) -> Result<Void, Errno>
@@ -20,50 +18,28 @@ struct SystemCalls: Sendable {
     var fileSize: @Sendable (_ fd: Int32) -> Result<Int64, Errno>
     var flock: @Sendable (_ fd: Int32, _ operation: Int32) -> Result<Void, Errno>
     var rename: @Sendable (_ from: String, _ to: String) -> Result<Void, Errno>
+    var link: @Sendable (_ existing: String, _ new: String) -> Result<Void, Errno>
     var unlink: @Sendable (_ path: String) -> Result<Void, Errno>
     var mkdir: @Sendable (_ path: String, _ mode: UInt32) -> Result<Void, Errno>
     var listDirectory: @Sendable (_ path: String) -> Result<[String], Errno>
 
     /// The real system calls.
     static let live = SystemCalls(
-        open: { path, flags, mode in
-            let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-            return fd < 0 ? .failure(.current) : .success(fd)
-        },
-        close: { fd in Glibc.close(fd) < 0 ? .failure(.current) : .success(()) },
-        pread: { fd, buffer, offset in
-            let count = Glibc.pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
-            return count < 0 ? .failure(.current) : .success(count)
-        },
-        pwrite: { fd, buffer, offset in
-            let count = Glibc.pwrite(fd, buffer.baseAddress, buffer.count, off_t(offset))
-            return count < 0 ? .failure(.current) : .success(count)
-        },
-        fdatasync: { fd in Glibc.fdatasync(fd) < 0 ? .failure(.current) : .success(()) },
-        fsync: { fd in Glibc.fsync(fd) < 0 ? .failure(.current) : .success(()) },
-        ftruncate: { fd, length in
-            Glibc.ftruncate(fd, off_t(length)) < 0 ? .failure(.current) : .success(())
-        },
-        fileSize: { fd in
-            var status = stat()
-            return fstat(fd, &status) < 0 ? .failure(.current) : .success(Int64(status.st_size))
-        },
-        flock: { fd, operation in
-            lockFile(fd, operation) < 0 ? .failure(.current) : .success(())
-        },
-        rename: { from, to in Glibc.rename(from, to) < 0 ? .failure(.current) : .success(()) },
-        unlink: { path in Glibc.unlink(path) < 0 ? .failure(.current) : .success(()) },
-        mkdir: { path, mode in Glibc.mkdir(path, mode) < 0 ? .failure(.current) : .success(()) },
+        open: { path, flags, mode in valueOrErrno(system_open(path, flags, mode)) },
+        close: { fd in voidOrErrno(system_close(fd)) },
+        pread: { fd, buffer, offset in valueOrErrno(system_pread(fd, buffer, offset)) },
+        pwrite: { fd, buffer, offset in valueOrErrno(system_pwrite(fd, buffer, offset)) },
+        fdatasync: { fd in voidOrErrno(system_fdatasync(fd)) },
+        fsync: { fd in voidOrErrno(system_fsync(fd)) },
+        ftruncate: { fd, length in voidOrErrno(system_ftruncate(fd, length)) },
+        fileSize: { fd in valueOrErrno(system_fileSize(fd)) },
+        flock: { fd, operation in voidOrErrno(system_flock(fd, operation)) },
+        rename: { from, to in voidOrErrno(system_rename(from, to)) },
+        link: { existing, new in voidOrErrno(system_link(existing, new)) },
+        unlink: { path in voidOrErrno(system_unlink(path)) },
+        mkdir: { path, mode in voidOrErrno(system_mkdir(path, mode)) },
         listDirectory: { path in
-            guard let directory = opendir(path) else { return .failure(.current) }
-            defer { closedir(directory) }
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
+            guard let names = system_listDirectory(path) else { return .failure(.current) }
             return .success(names)
         }
     )
@@ -85,5 +61,11 @@ extension SystemCalls {
     }
 }
 
-/// `flock(2)`, named apart because inside ``SystemCalls`` the name is its own property's.
-private func lockFile(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operation) }
+/// A C result that is negative on failure, as a value or the thread's `errno`.
+private func valueOrErrno<T: BinaryInteger>(_ result: T) -> Result<T, Errno> {
+    result < 0 ? .failure(.current) : .success(result)
+}
+
+private func voidOrErrno(_ result: Int32) -> Result<Void, Errno> {
+    result < 0 ? .failure(.current) : .success(())
+}

@@ -1,23 +1,21 @@
 import LedgerCrypto
 import Synchronization
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A ``LedgerStore`` that keeps facts in memory: for tests of services that use the ledger, and as
 /// the reference the file store is compared against.
 ///
 /// It keeps every rule of the protocol except durability: erasure removes values and salts from
-/// memory, and the hash chain covers salted commitments exactly as a durable store's does, so
-/// ``verify(against:)`` still passes after erasure.
+/// memory, and the hash chain is the file store's — the same canonical encoding, 16-byte salted
+/// commitments and links — so the same facts with the same salts give the same head in both,
+/// and ``verify(against:)`` still passes after erasure.
 public final class InMemoryLedgerStore: LedgerStore {
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// Creates an empty store.
-    public init() {}
+    public init() { state = Mutex(State(salts: .random)) }
+
+    /// Creates an empty store that draws its salts from `salts` (tests comparing chains).
+    package init(salts: SaltSource) { state = Mutex(State(salts: salts)) }
 
     public func append(_ facts: [NewFact]) async throws -> [Fact] {
         state.withLock { state in facts.map { state.append($0) } }
@@ -56,6 +54,7 @@ public final class InMemoryLedgerStore: LedgerStore {
                     state.erase(at: position, values: false, subject: scope.subject)
                 }
                 state.index[.subject(scope.subject)] = nil
+                state.forget(scope.subject)
                 return state.records[Int(recorded.sequence) - 1].fact
             }
             return recorded
@@ -65,16 +64,19 @@ public final class InMemoryLedgerStore: LedgerStore {
     public func integrityHead() async throws -> IntegrityHead {
         state.withLock { state in
             IntegrityHead(
-                count: UInt64(state.records.count), hash: (state.records.last?.chain ?? Self.zeroHash).hexString)
+                count: UInt64(state.records.count), hash: (state.records.last?.chain ?? HashChain.empty).hexString)
         }
     }
 
     public func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
         try state.withLock { state in
-            var chain = Self.zeroHash
+            var chain = HashChain.empty
             for (position, record) in state.records.enumerated() {
-                chain = Self.link(chain, record.canonical)
-                guard chain == record.chain, record.commitmentsMatch() else {
+                var encoder = FactRecordEncoder(
+                    context: VerifyingContext(fields: record.fields), sequence: record.fact.sequence)
+                encoder.encode(record.fact.draft)
+                chain = HashChain.link(chain, canonical: encoder.canonical.bytes)
+                guard chain == record.chain, encoder.context.isIntact, encoder.context.consumedEveryField else {
                     throw LedgerStoreError.integrityViolation(
                         "The hash chain breaks at fact \(position + 1): the fact was altered after it was recorded.")
                 }
@@ -92,83 +94,39 @@ public final class InMemoryLedgerStore: LedgerStore {
             return IntegrityHead(count: UInt64(state.records.count), hash: chain.hexString)
         }
     }
-
-    static let zeroHash = [UInt8](repeating: 0, count: 32)
-
-    /// The next chain hash: SHA-256(0x01 ‖ previous ‖ SHA-256(0x00 ‖ record)), RFC 6962 style.
-    static func link(_ previous: [UInt8], _ canonical: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update([0x01])
-        hasher.update(previous)
-        hasher.update(SHA256.hash([0x00] + canonical))
-        return hasher.finalize()
-    }
 }
 
 extension InMemoryLedgerStore {
     fileprivate struct Record {
+        /// The fact as it reads now: erased fields already replaced.
         var fact: Fact
-        /// One salt per personal field in traversal order; `nil` once that field was erased.
-        var salts: [[UInt8]?]
-        var commitments: [[UInt8]]
-        var canonical: [UInt8]
+        /// Its personal fields' commitments and salts, in encoding order.
+        var fields: [CommittedField]
+        /// The chain head after this fact.
         var chain: [UInt8]
-
-        func commitmentsMatch() -> Bool {
-            var matches = true
-            var field = 0
-            func check(_ text: String?) {
-                defer { field += 1 }
-                guard field < salts.count, field < commitments.count else {
-                    matches = false
-                    return
-                }
-                guard let salt = salts[field] else { return }
-                guard let text, SHA256.hash(salt + Array(text.utf8)) == commitments[field] else {
-                    matches = false
-                    return
-                }
-            }
-            _ = fact.body.mappingPersonalData(
-                values: {
-                    check($0.revealed)
-                    return $0
-                },
-                subjects: {
-                    check($0 == .erased ? nil : $0.rawValue)
-                    return $0
-                })
-            return matches && field == commitments.count
-        }
     }
 
     fileprivate struct State {
+        let salts: SaltSource
         var records: [Record] = []
         var index: [IndexKey: [Int]] = [:]
+        /// Salt and commitment per subject whose identifier is live, as the file store's identity
+        /// vault keeps them: one per subject, shared by all its facts.
+        var subjects: [SubjectID: (salt: [UInt8], commitment: [UInt8])] = [:]
+
+        init(salts: SaltSource) { self.salts = salts }
 
         mutating func append(_ draft: NewFact) -> Fact {
             let fact = Fact(sequence: UInt64(records.count + 1), draft)
-            var salts: [[UInt8]?] = []
-            var commitments: [[UInt8]] = []
-            var generator = SystemRandomNumberGenerator()
-            // A field that arrives already erased (an import of an erased ledger) gets a random
-            // commitment and no salt, exactly as if it had been erased here.
-            func commit(_ text: String?) -> String {
-                let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-                let commitment = SHA256.hash(salt + Array((text ?? "").utf8))
-                salts.append(text == nil ? nil : salt)
-                commitments.append(commitment)
-                return commitment.hexString
-            }
-            let committedBody = fact.body.mappingPersonalData(
-                values: { PersonalValue(commit($0.revealed)) },
-                subjects: { SubjectID(commit($0 == .erased ? nil : $0.rawValue)) })
-            let committed = Fact(
-                sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, body: committedBody)
-            let canonical = Array(InMemoryLedgerStore.canonicalEncoder.encodeOrEmpty(committed))
-            let chain = InMemoryLedgerStore.link(records.last?.chain ?? InMemoryLedgerStore.zeroHash, canonical)
-            records.append(
-                Record(fact: fact, salts: salts, commitments: commitments, canonical: canonical, chain: chain))
+            // Moved out and back so the table is not copied on every append.
+            let known = subjects
+            subjects = [:]
+            var encoder = FactRecordEncoder(
+                context: CommittingContext(subjects: known, salts: salts), sequence: fact.sequence)
+            encoder.encode(draft)
+            subjects = encoder.context.subjects
+            let chain = HashChain.link(records.last?.chain ?? HashChain.empty, canonical: encoder.canonical.bytes)
+            records.append(Record(fact: fact, fields: encoder.context.fields, chain: chain))
             for key in Set(fact.body.indexKeys) {
                 index[key, default: []].append(records.count - 1)
             }
@@ -184,38 +142,23 @@ extension InMemoryLedgerStore {
                     if index[.lookup(token)]?.isEmpty == true { index[.lookup(token)] = nil }
                 }
             }
-            var field = 0
+            for field in record.fields.indices {
+                let named = record.fields[field].subject
+                if named == nil ? values : (subject != nil && named == subject) {
+                    record.fields[field].salt = nil
+                }
+            }
             let body = record.fact.body.mappingPersonalData(
-                values: { value in
-                    defer { field += 1 }
-                    guard values else { return value }
-                    record.salts[field] = nil
-                    return .erased
-                },
-                subjects: { id in
-                    defer { field += 1 }
-                    guard id == subject else { return id }
-                    record.salts[field] = nil
-                    return .erased
-                })
+                values: { values ? .erased : $0 },
+                subjects: { id in id == subject ? .erased : id })
             record.fact = Fact(
                 sequence: record.fact.sequence, recordedAt: record.fact.recordedAt, actor: record.fact.actor,
                 body: body)
             records[position] = record
         }
-    }
 
-    fileprivate static let canonicalEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        return encoder
-    }()
-}
-
-extension JSONEncoder {
-    fileprivate func encodeOrEmpty(_ fact: Fact) -> Data {
-        // Every fact type is plain data with string keys; encoding cannot fail.
-        (try? encode(fact)) ?? Data()
+        /// Forgets the subject's salt, so a later fact about the same identifier is a new subject
+        /// (as in the file store, whose identity vault entry is gone).
+        mutating func forget(_ subject: SubjectID) { subjects[subject] = nil }
     }
 }

@@ -1,0 +1,257 @@
+import PersonalDataLedger
+
+/// Carrying out recovery: gather the ``RecoveryInput`` from the files, make the
+/// ``RecoveryPlan``, and perform its actions with the system-call layer.
+extension StoreOpener {
+    func recover(identities: VaultFile, values: VaultFile) throws -> StoreState {
+        var segments: [UInt64: FileDescriptor] = [:]
+        var succeeded = false
+        defer { if !succeeded { for fd in segments.values { fd.close() } } }
+
+        let identityBytes = try readAll(identities.descriptor, name: VaultKind.identities.fileName)
+        let (identityMap, damagedIdentities, identitiesValidEnd) = Self.identityEntries(identityBytes)
+        let checkpoint = (try? directory.read(LedgerDirectory.checkpointName)).flatMap { $0 }.flatMap(
+            CheckpointFile.decode)
+        var snapshot: StoreTables? = (try? directory.read(LedgerDirectory.indexName)).flatMap { $0 }
+            .flatMap { try? IndexSnapshot.decode($0, identities: identityMap) }
+        var scanned: [RecoveryInput.Segment] = []
+        for number in try segmentNumbers() {
+            let fd = try openSegment(number)
+            segments[number] = fd
+            scanned.append(.scan(number: number, bytes: try readAll(fd, name: LedgerDirectory.segmentName(number))))
+        }
+        let valuesSize: Int64
+        do { valuesSize = try values.descriptor.size() } catch {
+            throw LedgerStoreError.io(error, "reading", VaultKind.values.fileName)
+        }
+
+        let scannedSegments = segments
+        let plan = try RecoveryPlan(
+            RecoveryInput(
+                directoryPath: directory.path, isWriter: isWriter, segments: scanned,
+                identitiesSize: UInt64(identityBytes.count), identitiesValidEnd: identitiesValidEnd,
+                valuesSize: UInt64(valuesSize),
+                snapshot: snapshot.map { .init(count: $0.count, head: $0.head, logEnd: $0.logEnd) },
+                checkpointCount: checkpoint?.count,
+                vaultEntriesAreIntact: { kind, from, to in
+                    switch kind {
+                    case .identities:
+                        return (try? VaultFile.entries(in: identityBytes, from: Int(from), to: Int(to))) != nil
+                    case .values:
+                        guard let bytes = try? values.descriptor.read(count: Int(to - from), at: Int64(from)) else {
+                            return false
+                        }
+                        return (try? VaultFile.entries(in: bytes, from: 0, to: bytes.count)) != nil
+                    }
+                },
+                frameErasesVaultEntries: { segment, frame in
+                    Self.erasesVaultEntries(scannedSegments[segment], frame: frame)
+                }))
+        if !plan.usesSnapshot { snapshot = nil }
+
+        var tables = StoreTables()
+        var replayed = 0
+        var droppedLookups = false
+        for action in plan.actions {
+            switch action {
+            case .createFirstSegment:
+                do {
+                    segments[1] = try Self.createSegment(
+                        SegmentHeader(number: 1, firstSequence: 1, previousHead: HashChain.empty), in: directory)
+                } catch {
+                    throw LedgerStoreError.io(error, "creating", LedgerDirectory.segmentName(1))
+                }
+            case .discardHalfCreatedSegment(let number):
+                try discardHalfCreatedSegment(number, segments: &segments)
+            case .truncateSegment(let number, let length):
+                guard let fd = segments[number] else { continue }
+                do {
+                    try fd.truncate(to: Int64(length))
+                    try fd.dataSync()
+                } catch {
+                    throw LedgerStoreError.io(
+                        error, "truncating the torn tail of", LedgerDirectory.segmentName(number))
+                }
+            case .cutVault(let kind, let size, let end):
+                try cutVault(kind == .identities ? identities : values, to: end, size: Int64(size))
+            case .replayLog(let start):
+                tables = snapshot ?? StoreTables()
+                (replayed, droppedLookups) = try replay(
+                    plan, from: start, segments: segments, identities: identityMap, values: values, into: &tables)
+                try checkIdentities(tables, damaged: damagedIdentities)
+            case .reapplyErasures:
+                try reapplyErasures(tables, identities: identities, values: values)
+                // A snapshot older than an erasure that dropped a lookup token (a crash before the
+                // snapshot was deleted) would bring the token back.
+                if droppedLookups, snapshot != nil {
+                    do {
+                        try directory.remove(LedgerDirectory.indexName)
+                        try directory.sync()
+                    } catch { throw LedgerStoreError.io(error, "removing", LedgerDirectory.indexName) }
+                }
+            }
+        }
+
+        var state = StoreState(tables: tables, segments: segments, identitiesLoaded: plan.identitiesEnd)
+        state.factsSinceSnapshot =
+            snapshot == nil ? max(replayed, plan.count > 0 ? options.snapshotInterval : 0) : replayed
+        succeeded = true
+        return state
+    }
+
+    /// Replays the frames after `start` into `tables`; returns how many facts it replayed and
+    /// whether an erasure dropped a lookup token.
+    private func replay(
+        _ plan: RecoveryPlan, from start: LogPosition, segments: [UInt64: FileDescriptor],
+        identities: [UInt64: String?], values: VaultFile, into tables: inout StoreTables
+    ) throws -> (replayed: Int, droppedLookups: Bool) {
+        let replayer = BatchReplayer(identities: identities, values: values)
+        var droppedLookups = false
+        var replayed = 0
+        for number in plan.segments where number >= start.segment {
+            guard let fd = segments[number] else { continue }
+            let name = LedgerDirectory.segmentName(number)
+            let bytes = try readAll(fd, name: name)
+            let from = number == start.segment ? Int(start.offset) : SegmentHeader.size
+            let limit = plan.tornTail.map { $0.segment == number ? Int($0.offset) : bytes.count } ?? bytes.count
+            let expected = tables.count + 1
+            let (frames, _) = SegmentScanner(bytes: Array(bytes[0..<limit]), expectedSequence: expected).scan(
+                from: from)
+            for frame in frames where frame.end <= limit && frame.batch.nextSequence - 1 <= plan.count {
+                do {
+                    droppedLookups =
+                        try replayer.apply(bytes, frame: frame, segment: number, to: &tables).droppedLookups
+                        || droppedLookups
+                } catch {
+                    throw (error as? CodecError)?.storeError(file: name, offset: UInt64(frame.offset)) ?? error
+                }
+                replayed += Int(frame.batch.count)
+            }
+        }
+        tables.logEnd = plan.logEnd
+        tables.identitiesEnd = plan.identitiesEnd
+        tables.valuesEnd = plan.valuesEnd
+        guard tables.count == plan.count else {
+            throw LedgerStoreError.corrupted(
+                "Replaying the log in \(directory.path) found \(tables.count) facts where the frames hold \(plan.count)."
+            )
+        }
+        return (replayed, droppedLookups)
+    }
+
+    /// Refuses a damaged identifier that no recorded erasure explains.
+    private func checkIdentities(_ tables: StoreTables, damaged: Set<UInt64>) throws {
+        for (number, subject) in tables.subjects.enumerated()
+        where damaged.contains(subject.identityOffset) && !tables.erasedSubjects.contains(UInt64(number)) {
+            throw LedgerStoreError.corrupted(
+                VaultKind.identities.fileName, offset: subject.identityOffset,
+                "the identifier of subject number \(number) is damaged and no erasure explains it")
+        }
+    }
+
+    /// Whether the frame records erase operations (read back from its segment; only ever asked
+    /// of the newest frame).
+    static func erasesVaultEntries(_ fd: FileDescriptor?, frame: SegmentScanner.Frame) -> Bool {
+        guard let fd, let bytes = try? fd.read(count: frame.end - frame.offset, at: Int64(frame.offset)),
+            bytes.count == frame.end - frame.offset
+        else { return false }
+        var reader = ByteReader(bytes, from: LogFrame.headerSize, to: bytes.count)
+        do {
+            let header = try BatchHeader.decode(&reader)
+            for _ in 0..<(try reader.count(limit: reader.remaining)) {
+                switch try reader.byte() {
+                case 1: try reader.skip(try reader.count(limit: reader.remaining))
+                case 2:
+                    _ = try reader.varint()
+                    try reader.skip(Commitment.length)
+                default: return false
+                }
+            }
+            for _ in 0..<header.count { try reader.skip(try reader.count(limit: reader.remaining)) }
+            return try reader.count(limit: reader.remaining) > 0
+        } catch { return false }
+    }
+
+    /// Zeroes and cuts vault bytes no acknowledged batch refers to.
+    private func cutVault(_ vault: VaultFile, to end: UInt64, size: Int64) throws {
+        guard size > Int64(end) else { return }
+        do {
+            try vault.descriptor.write([UInt8](repeating: 0, count: Int(size - Int64(end))), at: Int64(end))
+            try vault.descriptor.truncate(to: Int64(end))
+            try vault.descriptor.dataSync()
+        } catch {
+            throw LedgerStoreError.io(error, "cutting the unacknowledged tail of", vault.kind.fileName)
+        }
+    }
+
+    /// Discards a newest segment a crash left half-created (see
+    /// ``RecoveryPlan/Action/discardHalfCreatedSegment(_:)``).
+    private func discardHalfCreatedSegment(_ number: UInt64, segments: inout [UInt64: FileDescriptor]) throws {
+        guard let fd = segments[number] else { return }
+        guard isWriter else {
+            fd.close()
+            segments[number] = nil
+            return
+        }
+        do {
+            if number == 1 {
+                try fd.truncate(to: 0)
+                try fd.write(
+                    SegmentHeader(number: 1, firstSequence: 1, previousHead: HashChain.empty).encoded(), at: 0)
+                try fd.dataSync()
+            } else {
+                fd.close()
+                segments[number] = nil
+                try directory.remove(LedgerDirectory.segmentName(number))
+                try directory.sync()
+            }
+        } catch {
+            throw LedgerStoreError.io(error, "discarding the half-created", LedgerDirectory.segmentName(number))
+        }
+    }
+
+    private func reapplyErasures(_ tables: StoreTables, identities: VaultFile, values: VaultFile) throws {
+        do {
+            var wroteValues = false
+            for offset in tables.erasedValues.sorted() where offset < tables.valuesEnd {
+                if try values.erase(at: offset, fileEnd: tables.valuesEnd) { wroteValues = true }
+            }
+            if wroteValues { try values.descriptor.dataSync() }
+            var wroteIdentities = false
+            for number in tables.erasedSubjects.sorted() where Int(number) < tables.subjects.count {
+                let offset = tables.subjects[Int(number)].identityOffset
+                if try identities.erase(at: offset, fileEnd: tables.identitiesEnd) { wroteIdentities = true }
+            }
+            if wroteIdentities { try identities.descriptor.dataSync() }
+        } catch {
+            throw LedgerStoreError.io(error, "re-applying recorded erasures to", "the vaults")
+        }
+    }
+
+    /// Identifier entries by offset (`nil` text for erased ones), the offsets of damaged entries,
+    /// and where the walkable prefix ends.
+    ///
+    /// An entry whose length is sane but whose checksum fails is an in-place erasure a crash
+    /// interrupted: the walk steps over it, and recovery erases it again if the log says so (and
+    /// refuses to open if it does not). A bad length ends the walk: that is a torn append.
+    static func identityEntries(_ bytes: [UInt8]) -> ([UInt64: String?], Set<UInt64>, UInt64) {
+        var map: [UInt64: String?] = [:]
+        var damaged: Set<UInt64> = []
+        var offset = Int(VaultFile.headerSize)
+        while offset + LogFrame.headerSize < bytes.count {
+            if let entry = try? VaultFile.decodeEntry(bytes, at: offset) {
+                map[UInt64(offset)] = entry.isLive ? entry.text : nil
+                offset += entry.length
+                continue
+            }
+            let length = Int(bytes.uint32LE(at: offset))
+            guard length > VaultFile.entryOverhead - LogFrame.headerSize,
+                length <= bytes.count - offset - LogFrame.headerSize
+            else { break }
+            map[UInt64(offset)] = .some(nil)
+            damaged.insert(UInt64(offset))
+            offset += LogFrame.headerSize + length
+        }
+        return (map, damaged, UInt64(min(offset, bytes.count)))
+    }
+}

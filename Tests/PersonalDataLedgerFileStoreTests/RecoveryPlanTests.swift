@@ -1,0 +1,276 @@
+import Testing
+
+@testable import LedgerCrypto
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import TestSupport
+
+/// The pure half of recovery: segment bytes, vault sizes and snapshot claims in, actions or a
+/// refusal out. No file is touched; the open/crash tests cover carrying the plans out.
+@Suite struct RecoveryPlanTests {
+    // MARK: Torn tails
+
+    enum Tail: String, CaseIterable, Sendable {
+        case cutFrame, zeros, garbage, hugeLength, cutFrameHeader
+
+        func append(to log: inout LogImage) {
+            switch self {
+            case .cutFrame:
+                var whole = log
+                whole.append()
+                let frame = whole.segments[0][log.segments[0].count...]
+                log.segments[0] += frame.dropLast(5)
+            case .zeros: log.segments[0] += [UInt8](repeating: 0, count: 200)
+            case .garbage: log.segments[0] += (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            case .hugeLength:
+                var writer = ByteWriter()
+                writer.uint32LE(0x7FFF_FFF0)
+                writer.uint32LE(0x1234_5678)
+                log.segments[0] += writer.bytes + [UInt8](repeating: 0x55, count: 100)
+            case .cutFrameHeader: log.segments[0] += [9, 0, 0, 0, 1]
+            }
+        }
+    }
+
+    @Test(arguments: Tail.allCases)
+    func aTornTailIsCut(tail: Tail) throws {
+        var log = LogImage(batches: 3)
+        let end = log.segments[0].count
+        tail.append(to: &log)
+        let plan = try RecoveryPlan(log.input())
+        #expect(
+            plan.actions == [
+                .truncateSegment(1, to: end), .replayLog(from: LogPosition(segment: 1, offset: 72)), .reapplyErasures,
+            ])
+        #expect(plan.count == 6)
+        #expect(plan.logEnd == LogPosition(segment: 1, offset: UInt64(end)))
+        #expect(plan.tornTail == LogPosition(segment: 1, offset: UInt64(end)))
+
+        // A reader plans the same log but changes nothing.
+        let read = try RecoveryPlan(log.input(isWriter: false))
+        #expect(read.actions == [.replayLog(from: LogPosition(segment: 1, offset: 72))])
+        #expect(read.count == 6 && read.tornTail == plan.tornTail)
+    }
+
+    // MARK: Refusals
+
+    enum Damage: String, CaseIterable, Sendable {
+        case midLog, endOfEarlierSegment, missingSegment, duplicatedSegment, duplicatedBatch, snapshotAhead
+        case checkpointAhead, vaultLost, damagedHeader
+
+        /// The input, and words the refusal must mention (segment and offset where there is one).
+        func input() -> (RecoveryInput, [String]) {
+            var log = LogImage(batches: 3, segments: 2)
+            var input: RecoveryInput
+            var words: [String]
+            switch self {
+            case .midLog:
+                let second = log.frames[1]
+                log.segments[0][second.offset + 20] ^= 0xFF
+                input = log.input()
+                words = ["log-0000000001.seg", "offset \(second.offset)", "intact frame follows"]
+            case .endOfEarlierSegment:
+                log.segments[0] += [UInt8](repeating: 0, count: 16)
+                input = log.input()
+                words = ["log-0000000001.seg", "offset \(log.frames[2].end)", "later segments follow"]
+            case .missingSegment:
+                log.startSegment()
+                log.append()
+                input = log.input()
+                input.segments.remove(at: 1)
+                words = ["log-0000000002.seg", "missing"]
+            case .duplicatedSegment:
+                log.segments[1] = log.segments[0]
+                input = log.input()
+                words = ["log-0000000002.seg", "offset 0", "holds segment 1"]
+            case .duplicatedBatch:
+                let first = log.frames[0]
+                log.segments[1] += log.segments[0][first.offset..<first.end]
+                input = log.input()
+                words = ["log-0000000002.seg", "offset \(log.frames[5].end)", "stands where fact 13 belongs"]
+            case .snapshotAhead:
+                input = log.input()
+                input.snapshot = .init(count: 100, head: log.head, logEnd: LogPosition(segment: 2, offset: 9_999))
+                words = ["12 facts", "snapshot covers 100"]
+            case .checkpointAhead:
+                input = log.input()
+                input.checkpointCount = 13
+                words = ["12 facts", "CHECKPOINT records 13"]
+            case .vaultLost:
+                input = log.input()
+                input.valuesSize = VaultFile.headerSize
+                words = ["values.vault", "offset \(log.frames[4].valuesEnd)", "acknowledged"]
+            case .damagedHeader:
+                log.segments[0][30] ^= 1
+                input = log.input()
+                words = ["log-0000000001.seg", "offset 0", "segment header is damaged"]
+            }
+            return (input, words)
+        }
+    }
+
+    @Test(arguments: Damage.allCases)
+    func damageIsRefusedNamingFileAndOffset(damage: Damage) {
+        let (input, words) = damage.input()
+        var refusal: LedgerStoreError?
+        do { _ = try RecoveryPlan(input) } catch { refusal = error }
+        #expect(refusal?.code == .corrupted, "\(damage)")
+        for word in words {
+            #expect(refusal?.message.contains(word) == true, "\(damage): \(word) in \(refusal?.message ?? "-")")
+        }
+    }
+
+    // MARK: Vaults
+
+    @Test func vaultBytesAheadOfTheLastFrameAreCut() throws {
+        let log = LogImage(batches: 2)
+        var input = log.input()
+        input.identitiesSize = log.identitiesEnd + 10
+        input.valuesSize = log.valuesEnd + 77
+        input.identitiesValidEnd = log.identitiesEnd
+        let plan = try RecoveryPlan(input)
+        #expect(
+            plan.actions == [
+                .cutVault(.identities, from: log.identitiesEnd + 10, to: log.identitiesEnd),
+                .cutVault(.values, from: log.valuesEnd + 77, to: log.valuesEnd),
+                .replayLog(from: LogPosition(segment: 1, offset: 72)), .reapplyErasures,
+            ])
+        #expect(plan.identitiesEnd == log.identitiesEnd && plan.valuesEnd == log.valuesEnd && plan.count == 4)
+    }
+
+    @Test(arguments: [false, true])
+    func aLastBatchWhoseValuesNeverReachedTheDiskIsDropped(entriesDamaged: Bool) throws {
+        let log = LogImage(batches: 3)
+        let last = log.frames[2]
+        var input = log.input()
+        if entriesDamaged {
+            input.vaultEntriesAreIntact = { kind, _, to in kind == .identities || to < last.valuesEnd }
+        } else {
+            input.valuesSize = log.frames[1].valuesEnd + 3
+        }
+        let plan = try RecoveryPlan(input)
+        #expect(plan.count == 4)
+        #expect(plan.tornTail == LogPosition(segment: 1, offset: UInt64(last.offset)))
+        #expect(plan.valuesEnd == log.frames[1].valuesEnd)
+        #expect(plan.actions.first == .truncateSegment(1, to: last.offset))
+        #expect(plan.actions.contains(.cutVault(.values, from: input.valuesSize, to: log.frames[1].valuesEnd)))
+
+        // Not when the checkpoint says those facts were acknowledged.
+        input.checkpointCount = 6
+        #expect(throws: LedgerStoreError.self) { _ = try RecoveryPlan(input) }
+    }
+
+    @Test func aTornIdentityOverwriteByTheLastErasureIsNotALostBatch() throws {
+        let log = LogImage(batches: 2)
+        var input = log.input()
+        input.vaultEntriesAreIntact = { kind, from, _ in kind == .values || from == VaultFile.headerSize }
+        #expect(try RecoveryPlan(input).count == 2)
+        input.frameErasesVaultEntries = { segment, frame in segment == 1 && frame.offset == log.frames[1].offset }
+        #expect(try RecoveryPlan(input).count == 4)
+    }
+
+    // MARK: Segments and snapshots
+
+    @Test func aHalfCreatedNewestSegmentIsDiscarded() throws {
+        var log = LogImage(batches: 2)
+        let end = log.segments[0].count
+        log.segments.append([UInt8](repeating: 0, count: 40))
+        let plan = try RecoveryPlan(log.input())
+        #expect(plan.actions.first == .discardHalfCreatedSegment(2))
+        #expect(plan.segments == [1] && plan.count == 4)
+        #expect(plan.logEnd == LogPosition(segment: 1, offset: UInt64(end)))
+    }
+
+    @Test func anEmptyDirectoryGetsItsFirstSegmentFromWritersOnly() throws {
+        let plan = try RecoveryPlan(LogImage(batches: 0, segments: 0).input())
+        #expect(
+            plan.actions == [
+                .createFirstSegment, .replayLog(from: LogPosition(segment: 1, offset: 72)), .reapplyErasures,
+            ])
+        #expect(plan.count == 0 && plan.segments == [1])
+        var refusal: LedgerStoreError?
+        do { _ = try RecoveryPlan(LogImage(batches: 0, segments: 0).input(isWriter: false)) } catch { refusal = error }
+        #expect(refusal?.code == .invalidRequest)
+    }
+
+    @Test func aMatchingSnapshotIsReplayedFrom() throws {
+        let log = LogImage(batches: 3)
+        let second = log.frames[1]
+        var input = log.input()
+        input.snapshot = .init(count: 4, head: second.head, logEnd: LogPosition(segment: 1, offset: UInt64(second.end)))
+        let plan = try RecoveryPlan(input)
+        #expect(plan.usesSnapshot)
+        #expect(
+            plan.actions == [.replayLog(from: LogPosition(segment: 1, offset: UInt64(second.end))), .reapplyErasures])
+
+        // One from another history (same place, other head) is ignored and the log replayed.
+        input.snapshot?.head = HashChain.empty
+        let other = try RecoveryPlan(input)
+        #expect(!other.usesSnapshot)
+        #expect(other.actions.first == .replayLog(from: LogPosition(segment: 1, offset: 72)))
+    }
+
+    @Test func segmentsContinueOneAnother() throws {
+        let log = LogImage(batches: 2, segments: 3)
+        let plan = try RecoveryPlan(log.input())
+        #expect(plan.segments == [1, 2, 3] && plan.count == 12 && plan.tornTail == nil)
+        #expect(plan.logEnd == LogPosition(segment: 3, offset: UInt64(log.segments[2].count)))
+    }
+}
+
+/// Log segments made of batch headers only: all the scanner and the plan read.
+struct LogImage {
+    struct FrameInfo {
+        var segment: UInt64
+        var offset: Int
+        var end: Int
+        var head: [UInt8]
+        var valuesEnd: UInt64
+    }
+
+    var segments: [[UInt8]] = []
+    var frames: [FrameInfo] = []
+    var sequence: UInt64 = 1
+    var head = HashChain.empty
+    var identitiesEnd = VaultFile.headerSize
+    var valuesEnd = VaultFile.headerSize
+
+    init(batches: Int, segments count: Int = 1) {
+        for _ in 0..<count {
+            startSegment()
+            for _ in 0..<batches { append() }
+        }
+    }
+
+    mutating func startSegment() {
+        segments.append(
+            SegmentHeader(number: UInt64(segments.count + 1), firstSequence: sequence, previousHead: head).encoded())
+    }
+
+    /// Appends a batch of two facts that adds 30 bytes to the identities vault and 50 to the values vault.
+    mutating func append() {
+        identitiesEnd += 30
+        valuesEnd += 50
+        head = SHA256.hash(head + [UInt8(truncatingIfNeeded: sequence)])
+        var payload = ByteWriter()
+        BatchHeader(firstSequence: sequence, count: 2, identitiesEnd: identitiesEnd, valuesEnd: valuesEnd, head: head)
+            .encode(into: &payload)
+        payload.varint(0)
+        sequence += 2
+        let offset = segments[segments.count - 1].count
+        segments[segments.count - 1] += LogFrame.frame(payload.bytes)
+        frames.append(
+            FrameInfo(
+                segment: UInt64(segments.count), offset: offset, end: segments[segments.count - 1].count, head: head,
+                valuesEnd: valuesEnd))
+    }
+
+    func input(isWriter: Bool = true) -> RecoveryInput {
+        RecoveryInput(
+            directoryPath: "/ledger", isWriter: isWriter,
+            segments: segments.enumerated().map { .scan(number: UInt64($0.offset + 1), bytes: $0.element) },
+            identitiesSize: identitiesEnd, identitiesValidEnd: identitiesEnd, valuesSize: valuesEnd, snapshot: nil,
+            checkpointCount: nil, vaultEntriesAreIntact: { _, _, _ in true }, frameErasesVaultEntries: { _, _ in false }
+        )
+    }
+}
