@@ -9,9 +9,9 @@
 /// extended[Language("sv")] = "Leveransadress"
 /// ```
 ///
-/// ``text(in:)`` never fails: a language without a text falls back, in this order, to the
-/// requested language, its primary language (`nb` for `nb-NO`), English, and then the text of the
-/// language with the smallest tag.
+/// ``text(in:)`` never fails. It returns the first text it finds, in this order: the requested
+/// language's, its primary language's (`nb` for `nb-NO`), the English one, and then the one of the
+/// language with the smallest tag. A language no one has translated into yet reads in English.
 ///
 /// In JSON a `LocalizedText` is an object keyed by BCP 47 tag: `{"en": "Name", "nb": "Navn"}`.
 /// The earlier shape `{"english": …, "norwegian": …}` still decodes.
