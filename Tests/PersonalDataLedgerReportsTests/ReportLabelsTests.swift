@@ -38,6 +38,16 @@ import Testing
         #expect(ReportLabels(Language(tag))[key] == expected)
     }
 
+    /// A column that lacks a text — a language being translated — shows the English one.
+    @Test(arguments: [
+        (ReportLabel.title, "Dina personuppgifter"), (.greeting, "Hello,"), (.subjectLine, "Reply to your request"),
+    ])
+    func aTextMissingFromAColumnFallsBackToEnglish(_ key: ReportLabel, _ expected: String) {
+        var columns = ReportLabels.columns
+        columns[Language("sv")] = [.title: "Dina personuppgifter"]
+        #expect(ReportLabels(Language("sv"), columns: columns)(key, "x").hasPrefix(expected))
+    }
+
     @Test(arguments: [
         ("a {1} b {2}", ["x", "y"], "a x b y"), ("{2} before {1}", ["x", "y"], "y before x"),
         ("{1} keeps {2}", ["{2}", "z"], "{2} keeps z"), ("no {3} value", ["x"], "no {3} value"),

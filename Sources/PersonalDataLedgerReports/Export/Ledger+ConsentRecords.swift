@@ -85,7 +85,7 @@ extension Ledger {
         return ConsentRecord(
             recordID: "pdl:consent:\(events[0].0.sequence)", piiPrincipalID: person,
             privacyNotice: .init(version: latest.policyVersion, effectiveFrom: policies[latest.policyVersion]),
-            language: Self.noticeLanguage(region),
+            language: Self.noticeLanguage(region).rawValue,
             purpose: [
                 .init(
                     id: purpose.rawValue, label: definition?.label.text(in: .english) ?? purpose.rawValue,
@@ -119,13 +119,13 @@ extension Ledger {
     }
 
     /// The language a region's privacy notice is written in (BCP 47).
-    static func noticeLanguage(_ region: Region) -> String {
+    static func noticeLanguage(_ region: Region) -> Language {
         switch region {
-        case .norway: "nb"
-        case .sweden: "sv"
-        case .denmark: "da"
-        case .finland: "fi"
-        default: "en"
+        case .norway: .norwegianBokmal
+        case .sweden: Language("sv")
+        case .denmark: Language("da")
+        case .finland: Language("fi")
+        default: .english
         }
     }
 }

@@ -14,9 +14,12 @@ import PersonalDataLedger
 struct ReportLabels: Sendable {
     /// The language texts are looked up in first.
     let language: Language
+    /// The texts, by language: ``columns`` unless a test gives others.
+    private let table: [Language: [ReportLabel: String]]
 
-    init(_ language: Language) {
+    init(_ language: Language, columns: [Language: [ReportLabel: String]] = Self.columns) {
         self.language = language
+        self.table = columns
     }
 
     /// Every column, by language.
@@ -32,10 +35,10 @@ struct ReportLabels: Sendable {
 
     /// The text of `key`, falling back to the primary language and then English.
     subscript(key: ReportLabel) -> String {
-        if let text = Self.columns[language]?[key] { return text }
-        if let primary = language.primaryLanguage, let text = Self.columns[primary]?[key] { return text }
+        if let text = table[language]?[key] { return text }
+        if let primary = language.primaryLanguage, let text = table[primary]?[key] { return text }
         // Every key has an English text (ReportLabelsTests checks it); the key's name is the last resort.
-        return Self.english[key] ?? key.rawValue
+        return table[.english]?[key] ?? Self.english[key] ?? key.rawValue
     }
 
     /// The text of `key` with `{1}`, `{2}`… replaced by `values`, in one pass, so a value that
