@@ -48,7 +48,7 @@ enum BreachCommand: Command {
         let from = try parseCommandLineDate(fromText, option: "from")
         let to = try parseCommandLineDate(toText, option: "to", endOfDay: true)
         let format = try parsed.choice("format", in: ["text", "json"], default: "text")
-        let language = ReportLanguage(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
+        let language = Language(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
         let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         let impact = try await ledger.breachImpact(systems: systems, from: from, to: to)
         if format == "json" {

@@ -59,12 +59,12 @@ struct ReportOutput {
     }
 
     let format: Format
-    let language: ReportLanguage
+    let language: Language
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         format = Format(
             rawValue: try parsed.choice("format", in: Format.allCases.map(\.rawValue), default: "text"))!
-        language = ReportLanguage(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
+        language = Language(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
     }
 
     func write(_ report: AccessReport, catalog: Catalog? = nil) throws {

@@ -94,7 +94,7 @@ enum RetentionCommand: Command {
             "  #\(item.holding) \(item.subject) \(item.category) — \(item.system), \(item.purpose)"
                 + (item.reference.map { ", \($0)" } ?? "")
                 + ": due since \(item.end.date.map { $0.formatted(.iso8601) } ?? "?") (\(describe(item.clock)))"
-                + "\n      rule: \(item.rule.english)"
+                + "\n      rule: \(item.rule.text(in: .english))"
         }
     }
 

@@ -68,7 +68,7 @@ func recipientLines(_ notices: [RecipientNotice]) -> [String] {
         let how = notice.channels.map(\.rawValue).joined(separator: ", ")
         let context = (notice.systems.map(\.rawValue) + notice.references.map(\.rawValue)).joined(separator: ", ")
         lines.append(
-            "  \(notice.recipient) (\(notice.label.english), \(notice.role.rawValue)) via \(how): "
+            "  \(notice.recipient) (\(notice.label.text(in: .english)), \(notice.role.rawValue)) via \(how): "
                 + notice.categories.map(\.rawValue).joined(separator: ", ")
                 + " of " + notice.subjects.map(\.rawValue).joined(separator: ", ")
                 + (context.isEmpty ? "" : " [\(context)]"))

@@ -36,7 +36,7 @@ enum RopaCommand: Command {
         let parsed = try ParsedArguments(arguments, options: ["store", "format", "language", "output"], flags: [])
         guard parsed.positionals.isEmpty else { throw UsageError("pdl ropa takes no arguments.") }
         let format = try parsed.choice("format", in: ["markdown", "json", "csv"], default: "markdown")
-        let language = ReportLanguage(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
+        let language = Language(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
         let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
         let record = try await ledger.recordOfProcessing()
         let sink = try OutputSink(path: parsed.options["output"])

@@ -19,7 +19,7 @@ import Testing
                 .name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress,
             ])
         #expect(declared.allowedBases.map(\.article) == ["6(1)(b)"])
-        #expect(declared.retention.english.contains("delivered"))
+        #expect(declared.retention.text(in: .english).contains("delivered"))
         #expect(declared.subjectKinds.contains(.customer))
         #expect(orders.mapping.dpvIRI == "https://w3id.org/dpv#CustomerOrderManagement")
         #expect(orders.observed.holdings == 6)
@@ -27,7 +27,7 @@ import Testing
         #expect(orders.observed.systems == ["webshop.orders"])
         #expect(orders.observed.recipientsWithAccess == ["backup-provider"])
         #expect(record.thirdCountryTransfers.isEmpty)
-        #expect(record.thirdCountryTransfersStatement.english.hasPrefix("None declared"))
+        #expect(record.thirdCountryTransfersStatement.text(in: .english).hasPrefix("None declared"))
         #expect(record.securityMeasures == RecordOfProcessing.defaultSecurityMeasures)
         let carrier = try #require(record.recipients.first { $0.recipient == "carrier" })
         #expect(carrier.disclosures == 1)
@@ -85,8 +85,9 @@ import Testing
 
     @Test func csvQuotesFieldsPerRFC4180() async throws {
         var catalog = Catalog.focusNordic
-        catalog.purposes[.contactRegister]?.label = .init(
-            english: "Mailings, \"news\"\nand offers", norwegian: "Utsendelser")
+        catalog.purposes[.contactRegister]?.label = [
+            .english: "Mailings, \"news\"\nand offers", .norwegianBokmal: "Utsendelser",
+        ]
         catalog.securityMeasures = .init("Encrypted disks, access control")
         let test = try await TestLedger.make(catalog: catalog)
         let csv = try await test.ledger.recordOfProcessing().csv()

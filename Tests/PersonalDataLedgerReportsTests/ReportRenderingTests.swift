@@ -14,7 +14,7 @@ import Testing
             [.name("<script>alert('x')</script> & \"Co\""), .deliveryAddress("Gate 1 <img src=x onerror=alert(1)>")],
             about: mallory, in: "webshop.orders", for: .customerAccountAndOrders, reference: "order:<i>1</i>")
         let report = try await test.ledger.report(for: mallory, requestedBy: "dpo")
-        for language in ReportLanguage.allCases {
+        for language in ReportLabels.languages {
             let html = report.htmlLetter(in: language, catalog: .focusNordic)
             #expect(!html.contains("<script>"))
             #expect(!html.contains("<img"))
@@ -45,7 +45,7 @@ import Testing
     @Test func highSensitivityValuesStayMaskedUnlessRevealed() async throws {
         let test = try await ReportFixtures.karisStory()
         let masked = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
-        for language in ReportLanguage.allCases {
+        for language in ReportLabels.languages {
             let html = masked.htmlLetter(in: language)
             let markdown = masked.markdown(in: language)
             #expect(!html.contains("16822548834"))

@@ -55,7 +55,7 @@ import Testing
         #expect(email.source == "the data subject")
         #expect(email.since == TestLedger.start.addingTimeInterval(3600))
         #expect(email.reference == "order:50017")
-        #expect(email.retention.english.contains("delivered"))
+        #expect(email.retention.text(in: .english).contains("delivered"))
         #expect(email.categoryMapping.dpvIRI == "https://w3id.org/dpv/pd#EmailAddress")
     }
 

@@ -151,7 +151,7 @@ extension Ledger {
             purpose: holding.purpose, purposeLabel: purpose?.label ?? .init(holding.purpose.rawValue),
             basis: holding.basis, basisArticle: holding.basis.article, source: holding.source.description,
             reference: holding.reference, since: fact.recordedAt, erasedAt: erasedAt, rectifiedAt: rectified?.0,
-            retention: purpose?.retention.summary ?? .init(english: "Not declared", norwegian: "Ikke oppgitt"))
+            retention: purpose?.retention.summary ?? [.english: "Not declared", .norwegianBokmal: "Ikke oppgitt"])
     }
 
     /// Recipients with standing access to a system during the time it held the person's data.

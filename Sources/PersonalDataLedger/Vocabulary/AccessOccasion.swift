@@ -34,16 +34,16 @@ extension AccessOccasion {
     public var label: LocalizedText {
         switch self {
         case .customerSupport:
-            .init(english: "Customer support and troubleshooting", norwegian: "Kundestøtte og feilsøking")
-        case .development: .init(english: "Development", norwegian: "Utvikling")
-        case .maintenance: .init(english: "Maintenance", norwegian: "Vedlikehold")
+            [.english: "Customer support and troubleshooting", .norwegianBokmal: "Kundestøtte og feilsøking"]
+        case .development: [.english: "Development", .norwegianBokmal: "Utvikling"]
+        case .maintenance: [.english: "Maintenance", .norwegianBokmal: "Vedlikehold"]
         case .upgrades:
-            .init(english: "Upgrades and implementations", norwegian: "Oppgraderinger og implementeringer")
+            [.english: "Upgrades and implementations", .norwegianBokmal: "Oppgraderinger og implementeringer"]
         case .databaseIntegration:
-            .init(english: "Integration between databases", norwegian: "Integrasjon mellom databaser")
-        case .backup: .init(english: "Backup services", norwegian: "Backup-tjenester")
+            [.english: "Integration between databases", .norwegianBokmal: "Integrasjon mellom databaser"]
+        case .backup: [.english: "Backup services", .norwegianBokmal: "Backup-tjenester"]
         case .shipping:
-            .init(english: "Completing shipments", norwegian: "Ferdigstillelse av forsendelser")
+            [.english: "Completing shipments", .norwegianBokmal: "Ferdigstillelse av forsendelser"]
         default: .init(rawValue)
         }
     }

@@ -10,31 +10,31 @@ extension Catalog {
         categories: CategoryDefinition.builtIn,
         purposes: PurposeDefinition.focusNordic,
         systems: [
-            .init("webshop.orders", label: .init(english: "Webshop orders", norwegian: "Nettbutikkordre")),
+            .init("webshop.orders", label: [.english: "Webshop orders", .norwegianBokmal: "Nettbutikkordre"]),
             .init(
                 "webshop.accounts",
-                label: .init(english: "Webshop customer accounts", norwegian: "Kundekontoer i nettbutikken")),
+                label: [.english: "Webshop customer accounts", .norwegianBokmal: "Kundekontoer i nettbutikken"]),
             .init(
                 "service.cases",
-                label: .init(english: "Complaint and service cases", norwegian: "Reklamasjons- og servicesaker")),
+                label: [.english: "Complaint and service cases", .norwegianBokmal: "Reklamasjons- og servicesaker"]),
             .init(
                 "marketing.campaigns",
-                label: .init(english: "Campaigns and competitions", norwegian: "Kampanjer og konkurranser")),
-            .init("marketing.contacts", label: .init(english: "Contact register", norwegian: "Kontaktregister")),
-            .init("recruitment", label: .init(english: "Recruitment", norwegian: "Rekruttering")),
-            .init("accounting", label: .init(english: "Accounting", norwegian: "Regnskap")),
-            .init("b2b.portal", label: .init(english: "B2B portal", norwegian: "B2B-portal")),
+                label: [.english: "Campaigns and competitions", .norwegianBokmal: "Kampanjer og konkurranser"]),
+            .init("marketing.contacts", label: [.english: "Contact register", .norwegianBokmal: "Kontaktregister"]),
+            .init("recruitment", label: [.english: "Recruitment", .norwegianBokmal: "Rekruttering"]),
+            .init("accounting", label: [.english: "Accounting", .norwegianBokmal: "Regnskap"]),
+            .init("b2b.portal", label: [.english: "B2B portal", .norwegianBokmal: "B2B-portal"]),
         ],
         recipients: [
             .init(
-                "carrier", label: .init(english: "Carrier", norwegian: "Transportør"),
+                "carrier", label: [.english: "Carrier", .norwegianBokmal: "Transportør"],
                 role: .thirdParty, occasions: [.shipping]),
             .init(
                 "backup-provider",
-                label: .init(english: "Backup provider", norwegian: "Leverandør av sikkerhetskopi"),
+                label: [.english: "Backup provider", .norwegianBokmal: "Leverandør av sikkerhetskopi"],
                 role: .processor, occasions: [.backup]),
             .init(
-                "it-partner", label: .init(english: "IT partner", norwegian: "IT-partner"),
+                "it-partner", label: [.english: "IT partner", .norwegianBokmal: "IT-partner"],
                 role: .processor,
                 occasions: [.customerSupport, .development, .maintenance, .upgrades, .databaseIntegration]),
         ],
@@ -49,22 +49,24 @@ extension PurposeDefinition {
     public static let focusNordic: [PurposeDefinition] = [
         .init(
             .customerAccountAndOrders,
-            label: .init(english: "Customer account and orders", norwegian: "Kundekonto og ordrehåndtering"),
+            label: [.english: "Customer account and orders", .norwegianBokmal: "Kundekonto og ordrehåndtering"],
             policySection: "Kundekonto og ordrehåndtering",
             allowedCategories: [.name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress],
             defaultBasis: .contract, subjectKinds: [.customer, .b2bRepresentative],
             retention: .init(
-                summary: .init(
-                    english:
+                summary: [
+                    .english:
                         "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period.",
-                    norwegian:
-                        "Aktiv til ordren er fullstendig levert fra lageret, deretter arkivert for returer, reklamasjoner og garanti i reklamasjonsfristen."
-                ),
+                    .norwegianBokmal:
+                        "Aktiv til ordren er fullstendig levert fra lageret, deretter arkivert for returer, reklamasjoner og garanti i reklamasjonsfristen.",
+                ],
                 clocks: [.init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint)]),
             mapping: .init(dpvIRI: dpv("CustomerOrderManagement"), fideslangKey: "essential.service")),
         .init(
             .complaintsAndService,
-            label: .init(english: "Complaints and service requests", norwegian: "Reklamasjoner og serviceforespørsler"),
+            label: [
+                .english: "Complaints and service requests", .norwegianBokmal: "Reklamasjoner og serviceforespørsler",
+            ],
             policySection: "Reklamasjoner og serviceforespørsler",
             allowedCategories: [
                 .nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress,
@@ -72,12 +74,12 @@ extension PurposeDefinition {
             defaultBasis: .contract, allowedBases: [.contract, .consent],
             subjectKinds: [.customer],
             retention: .init(
-                summary: .init(
-                    english:
+                summary: [
+                    .english:
                         "Deleted when the case closes, unless the person consents; then kept until the warranty period ends.",
-                    norwegian:
-                        "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt."
-                ),
+                    .norwegianBokmal:
+                        "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt.",
+                ],
                 clocks: [
                     .init(startsAt: .event(.caseClosed), keepFor: .immediately),
                     .init(
@@ -87,35 +89,35 @@ extension PurposeDefinition {
             mapping: .init(dpvIRI: dpv("CustomerClaimsManagement"), fideslangKey: "essential.service")),
         .init(
             .campaignsAndCompetitions,
-            label: .init(english: "Campaigns and competitions", norwegian: "Kampanjer og konkurranser"),
+            label: [.english: "Campaigns and competitions", .norwegianBokmal: "Kampanjer og konkurranser"],
             policySection: "Kampanjer og konkurranser",
             allowedCategories: [
                 .nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .bankAccount,
             ],
             defaultBasis: .consent, subjectKinds: [.customer, .contact],
             retention: .init(
-                summary: .init(
-                    english:
+                summary: [
+                    .english:
                         "Kept until the campaign is fully over, then removed, except what is part of business transactions.",
-                    norwegian:
-                        "Lagres til kampanjen er fullstendig avsluttet, deretter fjernet, bortsett fra det som inngår i forretningstransaksjoner."
-                ),
+                    .norwegianBokmal:
+                        "Lagres til kampanjen er fullstendig avsluttet, deretter fjernet, bortsett fra det som inngår i forretningstransaksjoner.",
+                ],
                 clocks: [.init(startsAt: .event(.campaignEnded), keepFor: .immediately)]),
             mapping: .init(dpvIRI: dpv("DirectMarketing"), fideslangKey: "marketing")),
         .init(
             .jobApplicants,
-            label: .init(english: "Job applicants", norwegian: "Jobbsøkere"),
+            label: [.english: "Job applicants", .norwegianBokmal: "Jobbsøkere"],
             policySection: "Jobbsøkere",
             allowedCategories: [.nationalIDNumber, .name, .residentialAddress, .phone, .email],
             defaultBasis: .contract, allowedBases: [.contract, .consent],
             subjectKinds: [.jobApplicant],
             retention: .init(
-                summary: .init(
-                    english:
+                summary: [
+                    .english:
                         "Kept for the recruitment period. Rejected: everything is deleted unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
-                    norwegian:
-                        "Lagres i rekrutteringsperioden. Avslag: alt slettes med mindre søkeren samtykker til lagring for fremtidige behov. Ansatt: flyttes til personalopplysninger."
-                ),
+                    .norwegianBokmal:
+                        "Lagres i rekrutteringsperioden. Avslag: alt slettes med mindre søkeren samtykker til lagring for fremtidige behov. Ansatt: flyttes til personalopplysninger.",
+                ],
                 clocks: [
                     .init(startsAt: .event(.applicationRejected), keepFor: .immediately),
                     .init(startsAt: .event(.applicantHired), keepFor: .immediately),
@@ -126,32 +128,33 @@ extension PurposeDefinition {
             mapping: .init(dpvIRI: dpv("RecruitmentManagement"), fideslangKey: "employment.recruitment")),
         .init(
             .contactRegister,
-            label: .init(english: "Contact register and mailings", norwegian: "Kommunikasjon og utsendelser"),
+            label: [.english: "Contact register and mailings", .norwegianBokmal: "Kommunikasjon og utsendelser"],
             policySection: "Kommunikasjon og utsendelser",
             allowedCategories: [.name, .deliveryAddress, .phone, .email],
             defaultBasis: .consent, subjectKinds: [.customer, .contact, .b2bRepresentative],
             retention: .init(
-                summary: .init(
-                    english: "Kept until the person says otherwise (withdraws consent).",
-                    norwegian: "Lagres til vi får beskjed om annet (samtykket trekkes)."),
+                summary: [
+                    .english: "Kept until the person says otherwise (withdraws consent).",
+                    .norwegianBokmal: "Lagres til vi får beskjed om annet (samtykket trekkes).",
+                ],
                 clocks: [.init(startsAt: .consentWithdrawn, keepFor: .immediately)]),
             isDirectMarketing: true,
             mapping: .init(dpvIRI: dpv("DirectMarketing"), fideslangKey: "marketing.communications.email")),
         .init(
             .legalObligations,
-            label: .init(english: "Legal obligations: business transactions", norwegian: "Juridiske forpliktelser"),
+            label: [.english: "Legal obligations: business transactions", .norwegianBokmal: "Juridiske forpliktelser"],
             policySection: "Juridiske forpliktelser",
             allowedCategories: [
                 .nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email,
             ],
             defaultBasis: .legalObligation, subjectKinds: [.customer, .b2bRepresentative],
             retention: .init(
-                summary: .init(
-                    english:
+                summary: [
+                    .english:
                         "Kept for the statutory bookkeeping period of the country, counted from the end of the fiscal year.",
-                    norwegian:
-                        "Lagres i landets lovpålagte oppbevaringstid for regnskap, regnet fra utløpet av regnskapsåret."
-                ),
+                    .norwegianBokmal:
+                        "Lagres i landets lovpålagte oppbevaringstid for regnskap, regnet fra utløpet av regnskapsåret.",
+                ],
                 clocks: [.init(startsAt: .recorded, keepFor: .bookkeeping)]),
             mapping: .init(dpvIRI: dpv("LegalCompliance"), fideslangKey: "essential.legal_obligation")),
     ]

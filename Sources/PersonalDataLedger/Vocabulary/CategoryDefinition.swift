@@ -30,42 +30,42 @@ extension CategoryDefinition {
     /// The definitions of every built-in ``DataCategory``.
     public static let builtIn: [CategoryDefinition] = [
         .init(
-            .name, label: .init(english: "Name", norwegian: "Navn"),
+            .name, label: [.english: "Name", .norwegianBokmal: "Navn"],
             mapping: .init(dpvIRI: pd("Name"), fideslangKey: "user.name")),
         .init(
             .billingAddress,
-            label: .init(english: "Billing address", norwegian: "Faktureringsadresse"),
+            label: [.english: "Billing address", .norwegianBokmal: "Faktureringsadresse"],
             mapping: .init(dpvIRI: pd("PhysicalAddress"), fideslangKey: "user.contact.address")),
         .init(
             .deliveryAddress,
-            label: .init(english: "Delivery address", norwegian: "Leveringsadresse"),
+            label: [.english: "Delivery address", .norwegianBokmal: "Leveringsadresse"],
             mapping: .init(dpvIRI: pd("PhysicalAddress"), fideslangKey: "user.contact.address")),
         .init(
             .residentialAddress,
-            label: .init(english: "Residential address", norwegian: "Bostedsadresse"),
+            label: [.english: "Residential address", .norwegianBokmal: "Bostedsadresse"],
             mapping: .init(dpvIRI: pd("PhysicalAddress"), fideslangKey: "user.contact.address")),
         .init(
-            .phone, label: .init(english: "Telephone number", norwegian: "Telefonnummer"),
+            .phone, label: [.english: "Telephone number", .norwegianBokmal: "Telefonnummer"],
             format: .phone,
             mapping: .init(dpvIRI: pd("TelephoneNumber"), fideslangKey: "user.contact.phone_number")),
         .init(
-            .email, label: .init(english: "Email address", norwegian: "E-postadresse"),
+            .email, label: [.english: "Email address", .norwegianBokmal: "E-postadresse"],
             format: .email,
             mapping: .init(dpvIRI: pd("EmailAddress"), fideslangKey: "user.contact.email")),
         .init(
-            .ipAddress, label: .init(english: "IP address", norwegian: "IP-adresse"),
+            .ipAddress, label: [.english: "IP address", .norwegianBokmal: "IP-adresse"],
             format: .ipAddress,
             mapping: .init(dpvIRI: pd("IPAddress"), fideslangKey: "user.device.ip_address")),
         .init(
             .nationalIDNumber,
-            label: .init(english: "National identity number", norwegian: "Personnummer"),
+            label: [.english: "National identity number", .norwegianBokmal: "Personnummer"],
             sensitivity: .high, format: .nationalIDNumber,
             mapping: .init(
                 dpvIRI: pd("OfficialID"),
                 fideslangKey: "user.government_id.national_identification_number")),
         .init(
             .bankAccount,
-            label: .init(english: "Bank account details", norwegian: "Bankkontoopplysninger"),
+            label: [.english: "Bank account details", .norwegianBokmal: "Bankkontoopplysninger"],
             sensitivity: .high, format: .bankAccount,
             mapping: .init(dpvIRI: pd("BankAccount"), fideslangKey: "user.financial.bank_account")),
     ]

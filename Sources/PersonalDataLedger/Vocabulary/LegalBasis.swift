@@ -45,14 +45,14 @@ extension LegalBasis {
     /// A human label for the built-in bases; the raw name otherwise.
     public var label: LocalizedText {
         switch self {
-        case .consent: .init(english: "Consent", norwegian: "Samtykke")
-        case .contract: .init(english: "Contract", norwegian: "Avtale")
+        case .consent: [.english: "Consent", .norwegianBokmal: "Samtykke"]
+        case .contract: [.english: "Contract", .norwegianBokmal: "Avtale"]
         case .legalObligation:
-            .init(english: "Legal obligation", norwegian: "Rettslig forpliktelse")
-        case .vitalInterests: .init(english: "Vital interests", norwegian: "Vitale interesser")
-        case .publicTask: .init(english: "Public task", norwegian: "Offentlig oppgave")
+            [.english: "Legal obligation", .norwegianBokmal: "Rettslig forpliktelse"]
+        case .vitalInterests: [.english: "Vital interests", .norwegianBokmal: "Vitale interesser"]
+        case .publicTask: [.english: "Public task", .norwegianBokmal: "Offentlig oppgave"]
         case .legitimateInterests:
-            .init(english: "Legitimate interests", norwegian: "Berettiget interesse")
+            [.english: "Legitimate interests", .norwegianBokmal: "Berettiget interesse"]
         default: .init(rawValue)
         }
     }

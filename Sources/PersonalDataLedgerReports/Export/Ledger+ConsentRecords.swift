@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -78,16 +79,16 @@ extension Ledger {
         let categories = (definition?.allowedCategories ?? []).sorted().map { category in
             let categoryDefinition = catalog.categories[category]
             return ConsentRecord.Term(
-                id: category.rawValue, label: categoryDefinition?.label.english ?? category.rawValue,
+                id: category.rawValue, label: categoryDefinition?.label.text(in: .english) ?? category.rawValue,
                 dpv: categoryDefinition?.mapping.dpvIRI, fideslang: categoryDefinition?.mapping.fideslangKey)
         }
         return ConsentRecord(
             recordID: "pdl:consent:\(events[0].0.sequence)", piiPrincipalID: person,
             privacyNotice: .init(version: latest.policyVersion, effectiveFrom: policies[latest.policyVersion]),
-            language: Self.noticeLanguage(region),
+            language: Self.noticeLanguage(region).rawValue,
             purpose: [
                 .init(
-                    id: purpose.rawValue, label: definition?.label.english ?? purpose.rawValue,
+                    id: purpose.rawValue, label: definition?.label.text(in: .english) ?? purpose.rawValue,
                     dpv: definition?.mapping.dpvIRI, fideslang: definition?.mapping.fideslangKey)
             ],
             lawfulBasis: [
@@ -98,12 +99,12 @@ extension Ledger {
             piiInformation: categories,
             piiControllers: [.init(name: catalog.controller.name, contact: contact)],
             storageLocations: locations.map(\.rawValue),
-            retentionPeriod: definition?.retention.summary.english ?? "Not declared",
+            retentionPeriod: definition?.retention.summary.text(in: .english) ?? "Not declared",
             jurisdiction: region.rawValue,
             recipientThirdParties: recipients.map { recipient in
                 let definition = catalog.recipients[recipient]
                 return .init(
-                    id: recipient.rawValue, label: definition?.label.english ?? recipient.rawValue,
+                    id: recipient.rawValue, label: definition?.label.text(in: .english) ?? recipient.rawValue,
                     dpv: definition?.dpvIRI ?? SharedVocabularyMapping.dpv + "Recipient")
             },
             withdrawalMethod: withdrawal, collectionMethod: events[0].1.channel,
@@ -118,13 +119,13 @@ extension Ledger {
     }
 
     /// The language a region's privacy notice is written in (BCP 47).
-    static func noticeLanguage(_ region: Region) -> String {
+    static func noticeLanguage(_ region: Region) -> Language {
         switch region {
-        case .norway: "nb"
-        case .sweden: "sv"
-        case .denmark: "da"
-        case .finland: "fi"
-        default: "en"
+        case .norway: .norwegianBokmal
+        case .sweden: Language("sv")
+        case .denmark: Language("da")
+        case .finland: Language("fi")
+        default: .english
         }
     }
 }

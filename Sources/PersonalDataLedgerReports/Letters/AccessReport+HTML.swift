@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 extension AccessReport {
     /// The report as a self-contained HTML letter to the person, ready to attach to an email or
     /// print on A4.
@@ -13,17 +14,17 @@ extension AccessReport {
     ///   - language: the letter's language; Norwegian Bokmål for a person who wrote in Norwegian.
     ///   - catalog: the catalog, for system names and labels of purposes the person no longer has
     ///     data under; the letter falls back to vocabulary names without it.
-    public func htmlLetter(in language: ReportLanguage = .english, catalog: Catalog? = nil) -> String {
+    public func htmlLetter(in language: Language = .english, catalog: Catalog? = nil) -> String {
         let content = LetterContent(self, language: language, catalog: catalog)
         let t = content.labels
         let e = MarkupEscaping.html
         var html = """
             <!DOCTYPE html>
-            <html lang="\(t.htmlLanguage)">
+            <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(t.title)) — \(e(controller.name))</title>
+            <title>\(e(t[.title])) — \(e(controller.name))</title>
             <style>
             \(Self.letterStyle)
             </style>
@@ -34,38 +35,38 @@ extension AccessReport {
             <p class="controller">\(e(controller.name))<br><a href="mailto:\(e(controller.privacyContact))">\(e(controller.privacyContact))</a></p>
             <p class="date">\(e(LetterDate.day(generatedAt, in: language)))</p>
             </header>
-            <h1>\(e(t.title))</h1>
-            <p class="subject-line">\(e(t.subjectLine(subject.rawValue)))</p>
-            <p>\(e(t.greeting))</p>
-            <p>\(e(t.introduction(controller.name)))</p>
+            <h1>\(e(t[.title]))</h1>
+            <p class="subject-line">\(e(t(.subjectLine, subject.rawValue)))</p>
+            <p>\(e(t[.greeting]))</p>
+            <p>\(e(t(.introduction, controller.name)))</p>
 
             """
         if !linkedSubjects.isEmpty {
             html +=
-                "<p>\(e(t.linkedIdentifiers)) "
+                "<p>\(e(t[.linkedIdentifiers])) "
                 + linkedSubjects.map { "<code>\(e($0.rawValue))</code>" }.joined(separator: ", ")
                 + "</p>\n"
         }
         if content.hasRevealedHighSensitivity {
-            html += "<p class=\"notice warning\">\(e(t.revealedWarning))</p>\n"
+            html += "<p class=\"notice warning\">\(e(t[.revealedWarning]))</p>\n"
         } else if content.hasMaskedValues {
-            html += "<p class=\"notice\">\(e(t.maskedNote))</p>\n"
+            html += "<p class=\"notice\">\(e(t[.maskedNote]))</p>\n"
         }
 
-        html += "<section>\n<h2>\(e(t.heldDataHeading))</h2>\n"
+        html += "<section>\n<h2>\(e(t[.heldDataHeading]))</h2>\n"
         let groups = content.groups
-        if groups.isEmpty { html += "<p>\(e(t.heldDataNone))</p>\n" }
+        if groups.isEmpty { html += "<p>\(e(t[.heldDataNone]))</p>\n" }
         for group in groups {
             html += """
                 <article class="group">
                 <h3>\(e(group.purposeLabel)) <span class="system">· \(e(group.systemLabel))</span></h3>
                 <dl>
-                <dt>\(e(t.basis))</dt><dd>\(e(group.bases.joined(separator: "; ")))</dd>
-                <dt>\(e(t.retention))</dt><dd>\(e(group.retention))</dd>
-                \(group.keptUntil(self, language).map { "<dt>\(e(t.keptUntil))</dt><dd>\(e($0))</dd>" }.joined(separator: "\n"))
+                <dt>\(e(t[.basis]))</dt><dd>\(e(group.bases.joined(separator: "; ")))</dd>
+                <dt>\(e(t[.retention]))</dt><dd>\(e(group.retention))</dd>
+                \(group.keptUntil(self, language).map { "<dt>\(e(t[.keptUntil]))</dt><dd>\(e($0))</dd>" }.joined(separator: "\n"))
                 </dl>
                 <table>
-                <thead><tr><th>\(e(t.category))</th><th>\(e(t.value))</th><th>\(e(t.recorded))</th><th>\(e(t.source))</th><th>\(e(t.reference))</th></tr></thead>
+                <thead><tr><th>\(e(t[.category]))</th><th>\(e(t[.value]))</th><th>\(e(t[.recorded]))</th><th>\(e(t[.source]))</th><th>\(e(t[.reference]))</th></tr></thead>
                 <tbody>
 
                 """
@@ -77,7 +78,7 @@ extension AccessReport {
                     case .notRecorded, .erased: "value muted"
                     }
                 let corrected = item.rectifiedAt.map {
-                    "<br><span class=\"muted\">\(e(t.corrected(content.day($0))))</span>"
+                    "<br><span class=\"muted\">\(e(t(.corrected, content.day($0))))</span>"
                 }
                 html +=
                     "<tr><td>\(e(content.categoryLabel(item.category)))</td>"
@@ -90,13 +91,13 @@ extension AccessReport {
         }
         html += "</section>\n"
 
-        html += "<section>\n<h2>\(e(t.recipientsHeading))</h2>\n"
+        html += "<section>\n<h2>\(e(t[.recipientsHeading]))</h2>\n"
         if recipients.isEmpty {
-            html += "<p>\(e(t.recipientsNone))</p>\n"
+            html += "<p>\(e(t[.recipientsNone]))</p>\n"
         } else {
             html +=
-                "<table>\n<thead><tr><th>\(e(t.recipient))</th><th>\(e(t.occasion))</th>"
-                + "<th>\(e(t.how))</th><th>\(e(t.categories))</th></tr></thead>\n<tbody>\n"
+                "<table>\n<thead><tr><th>\(e(t[.recipient]))</th><th>\(e(t[.occasion]))</th>"
+                + "<th>\(e(t[.how]))</th><th>\(e(t[.categories]))</th></tr></thead>\n<tbody>\n"
             for entry in recipients {
                 html +=
                     "<tr><td>\(e(entry.label.text(in: language)))<br><span class=\"muted\">\(e(t.role(entry.role)))</span></td>"
@@ -108,18 +109,18 @@ extension AccessReport {
         }
         html += "</section>\n"
 
-        html += "<section>\n<h2>\(e(t.consentHeading))</h2>\n"
+        html += "<section>\n<h2>\(e(t[.consentHeading]))</h2>\n"
         if consentHistory.isEmpty {
-            html += "<p>\(e(t.consentNone))</p>\n"
+            html += "<p>\(e(t[.consentNone]))</p>\n"
         } else {
             html +=
-                "<table>\n<thead><tr><th>\(e(t.date))</th><th>\(e(t.purpose))</th><th>\(e(t.decision))</th>"
-                + "<th>\(e(t.policyVersion))</th><th>\(e(t.channel))</th></tr></thead>\n<tbody>\n"
+                "<table>\n<thead><tr><th>\(e(t[.date]))</th><th>\(e(t[.purpose]))</th><th>\(e(t[.decision]))</th>"
+                + "<th>\(e(t[.policyVersion]))</th><th>\(e(t[.channel]))</th></tr></thead>\n<tbody>\n"
             for consent in consentHistory {
                 html +=
                     "<tr><td>\(e(content.day(consent.at)))</td>"
                     + "<td>\(e(content.purposeLabel(consent.purpose)))</td>"
-                    + "<td class=\"decision-\(consent.decision.rawValue)\">\(e(t.decision(consent.decision)))</td>"
+                    + "<td class=\"decision-\(consent.decision.rawValue)\">\(e(t.decision(consent.decision, capitalized: true)))</td>"
                     + "<td>\(e(consent.policyVersion))</td>"
                     + "<td>\(e(consent.channel))</td></tr>\n"
             }
@@ -128,20 +129,20 @@ extension AccessReport {
         html += "</section>\n"
 
         if !restrictions.isEmpty || !objections.isEmpty {
-            html += "<section>\n<h2>\(e(t.limitsHeading))</h2>\n<ul>\n"
+            html += "<section>\n<h2>\(e(t[.limitsHeading]))</h2>\n<ul>\n"
             for restriction in restrictions {
-                let purpose = restriction.purpose.map(content.purposeLabel) ?? t.allPurposes
-                html += "<li>\(e(t.restricted(purpose, since: content.day(restriction.since))))</li>\n"
+                let purpose = restriction.purpose.map(content.purposeLabel) ?? t[.allPurposes]
+                html += "<li>\(e(t(.restricted, purpose, content.day(restriction.since))))</li>\n"
             }
             for objection in objections {
                 html +=
-                    "<li>\(e(t.objected(content.purposeLabel(objection.purpose), since: content.day(objection.since))))</li>\n"
+                    "<li>\(e(t(.objected, content.purposeLabel(objection.purpose), content.day(objection.since))))</li>\n"
             }
             html += "</ul>\n</section>\n"
         }
 
         if !erasures.isEmpty {
-            html += "<section>\n<h2>\(e(t.erasuresHeading))</h2>\n<ul>\n"
+            html += "<section>\n<h2>\(e(t[.erasuresHeading]))</h2>\n<ul>\n"
             for erasure in erasures {
                 html +=
                     "<li>\(e(t.erasure(content.day(erasure.at), reason: t.erasureReason(erasure.reason), count: erasure.erasedValues)))"
@@ -160,8 +161,8 @@ extension AccessReport {
 
         if !openRequests.isEmpty {
             html +=
-                "<section>\n<h2>\(e(t.requestsHeading))</h2>\n<table>\n<thead><tr><th>\(e(t.request))</th>"
-                + "<th>\(e(t.received))</th><th>\(e(t.due))</th></tr></thead>\n<tbody>\n"
+                "<section>\n<h2>\(e(t[.requestsHeading]))</h2>\n<table>\n<thead><tr><th>\(e(t[.request]))</th>"
+                + "<th>\(e(t[.received]))</th><th>\(e(t[.due]))</th></tr></thead>\n<tbody>\n"
             for request in openRequests {
                 html +=
                     "<tr><td>\(e(t.request(request.kind)))<br><span class=\"muted\">\(e(request.requestID))</span></td>"
@@ -171,19 +172,19 @@ extension AccessReport {
             html += "</tbody>\n</table>\n</section>\n"
         }
 
-        html += "<section class=\"rights\">\n<h2>\(e(t.rightsHeading))</h2>\n<dl>\n"
-        for (right, text) in t.rights(controller: controller.name) {
+        html += "<section class=\"rights\">\n<h2>\(e(t[.rightsHeading]))</h2>\n<dl>\n"
+        for (right, text) in t.rights {
             html += "<dt>\(e(right))</dt><dd>\(e(text))</dd>\n"
         }
         html += "</dl>\n"
         let mailbox = e(controller.privacyContact)
         let link = "<a href=\"mailto:\(mailbox)\">\(mailbox)</a>"
-        html += "<p class=\"contact\">\(e(t.contact("\u{E000}")).replacing("\u{E000}", with: link))</p>\n"
+        html += "<p class=\"contact\">\(e(t(.contact, "\u{E000}")).replacing("\u{E000}", with: link))</p>\n"
         html += "</section>\n"
         html +=
-            "<p class=\"regards\">\(t.regards(controller.name).split(separator: "\n").map { e(String($0)) }.joined(separator: "<br>"))</p>\n"
+            "<p class=\"regards\">\(t(.regards, controller.name).split(separator: "\n").map { e(String($0)) }.joined(separator: "<br>"))</p>\n"
         html += """
-            <footer>\(e(t.footer(generated: LetterDate.dayAndTime(generatedAt, in: language), requestedBy: requestedBy.rawValue)))</footer>
+            <footer>\(e(t(.footer, LetterDate.dayAndTime(generatedAt, in: language), requestedBy.rawValue)))</footer>
             </main>
             </body>
             </html>

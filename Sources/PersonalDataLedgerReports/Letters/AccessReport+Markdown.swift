@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 extension AccessReport {
     /// The report as a Markdown letter to the person: the same content as
     /// ``htmlLetter(in:catalog:)``, for a ticket system, a wiki or an email client that renders
@@ -7,50 +8,50 @@ extension AccessReport {
     /// Every text from the ledger is escaped, including HTML (Markdown renderers pass raw HTML
     /// through), and high-sensitivity values stay masked unless the report was produced with
     /// `revealing: true`.
-    public func markdown(in language: ReportLanguage = .english, catalog: Catalog? = nil) -> String {
+    public func markdown(in language: Language = .english, catalog: Catalog? = nil) -> String {
         let content = LetterContent(self, language: language, catalog: catalog)
         let t = content.labels
         let m = MarkupEscaping.markdown
         var lines: [String] = []
-        lines.append("# \(m(t.title))")
+        lines.append("# \(m(t[.title]))")
         lines.append("")
-        lines.append("**\(m(t.subjectLine(subject.rawValue)))**")
+        lines.append("**\(m(t(.subjectLine, subject.rawValue)))**")
         lines.append("")
         lines.append(
             "\(m(controller.name)) · \(m(controller.privacyContact)) · \(m(LetterDate.day(generatedAt, in: language)))")
         lines.append("")
-        lines.append(m(t.greeting))
+        lines.append(m(t[.greeting]))
         lines.append("")
-        lines.append(m(t.introduction(controller.name)))
+        lines.append(m(t(.introduction, controller.name)))
         if !linkedSubjects.isEmpty {
             lines.append("")
             lines.append(
-                m(t.linkedIdentifiers) + " "
+                m(t[.linkedIdentifiers]) + " "
                     + linkedSubjects.map { "`\($0.rawValue.replacing("`", with: "'"))`" }
                     .joined(separator: ", "))
         }
         if content.hasRevealedHighSensitivity {
-            lines += ["", "> **\(m(t.revealedWarning))**"]
+            lines += ["", "> **\(m(t[.revealedWarning]))**"]
         } else if content.hasMaskedValues {
-            lines += ["", "> \(m(t.maskedNote))"]
+            lines += ["", "> \(m(t[.maskedNote]))"]
         }
 
-        lines += ["", "## \(m(t.heldDataHeading))", ""]
+        lines += ["", "## \(m(t[.heldDataHeading]))", ""]
         let groups = content.groups
-        if groups.isEmpty { lines += [m(t.heldDataNone), ""] }
+        if groups.isEmpty { lines += [m(t[.heldDataNone]), ""] }
         for group in groups {
             lines.append("### \(m(group.purposeLabel)) · \(m(group.systemLabel))")
             lines.append("")
-            lines.append("- **\(m(t.basis)):** \(m(group.bases.joined(separator: "; ")))")
-            lines.append("- **\(m(t.retention)):** \(m(group.retention))")
-            for end in group.keptUntil(self, language) { lines.append("- **\(m(t.keptUntil)):** \(m(end))") }
+            lines.append("- **\(m(t[.basis])):** \(m(group.bases.joined(separator: "; ")))")
+            lines.append("- **\(m(t[.retention])):** \(m(group.retention))")
+            for end in group.keptUntil(self, language) { lines.append("- **\(m(t[.keptUntil])):** \(m(end))") }
             lines.append("")
-            lines.append(Self.row([t.category, t.value, t.recorded, t.source, t.reference].map(m)))
+            lines.append(Self.row([t[.category], t[.value], t[.recorded], t[.source], t[.reference]].map(m)))
             lines.append(Self.row(Array(repeating: "---", count: 5)))
             for item in group.items {
                 var value = m(content.value(item))
                 if item.valueState == .shown { value = "**\(value)**" }
-                if let at = item.rectifiedAt { value += " (\(m(t.corrected(content.day(at)))))" }
+                if let at = item.rectifiedAt { value += " (\(m(t(.corrected, content.day(at)))))" }
                 lines.append(
                     Self.row([
                         m(content.categoryLabel(item.category)), value, m(content.day(item.since)),
@@ -60,11 +61,11 @@ extension AccessReport {
             lines.append("")
         }
 
-        lines += ["## \(m(t.recipientsHeading))", ""]
+        lines += ["## \(m(t[.recipientsHeading]))", ""]
         if recipients.isEmpty {
-            lines += [m(t.recipientsNone), ""]
+            lines += [m(t[.recipientsNone]), ""]
         } else {
-            lines.append(Self.row([t.recipient, t.role, t.occasion, t.how, t.categories].map(m)))
+            lines.append(Self.row([t[.recipient], t[.role], t[.occasion], t[.how], t[.categories]].map(m)))
             lines.append(Self.row(Array(repeating: "---", count: 5)))
             for entry in recipients {
                 lines.append(
@@ -77,37 +78,38 @@ extension AccessReport {
             lines.append("")
         }
 
-        lines += ["## \(m(t.consentHeading))", ""]
+        lines += ["## \(m(t[.consentHeading]))", ""]
         if consentHistory.isEmpty {
-            lines += [m(t.consentNone), ""]
+            lines += [m(t[.consentNone]), ""]
         } else {
-            lines.append(Self.row([t.date, t.purpose, t.decision, t.policyVersion, t.channel].map(m)))
+            lines.append(Self.row([t[.date], t[.purpose], t[.decision], t[.policyVersion], t[.channel]].map(m)))
             lines.append(Self.row(Array(repeating: "---", count: 5)))
             for consent in consentHistory {
                 lines.append(
                     Self.row([
                         m(content.day(consent.at)), m(content.purposeLabel(consent.purpose)),
-                        m(t.decision(consent.decision)), m(consent.policyVersion), m(consent.channel),
+                        m(t.decision(consent.decision, capitalized: true)), m(consent.policyVersion),
+                        m(consent.channel),
                     ]))
             }
             lines.append("")
         }
 
         if !restrictions.isEmpty || !objections.isEmpty {
-            lines += ["## \(m(t.limitsHeading))", ""]
+            lines += ["## \(m(t[.limitsHeading]))", ""]
             for restriction in restrictions {
-                let purpose = restriction.purpose.map(content.purposeLabel) ?? t.allPurposes
-                lines.append("- " + m(t.restricted(purpose, since: content.day(restriction.since))))
+                let purpose = restriction.purpose.map(content.purposeLabel) ?? t[.allPurposes]
+                lines.append("- " + m(t(.restricted, purpose, content.day(restriction.since))))
             }
             for objection in objections {
                 lines.append(
-                    "- " + m(t.objected(content.purposeLabel(objection.purpose), since: content.day(objection.since))))
+                    "- " + m(t(.objected, content.purposeLabel(objection.purpose), content.day(objection.since))))
             }
             lines.append("")
         }
 
         if !erasures.isEmpty {
-            lines += ["## \(m(t.erasuresHeading))", ""]
+            lines += ["## \(m(t[.erasuresHeading]))", ""]
             for erasure in erasures {
                 lines.append(
                     "- "
@@ -128,8 +130,8 @@ extension AccessReport {
         }
 
         if !openRequests.isEmpty {
-            lines += ["## \(m(t.requestsHeading))", ""]
-            lines.append(Self.row([t.request, t.received, t.due].map(m)))
+            lines += ["## \(m(t[.requestsHeading]))", ""]
+            lines.append(Self.row([t[.request], t[.received], t[.due]].map(m)))
             lines.append(Self.row(Array(repeating: "---", count: 3)))
             for request in openRequests {
                 lines.append(
@@ -141,15 +143,15 @@ extension AccessReport {
             lines.append("")
         }
 
-        lines += ["## \(m(t.rightsHeading))", ""]
-        for (right, text) in t.rights(controller: controller.name) {
+        lines += ["## \(m(t[.rightsHeading]))", ""]
+        for (right, text) in t.rights {
             lines.append("- **\(m(right)):** \(m(text))")
         }
-        lines += ["", "**\(m(t.contact(controller.privacyContact)))**", ""]
-        lines += t.regards(controller.name).split(separator: "\n").map { m(String($0)) + "  " }
+        lines += ["", "**\(m(t(.contact, controller.privacyContact)))**", ""]
+        lines += t(.regards, controller.name).split(separator: "\n").map { m(String($0)) + "  " }
         lines.append("")
         lines.append(
-            "_\(m(t.footer(generated: LetterDate.dayAndTime(generatedAt, in: language), requestedBy: requestedBy.rawValue)))_"
+            "_\(m(t(.footer, LetterDate.dayAndTime(generatedAt, in: language), requestedBy.rawValue)))_"
         )
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -23,7 +24,7 @@ struct LetterContent {
 
         /// When the group's data is erased: one line when every item ends alike, else one per end
         /// naming its categories.
-        func keptUntil(_ report: AccessReport, _ language: ReportLanguage) -> [String] {
+        func keptUntil(_ report: AccessReport, _ language: Language) -> [String] {
             var ends: [(RetentionEnd, [String])] = []
             for item in items {
                 guard let end = item.keptUntil else { continue }
@@ -40,14 +41,14 @@ struct LetterContent {
     }
 
     let report: AccessReport
-    let language: ReportLanguage
-    let labels: LetterLabels
+    let language: Language
+    let labels: ReportLabels
     let catalog: Catalog?
 
-    init(_ report: AccessReport, language: ReportLanguage, catalog: Catalog?) {
+    init(_ report: AccessReport, language: Language, catalog: Catalog?) {
         self.report = report
         self.language = language
-        self.labels = LetterLabels(language: language)
+        self.labels = ReportLabels(language)
         self.catalog = catalog
     }
 
@@ -58,7 +59,7 @@ struct LetterContent {
             let key = item.system.rawValue + "\u{0}" + item.purpose.rawValue
             let basis =
                 item.basis.label.text(in: language)
-                + (item.basisArticle.map { " (\(labels.article($0)))" } ?? "")
+                + (item.basisArticle.map { " (\(labels(.article, $0)))" } ?? "")
             if let position = positions[key] {
                 groups[position].items.append(item)
                 if !groups[position].bases.contains(basis) { groups[position].bases.append(basis) }
@@ -96,23 +97,23 @@ struct LetterContent {
     func value(_ item: AccessReport.HeldData) -> String {
         switch item.valueState {
         case .shown: item.value ?? ""
-        case .masked: (item.value ?? "*****") + " (" + labels.masked + ")"
-        case .notRecorded: labels.notRecorded
-        case .erased: labels.erased(item.erasedAt.map { day($0) } ?? "")
+        case .masked: (item.value ?? "*****") + " (" + labels[.masked] + ")"
+        case .notRecorded: labels[.notRecorded]
+        case .erased: labels(.erased, item.erasedAt.map { day($0) } ?? "")
         }
     }
 
     func source(_ item: AccessReport.HeldData) -> String {
-        item.source == DataSource.dataSubject.description ? labels.yourself : item.source
+        item.source == DataSource.dataSubject.description ? labels[.yourself] : item.source
     }
 
     func recipientHow(_ entry: AccessReport.RecipientEntry) -> String {
         switch entry.channel {
         case .disclosure:
-            labels.disclosed(day(entry.from)) + (entry.reference.map { " (\($0.rawValue))" } ?? "")
+            labels(.disclosed, day(entry.from)) + (entry.reference.map { " (\($0.rawValue))" } ?? "")
         case .accessGrant:
-            labels.access(
-                entry.system.map(systemLabel) ?? "", from: day(entry.from), until: entry.until.map(day))
+            entry.until.map { labels(.accessUntil, entry.system.map(systemLabel) ?? "", day(entry.from), day($0)) }
+                ?? labels(.accessOngoing, entry.system.map(systemLabel) ?? "", day(entry.from))
         }
     }
 

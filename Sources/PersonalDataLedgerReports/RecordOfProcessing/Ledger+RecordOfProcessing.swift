@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -175,9 +176,7 @@ struct ProcessingTally {
             systems: systemEntries, thirdCountryTransfers: transfers,
             thirdCountryTransfersStatement: transfers.isEmpty
                 ? RecordOfProcessing.noThirdCountryTransfers
-                : LocalizedText(
-                    english: "\(transfers.count) transfer(s) declared; see the list.",
-                    norwegian: "\(transfers.count) overføring(er) oppgitt; se listen."),
+                : ReportLabels.localizedText(.ropaTransfersDeclared, "\(transfers.count)"),
             securityMeasures: catalog.securityMeasures ?? RecordOfProcessing.defaultSecurityMeasures,
             differences: differences)
     }

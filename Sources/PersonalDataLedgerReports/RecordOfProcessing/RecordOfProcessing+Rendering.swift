@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -31,7 +32,7 @@ extension RecordOfProcessing {
     /// spreadsheet can filter on `category_declared` = `no` to see the gaps.
     ///
     /// A purpose without categories has one row with the category columns empty.
-    public func csv(in language: ReportLanguage = .english) -> String {
+    public func csv(in language: Language = .english) -> String {
         var text = CSV.record(Self.csvColumns)
         let transfers =
             thirdCountryTransfers.isEmpty
@@ -86,101 +87,94 @@ extension RecordOfProcessing {
 
     /// The record as Markdown, one section per Art. 30(1) point, then the activities and the
     /// differences between declaration and practice.
-    public func markdown(in language: ReportLanguage = .english) -> String {
+    public func markdown(in language: Language = .english) -> String {
         let m = MarkupEscaping.markdown
-        let en = language == .english
-        func pick(_ english: String, _ norwegian: String) -> String { en ? english : norwegian }
+        let t = ReportLabels(language)
         func day(_ date: Date) -> String { LetterDate.day(date, in: language) }
         var lines: [String] = []
         lines.append(
-            "# " + pick("Record of processing activities", "Protokoll over behandlingsaktiviteter")
-                + " — " + m(controller.name))
+            "# " + t[.ropaTitle] + " — " + m(controller.name))
         lines.append("")
         lines.append(
-            pick("GDPR Art. 30(1). Produced ", "GDPR art. 30(1). Laget ")
-                + m(LetterDate.dayAndTime(generatedAt, in: language))
-                + pick(" from the catalog and \(factsExamined) facts.", " fra katalogen og \(factsExamined) fakta."))
+            t(.ropaProduced, m(LetterDate.dayAndTime(generatedAt, in: language)), "\(factsExamined)"))
         lines.append("")
-        lines.append("## " + pick("Controller (a)", "Behandlingsansvarlig (a)"))
+        lines.append("## " + t[.ropaControllerHeading])
         lines.append("")
         lines.append(
-            "- " + m(controller.name) + " — " + pick("privacy contact: ", "personvernkontakt: ")
-                + m(controller.privacyContact))
-        lines.append("- " + pick("Region: ", "Region: ") + m(region.rawValue))
+            "- " + m(controller.name) + " — " + t(.ropaPrivacyContact, m(controller.privacyContact)))
+        lines.append("- " + t(.ropaRegion, m(region.rawValue)))
         lines.append("")
-        lines.append("## " + pick("Processing activities (b, c, f)", "Behandlingsaktiviteter (b, c, f)"))
+        lines.append("## " + t[.ropaActivitiesHeading])
         for activity in activities {
             lines.append("")
             lines.append(
                 "### " + m(activity.label.text(in: language)) + " (`" + activity.purpose.rawValue + "`)")
             lines.append("")
             if let section = activity.policySection {
-                lines.append("- " + pick("Policy section: ", "Avsnitt i personvernerklæringen: ") + m(section))
+                lines.append("- " + t(.ropaPolicySection, m(section)))
             }
             if let iri = activity.mapping.dpvIRI { lines.append("- DPV: " + m(iri)) }
             if let declared = activity.declared {
                 lines.append(
-                    "- " + pick("Data subjects: ", "Registrerte: ")
-                        + m(declared.subjectKinds.map(\.rawValue).joined(separator: ", ")))
+                    "- " + t(.ropaSubjectKinds, m(declared.subjectKinds.map(\.rawValue).joined(separator: ", "))))
                 lines.append(
-                    "- " + pick("Legal bases: ", "Behandlingsgrunnlag: ")
-                        + m(
-                            declared.allowedBases.map {
-                                $0.label.text(in: language) + ($0.article.map { " (\($0))" } ?? "")
-                            }.joined(separator: ", ")))
+                    "- "
+                        + t(
+                            .ropaLegalBases,
+                            m(
+                                declared.allowedBases.map {
+                                    $0.label.text(in: language) + ($0.article.map { " (\($0))" } ?? "")
+                                }.joined(separator: ", "))))
                 lines.append(
-                    "- " + pick("Categories declared: ", "Oppgitte kategorier: ")
-                        + m(declared.categories.map { $0.label.text(in: language) }.joined(separator: ", ")))
+                    "- "
+                        + t(
+                            .ropaCategoriesDeclared,
+                            m(declared.categories.map { $0.label.text(in: language) }.joined(separator: ", "))))
                 lines.append(
-                    "- " + pick("Erasure time limit: ", "Slettefrist: ") + m(declared.retention.text(in: language)))
+                    "- " + t(.ropaErasureLimit, m(declared.retention.text(in: language))))
             } else {
-                lines.append("- **" + pick("Not declared in the catalog.", "Ikke oppgitt i katalogen.") + "**")
+                lines.append("- **" + t[.ropaNotDeclared] + "**")
             }
             let observed = activity.observed
             if observed.holdings == 0 {
-                lines.append("- " + pick("Observed: never used.", "Observert: aldri brukt."))
+                lines.append("- " + t[.ropaNeverUsed])
             } else {
                 lines.append(
-                    "- " + pick("Observed: ", "Observert: ")
-                        + pick(
-                            "\(observed.holdings) holdings (\(observed.liveHoldings) not erased) about \(observed.subjects) subjects",
-                            "\(observed.holdings) registreringer (\(observed.liveHoldings) ikke slettet) om \(observed.subjects) registrerte"
-                        )
-                        + (observed.firstRecordedAt.map { pick(", from ", ", fra ") + m(day($0)) } ?? "")
-                        + (observed.lastRecordedAt.map { pick(" to ", " til ") + m(day($0)) } ?? ""))
+                    "- "
+                        + t(.ropaObserved, "\(observed.holdings)", "\(observed.liveHoldings)", "\(observed.subjects)")
+                        + (observed.firstRecordedAt.map { t(.ropaObservedFrom, m(day($0))) } ?? "")
+                        + (observed.lastRecordedAt.map { t(.ropaObservedTo, m(day($0))) } ?? ""))
                 lines.append(
-                    "- " + pick("Systems: ", "Systemer: ") + m(observed.systems.map(\.rawValue).joined(separator: ", "))
-                )
+                    "- " + t(.systemsList, m(observed.systems.map(\.rawValue).joined(separator: ", "))))
                 if !observed.recipientsWithAccess.isEmpty {
                     lines.append(
                         "- "
-                            + pick("Recipients with access to those systems: ", "Mottakere med tilgang til systemene: ")
-                            + m(observed.recipientsWithAccess.map(\.rawValue).joined(separator: ", ")))
+                            + t(
+                                .ropaRecipientsWithAccess,
+                                m(observed.recipientsWithAccess.map(\.rawValue).joined(separator: ", "))))
                 }
                 lines.append("")
                 lines.append(
-                    "| " + pick("Category", "Kategori") + " | " + pick("Declared", "Oppgitt") + " | "
-                        + pick("Holdings", "Registreringer") + " | " + pick("Not erased", "Ikke slettet") + " | "
-                        + pick("Subjects", "Registrerte") + " |")
+                    "| " + t[.ropaCategory] + " | " + t[.ropaDeclared] + " | " + t[.ropaHoldings] + " | "
+                        + t[.ropaNotErased] + " | " + t[.ropaSubjects] + " |")
                 lines.append("| --- | --- | ---: | ---: | ---: |")
                 for category in observed.categories {
                     let declared =
                         activity.declared?.categories.contains { $0.category == category.category } ?? false
                     lines.append(
                         "| " + m(category.category.rawValue) + " | "
-                            + (declared ? pick("yes", "ja") : "**" + pick("no", "nei") + "**")
+                            + (declared ? t[.yes] : "**" + t[.no] + "**")
                             + " | \(category.holdings) | \(category.liveHoldings) | \(category.subjects) |"
                     )
                 }
             }
         }
         lines.append("")
-        lines.append("## " + pick("Recipients (d)", "Mottakere (d)"))
+        lines.append("## " + t[.ropaRecipientsHeading])
         lines.append("")
         lines.append(
-            "| " + pick("Recipient", "Mottaker") + " | " + pick("Role", "Rolle") + " | "
-                + pick("Occasions", "Anledninger") + " | " + pick("Disclosures", "Utleveringer") + " | "
-                + pick("Access grants", "Tilganger") + " |")
+            "| " + t[.recipient] + " | " + t[.role] + " | " + t[.ropaOccasions] + " | " + t[.ropaDisclosures]
+                + " | " + t[.ropaAccessGrants] + " |")
         lines.append("| --- | --- | --- | ---: | --- |")
         for recipient in recipients {
             let grants = recipient.grants.map {
@@ -194,7 +188,7 @@ extension RecordOfProcessing {
                     + "\(recipient.disclosures) | " + m(grants.joined(separator: "; ")) + " |")
         }
         lines.append("")
-        lines.append("## " + pick("Transfers to third countries (e)", "Overføring til tredjeland (e)"))
+        lines.append("## " + t[.ropaTransfersHeading])
         lines.append("")
         if thirdCountryTransfers.isEmpty {
             lines.append(m(thirdCountryTransfersStatement.text(in: language)))
@@ -205,44 +199,37 @@ extension RecordOfProcessing {
                     + ": " + m(transfer.safeguard.text(in: language)))
         }
         lines.append("")
-        lines.append("## " + pick("Security measures (g)", "Sikkerhetstiltak (g)"))
+        lines.append("## " + t[.ropaSecurityHeading])
         lines.append("")
         lines.append(m(securityMeasures.text(in: language)))
         lines.append("")
-        lines.append("## " + pick("Declared and observed: differences", "Oppgitt og observert: avvik"))
+        lines.append("## " + t[.ropaDifferencesHeading])
         lines.append("")
         if differences.isEmpty && differences.unusedPurposes.isEmpty {
-            lines.append(
-                pick(
-                    "None: what was recorded matches the catalog.",
-                    "Ingen: det som er registrert, stemmer med katalogen."))
+            lines.append(t[.ropaNoDifferences])
         }
         for gap in differences.undeclaredCategories {
             lines.append(
-                "- " + pick("Category ", "Kategorien ") + "`\(gap.category.rawValue)`"
-                    + pick(" recorded for ", " er registrert for ") + "`\(gap.purpose.rawValue)`"
-                    + pick(", which does not declare it", ", som ikke oppgir den") + " (\(gap.holdings)).")
+                "- "
+                    + t(
+                        .ropaUndeclaredCategory, "`\(gap.category.rawValue)`", "`\(gap.purpose.rawValue)`",
+                        "\(gap.holdings)"))
         }
         for gap in differences.undeclaredBases {
             lines.append(
-                "- " + pick("Basis ", "Grunnlaget ") + "`\(gap.basis.rawValue)`"
-                    + pick(" recorded for ", " er registrert for ") + "`\(gap.purpose.rawValue)`"
-                    + pick(", which does not allow it", ", som ikke tillater det") + " (\(gap.holdings)).")
+                "- "
+                    + t(
+                        .ropaUndeclaredBasis, "`\(gap.basis.rawValue)`", "`\(gap.purpose.rawValue)`",
+                        "\(gap.holdings)"))
         }
         for purpose in differences.undeclaredPurposes {
-            lines.append(
-                "- " + pick("Purpose ", "Formålet ") + "`\(purpose.rawValue)`"
-                    + pick(" was recorded but is not declared.", " er registrert, men ikke oppgitt."))
+            lines.append("- " + t(.ropaUndeclaredPurpose, "`\(purpose.rawValue)`"))
         }
         for system in differences.undeclaredSystems {
-            lines.append(
-                "- " + pick("System ", "Systemet ") + "`\(system.rawValue)`"
-                    + pick(" was recorded but is not declared.", " er registrert, men ikke oppgitt."))
+            lines.append("- " + t(.ropaUndeclaredSystem, "`\(system.rawValue)`"))
         }
         for purpose in differences.unusedPurposes {
-            lines.append(
-                "- " + pick("Purpose ", "Formålet ") + "`\(purpose.rawValue)`"
-                    + pick(" is declared but was never used.", " er oppgitt, men aldri brukt."))
+            lines.append("- " + t(.ropaUnusedPurpose, "`\(purpose.rawValue)`"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -235,18 +236,8 @@ public struct RecordOfProcessing: Hashable, Sendable, Codable {
 extension RecordOfProcessing {
     /// What the ledger itself does to protect the data it records, used when the catalog states
     /// no security measures of its own.
-    public static let defaultSecurityMeasures = LocalizedText(
-        english:
-            "Processing is recorded in an append-only ledger. Every write is checked against the declared purposes, categories, bases and recipients, and refused otherwise. Records are chained with SHA-256 so that alteration or truncation is detected, and the chain is verified against checkpoints kept apart from the ledger. Personal values and identifiers are kept apart from the log and erased physically when retention ends or the person asks. National identity numbers and bank account numbers are masked in reports unless deliberately revealed, and every access report produced is itself recorded. Partners reach systems only on the occasions their agreements cover, and each grant of access is recorded.",
-        norwegian:
-            "Behandlingen føres i en logg som bare kan utvides. Hver registrering kontrolleres mot de oppgitte formålene, kategoriene, behandlingsgrunnlagene og mottakerne, og avvises ellers. Postene er lenket med SHA-256 slik at endring eller avkorting oppdages, og kjeden kontrolleres mot sjekkpunkter som oppbevares atskilt fra loggen. Personopplysninger og identiteter oppbevares atskilt fra loggen og slettes fysisk når lagringstiden er ute eller den registrerte ber om det. Personnummer og kontonummer maskeres i rapporter med mindre de bevisst vises, og hver innsynsrapport som lages, føres selv i loggen. Samarbeidspartnere får tilgang til systemer bare i anledningene avtalene deres dekker, og hver tilgang føres."
-    )
+    public static let defaultSecurityMeasures = ReportLabels.localizedText(.ropaDefaultSecurityMeasures)
 
     /// What the record says when no third-country transfer is declared.
-    public static let noThirdCountryTransfers = LocalizedText(
-        english:
-            "None declared: personal data is not transferred to countries outside the EU/EEA or to international organisations.",
-        norwegian:
-            "Ingen oppgitt: personopplysninger overføres ikke til land utenfor EU/EØS eller til internasjonale organisasjoner."
-    )
+    public static let noThirdCountryTransfers = ReportLabels.localizedText(.ropaNoTransfers)
 }

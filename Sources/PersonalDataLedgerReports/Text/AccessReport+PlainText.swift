@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -10,23 +11,23 @@ extension AccessReport {
     ///
     /// Values appear as the report holds them: high-sensitivity values stay masked unless the
     /// report was produced revealing them.
-    public func plainText(in language: ReportLanguage = .english) -> String {
-        let t = PlainTextLabels(language: language)
+    public func plainText(in language: Language = .english) -> String {
+        let t = ReportLabels(language)
         let categoryLabels = Dictionary(
             heldData.map { ($0.category, $0.categoryLabel) }, uniquingKeysWith: { a, _ in a })
         let purposeLabels = Dictionary(heldData.map { ($0.purpose, $0.purposeLabel) }, uniquingKeysWith: { a, _ in a })
         var lines: [String] = []
-        lines.append(t.title(subject.rawValue))
+        lines.append(t(.textTitle, subject.rawValue))
         lines.append(String(repeating: "=", count: lines[0].count))
-        lines.append("\(t.generated): \(Self.timestamp(generatedAt))  \(t.requestedBy): \(requestedBy)")
-        lines.append("\(t.controller): \(controller.name) <\(controller.privacyContact)>")
+        lines.append("\(t[.generated]): \(Self.timestamp(generatedAt))  \(t[.requestedBy]): \(requestedBy)")
+        lines.append("\(t[.controller]): \(controller.name) <\(controller.privacyContact)>")
         if !linkedSubjects.isEmpty {
-            lines.append("\(t.linked): \(linkedSubjects.map(\.rawValue).joined(separator: ", "))")
+            lines.append("\(t[.linked]): \(linkedSubjects.map(\.rawValue).joined(separator: ", "))")
         }
 
         lines.append("")
-        lines.append(t.heldDataHeading)
-        if heldData.isEmpty { lines.append("  \(t.none)") }
+        lines.append(t[.heldDataSummaryHeading])
+        if heldData.isEmpty { lines.append("  \(t[.noneListed])") }
         for group in heldDataGroups() {
             let first = group[0]
             lines.append(
@@ -34,11 +35,11 @@ extension AccessReport {
                     + (first.reference.map { " — \($0)" } ?? "")
                     + (linkedSubjects.isEmpty ? "" : " [\(first.subject)]"))
             lines.append(
-                "    \(t.basis): \(first.basis.label.text(in: language))"
+                "    \(t[.basisShort]): \(first.basis.label.text(in: language))"
                     + (first.basisArticle.map { " (GDPR Art. \($0))" } ?? "")
-                    + " · \(t.source): \(first.source == "the data subject" ? t.yourself : first.source)"
-                    + " · \(t.since): \(Self.timestamp(first.since))")
-            lines.append("    \(t.retention): \(first.retention.text(in: language))")
+                    + " · \(t[.source]): \(first.source == "the data subject" ? t[.yourselfLower] : first.source)"
+                    + " · \(t[.since]): \(Self.timestamp(first.since))")
+            lines.append("    \(t[.retentionShort]): \(first.retention.text(in: language))")
             lines += keptUntilLines(for: group, language: language)
             let width = group.map { $0.categoryLabel.text(in: language).count }.max() ?? 0
             for item in group {
@@ -46,82 +47,85 @@ extension AccessReport {
                 let value: String =
                     switch item.valueState {
                     case .shown, .masked: item.value ?? ""
-                    case .notRecorded: t.valueNotRecorded
-                    case .erased: t.valueErased(item.erasedAt.map(Self.timestamp) ?? "")
+                    case .notRecorded: t[.valueNotRecorded]
+                    case .erased: t(.erased, item.erasedAt.map(Self.timestamp) ?? "")
                     }
-                let corrected = item.rectifiedAt.map { "  (\(t.rectified) \(Self.timestamp($0)))" } ?? ""
+                let corrected = item.rectifiedAt.map { "  (\(t[.rectified]) \(Self.timestamp($0)))" } ?? ""
                 lines.append(
                     "      \(label)\(String(repeating: " ", count: width - label.count))  \(value)\(corrected)")
             }
         }
 
         lines.append("")
-        lines.append(t.recipientsHeading)
-        if recipients.isEmpty { lines.append("  \(t.none)") }
+        lines.append(t[.recipientsHeading])
+        if recipients.isEmpty { lines.append("  \(t[.noneListed])") }
         for recipient in recipients {
             let how =
                 switch recipient.channel {
                 case .disclosure:
-                    t.disclosed(Self.timestamp(recipient.from)) + (recipient.reference.map { " (\($0))" } ?? "")
+                    t(.disclosedLower, Self.timestamp(recipient.from)) + (recipient.reference.map { " (\($0))" } ?? "")
                 case .accessGrant:
-                    t.granted(
-                        recipient.system?.rawValue ?? "", Self.timestamp(recipient.from),
-                        recipient.until.map(Self.timestamp))
+                    recipient.until.map {
+                        t(
+                            .grantedUntil, recipient.system?.rawValue ?? "", Self.timestamp(recipient.from),
+                            Self.timestamp($0))
+                    } ?? t(.granted, recipient.system?.rawValue ?? "", Self.timestamp(recipient.from))
                 }
             lines.append(
                 "  - \(recipient.label.text(in: language)) — \(recipient.occasionLabel.text(in: language)): \(how)")
             let categoryNames = recipient.categories.map { categoryLabels[$0]?.text(in: language) ?? $0.rawValue }
-            lines.append("      \(t.categories): \(categoryNames.joined(separator: ", "))")
+            lines.append("      \(t[.categoryList]): \(categoryNames.joined(separator: ", "))")
         }
 
         lines.append("")
-        lines.append(t.consentHeading)
-        if consentHistory.isEmpty { lines.append("  \(t.none)") }
+        lines.append(t[.consentHistoryHeading])
+        if consentHistory.isEmpty { lines.append("  \(t[.noneListed])") }
         for consent in consentHistory {
             lines.append(
-                "  - \(Self.timestamp(consent.at)) \(t.decision(consent.decision)) — \(purposeLabels[consent.purpose]?.text(in: language) ?? consent.purpose.rawValue) "
-                    + "(\(t.policy) \(consent.policyVersion), \(consent.channel)"
+                "  - \(Self.timestamp(consent.at)) \(t.decision(consent.decision, capitalized: false)) — \(purposeLabels[consent.purpose]?.text(in: language) ?? consent.purpose.rawValue) "
+                    + "(\(t[.policy]) \(consent.policyVersion), \(consent.channel)"
                     + (consent.evidence.map { ", \($0)" } ?? "") + ")"
-                    + (consent.isStale == true ? Self.staleConsentNote(language) : ""))
+                    + (consent.isStale == true ? " — " + t[.staleConsent] : ""))
         }
 
         if !restrictions.isEmpty || !objections.isEmpty {
             lines.append("")
-            lines.append(t.limitsHeading)
+            lines.append(t[.limitsHeading])
             for restriction in restrictions {
                 lines.append(
-                    "  - \(t.restricted) \(restriction.purpose?.rawValue ?? t.allPurposes) \(t.sinceLower) \(Self.timestamp(restriction.since))"
+                    "  - \(t[.restrictedFor]) \(restriction.purpose?.rawValue ?? t[.allPurposesShort]) \(t[.sinceLower]) \(Self.timestamp(restriction.since))"
                 )
             }
             for objection in objections {
                 lines.append(
-                    "  - \(t.objected) \(objection.purpose) \(t.sinceLower) \(Self.timestamp(objection.since))")
+                    "  - \(t[.objectionTo]) \(objection.purpose) \(t[.sinceLower]) \(Self.timestamp(objection.since))")
             }
         }
         if !erasures.isEmpty {
             lines.append("")
-            lines.append(t.erasuresHeading)
+            lines.append(t[.erasuresShortHeading])
             for erasure in erasures {
                 lines.append(
-                    "  - \(Self.timestamp(erasure.at)) \(erasure.reason): \(t.erasedValues(erasure.erasedValues))")
+                    "  - \(Self.timestamp(erasure.at)) \(erasure.reason): \(t(.erasedValues, "\(erasure.erasedValues)"))"
+                )
                 for kept in erasure.retained {
                     lines.append(
-                        "      \(t.kept) #\(kept.holding): \(kept.hold)"
+                        "      \(t[.keptLower]) #\(kept.holding): \(kept.hold)"
                             + (kept.until.map { " → \(Self.timestamp($0))" } ?? ""))
                 }
             }
         }
         if !openRequests.isEmpty {
             lines.append("")
-            lines.append(t.requestsHeading)
+            lines.append(t[.openRequestsHeading])
             for request in openRequests {
                 lines.append(
-                    "  - \(request.requestID) \(request.kind.rawValue), \(t.received) \(Self.timestamp(request.receivedAt))"
-                        + (request.dueAt.map { ", \(t.due) \(Self.timestamp($0))" } ?? ""))
+                    "  - \(request.requestID) \(request.kind.rawValue), \(t[.receivedLower]) \(Self.timestamp(request.receivedAt))"
+                        + (request.dueAt.map { ", \(t[.dueLower]) \(Self.timestamp($0))" } ?? ""))
             }
         }
         lines.append("")
-        lines.append(t.rights(controller.privacyContact))
+        lines.append(t(.rightsSummary, controller.privacyContact))
         return lines.joined(separator: "\n") + "\n"
     }
 

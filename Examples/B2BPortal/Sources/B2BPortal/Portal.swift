@@ -37,7 +37,7 @@ struct Portal: Sendable {
 
     /// Answers a representative's access request (GDPR Art. 15): everything held about them and
     /// about every identifier linked to them. Producing the report is itself recorded.
-    func answerAccessRequest(from representative: SubjectID, in language: ReportLanguage) async throws -> String {
+    func answerAccessRequest(from representative: SubjectID, in language: Language) async throws -> String {
         let report = try await ledger.report(for: representative, requestedBy: "b2b.privacy")
         return report.plainText(in: language)
     }

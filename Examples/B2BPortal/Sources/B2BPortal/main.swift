@@ -18,7 +18,7 @@ func usageError(_ message: String) -> Never {
 }
 
 var storePath: String?
-var language = ReportLanguage.english
+var language = Language.english
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -26,7 +26,7 @@ while let argument = arguments.popFirst() {
         guard let path = arguments.popFirst() else { usageError("--store needs a directory.") }
         storePath = path
     case "--language":
-        guard let code = arguments.popFirst(), let chosen = ReportLanguage(rawValue: code) else {
+        guard let code = arguments.popFirst(), let chosen = Language(rawValue: code) else {
             usageError("--language takes en or nb.")
         }
         language = chosen

@@ -116,7 +116,7 @@ func articleLedger(
 
     @Test func extendingTheCatalog() async throws {
         var catalog = Catalog.focusNordic
-        catalog.add(SystemDefinition("crm", label: LocalizedText(english: "CRM", norwegian: "CRM")))
+        catalog.add(SystemDefinition("crm", label: [.english: "CRM", .norwegianBokmal: "CRM"]))
         catalog.purposes[.contactRegister]?.allowedCategories.insert(.billingAddress)
         let ledger = Ledger(store: InMemoryLedgerStore(), catalog: catalog)
         try await ledger.record([DataItem(.billingAddress)], about: "customer:1", in: "crm", for: .legalObligations)
@@ -181,9 +181,10 @@ extension DataCategory {
         try await ledger.lifecycle(.orderDelivered, reference: "order:50017")
 
         _ = RetentionRule(
-            summary: LocalizedText(
-                english: "Kept for the complaint period after delivery.",
-                norwegian: "Lagres i reklamasjonsfristen etter levering."),
+            summary: [
+                .english: "Kept for the complaint period after delivery.",
+                .norwegianBokmal: "Lagres i reklamasjonsfristen etter levering.",
+            ],
             clocks: [.init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint)])
 
         let schedule = try await ledger.retentionSchedule(of: "customer:10001")
@@ -195,7 +196,7 @@ extension DataCategory {
         clock.advance(by: 3 * 365 * 86_400)
         let due = try await ledger.retentionDue()
         #expect(due.holdings.map(\.category) == [.name])
-        #expect(due.holdings[0].rule.english.hasPrefix("Active until fully delivered"))
+        #expect(due.holdings[0].rule.text(in: .english).hasPrefix("Active until fully delivered"))
         let sweep = try await ledger.applyRetention(actor: "dpo")
         #expect(sweep.erased.count == 1 && sweep.deferred.isEmpty)
         #expect(try await ledger.retentionDue().holdings.isEmpty)

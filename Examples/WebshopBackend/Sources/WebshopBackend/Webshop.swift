@@ -80,16 +80,16 @@ struct Webshop: Sendable {
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(data: try report.jsonData())))
         }
-        let language = request.headers[.acceptLanguage].map(ReportLanguage.preferred(in:)) ?? .english
+        let language = request.headers[.acceptLanguage].map(Language.preferred(in:)) ?? .english
         return Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: report.htmlLetter(in: language, catalog: ledger.catalog))))
     }
 }
 
-extension ReportLanguage {
+extension Language {
     /// Norwegian when an `Accept-Language` header names Bokmål or Norwegian first, English otherwise.
-    static func preferred(in acceptLanguage: String) -> ReportLanguage {
+    static func preferred(in acceptLanguage: String) -> Language {
         let first = acceptLanguage.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return first.hasPrefix("nb") || first.hasPrefix("no") ? .norwegianBokmal : .english
     }

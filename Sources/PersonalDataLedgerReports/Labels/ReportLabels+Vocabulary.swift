@@ -1,0 +1,93 @@
+import PersonalDataLedger
+
+extension ReportLabels {
+    /// A consent decision as a letter's table shows it (`Given`), or in running text (`given`).
+    func decision(_ decision: ConsentDecision.Decision, capitalized: Bool) -> String {
+        switch decision {
+        case .given: self[capitalized ? .decisionGiven : .decisionGivenLower]
+        case .withdrawn: self[capitalized ? .decisionWithdrawn : .decisionWithdrawnLower]
+        case .refused: self[capitalized ? .decisionRefused : .decisionRefusedLower]
+        }
+    }
+
+    func role(_ role: RecipientDefinition.Role) -> String {
+        switch role {
+        case .processor: self[.roleProcessor]
+        case .thirdParty: self[.roleThirdParty]
+        }
+    }
+
+    /// Why values were erased; the reason's name when it has no text.
+    func erasureReason(_ reason: Erasure.Reason) -> String {
+        switch reason {
+        case .subjectRequest: self[.reasonSubjectRequest]
+        case .retentionExpired: self[.reasonRetentionExpired]
+        case .consentWithdrawn: self[.reasonConsentWithdrawn]
+        default: reason.rawValue
+        }
+    }
+
+    /// Why an erasure kept a value; the hold's name when it has no text.
+    func hold(_ hold: LegalHold) -> String {
+        switch hold {
+        case .bookkeepingObligation: self[.holdBookkeeping]
+        case .legalClaims: self[.holdLegalClaims]
+        case .ongoingContract: self[.holdOngoingContract]
+        default: hold.rawValue
+        }
+    }
+
+    func request(_ kind: RequestEvent.Kind) -> String {
+        switch kind {
+        case .access: self[.requestAccess]
+        case .erasure: self[.requestErasure]
+        case .rectification: self[.requestRectification]
+        case .restriction: self[.requestRestriction]
+        case .objection: self[.requestObjection]
+        case .portability: self[.requestPortability]
+        }
+    }
+
+    /// The event that ends a retention period, in words; the event's name when it has none.
+    func event(_ kind: LifecycleKind) -> String {
+        let keys: [LifecycleKind: ReportLabel] = [
+            .orderDelivered: .eventOrderDelivered, .caseClosed: .eventCaseClosed,
+            .campaignEnded: .eventCampaignEnded, .applicationRejected: .eventApplicationRejected,
+            .applicantHired: .eventApplicantHired, .employmentEnded: .eventEmploymentEnded,
+        ]
+        return keys[kind].map { self[$0] } ?? kind.rawValue
+    }
+
+    /// The name of a month, 1 to 12.
+    func month(_ month: Int) -> String {
+        let keys: [ReportLabel] = [
+            .january, .february, .march, .april, .may, .june, .july, .august, .september, .october,
+            .november, .december,
+        ]
+        return self[keys[(month - 1 + 12) % 12]]
+    }
+
+    /// The rights a letter lists: each right's name and what it means.
+    var rights: [(String, String)] {
+        [
+            (self[.requestAccess], self[.rightAccess]),
+            (self[.requestErasure], self[.rightErasure]),
+            (self[.rightRectificationTitle], self[.rightRectification]),
+            (self[.requestRestriction], self[.rightRestriction]),
+            (self[.requestObjection], self[.rightObjection]),
+            (self[.rightWithdrawalTitle], self[.rightWithdrawal]),
+            (self[.requestPortability], self[.rightPortability]),
+            (self[.rightComplaintTitle], self[.rightComplaint]),
+        ]
+    }
+
+    /// One erasure in a letter: when, how many values and why.
+    func erasure(_ at: String, reason: String, count: Int) -> String {
+        self(count == 1 ? .erasureOne : .erasureMany, at, "\(count)", reason)
+    }
+
+    /// A value an erasure kept, the legal hold that kept it and until when.
+    func kept(_ what: String, hold: String, until: String?) -> String {
+        until.map { self(.keptEntryUntil, what, hold, $0) } ?? self(.keptEntry, what, hold)
+    }
+}
