@@ -17,7 +17,9 @@ struct CommandHelp {
             return [usage(prefix, arguments: declaration.arguments, options: declaration.options)]
         }
         return declaration.subcommands.map { subcommand in
-            let options = subcommand.optionNames.compactMap { declaration.option(named: $0) }
+            let options = subcommand.optionNames.compactMap { declaration.option(named: $0) }.map { option in
+                subcommand.requiredOptionNames.contains(option.name) ? option.required : option
+            }
             let store = declaration.option(named: "store").map { [$0] } ?? []
             let name = subcommand.name == declaration.defaultSubcommand ? "[\(subcommand.name)]" : subcommand.name
             return usage("\(prefix) \(name)", arguments: subcommand.arguments, options: options + store)

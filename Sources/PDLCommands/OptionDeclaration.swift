@@ -38,6 +38,12 @@ struct OptionDeclaration: Sendable {
         self.isRequired = isRequired
     }
 
+    /// The same option, shown as needed in a usage line.
+    var required: OptionDeclaration {
+        OptionDeclaration(
+            name, kind, valueName: valueName, help: help, default: defaultValue, choices: choices, isRequired: true)
+    }
+
     /// How the option is written in a usage line and the options table: `--store DIR`.
     var synopsis: String { kind == .flag ? "--\(name)" : "--\(name) \(valueName)" }
 

@@ -25,15 +25,16 @@ enum RequestsCommand: Command {
                 options: ["as-of", "all", "format"]),
             SubcommandDeclaration(
                 "receive", abstract: "Records a request that arrived on --received (default: today).",
-                arguments: [requestID], options: ["subject", "kind", "received", "actor"]),
+                arguments: [requestID], options: ["subject", "kind", "received", "actor"],
+                required: ["subject", "kind"]),
             SubcommandDeclaration(
                 "extend", abstract: "Extends the deadline by --months, with --reason (no personal data).",
-                arguments: [requestID], options: ["months", "reason", "actor"]),
+                arguments: [requestID], options: ["months", "reason", "actor"], required: ["months", "reason"]),
             SubcommandDeclaration(
                 "close",
                 abstract: "Closes it with --note saying what was done and --facts linking the facts that did it (the "
                     + "report issued, the erasure, the correction).",
-                arguments: [requestID], options: ["note", "facts", "actor"]),
+                arguments: [requestID], options: ["note", "facts", "actor"], required: ["note"]),
             SubcommandDeclaration(
                 "show", abstract: "One request with its history.", arguments: [requestID],
                 options: ["as-of", "format"]),

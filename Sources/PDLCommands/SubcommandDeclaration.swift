@@ -8,11 +8,17 @@ struct SubcommandDeclaration: Sendable {
     /// The names of the command's options this subcommand uses, in usage-line order. Every one
     /// must be declared by the command; `--store` is always added.
     let optionNames: [String]
+    /// The options of ``optionNames`` this subcommand needs, shown without brackets in its usage line.
+    let requiredOptionNames: Set<String>
 
-    init(_ name: String, abstract: String, arguments: [ArgumentDeclaration] = [], options optionNames: [String] = []) {
+    init(
+        _ name: String, abstract: String, arguments: [ArgumentDeclaration] = [], options optionNames: [String] = [],
+        required requiredOptionNames: Set<String> = []
+    ) {
         self.name = name
         self.abstract = abstract
         self.arguments = arguments
         self.optionNames = optionNames
+        self.requiredOptionNames = requiredOptionNames
     }
 }
