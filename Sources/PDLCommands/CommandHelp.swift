@@ -69,9 +69,14 @@ struct CommandHelp {
     }
 
     /// An option's help with its default, before the final full stop: "text or json (default: text)."
+    /// Choices the help text does not name are listed after it.
     static func describe(_ option: OptionDeclaration) -> String {
-        guard let fallback = option.defaultValue else { return option.help }
-        let sentence = option.help.hasSuffix(".") ? String(option.help.dropLast()) : option.help
+        var help = option.help
+        if !option.choices.allSatisfy({ help.contains($0) }) {
+            help += " One of: \(option.choices.joined(separator: ", "))."
+        }
+        guard let fallback = option.defaultValue else { return help }
+        let sentence = help.hasSuffix(".") ? String(help.dropLast()) : help
         return sentence + " (default: \(fallback))."
     }
 

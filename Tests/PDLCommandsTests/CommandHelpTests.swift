@@ -43,6 +43,17 @@ import Testing
         }
     }
 
+    @Test(arguments: names)
+    func everyChoiceIsNamedInTheHelp(name: String) throws {
+        let declaration = try #require(command(named: name)).declaration
+        let help = CommandHelp(declaration: declaration).text
+        for option in declaration.options {
+            for choice in option.choices {
+                #expect(help.contains(choice), "\(name) --help does not name \(choice) of --\(option.name)")
+            }
+        }
+    }
+
     @Test func theDefaultIsShownInTheSentence() {
         let help = CommandHelp(declaration: RequestsCommand.declaration).text
         #expect(help.contains("text or json (default: text)."))
