@@ -1,7 +1,7 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// A checkpoint as `pdl checkpoint` writes it and `pdl verify --checkpoint` reads it.
 struct CheckpointDocument: Codable {
@@ -27,33 +27,26 @@ struct CheckpointDocument: Codable {
 
 /// `pdl checkpoint`: writes the ledger's integrity head, to keep somewhere else.
 enum CheckpointCommand: Command {
-    static let name = "checkpoint"
-    static let summary = "Write the integrity head (count and chain hash) as a checkpoint file."
-    static let help = """
-        Usage: pdl checkpoint [--output FILE] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "checkpoint",
+        abstract: "Write the integrity head (count and chain hash) as a checkpoint file.",
+        discussion: """
+            Verifies the hash chain, then writes the ledger's integrity head as JSON:
+              {"count": 1234, "createdAt": "2026-06-01T09:00:00Z", "hash": "9f2c…"}
+            Keep the file away from the ledger (another machine, a ticket, an email to yourself).
+            'pdl verify --checkpoint FILE' later proves the facts it covers were neither removed
+            nor rewritten. It holds no personal data.
+            """,
+        options: [.store, .output()],
+        examples: [
+            "pdl checkpoint --output checkpoint-$(date +%F).json"
+        ]
+    )
 
-        Verifies the hash chain, then writes the ledger's integrity head as JSON:
-          {"count": 1234, "createdAt": "2026-06-01T09:00:00Z", "hash": "9f2c…"}
-        Keep the file away from the ledger (another machine, a ticket, an email to yourself).
-        'pdl verify --checkpoint FILE' later proves the facts it covers were neither removed
-        nor rewritten. It holds no personal data.
-
-        Options:
-        \(storeOptionHelp)
-          --output FILE       Write to FILE instead of standard output.
-
-        \(exitStatusHelp)
-
-        Example:
-          pdl checkpoint --output checkpoint-$(date +%F).json
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(arguments, options: ["store", "output"], flags: [])
-        guard parsed.positionals.isEmpty else { throw UsageError("pdl checkpoint takes no arguments.") }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
+        let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
         let head = try await ledger.store.verify(against: nil)
-        let document = CheckpointDocument(count: head.count, hash: head.hash, createdAt: Date())
+        let document = CheckpointDocument(count: head.count, hash: head.hash, createdAt: context.clock.now())
         var data = try CheckpointDocument.encoder.encode(document)
         data.append(0x0A)
         if let path = parsed.options["output"], path != "-" {

@@ -1,26 +1,7 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
-
-/// Every value of an option that may be repeated (`--system a --system b`), also split on
-/// commas (`--system a,b`). ``ParsedArguments`` keeps only the last; this reads them all.
-func repeatedOption(_ name: String, in arguments: [String]) -> [String] {
-    var values: [String] = []
-    var index = 0
-    while index < arguments.count {
-        let argument = arguments[index]
-        index += 1
-        if argument == "--" { break }
-        if argument == "--\(name)", index < arguments.count {
-            values.append(arguments[index])
-            index += 1
-        } else if argument.hasPrefix("--\(name)=") {
-            values.append(String(argument.dropFirst(name.count + 3)))
-        }
-    }
-    return values.flatMap { $0.split(separator: ",").map { String($0) } }.filter { !$0.isEmpty }
-}
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// Whether standard error is a terminal, where progress lines are welcome.
 var standardErrorIsTerminal: Bool { isatty(2) == 1 }

@@ -1,54 +1,49 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl demo`: records the Focus Nordic demo story and prints the customer's access report.
 enum DemoCommand: Command {
-    static let name = "demo"
-    static let summary = "Record a realistic Focus Nordic story and print the customer's access report."
-    static let help = """
-        Usage: pdl demo [--store DIR] [--format text|json|markdown|html] [--language en|nb]
+    static let declaration = CommandDeclaration(
+        name: "demo",
+        abstract: "Record a realistic Focus Nordic story and print the customer's access report.",
+        discussion: """
+            Records a realistic Focus Nordic story into an empty ledger — Kari Nordmann
+            (customer:10001) orders a camera, it is shipped, she files a complaint, joins and
+            leaves the newsletter; a backup provider can reach the order database; an applicant
+            (applicant:2001) applies — and prints Kari's access report.
 
-        Records a realistic Focus Nordic story into an empty ledger — Kari Nordmann
-        (customer:10001) orders a camera, it is shipped, she files a complaint, joins and
-        leaves the newsletter; a backup provider can reach the order database; an applicant
-        (applicant:2001) applies — and prints Kari's access report.
+            If DIR already holds the story, the report is printed again; a ledger holding
+            anything else is left alone.
+            """,
+        options: [
+            .store, .format(["text", "json", "markdown", "html"], help: "The report's format, as 'pdl report'."),
+            .language("en or nb (Norwegian Bokmål), for text, markdown and html."),
+        ],
+        examples: [
+            "pdl demo --store /tmp/demo-ledger",
+            "pdl report customer:10001 --store /tmp/demo-ledger --format html --language nb > kari.html",
+        ]
+    )
 
-        If DIR already holds the story, the report is printed again; a ledger holding
-        anything else is left alone.
-
-        Options:
-        \(storeOptionHelp)
-          --format FORMAT     text (default), json, markdown or html, as 'pdl report'.
-          --language LANG     en (default) or nb (Norwegian Bokmål), for text, markdown and html.
-
-        \(exitStatusHelp)
-
-        Example:
-          pdl demo --store /tmp/demo-ledger
-          pdl report customer:10001 --store /tmp/demo-ledger --format html --language nb > kari.html
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(arguments, options: ["store", "format", "language"], flags: [])
-        guard parsed.positionals.isEmpty else { throw UsageError("pdl demo takes no arguments.") }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let output = try ReportOutput(parsed)
         let clock = StoryClock(startingAt: DemoStory.start)
-        let location = StoreLocation(parsed)
-        let ledger = try await location.openLedger(actor: "pdl-demo", clock: clock.ledgerClock)
+        let location = context.storeLocation(parsed)
+        let ledger = try await context.openLedger(parsed, actor: "pdl-demo", clock: clock.ledgerClock)
         let head = try await ledger.store.integrityHead()
         if head.count == 0 {
             try await DemoStory.record(into: ledger, clock: clock)
             writeError(
-                "Recorded the demo story in \(location.path) (\(try await ledger.store.integrityHead().count) facts).")
+                "Recorded the demo story in \(location) (\(try await ledger.store.integrityHead().count) facts).")
         } else if try await ledger.store.facts(about: DemoStory.customer).isEmpty {
             throw UsageError(
-                "\(location.path) already holds \(head.count) facts that are not the demo story. Choose an empty directory with --store."
+                "\(location) already holds \(head.count) facts that are not the demo story. Choose an empty directory with --store."
             )
         } else {
-            clock.set(Date())
-            writeError("The demo story is already recorded in \(location.path); printing the report again.")
+            clock.set(context.clock.now())
+            writeError("The demo story is already recorded in \(location); printing the report again.")
         }
         let report = try await ledger.report(for: DemoStory.customer, requestedBy: "dpo")
         try output.write(report, catalog: ledger.catalog)

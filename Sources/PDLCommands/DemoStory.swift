@@ -1,7 +1,7 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// A realistic Focus Nordic story: Kari Nordmann orders a camera, it is shipped, she files a
 /// complaint, joins and leaves the newsletter; a backup provider can reach the order database;

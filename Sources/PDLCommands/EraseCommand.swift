@@ -1,56 +1,59 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl erase SUBJECT`: plans an erasure, prints the plan, and carries it out.
 enum EraseCommand: Command {
-    static let name = "erase"
-    static let summary = "Erase a subject's data (GDPR Art. 17), keeping what the law requires."
-    static let help = """
-        Usage: pdl erase SUBJECT [--dry-run] [--category C]... [--purpose P]... [--holding N]...
-                                 [--reason R] [--format text|json] [--actor ACTOR] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "erase",
+        abstract: "Erase a subject's data (GDPR Art. 17), keeping what the law requires.",
+        discussion: """
+            Plans the erasure of SUBJECT's data and of every identifier linked to it, prints the
+            plan — what will be erased; what is kept under which legal hold (bookkeeping
+            obligation, legal claims, an ongoing contract) and until when; which identifiers go;
+            which recipients must be told (Art. 19) — and then carries it out, physically,
+            unless --dry-run is given. Without --category, --purpose or --holding it erases
+            everything, the identifier too when nothing must be kept. Erasing what is already
+            erased changes nothing and is not an error.
+            """,
+        arguments: [ArgumentDeclaration("SUBJECT", help: "Whose data, such as customer:10001.")],
+        options: [
+            .store, OptionDeclaration("dry-run", .flag, help: "Print the plan only; erase nothing."),
+            OptionDeclaration(
+                "category", .repeatedValue, valueName: "C",
+                help: "Erase only this category (repeat, or separate with commas)."),
+            OptionDeclaration(
+                "purpose", .repeatedValue, valueName: "P",
+                help: "Erase only what is held for this purpose (repeatable)."
+            ),
+            OptionDeclaration(
+                "holding", .repeatedValue, valueName: "N",
+                help: "Erase only this holding, by sequence number (repeatable). Use one of --category, --purpose "
+                    + "and --holding."),
+            OptionDeclaration(
+                "reason", .value, valueName: "R", help: "Why the data is erased.", default: "subjectRequest",
+                choices: ["subjectRequest", "consentWithdrawn", "retentionExpired"]),
+            .format(["text", "json"], help: "text or json ({\"plan\": …, \"result\": …})."),
+            .actor(valueName: "ACTOR", default: "dpo"),
+        ],
+        examples: [
+            "pdl erase customer:10001 --dry-run",
+            "pdl erase customer:10001 --category phone --category email",
+        ],
+        exitStatus: """
+            Exit status: 0 done (or nothing to do), 1 refused by a rule, 2 usage error, 3 store error.
+            """
+    )
 
-        Plans the erasure of SUBJECT's data and of every identifier linked to it, prints the
-        plan — what will be erased; what is kept under which legal hold (bookkeeping
-        obligation, legal claims, an ongoing contract) and until when; which identifiers go;
-        which recipients must be told (Art. 19) — and then carries it out, physically,
-        unless --dry-run is given. Without --category, --purpose or --holding it erases
-        everything, the identifier too when nothing must be kept. Erasing what is already
-        erased changes nothing and is not an error.
-
-        Options:
-        \(storeOptionHelp)
-          --dry-run           Print the plan only; erase nothing.
-          --category C        Erase only this category (repeat, or separate with commas).
-          --purpose P         Erase only what is held for this purpose (repeatable).
-          --holding N         Erase only this holding, by sequence number (repeatable).
-                              Use one of --category, --purpose and --holding.
-          --reason R          subjectRequest (default), consentWithdrawn or retentionExpired.
-          --format FORMAT     text (default) or json ({"plan": …, "result": …}).
-          --actor ACTOR       Who erases, for the accountability record (default: dpo).
-
-        Exit status: 0 done (or nothing to do), 1 refused by a rule, 2 usage error, 3 store error.
-
-        Example:
-          pdl erase customer:10001 --dry-run
-          pdl erase customer:10001 --category phone --category email
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(
-            arguments, options: ["store", "category", "purpose", "holding", "reason", "format", "actor"],
-            flags: ["dry-run"])
-        guard parsed.positionals.count == 1 else {
-            throw UsageError("pdl erase takes exactly one SUBJECT, such as customer:10001.")
-        }
-        let scope = try scope(arguments)
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
+        let scope = try scope(parsed)
         let reason = Erasure.Reason(
             try parsed.choice(
                 "reason", in: ["subjectRequest", "consentWithdrawn", "retentionExpired"], default: "subjectRequest"))
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
         let dryRun = parsed.flags.contains("dry-run")
-        let ledger = try await StoreLocation(parsed).openLedger(actor: ActorID(parsed.options["actor"] ?? "dpo"))
+        let ledger = try await context.openLedger(parsed, actor: ActorID(parsed.options["actor"] ?? "dpo"))
 
         let plan = try await ledger.planErasure(of: SubjectID(parsed.positionals[0]), scope: scope, reason: reason)
         let result = dryRun ? nil : try await ledger.erase(plan)
@@ -82,10 +85,10 @@ enum EraseCommand: Command {
         print(recipientLines(result.recipientsToTell).joined(separator: "\n"))
     }
 
-    private static func scope(_ arguments: [String]) throws(UsageError) -> ErasureRequestScope {
-        let categories = repeatedOption("category", in: arguments)
-        let purposes = repeatedOption("purpose", in: arguments)
-        let holdings = repeatedOption("holding", in: arguments)
+    private static func scope(_ parsed: ParsedArguments) throws(UsageError) -> ErasureRequestScope {
+        let categories = parsed.values("category")
+        let purposes = parsed.values("purpose")
+        let holdings = parsed.values("holding")
         guard [categories, purposes, holdings].filter({ !$0.isEmpty }).count <= 1 else {
             throw UsageError("Use one of --category, --purpose and --holding, not several.")
         }

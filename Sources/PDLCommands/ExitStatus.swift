@@ -1,6 +1,6 @@
+import PersonalDataLedger
 import PersonalDataLedgerFileStore
 import PersonalDataLedgerReports
-import PersonalDataLedger
 
 /// `pdl`'s exit statuses, as its `--help` documents them.
 enum ExitStatus: Int32 {

@@ -1,47 +1,41 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl export`: all facts as JSON lines, consent records, or a person's portable copy.
 enum ExportCommand: Command {
-    static let name = "export"
-    static let summary = "Export all facts (JSON lines), consent records (ISO/IEC TS 27560) or a portable copy."
-    static let help = """
-        Usage: pdl export [--format jsonl|consents|portability] [--subject SUBJECT]
-                          [--output FILE] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "export",
+        abstract: "Export all facts (JSON lines), consent records (ISO/IEC TS 27560) or a portable copy.",
+        discussion: """
+            Formats (all documented in Documentation/ExportFormats.md):
+              jsonl        Every fact, one JSON object per line after a header line with the
+                           format, its version and the integrity head. 'pdl import' reads it
+                           back. Holds personal values in clear: treat the file as personal data.
+              consents     Consent records shaped after ISO/IEC TS 27560, with W3C DPV IRIs:
+                           everyone's, or SUBJECT's with --subject.
+              portability  SUBJECT's portable copy (GDPR Art. 20): the access report's JSON with
+                           every value shown in full. Producing it is recorded in the ledger.
+            """,
+        options: [
+            .store, .format(["jsonl", "consents", "portability"], help: "What to export."),
+            OptionDeclaration(
+                "subject", .value, valueName: "SUBJECT",
+                help: "Whose consents or portable copy (required for portability)."),
+            .output("Write to FILE (created readable by its owner only) instead of standard output."),
+            OptionDeclaration(
+                "requested-by", .value, valueName: "A", help: "Who asks, for portability's accountability record.",
+                default: "dpo"),
+        ],
+        examples: [
+            "pdl export --output facts.jsonl",
+            "pdl export --format consents --subject customer:10001",
+            "pdl export --format portability --subject customer:10001 --output kari.json",
+        ]
+    )
 
-        Formats (all documented in Documentation/ExportFormats.md):
-          jsonl        Every fact, one JSON object per line after a header line with the
-                       format, its version and the integrity head. 'pdl import' reads it
-                       back. Holds personal values in clear: treat the file as personal data.
-          consents     Consent records shaped after ISO/IEC TS 27560, with W3C DPV IRIs:
-                       everyone's, or SUBJECT's with --subject.
-          portability  SUBJECT's portable copy (GDPR Art. 20): the access report's JSON with
-                       every value shown in full. Producing it is recorded in the ledger.
-
-        Options:
-        \(storeOptionHelp)
-          --format FORMAT     jsonl (default), consents or portability.
-          --subject SUBJECT   Whose consents or portable copy (required for portability).
-          --output FILE       Write to FILE (created readable by its owner only) instead of
-                              standard output.
-          --requested-by A    Who asks, for portability's accountability record (default: dpo).
-
-        \(exitStatusHelp)
-
-        Examples:
-          pdl export --output facts.jsonl
-          pdl export --format consents --subject customer:10001
-          pdl export --format portability --subject customer:10001 --output kari.json
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(
-            arguments, options: ["store", "format", "subject", "output", "requested-by"], flags: [])
-        guard parsed.positionals.isEmpty else {
-            throw UsageError("pdl export takes no arguments; name the person with --subject.")
-        }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let format = try parsed.choice("format", in: ["jsonl", "consents", "portability"], default: "jsonl")
         let subject = parsed.options["subject"].map { SubjectID($0) }
         if format == "jsonl", subject != nil {
@@ -52,7 +46,7 @@ enum ExportCommand: Command {
         if format == "portability", subject == nil {
             throw UsageError("--format portability needs --subject.")
         }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: format != "portability")
+        let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: format != "portability")
         let sink = try OutputSink(path: parsed.options["output"])
         do {
             switch format {

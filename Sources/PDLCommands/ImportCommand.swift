@@ -1,42 +1,37 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl import FILE`: imports a `pdl.facts` JSON-lines export.
 enum ImportCommand: Command {
-    static let name = "import"
-    static let summary = "Import facts from a JSON-lines export (pdl export --format jsonl)."
-    static let help = """
-        Usage: pdl import FILE [--store DIR] [--batch-size N]
+    static let declaration = CommandDeclaration(
+        name: "import",
+        abstract: "Import facts from a JSON-lines export (pdl export --format jsonl).",
+        discussion: """
+            Imports the facts of FILE (a pdl.facts JSON-lines export; - reads standard input)
+            into the ledger, keeping their sequence numbers. The ledger must be empty, or hold the
+            beginning of the same export: facts it already has are compared and skipped, so
+            running an interrupted import again resumes it.
 
-        Imports the facts of FILE (a pdl.facts JSON-lines export; - reads standard input)
-        into the ledger, keeping their sequence numbers. The ledger must be empty, or hold the
-        beginning of the same export: facts it already has are compared and skipped, so
-        running an interrupted import again resumes it.
+            Every fact is checked against the catalog (declared names, purpose limitation, legal
+            bases, value formats). On the first bad line the import stops with the line number
+            (exit status 1); the lines before it are imported. Facts are appended in order, N at a
+            time, each batch durably: an interrupted import leaves a prefix of the file, never a
+            hole. Progress is shown on standard error when it is a terminal.
+            """,
+        arguments: [ArgumentDeclaration("FILE", help: "A pdl.facts JSON-lines export; - reads standard input.")],
+        options: [
+            .store,
+            OptionDeclaration("batch-size", .value, valueName: "N", help: "Facts per durable append.", default: "1000"),
+        ],
+        examples: [
+            "pdl export --store old-ledger --output facts.jsonl",
+            "pdl init --store new-ledger && pdl import facts.jsonl --store new-ledger",
+        ]
+    )
 
-        Every fact is checked against the catalog (declared names, purpose limitation, legal
-        bases, value formats). On the first bad line the import stops with the line number
-        (exit status 1); the lines before it are imported. Facts are appended in order, N at a
-        time, each batch durably: an interrupted import leaves a prefix of the file, never a
-        hole. Progress is shown on standard error when it is a terminal.
-
-        Options:
-        \(storeOptionHelp)
-          --batch-size N      Facts per durable append (default: 1000).
-
-        \(exitStatusHelp)
-
-        Example:
-          pdl export --store old-ledger --output facts.jsonl
-          pdl init --store new-ledger && pdl import facts.jsonl --store new-ledger
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(arguments, options: ["store", "batch-size"], flags: [])
-        guard parsed.positionals.count == 1 else {
-            throw UsageError("pdl import takes exactly one FILE (or - for standard input).")
-        }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let batchSize = Int(parsed.options["batch-size"] ?? "1000") ?? 0
         guard batchSize > 0 else { throw UsageError("--batch-size must be a positive whole number.") }
         let path = parsed.positionals[0]
@@ -50,7 +45,7 @@ enum ImportCommand: Command {
             handle = opened
         }
         let reader = LineReader(handle: handle)
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl-import")
+        let ledger = try await context.openLedger(parsed, actor: "pdl-import")
         let showProgress = standardErrorIsTerminal
         let summary: FactImportSummary
         do {

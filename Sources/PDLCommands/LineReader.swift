@@ -1,7 +1,7 @@
+import Foundation
 import PersonalDataLedger
 import PersonalDataLedgerFileStore
 import PersonalDataLedgerReports
-import Foundation
 
 /// The lines of a file or of standard input, read a block at a time so a large export never
 /// sits in memory whole. Lines are split on line feeds and returned without them.

@@ -1,46 +1,41 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl notify-list VERSION`: the mailing list for a major policy change.
 enum NotifyListCommand: Command {
-    static let name = "notify-list"
-    static let summary = "List who must be emailed about a major policy change, with its effective date."
-    static let help = """
-        Usage: pdl notify-list VERSION [--format text|csv|json] [--output FILE] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "notify-list",
+        abstract: "List who must be emailed about a major policy change, with its effective date.",
+        discussion: """
+            Lists everyone who must be told about the major privacy policy version VERSION, and
+            the date it takes effect: everyone with an email address held under a purpose whose
+            retention has not run out — the contact register while its consent stands — with
+            the latest corrected address. Objectors to direct marketing are included: a policy
+            notice is not marketing. People whose processing is restricted (Art. 18) are listed
+            apart, for you to decide.
 
-        Lists everyone who must be told about the major privacy policy version VERSION, and
-        the date it takes effect: everyone with an email address held under a purpose whose
-        retention has not run out — the contact register while its consent stands — with
-        the latest corrected address. Objectors to direct marketing are included: a policy
-        notice is not marketing. People whose processing is restricted (Art. 18) are listed
-        apart, for you to decide.
+            THIS OUTPUT CONTAINS EMAIL ADDRESSES IN CLEAR: it is the mailing list. It is the only
+            pdl output that prints personal values on purpose. Prefer --output FILE (created
+            readable by you only) to a terminal, and delete the file after the mailing.
+            """,
+        arguments: [ArgumentDeclaration("VERSION", help: "The major policy version, such as 2026-06-01.")],
+        options: [
+            .store,
+            .format(
+                ["text", "csv", "json"], help: "text, csv (email,subjects,purposes,systems,effective_from) or json."),
+            .output("Write to FILE (mode 0600) instead of standard output."),
+        ],
+        examples: [
+            "pdl policy publish 2026-06-01 --effective 2026-07-01 --major",
+            "pdl notify-list 2026-06-01 --format csv --output notify.csv",
+        ]
+    )
 
-        THIS OUTPUT CONTAINS EMAIL ADDRESSES IN CLEAR: it is the mailing list. It is the only
-        pdl output that prints personal values on purpose. Prefer --output FILE (created
-        readable by you only) to a terminal, and delete the file after the mailing.
-
-        Options:
-        \(storeOptionHelp)
-          --format FORMAT     text (default), csv (email,subjects,purposes,systems,effective_from)
-                              or json.
-          --output FILE       Write to FILE (mode 0600) instead of standard output.
-
-        \(exitStatusHelp)
-
-        Example:
-          pdl policy publish 2026-06-01 --effective 2026-07-01 --major
-          pdl notify-list 2026-06-01 --format csv --output notify.csv
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(arguments, options: ["store", "format", "output"], flags: [])
-        guard parsed.positionals.count == 1 else {
-            throw UsageError("pdl notify-list takes exactly one VERSION, such as 2026-06-01.")
-        }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let format = try parsed.choice("format", in: ["text", "csv", "json"], default: "text")
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
+        let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
         let list: PolicyNotificationList
         do {
             defer { endScanProgress() }

@@ -1,52 +1,52 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl record SUBJECT`: records one holding from the command line.
 enum RecordCommand: Command {
-    static let name = "record"
-    static let summary = "Record that a category of a person's data is held (a holding)."
-    static let help = """
-        Usage: pdl record SUBJECT --category C --system S --purpose P [--value V | --value -]
-                          [--basis B] [--reference R] [--source SOURCE] [--actor A] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "record",
+        abstract: "Record that a category of a person's data is held (a holding).",
+        discussion: """
+            Records that category C of SUBJECT's data is held in system S for purpose P. The
+            ledger checks it like any service's write: unknown names, a category the purpose may
+            not hold, consent-based holdings without consent and malformed values are refused
+            (exit status 1) and nothing is recorded.
+            """,
+        arguments: [ArgumentDeclaration("SUBJECT", help: "Whose data it is, such as customer:10001.")],
+        options: [
+            .store,
+            OptionDeclaration(
+                "category", .value, valueName: "C", help: "The data category, such as email or deliveryAddress.",
+                isRequired: true),
+            OptionDeclaration(
+                "system", .value, valueName: "S", help: "Where it is held, such as webshop.orders.", isRequired: true),
+            OptionDeclaration(
+                "purpose", .value, valueName: "P", help: "Why, such as customerAccountAndOrders.", isRequired: true),
+            OptionDeclaration(
+                "value", .value, valueName: "V",
+                help: "The value itself (optional). Use --value - to read it from standard input instead, so it "
+                    + "stays out of the shell history and the process list: printf '%s' \"$VALUE\" | pdl record ... --value -"
+            ),
+            OptionDeclaration(
+                "basis", .value, valueName: "B",
+                help: "The legal basis: consent, contract, legalObligation, vitalInterests, publicTask, "
+                    + "legitimateInterests.",
+                default: "the purpose's default basis"),
+            OptionDeclaration("reference", .value, valueName: "R", help: "The business object, such as order:50017."),
+            OptionDeclaration(
+                "source", .value, valueName: "SOURCE",
+                help: "subject (the person gave it) or the name of the third party it came from.", default: "subject"),
+            .actor(default: "pdl"),
+        ],
+        examples: [
+            "pdl record customer:10001 --category email --system webshop.orders \\",
+            "    --purpose customerAccountAndOrders --reference order:50017 --value - < email.txt",
+        ]
+    )
 
-        Records that category C of SUBJECT's data is held in system S for purpose P. The
-        ledger checks it like any service's write: unknown names, a category the purpose may
-        not hold, consent-based holdings without consent and malformed values are refused
-        (exit status 1) and nothing is recorded.
-
-        Options:
-        \(storeOptionHelp)
-          --category C        The data category, such as email or deliveryAddress.
-          --system S          Where it is held, such as webshop.orders.
-          --purpose P         Why, such as customerAccountAndOrders.
-          --value V           The value itself (optional). Use --value - to read it from
-                              standard input instead, so it stays out of the shell history
-                              and the process list:  printf '%s' "$VALUE" | pdl record ... --value -
-          --basis B           The legal basis (default: the purpose's default basis):
-                              consent, contract, legalObligation, vitalInterests, publicTask,
-                              legitimateInterests.
-          --reference R       The business object, such as order:50017.
-          --source SOURCE     subject (default: the person gave it) or the name of the third
-                              party it came from.
-          --actor A           Who records it, for accountability (default: pdl).
-
-        \(exitStatusHelp)
-
-        Example:
-          pdl record customer:10001 --category email --system webshop.orders \\
-              --purpose customerAccountAndOrders --reference order:50017 --value - < email.txt
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(
-            arguments,
-            options: ["store", "category", "system", "purpose", "value", "basis", "reference", "source", "actor"],
-            flags: [])
-        guard parsed.positionals.count == 1 else {
-            throw UsageError("pdl record takes exactly one SUBJECT, such as customer:10001.")
-        }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         func required(_ option: String) throws(UsageError) -> String {
             guard let value = parsed.options[option], !value.isEmpty else {
                 throw UsageError("pdl record needs --\(option).")
@@ -72,7 +72,7 @@ enum RecordCommand: Command {
             case nil, "subject", "dataSubject", "data-subject": .dataSubject
             case let name?: .thirdParty(name)
             }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: ActorID(parsed.options["actor"] ?? "pdl"))
+        let ledger = try await context.openLedger(parsed, actor: ActorID(parsed.options["actor"] ?? "pdl"))
         let facts = try await ledger.record(
             [DataItem(category, value: value)], about: SubjectID(parsed.positionals[0]), in: system,
             for: purpose, basis: parsed.options["basis"].map { LegalBasis($0) }, source: source,

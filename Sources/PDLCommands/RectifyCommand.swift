@@ -1,53 +1,51 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl rectify SUBJECT --holding SEQ`: corrects a held value (GDPR Art. 16), or shows its history.
 enum RectifyCommand: Command {
-    static let name = "rectify"
-    static let summary = "Correct a held value (GDPR Art. 16) and list the recipients to tell."
-    static let help = """
-        Usage: pdl rectify SUBJECT --holding SEQ --value V [--actor A] [--store DIR]
-               pdl rectify SUBJECT --holding SEQ --history [--reveal] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "rectify",
+        abstract: "Correct a held value (GDPR Art. 16) and list the recipients to tell.",
+        discussion: """
+            Records a corrected value for holding SEQ of SUBJECT (the access report numbers each
+            holding). The value is checked and normalised by the rules of the holding's category;
+            a malformed one is refused and never printed. The earlier value is kept as history
+            until the holding is erased; the report shows the corrected value from now on, and
+            'pdl find' finds the person by it. Prints the recipients that must be told (GDPR
+            Art. 19).
 
-        Records a corrected value for holding SEQ of SUBJECT (the access report numbers each
-        holding). The value is checked and normalised by the rules of the holding's category;
-        a malformed one is refused and never printed. The earlier value is kept as history
-        until the holding is erased; the report shows the corrected value from now on, and
-        'pdl find' finds the person by it. Prints the recipients that must be told (GDPR
-        Art. 19).
+            To complete missing data, record the missing category with 'pdl record' under the
+            same system and purpose.
 
-        To complete missing data, record the missing category with 'pdl record' under the
-        same system and purpose.
+            --history lists every value the holding has had, oldest first, masked unless
+            --reveal is given; nothing is recorded.
+            """,
+        arguments: [ArgumentDeclaration("SUBJECT", help: "Whose holding, such as customer:10001.")],
+        options: [
+            .store,
+            OptionDeclaration(
+                "holding", .value, valueName: "SEQ", help: "The holding's sequence number.", isRequired: true),
+            OptionDeclaration(
+                "value", .value, valueName: "V",
+                help: "The corrected value. Use --value - to read it from standard input, so it stays out of the "
+                    + "shell history: printf '%s' \"$VALUE\" | pdl rectify customer:10001 --holding 6 --value -"),
+            OptionDeclaration("history", .flag, help: "Show the holding's values instead of correcting it."),
+            OptionDeclaration("reveal", .flag, help: "With --history: show values in full."),
+            .actor(default: "pdl"),
+        ],
+        examples: [
+            "pdl rectify customer:10001 --holding 6 --history",
+            "printf '%s' \"$NEW_PHONE\" | pdl rectify customer:10001 --holding 6 --value -",
+        ],
+        exitStatus: """
+            Exit status: 0 done, 1 refused (erased holding, malformed value, not a holding of
+            SUBJECT), 2 usage, 3 store error.
+            """
+    )
 
-        --history lists every value the holding has had, oldest first, masked unless
-        --reveal is given; nothing is recorded.
-
-        Options:
-        \(storeOptionHelp)
-          --holding SEQ       The holding's sequence number.
-          --value V           The corrected value. Use --value - to read it from standard
-                              input, so it stays out of the shell history:
-                              printf '%s' "$VALUE" | pdl rectify customer:10001 --holding 6 --value -
-          --history           Show the holding's values instead of correcting it.
-          --reveal            With --history: show values in full.
-          --actor A           Who records it, for accountability (default: pdl).
-
-        Exit status: 0 done, 1 refused (erased holding, malformed value, not a holding of
-        SUBJECT), 2 usage, 3 store error.
-
-        Example:
-          pdl rectify customer:10001 --holding 6 --history
-          printf '%s' "$NEW_PHONE" | pdl rectify customer:10001 --holding 6 --value -
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(
-            arguments, options: ["store", "holding", "value", "actor"], flags: ["history", "reveal"])
-        guard parsed.positionals.count == 1 else {
-            throw UsageError("pdl rectify takes exactly one SUBJECT, such as customer:10001.")
-        }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let subject = SubjectID(parsed.positionals[0])
         guard let text = parsed.options["holding"], let sequence = UInt64(text), sequence > 0 else {
             throw UsageError("pdl rectify needs --holding SEQ, the holding's sequence number from the access report.")
@@ -62,8 +60,8 @@ enum RectifyCommand: Command {
         let value = try parsed.options["value"].map { v throws(UsageError) in
             try valueOrStandardInput(v, option: "value")
         }
-        let ledger = try await StoreLocation(parsed).openLedger(
-            actor: ActorID(parsed.options["actor"] ?? "pdl"), readOnly: history)
+        let ledger = try await context.openLedger(
+            parsed, actor: ActorID(parsed.options["actor"] ?? "pdl"), readOnly: history)
         guard let value else {
             try await printHistory(
                 of: sequence, subject: subject, ledger: ledger, reveal: parsed.flags.contains("reveal"))

@@ -1,49 +1,47 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl report SUBJECT`: the access report for one person.
 enum ReportCommand: Command {
-    static let name = "report"
-    static let summary = "Print the access report (GDPR Art. 15) for a subject."
-    static let help = """
-        Usage: pdl report SUBJECT [--store DIR] [--format text|json|markdown|html]
-                                  [--language en|nb] [--reveal] [--requested-by ACTOR]
+    static let declaration = CommandDeclaration(
+        name: "report",
+        abstract: "Print the access report (GDPR Art. 15) for a subject.",
+        discussion: """
+            Prints everything held about SUBJECT (and identifiers linked to it): each category,
+            where, why, under which basis, from which source, since when, the retention rule;
+            every recipient, by disclosure or by standing access to a system; the consent
+            history with policy versions; restrictions, objections, erasures, open requests
+            and their deadlines; and the person's rights. Producing the report is itself
+            recorded in the ledger.
 
-        Prints everything held about SUBJECT (and identifiers linked to it): each category,
-        where, why, under which basis, from which source, since when, the retention rule;
-        every recipient, by disclosure or by standing access to a system; the consent
-        history with policy versions; restrictions, objections, erasures, open requests
-        and their deadlines; and the person's rights. Producing the report is itself
-        recorded in the ledger.
+            --format html writes a self-contained letter to the person (no external files,
+            prints on A4); --format markdown the same letter in Markdown.
+            """,
+        arguments: [ArgumentDeclaration("SUBJECT", help: "Whose report, such as customer:10001.")],
+        options: [
+            .store,
+            .format(
+                ["text", "json", "markdown", "html"],
+                help: "text, json (schema: Documentation/AccessReportSchema.md; also the portable copy, GDPR Art. "
+                    + "20), markdown or html."),
+            .language("en or nb (Norwegian Bokmål), for text, markdown and html."),
+            OptionDeclaration(
+                "reveal", .flag, help: "Show national ID numbers and bank accounts in full (masked by default)."),
+            OptionDeclaration(
+                "requested-by", .value, valueName: "ACTOR", help: "Who asks, for the accountability record.",
+                default: "dpo"),
+        ],
+        examples: [
+            "pdl report customer:10001 --format json > kari.json",
+            "pdl report customer:10001 --format html --language nb > kari-innsyn.html",
+        ]
+    )
 
-        --format html writes a self-contained letter to the person (no external files,
-        prints on A4); --format markdown the same letter in Markdown.
-
-        Options:
-        \(storeOptionHelp)
-          --format FORMAT       text (default), json (schema: Documentation/AccessReportSchema.md;
-                                also the portable copy, GDPR Art. 20), markdown or html.
-          --language LANG       en (default) or nb (Norwegian Bokmål), for text, markdown and html.
-          --reveal              Show national ID numbers and bank accounts in full (masked by default).
-          --requested-by ACTOR  Who asks, for the accountability record (default: dpo).
-
-        \(exitStatusHelp)
-
-        Examples:
-          pdl report customer:10001 --format json > kari.json
-          pdl report customer:10001 --format html --language nb > kari-innsyn.html
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(
-            arguments, options: ["store", "format", "language", "requested-by"], flags: ["reveal"])
-        guard parsed.positionals.count == 1 else {
-            throw UsageError("pdl report takes exactly one SUBJECT, such as customer:10001.")
-        }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let output = try ReportOutput(parsed)
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl")
+        let ledger = try await context.openLedger(parsed, actor: "pdl")
         let report = try await ledger.report(
             for: SubjectID(parsed.positionals[0]), requestedBy: ActorID(parsed.options["requested-by"] ?? "dpo"),
             revealing: parsed.flags.contains("reveal"))

@@ -1,74 +1,84 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl requests`: data-subject requests and their deadlines (GDPR Art. 12(3)).
 enum RequestsCommand: Command {
-    static let name = "requests"
-    static let summary = "Receive, extend, close and list data-subject requests and their deadlines."
-    static let help = """
-        Usage: pdl requests [list] [--as-of DATE] [--all] [--format text|json] [--store DIR]
-               pdl requests receive ID --subject S --kind KIND [--received DATE] [--actor A]
-               pdl requests extend ID --months 1|2 --reason TEXT [--actor A]
-               pdl requests close ID --note TEXT [--facts SEQ,SEQ...] [--actor A]
-               pdl requests show ID [--as-of DATE] [--format text|json]
+    private static let requestID = ArgumentDeclaration(
+        "ID", help: "The request's id, such as gdpr-2026-0042 (printed in lists: no personal data).")
 
-        A request is due one month after the day it arrived (GDPR Art. 12(3)): received
-        2026-01-31, due 2026-02-28 (the month's last day when it has no 31st); it may be
-        answered until the end of that day, UTC. The deadline may be extended by one or
-        two further months in all, with a reason, decided within the first month — an
-        extension after the original due date is refused. The further months count from
-        the day of receipt (received 2026-01-31, extended by 2 → due 2026-04-30).
+    static let declaration = CommandDeclaration(
+        name: "requests",
+        abstract: "Receive, extend, close and list data-subject requests and their deadlines.",
+        discussion: """
+            A request is due one month after the day it arrived (GDPR Art. 12(3)): received
+            2026-01-31, due 2026-02-28 (the month's last day when it has no 31st); it may be
+            answered until the end of that day, UTC. The deadline may be extended by one or
+            two further months in all, with a reason, decided within the first month — an
+            extension after the original due date is refused. The further months count from
+            the day of receipt (received 2026-01-31, extended by 2 → due 2026-04-30).
+            """,
+        subcommands: [
+            SubcommandDeclaration(
+                "list", abstract: "Open requests by due date, overdue ones flagged (--all: closed ones too).",
+                options: ["as-of", "all", "format"]),
+            SubcommandDeclaration(
+                "receive", abstract: "Records a request that arrived on --received (default: today).",
+                arguments: [requestID], options: ["subject", "kind", "received", "actor"],
+                required: ["subject", "kind"]),
+            SubcommandDeclaration(
+                "extend", abstract: "Extends the deadline by --months, with --reason (no personal data).",
+                arguments: [requestID], options: ["months", "reason", "actor"], required: ["months", "reason"]),
+            SubcommandDeclaration(
+                "close",
+                abstract: "Closes it with --note saying what was done and --facts linking the facts that did it (the "
+                    + "report issued, the erasure, the correction).",
+                arguments: [requestID], options: ["note", "facts", "actor"], required: ["note"]),
+            SubcommandDeclaration(
+                "show", abstract: "One request with its history.", arguments: [requestID],
+                options: ["as-of", "format"]),
+        ],
+        defaultSubcommand: "list",
+        options: [
+            .store,
+            OptionDeclaration("subject", .value, valueName: "S", help: "Who asked (find them with 'pdl find')."),
+            OptionDeclaration(
+                "kind", .value, valueName: "KIND", help: "What was asked.",
+                choices: RequestEvent.Kind.allCases.map(\.rawValue)),
+            OptionDeclaration(
+                "received", .value, valueName: "DATE", help: "The day it arrived, such as 2026-01-31.",
+                default: "today"),
+            OptionDeclaration(
+                "as-of", .value, valueName: "DATE",
+                help: "Judge deadlines at DATE instead of now (2026-03-01 or 2026-03-01T10:00:00Z)."),
+            OptionDeclaration("all", .flag, help: "With list: closed requests too."),
+            OptionDeclaration("months", .value, valueName: "N", help: "1 or 2.", choices: ["1", "2"]),
+            OptionDeclaration("reason", .value, valueName: "TEXT", help: "Why the deadline is extended."),
+            OptionDeclaration("note", .value, valueName: "TEXT", help: "What was done."),
+            OptionDeclaration(
+                "facts", .repeatedValue, valueName: "LIST", help: "Sequence numbers, comma-separated (repeatable)."),
+            .format(["text", "json"], help: "text or json."), .actor(default: "pdl"),
+        ],
+        examples: [
+            "pdl requests receive gdpr-2026-0042 --subject customer:10001 --kind access --received 2026-01-31",
+            "pdl requests close gdpr-2026-0042 --note \"access report sent\" --facts 118",
+        ],
+        exitStatus: """
+            Request ids, reasons and notes are printed in lists: never put personal data in
+            them. Exit status: 0 done, 1 refused (unknown or closed request, duplicate id,
+            extension not allowed), 2 usage, 3 store error.
+            """
+    )
 
-        list      Open requests by due date, overdue ones flagged (--all: closed ones too).
-        receive   Records a request that arrived on --received (default: today).
-        extend    Extends the deadline by --months, with --reason (no personal data).
-        close     Closes it with --note saying what was done and --facts linking the facts
-                  that did it (the report issued, the erasure, the correction).
-        show      One request with its history.
-
-        Options:
-        \(storeOptionHelp)
-          --subject S         Who asked (find them with 'pdl find').
-          --kind KIND         access, erasure, rectification, restriction, objection or
-                              portability.
-          --received DATE     The day it arrived, such as 2026-01-31.
-          --as-of DATE        Judge deadlines at DATE instead of now (2026-03-01 or
-                              2026-03-01T10:00:00Z).
-          --months N          1 or 2.
-          --reason TEXT       Why the deadline is extended.
-          --note TEXT         What was done.
-          --facts LIST        Sequence numbers, comma-separated.
-          --actor A           Who records it, for accountability (default: pdl).
-
-        Request ids, reasons and notes are printed in lists: never put personal data in
-        them. Exit status: 0 done, 1 refused (unknown or closed request, duplicate id,
-        extension not allowed), 2 usage, 3 store error.
-
-        Example:
-          pdl requests receive gdpr-2026-0042 --subject customer:10001 --kind access --received 2026-01-31
-          pdl requests close gdpr-2026-0042 --note "access report sent" --facts 118
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(
-            arguments,
-            options: [
-                "store", "as-of", "format", "subject", "kind", "received", "months", "reason", "note", "facts", "actor",
-            ],
-            flags: ["all"])
-        var positionals = parsed.positionals
-        let action = positionals.isEmpty ? "list" : positionals.removeFirst()
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
+        let action = parsed.subcommand ?? "list"
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
         let asOf = try parsed.options["as-of"].map { text throws(UsageError) in
             try parseCommandLineDate(text, option: "as-of")
         }
         let actor = ActorID(parsed.options["actor"] ?? "pdl")
-        func requestID() throws(UsageError) -> String {
-            guard positionals.count == 1 else { throw UsageError("pdl requests \(action) takes one request ID.") }
-            return positionals[0]
-        }
+        func requestID() -> String { parsed.positionals[0] }
         func required(_ option: String) throws(UsageError) -> String {
             guard let value = parsed.options[option], !value.isEmpty else {
                 throw UsageError("pdl requests \(action) needs --\(option).")
@@ -78,15 +88,14 @@ enum RequestsCommand: Command {
 
         switch action {
         case "list":
-            guard positionals.isEmpty else { throw UsageError("pdl requests list takes no arguments.") }
-            let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: true)
+            let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
             let requests =
                 parsed.flags.contains("all")
                 ? try await ledger.requests(asOf: asOf) : try await ledger.openRequests(asOf: asOf)
             if json { return try printJSON(requests) }
             printList(requests, all: parsed.flags.contains("all"))
         case "receive":
-            let id = try requestID()
+            let id = requestID()
             let subject = SubjectID(try required("subject"))
             let kindText = try required("kind")
             guard let kind = RequestEvent.Kind(rawValue: kindText) else {
@@ -96,32 +105,32 @@ enum RequestsCommand: Command {
             let received = try parsed.options["received"].map { text throws(UsageError) in
                 try parseCommandLineDate(text, option: "received")
             }
-            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let ledger = try await context.openLedger(parsed, actor: actor)
             let request = try await ledger.receiveRequest(
                 id: id, from: subject, kind: kind, receivedOn: received ?? ledger.clock.now())
             print(
                 "Received request \(request.id) (\(request.kind.rawValue)) from \(request.subject) on "
                     + "\(dayText(request.receivedOn)); due \(dayText(request.dueAt)) (end of day, UTC).")
         case "extend":
-            let id = try requestID()
+            let id = requestID()
             guard let months = Int(try required("months")) else { throw UsageError("--months must be 1 or 2.") }
             let reason = try required("reason")
-            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let ledger = try await context.openLedger(parsed, actor: actor)
             let request = try await ledger.extendRequest(id: id, byMonths: months, reason: reason)
             print(
                 "Extended request \(request.id) by \(months) month(s): now due \(dayText(request.dueAt)) "
                     + "(\(request.extensionMonths) of 2 months used). Tell the person, with the reason, now.")
         case "close":
-            let id = try requestID()
+            let id = requestID()
             let note = try required("note")
             var facts: [UInt64] = []
-            for text in repeatedOption("facts", in: arguments) {
+            for text in parsed.values("facts") {
                 guard let sequence = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
                     throw UsageError("--facts takes sequence numbers separated by commas, such as 118,119.")
                 }
                 facts.append(sequence)
             }
-            let ledger = try await StoreLocation(parsed).openLedger(actor: actor)
+            let ledger = try await context.openLedger(parsed, actor: actor)
             let request = try await ledger.closeRequest(id: id, outcome: note, facts: facts)
             print(
                 "Closed request \(request.id) "
@@ -132,8 +141,8 @@ enum RequestsCommand: Command {
                         ? "" : " Linked facts: \(request.relatedFacts.map(String.init).joined(separator: ", ")).")
             )
         case "show":
-            let id = try requestID()
-            let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: true)
+            let id = requestID()
+            let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
             let request = try await ledger.request(id, asOf: asOf)
             if json { return try printJSON(request) }
             printList([request], all: true)

@@ -1,52 +1,50 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl retention`: what must be erased today, and the sweep that erases it.
 enum RetentionCommand: Command {
-    static let name = "retention"
-    static let summary = "List data whose retention ran out (GDPR Art. 5(1)(e)); --apply erases it."
-    static let help = """
-        Usage: pdl retention [--as-of DATE] [--apply] [--format text|json] [--actor ACTOR] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "retention",
+        abstract: "List data whose retention ran out (GDPR Art. 5(1)(e)); --apply erases it.",
+        discussion: """
+            Lists every holding whose retention period has run out, with the rule, the clock
+            that ran out and the date it became due. Holdings whose processing is restricted
+            (Art. 18) are listed apart: they stay until the restriction is lifted.
 
-        Lists every holding whose retention period has run out, with the rule, the clock
-        that ran out and the date it became due. Holdings whose processing is restricted
-        (Art. 18) are listed apart: they stay until the restriction is lifted.
+            With --apply, erases them physically, records why (retentionExpired, or
+            consentWithdrawn when a withdrawal started the clock), and lists the recipients that
+            must be told (Art. 19). Subject identifiers are never erased by retention.
 
-        With --apply, erases them physically, records why (retentionExpired, or
-        consentWithdrawn when a withdrawal started the clock), and lists the recipients that
-        must be told (Art. 19). Subject identifiers are never erased by retention.
+            Reads the whole ledger; progress goes to standard error when it is a terminal.
+            A region whose consumer complaint period has no default (Finland) is refused until
+            the period is set.
+            """,
+        options: [
+            .store,
+            OptionDeclaration(
+                "as-of", .value, valueName: "DATE",
+                help: "Compute as of 2026-03-01 (start of the day, UTC) or a time. --apply refuses a date in the "
+                    + "future.",
+                default: "now"),
+            OptionDeclaration("apply", .flag, help: "Erase what is due."),
+            .format(["text", "json"], help: "text or json."),
+            .actor(valueName: "ACTOR", default: "dpo"),
+        ],
+        examples: [
+            "pdl retention --as-of 2026-12-31",
+            "pdl retention --apply",
+        ]
+    )
 
-        Reads the whole ledger; progress goes to standard error when it is a terminal.
-        A region whose consumer complaint period has no default (Finland) is refused until
-        the period is set.
-
-        Options:
-        \(storeOptionHelp)
-          --as-of DATE        Compute as of 2026-03-01 (start of the day, UTC) or a time;
-                              default now. --apply refuses a date in the future.
-          --apply             Erase what is due.
-          --format FORMAT     text (default) or json.
-          --actor ACTOR       Who runs the sweep, for the accountability record (default: dpo).
-
-        \(exitStatusHelp)
-
-        Example:
-          pdl retention --as-of 2026-12-31
-          pdl retention --apply
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(
-            arguments, options: ["store", "as-of", "format", "actor"], flags: ["apply"])
-        guard parsed.positionals.isEmpty else { throw UsageError("pdl retention takes no arguments.") }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let asOf = try parsed.options["as-of"].map { text throws(UsageError) in
             try parseCommandLineDate(text, option: "as-of")
         }
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
         let actor = ActorID(parsed.options["actor"] ?? "dpo")
-        let ledger = try await StoreLocation(parsed).openLedger(actor: actor, readOnly: !parsed.flags.contains("apply"))
+        let ledger = try await context.openLedger(parsed, actor: actor, readOnly: !parsed.flags.contains("apply"))
 
         if parsed.flags.contains("apply") {
             let sweep: RetentionSweep

@@ -1,7 +1,7 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// A progress callback that rewrites one line on standard error while a scan reads the ledger,
 /// or `nil` when standard error is not a terminal (a log file wants no carriage returns).

@@ -1,7 +1,7 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// An option's value, or — when it is `-` — the whole of standard input without its final line
 /// break, so a personal value stays out of the shell history and the process list.

@@ -1,7 +1,7 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 import Synchronization
 
 /// The demo story's clock: it reads the instant the story has reached, so the demo ledger's

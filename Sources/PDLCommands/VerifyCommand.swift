@@ -1,33 +1,33 @@
-import PersonalDataLedgerFileStore
-import PersonalDataLedgerReports
 import Foundation
 import PersonalDataLedger
+import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
 
 /// `pdl verify`: checks the hash chain, and optionally an earlier checkpoint.
 enum VerifyCommand: Command {
-    static let name = "verify"
-    static let summary = "Check the ledger's hash chain, and that an earlier checkpoint still holds."
-    static let help = """
-        Usage: pdl verify [--checkpoint FILE] [--store DIR]
+    static let declaration = CommandDeclaration(
+        name: "verify",
+        abstract: "Check the ledger's hash chain, and that an earlier checkpoint still holds.",
+        discussion: """
+            Recomputes every link of the ledger's hash chain. With --checkpoint, also proves that
+            the facts the checkpoint covers (see 'pdl checkpoint') were neither removed nor
+            rewritten since it was made. Erasures do not break the chain.
+            """,
+        options: [
+            .store,
+            OptionDeclaration(
+                "checkpoint", .value, valueName: "FILE", help: "A checkpoint written earlier by 'pdl checkpoint'."),
+        ],
+        examples: [
+            "pdl verify --checkpoint checkpoint-2026-05-01.json"
+        ],
+        exitStatus: """
+            Exit status 0 when everything verifies; 3 when it does not (the message names the
+            first fact that fails) or the store cannot be read; 2 usage error.
+            """
+    )
 
-        Recomputes every link of the ledger's hash chain. With --checkpoint, also proves that
-        the facts the checkpoint covers (see 'pdl checkpoint') were neither removed nor
-        rewritten since it was made. Erasures do not break the chain.
-
-        Exit status 0 when everything verifies; 3 when it does not (the message names the
-        first fact that fails) or the store cannot be read.
-
-        Options:
-        \(storeOptionHelp)
-          --checkpoint FILE   A checkpoint written earlier by 'pdl checkpoint'.
-
-        Example:
-          pdl verify --checkpoint checkpoint-2026-05-01.json
-        """
-
-    static func run(_ arguments: [String]) async throws {
-        let parsed = try ParsedArguments(arguments, options: ["store", "checkpoint"], flags: [])
-        guard parsed.positionals.isEmpty else { throw UsageError("pdl verify takes no arguments.") }
+    static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         var checkpoint: CheckpointDocument?
         if let path = parsed.options["checkpoint"] {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -40,7 +40,7 @@ enum VerifyCommand: Command {
             }
             checkpoint = document
         }
-        let ledger = try await StoreLocation(parsed).openLedger(actor: "pdl", readOnly: true)
+        let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
         if standardErrorIsTerminal { writeError("Verifying the hash chain…") }
         let head: IntegrityHead
         do {

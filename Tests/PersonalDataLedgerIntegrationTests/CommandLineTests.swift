@@ -29,10 +29,12 @@ struct CommandLineResult: CustomStringConvertible {
 /// The built `pdl` run as a subprocess in its own temporary directory, as a DPO runs it in a
 /// shell: the default store is `./ledger` there.
 struct PDLRunner {
-    static var executable: URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return executable.deletingLastPathComponent().appendingPathComponent("pdl")
-    }
+    static let executable = BuiltProducts.executable("pdl")
+
+    /// The instant every run takes as now (`PDL_NOW`), so no test depends on the day it runs.
+    static let now = "2026-12-01T09:00:00Z"
+    /// ``now``'s UTC day, as `pdl` prints days.
+    static let today = "2026-12-01"
 
     let directory = TemporaryDirectory()
     private let runs = RunCounter()
@@ -49,8 +51,12 @@ struct PDLRunner {
         try run(arguments, stdin: stdin)
     }
 
+    /// Runs `pdl arguments…` with `environment` added to this process's (and `PDL_NOW` set to
+    /// ``now`` unless `environment` sets it).
     @discardableResult
-    func run(_ arguments: [String], stdin: String = "") throws -> CommandLineResult {
+    func run(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws
+        -> CommandLineResult
+    {
         let number = runs.next()
         let files = ["in", "out", "err"].map { path(".run-\(number).\($0)") }
         _ = FileManager.default.createFile(atPath: files[0], contents: Data(stdin.utf8))
@@ -66,6 +72,11 @@ struct PDLRunner {
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(filePath: directory.path)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PDL_NOW"] = Self.now
+        environment["PDL_STORE"] = nil
+        environment.merge(extra) { $1 }
+        process.environment = environment
         process.standardInput = handles[0]
         process.standardOutput = handles[1]
         process.standardError = handles[2]
@@ -159,8 +170,8 @@ private final class RunCounter: @unchecked Sendable {
     static let email = "kari.nordmann@example.no"
     static let nationalID = "16822548834"
 
-    /// Today's UTC day, as `pdl` prints days.
-    static var today: String { Date().formatted(Date.ISO8601FormatStyle().year().month().day()) }
+    /// The day every run takes as today (`PDL_NOW`).
+    static let today = PDLRunner.today
 
     // MARK: - Unix habits
 
@@ -464,7 +475,7 @@ private final class RunCounter: @unchecked Sendable {
         #expect(future.stdout.isEmpty)
         #expect(future.stderr.contains("future"))
 
-        // Today the closed complaint case (with the national ID number) and the withdrawn
+        // Today (PDL_NOW) the closed complaint case (with the national ID number) and the withdrawn
         // newsletter are due; the order and the bookkeeping copy are not.
         let swept = try pdl.run("retention", "--apply")
         #expect(swept.status == 0, "\(swept)")
@@ -626,5 +637,37 @@ private final class RunCounter: @unchecked Sendable {
         let unknown = try pdl.run("notify-list", "2031-01-01")
         #expect(unknown.status == 1, "\(unknown)")
         #expect(unknown.stdout.isEmpty)
+    }
+}
+
+/// The environment and the version, as a shell gives them to the binary.
+@Suite struct CommandLineEnvironmentTests {
+    @Test func versionPrintsTheVersion() throws {
+        let version = try PDLRunner().run("--version")
+        #expect(version.status == 0, "\(version)")
+        #expect(version.stdout == "pdl 0.2.0\n")
+        #expect(version.stderr.isEmpty)
+    }
+
+    @Test func aMalformedPDLNowIsAUsageErrorNamingIt() throws {
+        let pdl = PDLRunner()
+        let result = try pdl.run(["verify"], environment: ["PDL_NOW": "next tuesday"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("PDL_NOW"))
+        #expect(!FileManager.default.fileExists(atPath: pdl.ledger), "a usage error created a store")
+    }
+
+    @Test func pdlStoreNamesTheLedgerAndPDLNowItsDay() throws {
+        let pdl = PDLRunner()
+        #expect(try pdl.run(["init"], environment: ["PDL_STORE": "elsewhere"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: pdl.path("elsewhere")))
+        #expect(!FileManager.default.fileExists(atPath: pdl.ledger))
+        let checkpoint = try pdl.run(["checkpoint"], environment: ["PDL_STORE": "elsewhere"])
+        #expect(checkpoint.status == 0, "\(checkpoint)")
+        #expect(try checkpoint.json()["createdAt"] as? String == PDLRunner.now)
+        let later = try pdl.run(
+            ["checkpoint", "--store", "elsewhere"], environment: ["PDL_STORE": "nowhere", "PDL_NOW": "2044-02-29T12:00:00Z"])
+        #expect(try later.json()["createdAt"] as? String == "2044-02-29T12:00:00Z", "\(later)")
     }
 }

@@ -13,10 +13,7 @@ import Testing
 /// there, the chain verifies and there is no hole. Thirty rounds on one directory, so each
 /// round also recovers from the previous kill.
 @Suite struct FileLedgerStoreCrashTests {
-    static var writer: URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return executable.deletingLastPathComponent().appendingPathComponent("ledger-crash-writer")
-    }
+    static let writer = BuiltProducts.executable("ledger-crash-writer")
 
     @Test func killLoop() async throws {
         let directory = TemporaryDirectory()

@@ -1,0 +1,70 @@
+import Foundation
+import PersonalDataLedger
+import Synchronization
+
+/// What a command runs with: the environment, the clock, the store openers of this `pdl`, and the
+/// stores it opened, closed when the command ends.
+final class CommandContext: Sendable {
+    let environment: [String: String]
+    let storeOpeners: [LedgerStoreOpener]
+    /// Now: `PDL_NOW` when set, else the system clock.
+    let clock: LedgerClock
+    private let opened = Mutex<[any LedgerStore]>([])
+
+    /// Reads `PDL_NOW` from `environment`; a malformed one is a usage error naming it.
+    init(environment: [String: String], storeOpeners: [LedgerStoreOpener]) throws(UsageError) {
+        self.environment = environment
+        self.storeOpeners = storeOpeners
+        clock = try Self.clock(from: environment)
+    }
+
+    /// The clock `PDL_NOW` names, or the system's.
+    static func clock(from environment: [String: String]) throws(UsageError) -> LedgerClock {
+        guard let text = environment["PDL_NOW"], !text.isEmpty else { return .system }
+        if let date = try? Date(text, strategy: .iso8601) { return .fixed(date) }
+        if let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return .fixed(day) }
+        throw UsageError(
+            "The environment variable PDL_NOW must be an ISO 8601 instant such as 2026-06-01T09:00:00Z (or a day, "
+                + "2026-06-01); unset it to use the system clock.")
+    }
+
+    /// The ledger's location: `--store`, else `PDL_STORE`, else `./ledger`.
+    func storeLocation(_ arguments: ParsedArguments) -> String {
+        if let store = arguments.options["store"] { return store }
+        if let store = environment["PDL_STORE"], !store.isEmpty { return store }
+        return "./ledger"
+    }
+
+    /// Opens the ledger at ``storeLocation(_:)`` with the first store opener that handles it. The
+    /// store is closed — the file store's index snapshotted for a fast next open — when the command
+    /// ends (see ``closeAll()``).
+    ///
+    /// A command that only reads opens it `readOnly`: it works beside the service that writes the
+    /// ledger (one writer, many readers), creates nothing, and finds no ledger an error.
+    func openLedger(
+        _ arguments: ParsedArguments, actor: ActorID, clock: LedgerClock? = nil, readOnly: Bool = false
+    ) async throws -> Ledger {
+        let location = storeLocation(arguments)
+        guard let opener = storeOpeners.first(where: { $0.handles(location) }) else {
+            // Only the scheme: a URL may hold a password.
+            let scheme = LedgerStoreOpener.scheme(of: location) ?? "file"
+            throw UsageError(
+                "This pdl cannot open '\(scheme)' stores; it opens \(storeOpeners.map(\.name).joined(separator: ", "))."
+            )
+        }
+        let (store, key) = try await opener.open(location: location, readOnly: readOnly)
+        opened.withLock { $0.append(store) }
+        return Ledger(
+            store: store, catalog: .focusNordic, region: .norway, actor: actor, clock: clock ?? self.clock,
+            identifierKey: key)
+    }
+
+    /// Closes every store the command opened. Called once, when the command has finished.
+    func closeAll() async throws {
+        let stores = opened.withLock { stores in
+            defer { stores.removeAll() }
+            return stores
+        }
+        for store in stores { try await store.close() }
+    }
+}
