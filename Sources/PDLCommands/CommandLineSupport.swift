@@ -35,6 +35,19 @@ struct OutputSink {
             return
         }
         let destination = URL(filePath: path)
+        // A device or a pipe (`--output /dev/stdout`, `/dev/null`, a FIFO) is written as it is:
+        // renaming a temporary file over it would replace the device with a regular file.
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+            type != .typeRegular && type != .typeDirectory && type != .typeSymbolicLink
+        {
+            guard let device = FileHandle(forWritingAtPath: path) else {
+                throw UsageError("Cannot write to \(path): check that it is writable.")
+            }
+            handle = device
+            self.temporary = nil
+            self.destination = nil
+            return
+        }
         let temporary = destination.deletingLastPathComponent()
             .appending(path: ".\(destination.lastPathComponent).\(getpid()).partial")
         guard

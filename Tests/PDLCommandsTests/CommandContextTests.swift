@@ -79,6 +79,19 @@ import Testing
         #expect(fromEnvironment == 0)
     }
 
+    /// `--output` onto a device writes into it: renaming a temporary file over `/dev/null` would
+    /// replace the device with a regular file (which a root `pdl` did before).
+    @Test func outputToADeviceLeavesTheDevice() async throws {
+        let store = InMemoryLedgerStore()
+        let memory = LedgerStoreOpener(scheme: "memory") { _, _ in (store, nil) }
+        let status = await PDLCommandLine.run(
+            ["ropa", "--format", "json", "--output", "/dev/null", "--store", "memory://test"],
+            storeOpeners: [memory], environment: ["PDL_NOW": "2026-06-01T09:00:00Z"])
+        #expect(status == 0)
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial)
+    }
+
     @Test func aLocationNoOpenerHandlesIsAUsageErrorWithoutTheLocation() async throws {
         let context = try CommandContext(environment: [:], storeOpeners: [.fileStore])
         let parsed = try ParsedArguments(
