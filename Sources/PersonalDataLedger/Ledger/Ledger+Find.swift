@@ -63,9 +63,9 @@ extension Ledger {
 
         var matches: [SubjectMatch] = []
         for subject in subjects.sorted() {
-            let locations = locations(of: token, in: try await store.facts(about: subject))
+            let (linked, history) = try await historyFollowingLinks(from: subject)
+            let locations = Self.locations(of: token, held: subject, in: history)
             guard !locations.isEmpty else { continue }
-            let (linked, _) = try await factsFollowingLinks(from: subject)
             matches.append(
                 SubjectMatch(
                     subject: subject, linkedSubjects: linked.filter { $0 != subject }.sorted(), locations: locations))
@@ -95,34 +95,19 @@ extension Ledger {
         try await find(bankAccount, as: .bankAccount)
     }
 
-    /// The holdings among a subject's `facts` that hold the identifier with `token`, now or
+    /// The holdings of `subject` in `history` that hold the identifier with `token`, now or
     /// before a rectification, skipping erased ones.
-    private func locations(of token: String, in facts: [Fact]) -> [SubjectMatch.Location] {
-        var holdings: [UInt64: (Fact, Holding)] = [:]
-        var erased = Set<UInt64>()
-        var currentToken: [UInt64: String?] = [:]
-        var matched = Set<UInt64>()
-        for fact in facts {
-            switch fact.body {
-            case .holding(let holding):
-                holdings[fact.sequence] = (fact, holding)
-                if holding.value?.isErased == true { erased.insert(fact.sequence) }
-                currentToken[fact.sequence] = holding.lookupToken?.revealed
-                if holding.lookupToken?.revealed == token { matched.insert(fact.sequence) }
-            case .rectification(let rectification):
-                currentToken[rectification.holding] = rectification.lookupToken?.revealed
-                if rectification.lookupToken?.revealed == token { matched.insert(rectification.holding) }
-            case .erasure(let erasure):
-                erased.formUnion(erasure.erased)
-            default:
-                break
+    private static func locations(of token: String, held subject: SubjectID, in history: SubjectHistory)
+        -> [SubjectMatch.Location]
+    {
+        history.allHoldings.compactMap { held in
+            guard held.holding.subject == subject, !held.isValueGone, held.lookupTokens.contains(token) else {
+                return nil
             }
-        }
-        return matched.subtracting(erased).sorted().compactMap { sequence in
-            guard let (fact, holding) = holdings[sequence] else { return nil }
+            let holding = held.holding
             return SubjectMatch.Location(
-                holding: sequence, category: holding.category, system: holding.system, purpose: holding.purpose,
-                reference: holding.reference, since: fact.recordedAt, isCurrent: currentToken[sequence] == token)
+                holding: held.sequence, category: holding.category, system: holding.system, purpose: holding.purpose,
+                reference: holding.reference, since: held.fact.recordedAt, isCurrent: held.liveLookupToken == token)
         }
     }
 

@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -36,12 +37,14 @@ struct ProcessingTally {
     var purposes: [Purpose: PurposeTally] = [:]
     var systems: [SystemID: (purposes: Set<Purpose>, categories: Set<DataCategory>, sequences: [UInt64])] =
         [:]
-    var erased: Set<UInt64> = []
+    /// Every subject's history, for whether a holding's value is still held.
+    var histories = SubjectHistories()
     var disclosures: [RecipientID: Int] = [:]
     var grants: [RecipientID: [RecordOfProcessing.Grant]] = [:]
     var grantsBySystem: [SystemID: Set<RecipientID>] = [:]
 
     mutating func add(_ fact: Fact) {
+        histories.apply(fact)
         switch fact.body {
         case .holding(let holding):
             var tally = purposes[holding.purpose] ?? PurposeTally()
@@ -63,8 +66,6 @@ struct ProcessingTally {
             system.categories.insert(holding.category)
             system.sequences.append(fact.sequence)
             systems[holding.system] = system
-        case .erasure(let erasure):
-            erased.formUnion(erasure.erased)
         case .disclosure(let disclosure):
             disclosures[disclosure.recipient, default: 0] += 1
         case .accessGrant(let grant):
@@ -76,7 +77,9 @@ struct ProcessingTally {
         }
     }
 
-    private func live(_ sequences: [UInt64]) -> Int { sequences.count { !erased.contains($0) } }
+    private func live(_ sequences: [UInt64]) -> Int {
+        sequences.count { histories.holding($0)?.isErased != true }
+    }
 
     private static func basisEntry(_ basis: LegalBasis) -> RecordOfProcessing.BasisEntry {
         .init(basis: basis, label: basis.label, article: basis.article, mapping: basis.mapping)
