@@ -31,24 +31,8 @@ extension Ledger {
     public func find(_ identifier: String, as format: ValueFormat, region: Region? = nil) async throws
         -> [SubjectMatch]
     {
-        guard Self.findableFormats.contains(format) else {
-            throw LedgerError(
-                .invalidRequest,
-                "People are found by email, phone, national ID number or bank account; '\(format.rawValue)' values are not identifiers."
-            )
-        }
-        guard let identifierKey else {
-            throw LedgerError(
-                .identifierKeyRequired,
-                "Finding people by identifier needs the ledger's identifier key: create the Ledger with identifierKey: (IdentifierKey.loadOrCreate(at:)). Holdings recorded without a key cannot be found."
-            )
-        }
-        let normalized: String
-        do {
-            normalized = try format.normalize(identifier, region: region ?? self.region)
-        } catch {
-            throw LedgerError(.malformedValue, "The identifier to find is not valid: \(error.message)")
-        }
+        let (normalized, identifierKey) = try validator.identifierToFind(
+            identifier, as: format, region: region ?? self.region, key: identifierKey)
         let token = identifierKey.token(for: normalized, format: format)
         let hits = try await store.facts(for: .lookup(token))
         var subjects = Set<SubjectID>()

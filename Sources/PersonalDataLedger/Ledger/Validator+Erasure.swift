@@ -21,4 +21,15 @@ extension Validator {
             }
         }
     }
+
+    /// A scope of holdings names only holdings of the person (or of identifiers linked to them).
+    func erasure(_ scope: ErasureRequestScope, of known: Set<UInt64>) throws(LedgerError) {
+        guard case .holdings(let wanted) = scope else { return }
+        if let unknown = wanted.sorted().first(where: { !known.contains($0) }) {
+            throw LedgerError(
+                .invalidRequest,
+                "Fact \(unknown) is not a holding of this person or of an identifier linked to it; nothing was planned. List the holdings with the access report."
+            )
+        }
+    }
 }

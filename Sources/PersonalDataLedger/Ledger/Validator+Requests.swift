@@ -50,6 +50,18 @@ extension Validator {
         }
     }
 
+    /// A deadline is extended by one or two further months.
+    func extensionLength(_ months: Int) throws(LedgerError) {
+        guard (1...2).contains(months) else {
+            throw LedgerError(
+                .invalidRequest, "A deadline is extended by 1 or 2 further months (GDPR Art. 12(3)), not \(months).")
+        }
+    }
+
+    /// No request has the id asked for.
+    static let unknownRequest = LedgerError(
+        .unknownRequest, "No request with this id was received. List the requests with openRequests(asOf:).")
+
     /// A request still open can be acted on.
     func open(_ request: DataSubjectRequest) throws(LedgerError) {
         guard request.isOpen else {
@@ -61,10 +73,7 @@ extension Validator {
 
     /// A deadline is extended by one or two further months in all, decided within the first month.
     func deadlineExtension(of request: DataSubjectRequest, byMonths months: Int, now: Date) throws(LedgerError) {
-        guard (1...2).contains(months) else {
-            throw LedgerError(
-                .invalidRequest, "A deadline is extended by 1 or 2 further months (GDPR Art. 12(3)), not \(months).")
-        }
+        try extensionLength(months)
         guard request.extensionMonths + months <= 2 else {
             throw LedgerError(
                 .extensionRefused,

@@ -98,15 +98,7 @@ extension Ledger {
         let subjects = subjects.filter { $0 != .erased && history.subjects.contains($0) }
         let context = try await retentionContext(for: history)
         let held = history.allHoldings.filter { subjects.contains($0.holding.subject) }
-        if case .holdings(let wanted) = scope, history.lastSequence > 0 {
-            let known = Set(held.map(\.sequence))
-            if let unknown = wanted.sorted().first(where: { !known.contains($0) }) {
-                throw LedgerError(
-                    .invalidRequest,
-                    "Fact \(unknown) is not a holding of this person or of an identifier linked to it; nothing was planned. List the holdings with the access report."
-                )
-            }
-        }
+        if history.lastSequence > 0 { try validator.erasure(scope, of: Set(held.map(\.sequence))) }
 
         var erase: [ErasurePlan.Item] = []
         var keep: [ErasurePlan.Kept] = []

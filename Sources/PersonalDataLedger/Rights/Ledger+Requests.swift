@@ -68,10 +68,7 @@ extension Ledger {
     public func extendRequest(
         id: String, byMonths months: Int, reason: String, actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
-        guard (1...2).contains(months) else {
-            throw LedgerError(
-                .invalidRequest, "A deadline is extended by 1 or 2 further months (GDPR Art. 12(3)), not \(months).")
-        }
+        try validator.extensionLength(months)
         try validator.note(reason, what: "the reason for the extension")
         return try await locks.withLock([.request(id)]) {
             let now = self.clock.now()
@@ -151,8 +148,7 @@ extension Ledger {
         guard let events = try await requestHistories()[id],
             let request = Self.request(from: events, asOf: asOf ?? clock.now())
         else {
-            throw LedgerError(
-                .unknownRequest, "No request with this id was received. List the requests with openRequests(asOf:).")
+            throw Validator.unknownRequest
         }
         return request
     }

@@ -117,12 +117,7 @@ extension Ledger {
     ) async throws -> RetentionSweep {
         let now = clock.now()
         let instant = asOf ?? now
-        guard instant <= now else {
-            throw LedgerError(
-                .invalidRequest,
-                "Retention cannot be applied as of a future date: data would be erased before its time. List what will be due with retentionDue(asOf:) (pdl retention --as-of DATE without --apply) instead."
-            )
-        }
+        try validator.retentionSweep(asOf: instant, now: now)
         let due = try await retentionDue(asOf: instant, progress: progress)
         var sweep = RetentionSweep(
             asOf: instant, erased: [], deferred: due.deferred, erasures: [], recipientsToTell: [])

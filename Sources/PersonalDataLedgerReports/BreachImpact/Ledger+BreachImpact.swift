@@ -18,13 +18,7 @@ extension Ledger {
     ///   catalog does not declare, or ``LedgerError/Rule/invalidRequest`` for no systems or a
     ///   window that ends before it starts.
     public func breachImpact(systems: [SystemID], from: Date, to: Date) async throws -> BreachImpact {
-        guard !systems.isEmpty else {
-            throw LedgerError(.invalidRequest, "Name at least one system that was breached.")
-        }
-        guard from <= to else {
-            throw LedgerError(.invalidRequest, "The breach window ends before it starts; check --from and --to.")
-        }
-        for system in systems { try validator.system(system) }
+        try validator.breach(of: systems, from: from, to: to)
         let breached = Set(systems)
         var histories = SubjectHistories()
         let count = try await store.integrityHead().count
