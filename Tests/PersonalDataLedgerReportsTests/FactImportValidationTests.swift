@@ -29,6 +29,7 @@ import Testing
         try await test.ledger.record(
             [.init(Self.health, value: "allergic to latex")], about: TestLedger.kari, in: "service.cases",
             for: .complaintsAndService, specialCategoryCondition: .legalClaims)
+        try await test.ledger.disclose([.name], of: TestLedger.kari, to: "carrier", for: .shipping)
         return String(decoding: try await test.ledger.exportFacts(), as: UTF8.self).split(separator: "\n")
             .map(String.init)
     }
@@ -90,6 +91,18 @@ import Testing
             try await store.facts(about: TestLedger.kari).allSatisfy {
                 if case .holding = $0.body { false } else { true }
             })
+    }
+
+    @Test func aDisclosureOfACategoryNotHeldIsRefused() async throws {
+        var lines = try await exportLines()
+        let number = try line(containing: "\"kind\":\"disclosure\"", in: lines)
+        #expect(lines[number - 1].contains("\"name\""))
+        lines[number - 1] = lines[number - 1].replacing("\"name\"", with: "\"email\"")
+        let (ledger, store) = target()
+        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines) }
+        #expect(error?.rule == .invalidRequest)
+        #expect(error?.message.hasPrefix("Line \(number): Category 'email' is not held") == true)
+        #expect(try await store.integrityHead().count == UInt64(number - 2))
     }
 
     @Test func consentUnderAnUnpublishedPolicyIsRefused() async throws {

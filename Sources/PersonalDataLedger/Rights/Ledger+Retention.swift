@@ -231,8 +231,9 @@ package struct RetentionScan {
     }
 
     private mutating func apply(_ fact: Fact) {
-        histories.apply(fact)
         switch fact.body {
+        // What decides whether a holding is live, its value and its restriction; nothing else is kept.
+        case .holding, .erasure, .rectification, .restriction: histories.apply(fact)
         case .consentDecision, .lifecycleEvent: context.add(fact)
         default: break
         }

@@ -22,7 +22,13 @@ extension Ledger {
         let breached = Set(systems)
         var histories = SubjectHistories()
         let count = try await store.integrityHead().count
-        try await scanFacts(through: count) { histories.apply($0) }
+        try await scanFacts(through: count) { fact in
+            // Only what decides a holding's exposure, and the disclosures: the rest is not kept.
+            switch fact.body {
+            case .holding, .erasure, .rectification, .disclosure: histories.apply(fact)
+            default: break
+            }
+        }
         // Recorded no later than `to`, and not erased before `from`.
         let affected = histories.allHoldings.filter { held in
             guard breached.contains(held.holding.system), held.fact.recordedAt <= to else { return false }

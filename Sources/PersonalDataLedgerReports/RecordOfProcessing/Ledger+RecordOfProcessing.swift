@@ -44,7 +44,10 @@ struct ProcessingTally {
     var grantsBySystem: [SystemID: Set<RecipientID>] = [:]
 
     mutating func add(_ fact: Fact) {
-        histories.apply(fact)
+        switch fact.body {
+        case .holding, .erasure, .rectification: histories.apply(fact)
+        default: break
+        }
         switch fact.body {
         case .holding(let holding):
             var tally = purposes[holding.purpose] ?? PurposeTally()
