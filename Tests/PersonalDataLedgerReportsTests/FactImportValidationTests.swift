@@ -105,6 +105,17 @@ import Testing
         #expect(try await store.integrityHead().count == UInt64(number - 2))
     }
 
+    @Test func aPolicyVersionPublishedTwiceIsRefused() async throws {
+        var lines = try await exportLines()
+        #expect(lines[1].contains("\"kind\":\"policyVersion\"") && lines[1].hasSuffix("\"sequence\":1}"))
+        lines.append(lines[1].replacing("\"sequence\":1}", with: "\"sequence\":\(lines.count)}"))
+        let (ledger, store) = target()
+        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines) }
+        #expect(error?.rule == .policyVersionConflict)
+        #expect(error?.message.hasPrefix("Line \(lines.count): ") == true)
+        #expect(try await store.integrityHead().count == UInt64(lines.count - 2))
+    }
+
     @Test func consentUnderAnUnpublishedPolicyIsRefused() async throws {
         var lines = try await exportLines()
         let consent = try line(containing: "\"kind\":\"consentDecision\"", in: lines)

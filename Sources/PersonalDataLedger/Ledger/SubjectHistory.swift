@@ -8,7 +8,9 @@
 /// scans apply them one at a time as they stream (``SubjectHistories``).
 ///
 /// Validation reads only what is not a value — consents, restrictions, objections, and which
-/// categories are held — so a write never needs a value decoded to be judged.
+/// categories are held — so a holding is judged without any value; only rectification, which
+/// compares with the current value, reads one. (The store still decodes the values it returns:
+/// ``LedgerStore`` has no read that leaves them out.)
 package struct SubjectHistory: Sendable {
     /// Holdings by sequence number.
     package private(set) var holdings: [UInt64: HeldValue] = [:]
@@ -131,16 +133,4 @@ package struct SubjectHistory: Sendable {
 
     /// The objection of `subject` to `purpose`, if one stands.
     package func objection(of subject: SubjectID, to purpose: Purpose) -> Fact? { objections[subject]?[purpose] }
-
-    /// Every identifier named by a link in this history.
-    package var linkedSubjects: Set<SubjectID> {
-        var linked = Set<SubjectID>()
-        for fact in links {
-            guard case .subjectLink(let link) = fact.body else { continue }
-            linked.insert(link.subject)
-            linked.insert(link.linked)
-        }
-        linked.remove(.erased)
-        return linked
-    }
 }

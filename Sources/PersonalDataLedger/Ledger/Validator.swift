@@ -1,4 +1,9 @@
-/// The rules a write must pass, as pure functions of the catalog and the subject's state.
+/// Every rule a write must pass, as named predicates of the catalog and the subject's
+/// ``SubjectHistory``, each throwing a ``LedgerError`` that names the rule: ``Ledger`` calls them
+/// when it records, and import calls the same ones for each fact it reads.
+///
+/// This file holds the vocabulary and the rules of holdings; the other writes' rules are in
+/// `Validator+Topic.swift` files (recording, requests, rectification, erasure, queries, import).
 package struct Validator: Sendable {
     let catalog: Catalog
     let region: Region
