@@ -76,10 +76,8 @@ public final class Ledger: Sendable {
     }
 
     /// Runs `body` holding the write locks of `subjects`: no write about them happens meanwhile.
-    func withLocks<T: Sendable>(
-        of subjects: [SubjectID], also keys: [LedgerLockKey] = [], _ body: () async throws -> T
-    ) async throws -> T {
-        try await locks.withLock(subjects.filter { $0 != .erased }.map(LedgerLockKey.subject) + keys, body)
+    func withLocks<T: Sendable>(of subjects: [SubjectID], _ body: () async throws -> T) async throws -> T {
+        try await locks.withLock(subjects.filter { $0 != .erased }.map(LedgerLockKey.subject), body)
     }
 
     /// Validates and appends facts about `subjects` while holding their locks, so no other write
@@ -94,8 +92,8 @@ public final class Ledger: Sendable {
         try await writeReturning(about: subjects, by: actor) { (try await build($0), ()) }.0
     }
 
-    /// The one write path, for a write that
-    /// also answers with what it learned under the lock, such as the recipients to tell.
+    /// The one write path, for a write that also answers with what it learned under the lock,
+    /// such as the recipients to tell.
     func writeReturning<Answer: Sendable>(
         about subjects: [SubjectID], by actor: ActorID?,
         _ build: @Sendable ([SubjectID: SubjectHistory]) async throws -> ([Fact.Body], Answer)

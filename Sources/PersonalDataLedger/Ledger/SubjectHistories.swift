@@ -16,8 +16,17 @@ package struct SubjectHistories: Sendable {
 
     /// Folds one more fact into the histories of the identifiers it is about.
     package mutating func apply(_ fact: Fact) {
-        if case .holding(let holding) = fact.body { holdingSubjects[fact.sequence] = holding.subject }
-        for subject in Set(fact.body.subjects) { bySubject[subject, default: SubjectHistory()].apply(fact) }
+        var subjects = Set(fact.body.subjects)
+        switch fact.body {
+        case .holding(let holding):
+            holdingSubjects[fact.sequence] = holding.subject
+        case .erasure(let erasure):
+            // An erasure reaches the holdings it names wherever they are filed.
+            for sequence in erasure.erased { if let owner = holdingSubjects[sequence] { subjects.insert(owner) } }
+        default:
+            break
+        }
+        for subject in subjects { bySubject[subject, default: SubjectHistory()].apply(fact) }
     }
 
     /// The history of `subject`; empty when no fact is about it.

@@ -41,8 +41,8 @@ extension Validator {
     }
 
     /// A request id is used once.
-    func newRequest(_ id: String, history: [Fact]?) throws(LedgerError) {
-        guard history == nil else {
+    func newRequest(_ id: String, events: [Fact]?) throws(LedgerError) {
+        guard events == nil else {
             throw LedgerError(
                 .duplicateRequest,
                 "A request with this id was already received; give each request its own id, or extend or close the existing one."

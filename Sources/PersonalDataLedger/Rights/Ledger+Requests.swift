@@ -33,8 +33,8 @@ extension Ledger {
         let now = clock.now()
         let day = RequestDeadline.day(of: receivedOn)
         try validator.receipt(on: day, now: now)
-        try await locks.withLock([.request(id)]) {
-            try self.validator.newRequest(id, history: try await self.requestHistories()[id])
+        return try await locks.withLock([.request(id)]) {
+            try self.validator.newRequest(id, events: try await self.requestHistories()[id])
             let due = RequestDeadline.dueAt(receivedOn: day, months: 1)
             _ = try await self.write(
                 about: [subject], by: actor,
@@ -44,8 +44,8 @@ extension Ledger {
                             requestID: id, subject: subject, kind: kind, action: .received, dueAt: due, receivedOn: day)
                     )
                 ])
+            return try await self.request(id, asOf: now)
         }
-        return try await self.request(id, asOf: now)
     }
 
     /// Extends a request's deadline by one or two further months, with a reason (GDPR
