@@ -132,3 +132,26 @@ import Testing
         #expect(throws: LedgerError.self) { try test.ledger.validator.holding(permitted: holding, history: history) }
     }
 }
+
+extension SubjectHistoryTests {
+    /// A whole-ledger scan folds each subject's history as the facts stream by; it equals the
+    /// history read from the subject's own facts.
+    @Test func theStreamingFoldEqualsTheSubjectsOwnFold() async throws {
+        let (test, _, _) = try await story()
+        try await test.recordOrder(for: KeyedLedger.ola, email: "ola@example.no", reference: "order:50018")
+        try await test.ledger.link(KeyedLedger.kari, to: KeyedLedger.kariAtWork)
+        var histories = SubjectHistories()
+        for fact in try await test.allFacts() { histories.apply(fact) }
+        for subject in [KeyedLedger.kari, KeyedLedger.ola, KeyedLedger.kariAtWork] {
+            let own = SubjectHistory(try await test.store.facts(about: subject))
+            let streamed = histories[subject]
+            #expect(streamed.lastSequence == own.lastSequence)
+            #expect(streamed.holdingOrder == own.holdingOrder)
+            #expect(streamed.liveHoldings.map(\.sequence) == own.liveHoldings.map(\.sequence))
+            #expect(streamed.erasures.map(\.sequence) == own.erasures.map(\.sequence))
+            #expect(streamed.links.map(\.sequence) == own.links.map(\.sequence))
+            #expect(streamed.disclosures.map(\.sequence) == own.disclosures.map(\.sequence))
+        }
+        #expect(histories.allHoldings.count == 8)
+    }
+}
