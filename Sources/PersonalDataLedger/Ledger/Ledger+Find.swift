@@ -31,24 +31,8 @@ extension Ledger {
     public func find(_ identifier: String, as format: ValueFormat, region: Region? = nil) async throws
         -> [SubjectMatch]
     {
-        guard Self.findableFormats.contains(format) else {
-            throw LedgerError(
-                .invalidRequest,
-                "People are found by email, phone, national ID number or bank account; '\(format.rawValue)' values are not identifiers."
-            )
-        }
-        guard let identifierKey else {
-            throw LedgerError(
-                .identifierKeyRequired,
-                "Finding people by identifier needs the ledger's identifier key: create the Ledger with identifierKey: (IdentifierKey.loadOrCreate(at:)). Holdings recorded without a key cannot be found."
-            )
-        }
-        let normalized: String
-        do {
-            normalized = try format.normalize(identifier, region: region ?? self.region)
-        } catch {
-            throw LedgerError(.malformedValue, "The identifier to find is not valid: \(error.message)")
-        }
+        let (normalized, identifierKey) = try validator.identifierToFind(
+            identifier, as: format, region: region ?? self.region, key: identifierKey)
         let token = identifierKey.token(for: normalized, format: format)
         let hits = try await store.facts(for: .lookup(token))
         var subjects = Set<SubjectID>()
@@ -63,9 +47,9 @@ extension Ledger {
 
         var matches: [SubjectMatch] = []
         for subject in subjects.sorted() {
-            let locations = locations(of: token, in: try await store.facts(about: subject))
+            let (linked, history) = try await historyFollowingLinks(from: subject)
+            let locations = Self.locations(of: token, held: subject, in: history)
             guard !locations.isEmpty else { continue }
-            let (linked, _) = try await factsFollowingLinks(from: subject)
             matches.append(
                 SubjectMatch(
                     subject: subject, linkedSubjects: linked.filter { $0 != subject }.sorted(), locations: locations))
@@ -95,34 +79,19 @@ extension Ledger {
         try await find(bankAccount, as: .bankAccount)
     }
 
-    /// The holdings among a subject's `facts` that hold the identifier with `token`, now or
+    /// The holdings of `subject` in `history` that hold the identifier with `token`, now or
     /// before a rectification, skipping erased ones.
-    private func locations(of token: String, in facts: [Fact]) -> [SubjectMatch.Location] {
-        var holdings: [UInt64: (Fact, Holding)] = [:]
-        var erased = Set<UInt64>()
-        var currentToken: [UInt64: String?] = [:]
-        var matched = Set<UInt64>()
-        for fact in facts {
-            switch fact.body {
-            case .holding(let holding):
-                holdings[fact.sequence] = (fact, holding)
-                if holding.value?.isErased == true { erased.insert(fact.sequence) }
-                currentToken[fact.sequence] = holding.lookupToken?.revealed
-                if holding.lookupToken?.revealed == token { matched.insert(fact.sequence) }
-            case .rectification(let rectification):
-                currentToken[rectification.holding] = rectification.lookupToken?.revealed
-                if rectification.lookupToken?.revealed == token { matched.insert(rectification.holding) }
-            case .erasure(let erasure):
-                erased.formUnion(erasure.erased)
-            default:
-                break
+    private static func locations(of token: String, held subject: SubjectID, in history: SubjectHistory)
+        -> [SubjectMatch.Location]
+    {
+        history.allHoldings.compactMap { held in
+            guard held.holding.subject == subject, !held.isValueGone, held.lookupTokens.contains(token) else {
+                return nil
             }
-        }
-        return matched.subtracting(erased).sorted().compactMap { sequence in
-            guard let (fact, holding) = holdings[sequence] else { return nil }
+            let holding = held.holding
             return SubjectMatch.Location(
-                holding: sequence, category: holding.category, system: holding.system, purpose: holding.purpose,
-                reference: holding.reference, since: fact.recordedAt, isCurrent: currentToken[sequence] == token)
+                holding: held.sequence, category: holding.category, system: holding.system, purpose: holding.purpose,
+                reference: holding.reference, since: held.fact.recordedAt, isCurrent: held.liveLookupToken == token)
         }
     }
 

@@ -6,36 +6,35 @@ extension Ledger {
     /// force; any other purpose needs data held for it under a basis it allows.
     public func mayProcess(_ subject: SubjectID, for purpose: Purpose) async throws -> ProcessingDecision {
         let definition = try validator.purpose(purpose)
-        let state = try await state(of: subject)
-        if let objection = state.objections[purpose] {
+        try validator.subject(subject)
+        let history = try await history(of: subject)
+        if let objection = history.objection(of: subject, to: purpose) {
             return ProcessingDecision(isAllowed: false, ground: .objected, basis: nil, evidence: [objection.sequence])
         }
-        if let restriction = state.restriction(for: purpose) {
+        if let restriction = history.restriction(of: subject, for: purpose) {
             return ProcessingDecision(
                 isAllowed: false, ground: .restricted, basis: nil, evidence: [restriction.sequence])
         }
-        let consentFact = state.consents[purpose]
-        if let consentFact, state.hasConsent(to: purpose) {
+        let consent = history.consent(of: subject, for: purpose)
+        if let (fact, decision) = consent, decision.decision == .given {
             return ProcessingDecision(
-                isAllowed: true, ground: .consentGiven, basis: .consent, evidence: [consentFact.sequence])
+                isAllowed: true, ground: .consentGiven, basis: .consent, evidence: [fact.sequence])
         }
         if definition.defaultBasis != .consent {
-            let held = state.liveHoldings(for: purpose).filter {
-                guard case .holding(let holding) = $0.body else { return false }
-                return holding.basis != .consent
-            }
-            if let first = held.first, case .holding(let holding) = first.body {
+            let held = history.liveHoldings(of: subject, for: purpose).filter { $0.holding.basis != .consent }
+            if let first = held.first {
                 return ProcessingDecision(
-                    isAllowed: true, ground: .heldUnderBasis, basis: holding.basis, evidence: held.map(\.sequence))
+                    isAllowed: true, ground: .heldUnderBasis, basis: first.holding.basis, evidence: held.map(\.sequence)
+                )
             }
         }
         let ground: ProcessingDecision.Ground =
-            switch state.consentDecision(for: purpose)?.decision {
+            switch consent?.1.decision {
             case .withdrawn?: .consentWithdrawn
             case .refused?: .consentRefused
             default: definition.defaultBasis == .consent ? .noConsent : .noBasis
             }
         return ProcessingDecision(
-            isAllowed: false, ground: ground, basis: nil, evidence: consentFact.map { [$0.sequence] } ?? [])
+            isAllowed: false, ground: ground, basis: nil, evidence: consent.map { [$0.0.sequence] } ?? [])
     }
 }

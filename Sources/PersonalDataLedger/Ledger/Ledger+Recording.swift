@@ -29,18 +29,16 @@ extension Ledger {
         basis: LegalBasis? = nil, source: DataSource = .dataSubject, reference: BusinessReference? = nil,
         specialCategoryCondition: SpecialCategoryCondition? = nil, actor: ActorID? = nil
     ) async throws -> [Fact] {
-        guard !items.isEmpty else {
-            throw LedgerError(.invalidRequest, "Nothing to record: name at least one category.")
-        }
+        try validator.items(items)
         let definition = try validator.purpose(purpose)
         let validator = self.validator
-        return try await write(about: [subject], by: actor) { states in
+        return try await write(about: [subject], by: actor) { histories in
             try items.map { item in
                 let holding = Holding(
                     subject: subject, category: item.category, system: system, purpose: purpose,
                     basis: basis ?? definition.defaultBasis, specialCategoryCondition: specialCategoryCondition,
                     source: source, reference: reference, value: item.value)
-                return .holding(self.withLookupToken(try validator.holding(holding, state: states[subject]!)))
+                return .holding(self.withLookupToken(try validator.holding(holding, history: histories[subject]!)))
             }
         }
     }
@@ -63,26 +61,16 @@ extension Ledger {
         _ decision: ConsentDecision.Decision, by subject: SubjectID, for purpose: Purpose, policy: String,
         channel: String, evidence: String? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
-        _ = try validator.purpose(purpose)
-        let published = try await policyVersions().map(\.version)
-        guard published.contains(policy) else {
-            throw LedgerError(
-                .unknownPolicyVersion,
-                "Policy version '\(policy)' was never published. Publish it with publishPolicy(version:effectiveFrom:isMajor:) first, or name the version the person was shown."
-            )
-        }
-        guard !channel.isEmpty else {
-            throw LedgerError(
-                .invalidRequest, "Name the channel the decision came through, such as 'checkout-checkbox'.")
-        }
-        let facts = try await write(about: [subject], by: actor) { _ in
+        let published = Set(try await policyVersions().map(\.version))
+        try validator.consent(for: purpose, policy: policy, channel: channel, published: published)
+        let facts = try await write(
+            about: [subject], by: actor,
             [
                 .consentDecision(
                     ConsentDecision(
                         subject: subject, purpose: purpose, decision: decision, policyVersion: policy, channel: channel,
                         evidence: evidence))
-            ]
-        }
+            ])
         return facts[0]
     }
 
@@ -95,33 +83,10 @@ extension Ledger {
         _ categories: [DataCategory], of subject: SubjectID, to recipient: RecipientID,
         for occasion: AccessOccasion, reference: BusinessReference? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
-        guard !categories.isEmpty else {
-            throw LedgerError(.invalidRequest, "Nothing to disclose: name at least one category.")
-        }
         let validator = self.validator
-        for category in categories { _ = try validator.category(category) }
-        try validator.recipient(recipient, occasion: occasion)
-        let facts = try await write(about: [subject], by: actor) { states in
-            let state = states[subject]!
-            let held = Set(
-                state.holdings.values.compactMap { fact -> DataCategory? in
-                    guard case .holding(let holding) = fact.body, state.erasedAt[fact.sequence] == nil else {
-                        return nil
-                    }
-                    return holding.category
-                })
-            for category in categories where !held.contains(category) {
-                throw LedgerError(
-                    .invalidRequest,
-                    "Category '\(category)' is not held about this person, so it cannot have been disclosed. Record the holding first."
-                )
-            }
-            if state.restrictions[nil] != nil {
-                throw LedgerError(
-                    .restriction,
-                    "Processing of this person's data is restricted (GDPR Art. 18): it may be stored, not disclosed. Lift the restriction first."
-                )
-            }
+        try validator.disclosure(categories, to: recipient, for: occasion)
+        let facts = try await write(about: [subject], by: actor) { histories in
+            try validator.disclosure(categories, of: subject, history: histories[subject]!)
             return [
                 .disclosure(
                     Disclosure(
@@ -141,17 +106,13 @@ extension Ledger {
         to recipient: RecipientID, on system: SystemID, for occasion: AccessOccasion, from start: Date,
         until end: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
-        try validator.recipient(recipient, occasion: occasion)
-        try validator.system(system)
-        if let end, end < start {
-            throw LedgerError(.invalidRequest, "An access grant cannot end before it starts.")
-        }
-        let facts = try await write(about: [], by: actor) { _ in
+        try validator.grant(to: recipient, on: system, for: occasion, from: start, until: end)
+        let facts = try await write(
+            about: [], by: actor,
             [
                 .accessGrant(
                     AccessGrant(recipient: recipient, system: system, occasion: occasion, from: start, until: end))
-            ]
-        }
+            ])
         return facts[0]
     }
 
@@ -161,33 +122,30 @@ extension Ledger {
     public func lifecycle(
         _ kind: LifecycleKind, reference: BusinessReference, occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
-        guard !reference.rawValue.isEmpty else {
-            throw LedgerError(.invalidRequest, "Name the business object the event happened to, such as 'order:50017'.")
-        }
+        try validator.lifecycle(reference: reference)
         let at = occurredAt ?? clock.now()
-        let facts = try await write(about: [], by: actor) { _ in
-            [.lifecycleEvent(LifecycleEvent(kind: kind, reference: reference, occurredAt: at))]
-        }
+        let facts = try await write(
+            about: [], by: actor, [.lifecycleEvent(LifecycleEvent(kind: kind, reference: reference, occurredAt: at))])
         return facts[0]
     }
 
     /// Publishes a version of the privacy policy. Consent can be recorded only under a published
     /// version.
+    ///
+    /// Publishing is idempotent: publishing a version again with the same effective date and major
+    /// flag returns the fact that published it and records nothing, so a deployment may publish
+    /// on every start. The same version with another date or flag is refused with
+    /// ``LedgerError/Rule/policyVersionConflict``. Concurrent publishes of one version record it once.
     @discardableResult
     public func publishPolicy(
         version: String, effectiveFrom: Date, isMajor: Bool, actor: ActorID? = nil
     ) async throws -> Fact {
-        guard !version.isEmpty else {
-            throw LedgerError(.invalidRequest, "Name the policy version, such as '2018-05-25'.")
+        let policy = PolicyVersion(version: version, effectiveFrom: effectiveFrom, isMajor: isMajor)
+        return try await locks.withLock([.policy]) {
+            let published = try await store.facts(for: .kind(.policyVersion))
+            if let existing = try validator.policy(policy, published: published) { return existing }
+            return try await write(about: [], by: actor, [.policyVersion(policy)])[0]
         }
-        if try await policyVersions().contains(where: { $0.version == version }) {
-            throw LedgerError(
-                .invalidRequest, "Policy version '\(version)' was already published; publish a new version name.")
-        }
-        let facts = try await write(about: [], by: actor) { _ in
-            [.policyVersion(PolicyVersion(version: version, effectiveFrom: effectiveFrom, isMajor: isMajor))]
-        }
-        return facts[0]
     }
 
     /// Every published policy version, in the order published.
@@ -206,9 +164,9 @@ extension Ledger {
         _ subject: SubjectID, to purpose: Purpose, withdrawn: Bool = false, actor: ActorID? = nil
     ) async throws -> Fact {
         _ = try validator.purpose(purpose)
-        let facts = try await write(about: [subject], by: actor) { _ in
-            [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: withdrawn))]
-        }
+        let facts = try await write(
+            about: [subject], by: actor,
+            [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: withdrawn))])
         return facts[0]
     }
 
@@ -220,21 +178,18 @@ extension Ledger {
         _ subject: SubjectID, purpose: Purpose? = nil, lifted: Bool = false, actor: ActorID? = nil
     ) async throws -> Fact {
         if let purpose { _ = try validator.purpose(purpose) }
-        let facts = try await write(about: [subject], by: actor) { _ in
-            [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: lifted))]
-        }
+        let facts = try await write(
+            about: [subject], by: actor,
+            [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: lifted))])
         return facts[0]
     }
 
     /// Records that two subject identifiers denote the same person. Access reports follow links.
     @discardableResult
     public func link(_ subject: SubjectID, to other: SubjectID, actor: ActorID? = nil) async throws -> Fact {
-        guard subject != other else {
-            throw LedgerError(.invalidRequest, "A subject cannot be linked to itself.")
-        }
-        let facts = try await write(about: [subject, other], by: actor) { _ in
-            [.subjectLink(SubjectLink(subject: subject, linked: other))]
-        }
+        try validator.link(subject, to: other)
+        let facts = try await write(
+            about: [subject, other], by: actor, [.subjectLink(SubjectLink(subject: subject, linked: other))])
         return facts[0]
     }
 }

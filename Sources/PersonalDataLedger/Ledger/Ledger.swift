@@ -39,7 +39,7 @@ public final class Ledger: Sendable {
     /// The secret behind lookup tokens; without it nothing can be found by identifier.
     let identifierKey: IdentifierKey?
     package let validator: Validator
-    let subjectLocks = KeyedAsyncLock<SubjectID>()
+    let locks = KeyedAsyncLock<LedgerLockKey>()
 
     /// Creates a ledger over `store`.
     ///
@@ -70,25 +70,73 @@ public final class Ledger: Sendable {
         self.validator = Validator(catalog: catalog, region: region)
     }
 
-    /// The state of `subject` now, folded from its facts.
-    func state(of subject: SubjectID) async throws -> SubjectState {
-        SubjectState(facts: try await store.facts(about: subject))
+    /// The history of `subject` now, folded from its facts.
+    func history(of subject: SubjectID) async throws -> SubjectHistory {
+        SubjectHistory(try await store.facts(about: subject))
+    }
+
+    /// Runs `body` holding the write locks of `subjects`: no write about them happens meanwhile.
+    func withLocks<T: Sendable>(of subjects: [SubjectID], _ body: () async throws -> T) async throws -> T {
+        try await locks.withLock(subjects.filter { $0 != .erased }.map(LedgerLockKey.subject), body)
     }
 
     /// Validates and appends facts about `subjects` while holding their locks, so no other write
-    /// about them can change their state between the check and the append.
+    /// about them can change their state between the check and the append: the one write path.
+    ///
+    /// `build` gets each subject's history, folded from the store under the lock, and returns the
+    /// bodies to append or throws the refusal.
     func write(
         about subjects: [SubjectID], by actor: ActorID?,
-        _ build: @Sendable ([SubjectID: SubjectState]) async throws -> [Fact.Body]
+        _ build: @Sendable ([SubjectID: SubjectHistory]) async throws -> [Fact.Body]
     ) async throws -> [Fact] {
+        try await writeReturning(about: subjects, by: actor) { (try await build($0), ()) }.0
+    }
+
+    /// The one write path, for a write that also answers with what it learned under the lock,
+    /// such as the recipients to tell.
+    func writeReturning<Answer: Sendable>(
+        about subjects: [SubjectID], by actor: ActorID?,
+        _ build: @Sendable ([SubjectID: SubjectHistory]) async throws -> ([Fact.Body], Answer)
+    ) async throws -> ([Fact], Answer) {
         for subject in subjects { try validator.subject(subject) }
-        return try await subjectLocks.withLock(subjects) {
-            var states: [SubjectID: SubjectState] = [:]
-            for subject in subjects { states[subject] = try await state(of: subject) }
-            let bodies = try await build(states)
-            let now = clock.now()
-            let by = actor ?? self.actor
-            return try await store.append(bodies.map { NewFact(recordedAt: now, actor: by, body: $0) })
+        return try await withLocks(of: subjects) {
+            var histories: [SubjectID: SubjectHistory] = [:]
+            for subject in subjects { histories[subject] = try await history(of: subject) }
+            let (bodies, answer) = try await build(histories)
+            return (try await appendNow(bodies, by: actor), answer)
         }
+    }
+
+    /// Appends facts about `subjects` under their locks, for writes no rule of which depends on
+    /// the subjects' state (a consent decision, a report issued): nothing is read first.
+    func write(about subjects: [SubjectID], by actor: ActorID?, _ bodies: [Fact.Body]) async throws -> [Fact] {
+        for subject in subjects { try validator.subject(subject) }
+        return try await withLocks(of: subjects) { try await appendNow(bodies, by: actor) }
+    }
+
+    /// Appends facts that already carry their sequence numbers — an import — under the locks of
+    /// every subject they are about, so no write about those subjects interleaves.
+    ///
+    /// - Throws: ``LedgerError/Rule/invalidRequest`` when the store would number them otherwise
+    ///   (something else wrote to it); nothing is appended then.
+    package func write(numbered facts: [Fact]) async throws -> [Fact] {
+        guard let first = facts.first else { return [] }
+        let subjects = Set(facts.flatMap(\.body.subjects))
+        return try await withLocks(of: Array(subjects)) {
+            let count = try await store.integrityHead().count
+            guard count + 1 == first.sequence else {
+                throw LedgerError(
+                    .invalidRequest,
+                    "The ledger holds \(count) facts, so it would number the next \(count + 1), not \(first.sequence): something else wrote to it. Stop other writers and import into an empty ledger."
+                )
+            }
+            return try await store.append(facts.map(\.draft))
+        }
+    }
+
+    private func appendNow(_ bodies: [Fact.Body], by actor: ActorID?) async throws -> [Fact] {
+        let now = clock.now()
+        let by = actor ?? self.actor
+        return try await store.append(bodies.map { NewFact(recordedAt: now, actor: by, body: $0) })
     }
 }

@@ -15,6 +15,8 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The category is not declared in the catalog.
         public static let unknownCategory = Rule("unknownCategory")
+        /// A policy version was published before with another effective date or major flag.
+        public static let policyVersionConflict = Rule("policyVersionConflict")
         /// The purpose is not declared in the catalog.
         public static let unknownPurpose = Rule("unknownPurpose")
         /// The system is not declared in the catalog.

@@ -1,56 +1,47 @@
 extension Validator {
-    /// Checks a fact read from an export before it is imported: every term must be in the
-    /// catalog, every holding must be one its purpose may hold under a basis it allows, values
-    /// must have their category's form, and references must point backwards.
+    /// Checks a fact read from an export before it is imported, by the same predicates a write
+    /// of it would pass: every term must be in the catalog, every holding one its purpose may
+    /// hold under a basis it allows with an Art. 9(2) condition where needed, consent in force
+    /// for a holding that rests on it, values in their category's form, consent under a
+    /// published policy version, and references pointing backwards.
     ///
-    /// History is not re-judged against consent or restrictions: those were checked when the
-    /// fact was first recorded, and the facts that made them true are imported in the same order.
-    package func imported(_ fact: Fact, holdingCategories: [UInt64: DataCategory]) throws(LedgerError) {
+    /// `histories` are the subjects' histories folded from the facts imported before this one,
+    /// in order: consent given earlier in the export is in force. `policies` are the policy
+    /// versions published so far. The facts of an identifier that was erased all read
+    /// ``SubjectID/erased``, so their states cannot be told apart: for them only the terms are
+    /// judged. A value erased in place is not judged.
+    package func imported(_ fact: Fact, histories: SubjectHistories, policies: [Fact]) throws(LedgerError) {
         for subject in fact.body.subjects where subject != .erased {
             try self.subject(subject)
         }
         switch fact.body {
         case .holding(let holding):
-            let categoryDefinition = try category(holding.category)
-            let purposeDefinition = try purpose(holding.purpose)
-            try system(holding.system)
-            guard purposeDefinition.allowedCategories.contains(holding.category) else {
-                throw LedgerError(
-                    .purposeLimitation,
-                    "Purpose '\(holding.purpose)' may not hold category '\(holding.category)' in this ledger's catalog (GDPR Art. 5(1)(b)). Declare it for the purpose in the catalog, or correct the export."
-                )
-            }
-            guard purposeDefinition.allowedBases.contains(holding.basis) else {
-                throw LedgerError(
-                    .basisNotAllowed,
-                    "Purpose '\(holding.purpose)' does not rest on basis '\(holding.basis)' in this ledger's catalog.")
-            }
-            if categoryDefinition.sensitivity == .specialCategory && holding.specialCategoryCondition == nil {
-                throw LedgerError(
-                    .specialCategory,
-                    "Category '\(holding.category)' is a special category (GDPR Art. 9) and the holding names no Art. 9(2) condition."
-                )
-            }
-            try value(holding.value, format: categoryDefinition.format, category: holding.category)
+            let history = holding.subject == .erased ? nil : histories[holding.subject]
+            try self.holding(permitted: holding, history: history)
+            _ = try normalized(holding)
         case .consentDecision(let decision):
-            _ = try purpose(decision.purpose)
+            try consent(
+                for: decision.purpose, policy: decision.policyVersion, channel: decision.channel,
+                published: Set(Self.versions(policies)))
         case .disclosure(let disclosure):
-            for category in disclosure.categories { _ = try self.category(category) }
-            try recipient(disclosure.recipient, occasion: disclosure.occasion)
-        case .accessGrant(let grant):
-            try recipient(grant.recipient, occasion: grant.occasion)
-            try system(grant.system)
-            if let until = grant.until, until < grant.from {
-                throw LedgerError(.invalidRequest, "The access grant ends before it starts.")
+            try self.disclosure(disclosure.categories, to: disclosure.recipient, for: disclosure.occasion)
+            if disclosure.subject != .erased {
+                try self.disclosure(
+                    disclosure.categories, of: disclosure.subject, history: histories[disclosure.subject])
             }
+        case .accessGrant(let grant):
+            try self.grant(
+                to: grant.recipient, on: grant.system, for: grant.occasion, from: grant.from, until: grant.until)
         case .rectification(let rectification):
             guard rectification.holding < fact.sequence else {
                 throw LedgerError(
                     .invalidRequest,
                     "The rectification refers to fact \(rectification.holding), which does not come before it.")
             }
-            if let category = holdingCategories[rectification.holding] {
-                try value(rectification.value, format: try self.category(category).format, category: category)
+            if let held = histories.holding(rectification.holding) {
+                var corrected = held.holding
+                corrected.value = rectification.value
+                _ = try normalized(corrected)
             }
         case .erasure(let erasure):
             if let later = erasure.erased.first(where: { $0 >= fact.sequence }) {
@@ -62,25 +53,27 @@ extension Validator {
         case .objection(let objection):
             _ = try purpose(objection.purpose)
         case .lifecycleEvent(let event):
-            if event.reference.rawValue.isEmpty {
-                throw LedgerError(.invalidRequest, "The lifecycle event names no business reference.")
-            }
+            try lifecycle(reference: event.reference)
         case .policyVersion(let version):
-            if version.version.isEmpty {
-                throw LedgerError(.invalidRequest, "The policy version has no name.")
+            if try policy(version, published: policies) != nil {
+                throw LedgerError(
+                    .policyVersionConflict,
+                    "Policy version '\(version.version)' is published twice in the export; a ledger publishes a version once."
+                )
             }
-        case .subjectLink, .reportIssued, .request:
+        case .subjectLink(let link):
+            if link.subject != .erased || link.linked != .erased { try self.link(link.subject, to: link.linked) }
+        case .request(let event):
+            try requestID(event.requestID)
+        case .reportIssued:
             break
         }
     }
 
-    private func value(_ value: PersonalValue?, format: ValueFormat, category: DataCategory) throws(LedgerError) {
-        guard let clear = value?.revealed else { return }
-        do {
-            _ = try format.normalize(clear, region: region)
-        } catch {
-            throw LedgerError(
-                .malformedValue, "The value given for category '\(category)' is not valid: \(error.message)")
+    private static func versions(_ policies: [Fact]) -> [String] {
+        policies.compactMap {
+            guard case .policyVersion(let version) = $0.body else { return nil }
+            return version.version
         }
     }
 }

@@ -1,4 +1,9 @@
-/// The rules a write must pass, as pure functions of the catalog and the subject's state.
+/// Every rule a write must pass, as named predicates of the catalog and the subject's
+/// ``SubjectHistory``, each throwing a ``LedgerError`` that names the rule: ``Ledger`` calls them
+/// when it records, and import calls the same ones for each fact it reads.
+///
+/// This file holds the vocabulary and the rules of holdings; the other writes' rules are in
+/// `Validator+Topic.swift` files (recording, requests, rectification, erasure, queries, import).
 package struct Validator: Sendable {
     let catalog: Catalog
     let region: Region
@@ -63,8 +68,19 @@ package struct Validator: Sendable {
     }
 
     /// Checks that a holding may be recorded, and returns it with its value normalised.
-    func holding(_ holding: Holding, state: SubjectState) throws(LedgerError) -> Holding {
-        try subject(holding.subject)
+    func holding(_ holding: Holding, history: SubjectHistory) throws(LedgerError) -> Holding {
+        try self.holding(permitted: holding, history: history)
+        return try normalized(holding)
+    }
+
+    /// Checks every rule a holding must pass except the form of its value: the terms, purpose
+    /// limitation, the basis, the Art. 9(2) condition, consent, objections and restrictions.
+    /// It reads only the history's state, never a value.
+    ///
+    /// Without a history — an imported holding whose identifier was erased — only the terms are
+    /// judged.
+    package func holding(permitted holding: Holding, history: SubjectHistory?) throws(LedgerError) {
+        if history != nil { try subject(holding.subject) }
         let categoryDefinition = try category(holding.category)
         let purposeDefinition = try purpose(holding.purpose)
         try system(holding.system)
@@ -81,57 +97,74 @@ package struct Validator: Sendable {
                 "Purpose '\(holding.purpose)' does not rest on basis '\(holding.basis)'; it allows: \(allowed).")
         }
         if categoryDefinition.sensitivity == .specialCategory {
-            guard let condition = holding.specialCategoryCondition,
-                SpecialCategoryCondition.gdprArticle9.contains(condition)
-            else {
-                throw LedgerError(
-                    .specialCategory,
-                    "Category '\(holding.category)' is a special category (GDPR Art. 9): name the Art. 9(2) condition that permits processing it."
-                )
-            }
-            if condition == .explicitConsent && !state.hasConsent(to: holding.purpose) {
-                throw LedgerError(
-                    .consentRequired,
-                    "Art. 9(2)(a) needs explicit consent to purpose '\(holding.purpose)', and none is in force. Record the consent first."
-                )
-            }
+            try specialCategoryCondition(of: holding, history: history)
         }
-        if holding.basis == .consent && !state.hasConsent(to: holding.purpose) {
-            let why =
-                switch state.consentDecision(for: holding.purpose)?.decision {
-                case .withdrawn?: "the person withdrew it"
-                case .refused?: "the person refused it"
-                default: "none was recorded"
-                }
+        guard let history else { return }
+        if holding.basis == .consent { try consentInForce(of: holding, history: history) }
+        try processing(of: holding.subject, for: holding.purpose, definition: purposeDefinition, history: history)
+    }
+
+    /// A special category (Art. 9) needs one of the Art. 9(2) conditions; explicit consent needs
+    /// consent in force.
+    func specialCategoryCondition(of holding: Holding, history: SubjectHistory?) throws(LedgerError) {
+        guard let condition = holding.specialCategoryCondition,
+            SpecialCategoryCondition.gdprArticle9.contains(condition)
+        else {
             throw LedgerError(
-                .consentRequired,
-                "Holding data for purpose '\(holding.purpose)' under consent needs the person's consent to it, and \(why). Record the consent first, or use another basis the purpose allows."
+                .specialCategory,
+                "Category '\(holding.category)' is a special category (GDPR Art. 9): name the Art. 9(2) condition that permits processing it."
             )
         }
-        try processing(of: holding.purpose, definition: purposeDefinition, state: state)
-        var normalized = holding
-        if let value = holding.value?.revealed {
-            do {
-                normalized.value = PersonalValue(try categoryDefinition.format.normalize(value, region: region))
-            } catch {
-                throw LedgerError(
-                    .malformedValue,
-                    "The value given for category '\(holding.category)' is not valid: \(error.message) Nothing was recorded."
-                )
+        if let history, condition == .explicitConsent && !history.hasConsent(of: holding.subject, to: holding.purpose) {
+            throw LedgerError(
+                .consentRequired,
+                "Art. 9(2)(a) needs explicit consent to purpose '\(holding.purpose)', and none is in force. Record the consent first."
+            )
+        }
+    }
+
+    /// A holding under consent needs the person's consent to the purpose in force.
+    func consentInForce(of holding: Holding, history: SubjectHistory) throws(LedgerError) {
+        guard !history.hasConsent(of: holding.subject, to: holding.purpose) else { return }
+        let why =
+            switch history.consent(of: holding.subject, for: holding.purpose)?.1.decision {
+            case .withdrawn?: "the person withdrew it"
+            case .refused?: "the person refused it"
+            default: "none was recorded"
             }
+        throw LedgerError(
+            .consentRequired,
+            "Holding data for purpose '\(holding.purpose)' under consent needs the person's consent to it, and \(why). Record the consent first, or use another basis the purpose allows."
+        )
+    }
+
+    /// `holding` with its value in its category's normal form; refused when the value is malformed.
+    func normalized(_ holding: Holding) throws(LedgerError) -> Holding {
+        var normalized = holding
+        guard let value = holding.value?.revealed else { return normalized }
+        let definition = try category(holding.category)
+        do {
+            normalized.value = PersonalValue(try definition.format.normalize(value, region: region))
+        } catch {
+            throw LedgerError(
+                .malformedValue,
+                "The value given for category '\(holding.category)' is not valid: \(error.message) Nothing was recorded."
+            )
         }
         return normalized
     }
 
     /// Checks that nothing stops processing the subject's data for `purpose` now.
-    func processing(of purpose: Purpose, definition: PurposeDefinition, state: SubjectState) throws(LedgerError) {
-        if state.objections[purpose] != nil {
+    func processing(
+        of subject: SubjectID, for purpose: Purpose, definition: PurposeDefinition, history: SubjectHistory
+    ) throws(LedgerError) {
+        if history.objection(of: subject, to: purpose) != nil {
             throw LedgerError(
                 .objection,
                 "The person objected to processing for purpose '\(purpose)'\(definition.isDirectMarketing ? " (direct marketing: the objection is absolute, GDPR Art. 21(3))" : " (GDPR Art. 21)"). Nothing may be recorded for it."
             )
         }
-        if state.restriction(for: purpose) != nil {
+        if history.restriction(of: subject, for: purpose) != nil {
             throw LedgerError(
                 .restriction,
                 "Processing of this person's data for purpose '\(purpose)' is restricted (GDPR Art. 18): it may be stored, not otherwise processed. Lift the restriction first."

@@ -17,16 +17,23 @@ extension Ledger {
         for subject: SubjectID, requestedBy: ActorID, revealing: Bool = false
     ) async throws -> AccessReport {
         try validator.subject(subject)
-        let (subjects, facts) = try await factsFollowingLinks(from: subject)
-        var report = try await fold(
-            facts, subject: subject, linked: subjects.filter { $0 != subject }.sorted(),
+        let (subjects, history) = try await historyFollowingLinks(from: subject)
+        var report = try await accessReport(
+            from: history, subject: subject, linked: subjects.filter { $0 != subject }.sorted(),
             requestedBy: requestedBy, revealing: revealing)
-        try await addRetentionAndConsentState(to: &report, facts: facts)
-        let issued = try await write(about: [subject], by: requestedBy) { _ in
-            [.reportIssued(ReportIssued(subject: subject, requestedBy: requestedBy))]
-        }
+        try await addRetentionAndConsentState(to: &report, history: history)
+        let issued = try await write(
+            about: [subject], by: requestedBy, [.reportIssued(ReportIssued(subject: subject, requestedBy: requestedBy))]
+        )
         report.generatedAt = issued[0].recordedAt
         return report
+    }
+
+    /// Every identifier linked to `subject`, directly or through others, and the one history of
+    /// all their facts.
+    package func historyFollowingLinks(from subject: SubjectID) async throws -> (Set<SubjectID>, SubjectHistory) {
+        let (subjects, facts) = try await factsFollowingLinks(from: subject)
+        return (subjects, SubjectHistory(facts))
     }
 
     /// Every identifier linked to `subject`, directly or through others, and all their facts.
@@ -46,96 +53,71 @@ extension Ledger {
         return (seen, facts.values.sorted { $0.sequence < $1.sequence })
     }
 
-    private func fold(
-        _ facts: [Fact], subject: SubjectID, linked: [SubjectID], requestedBy: ActorID, revealing: Bool
+    /// The report's content, read from the history of the person's identifiers.
+    private func accessReport(
+        from history: SubjectHistory, subject: SubjectID, linked: [SubjectID], requestedBy: ActorID, revealing: Bool
     ) async throws -> AccessReport {
-        var holdings: [(Fact, Holding)] = []
-        var erasedAt: [UInt64: Date] = [:]
-        var rectified: [UInt64: (Date, PersonalValue)] = [:]
-        var recipients: [AccessReport.RecipientEntry] = []
-        var consents: [AccessReport.ConsentEntry] = []
-        var restrictions: [Purpose?: AccessReport.RestrictionEntry] = [:]
-        var objections: [Purpose: AccessReport.ObjectionEntry] = [:]
-        var erasures: [AccessReport.ErasureEntry] = []
-        var requests: [String: AccessReport.RequestEntry] = [:]
-
-        for fact in facts {
-            switch fact.body {
-            case .holding(let holding):
-                holdings.append((fact, holding))
-            case .rectification(let rectification):
-                rectified[rectification.holding] = (fact.recordedAt, rectification.value)
-            case .erasure(let erasure):
-                for sequence in erasure.erased where erasedAt[sequence] == nil { erasedAt[sequence] = fact.recordedAt }
-                erasures.append(
-                    .init(
-                        at: fact.recordedAt, reason: erasure.reason, erasedValues: erasure.erased.count,
-                        retained: erasure.retained))
-            case .disclosure(let disclosure):
-                let definition = catalog.recipients[disclosure.recipient]
-                recipients.append(
-                    .init(
-                        recipient: disclosure.recipient,
-                        label: definition?.label ?? .init(disclosure.recipient.rawValue),
-                        role: definition?.role ?? .thirdParty, channel: .disclosure, occasion: disclosure.occasion,
-                        occasionLabel: disclosure.occasion.label, categories: disclosure.categories, system: nil,
-                        from: fact.recordedAt, until: nil, reference: disclosure.reference, sequence: fact.sequence))
-            case .consentDecision(let decision):
-                consents.append(
-                    .init(
-                        sequence: fact.sequence, at: fact.recordedAt, purpose: decision.purpose,
-                        decision: decision.decision,
-                        policyVersion: decision.policyVersion, channel: decision.channel, evidence: decision.evidence))
-            case .restriction(let restriction):
-                restrictions[restriction.purpose] =
-                    restriction.isLifted ? nil : .init(purpose: restriction.purpose, since: fact.recordedAt)
-            case .objection(let objection):
-                objections[objection.purpose] =
-                    objection.isWithdrawn ? nil : .init(purpose: objection.purpose, since: fact.recordedAt)
-            case .request(let event):
-                switch event.action {
-                case .received:
-                    requests[event.requestID] = .init(
-                        requestID: event.requestID, kind: event.kind, receivedAt: event.receivedOn ?? fact.recordedAt,
-                        dueAt: event.dueAt)
-                case .extended:
-                    requests[event.requestID]?.dueAt = event.dueAt
-                case .closed:
-                    requests[event.requestID] = nil
-                }
-            case .accessGrant, .lifecycleEvent, .policyVersion, .reportIssued, .subjectLink:
-                break
+        let recipients: [AccessReport.RecipientEntry] = history.disclosures.compactMap { fact in
+            guard case .disclosure(let disclosure) = fact.body else { return nil }
+            let definition = catalog.recipients[disclosure.recipient]
+            return .init(
+                recipient: disclosure.recipient,
+                label: definition?.label ?? .init(disclosure.recipient.rawValue),
+                role: definition?.role ?? .thirdParty, channel: .disclosure, occasion: disclosure.occasion,
+                occasionLabel: disclosure.occasion.label, categories: disclosure.categories, system: nil,
+                from: fact.recordedAt, until: nil, reference: disclosure.reference, sequence: fact.sequence)
+        }
+        let consents: [AccessReport.ConsentEntry] = history.consentDecisions.compactMap { fact in
+            guard case .consentDecision(let decision) = fact.body else { return nil }
+            return .init(
+                sequence: fact.sequence, at: fact.recordedAt, purpose: decision.purpose, decision: decision.decision,
+                policyVersion: decision.policyVersion, channel: decision.channel, evidence: decision.evidence)
+        }
+        // Per identifier: one linked identifier lifting its restriction does not lift another's.
+        let restrictions = history.restrictions.values.flatMap(\.values).sorted { $0.sequence < $1.sequence }
+            .compactMap { fact -> AccessReport.RestrictionEntry? in
+                guard case .restriction(let restriction) = fact.body else { return nil }
+                return .init(purpose: restriction.purpose, since: fact.recordedAt)
             }
+        let objections = history.objections.values.flatMap(\.values).sorted { $0.sequence < $1.sequence }
+            .compactMap { fact -> AccessReport.ObjectionEntry? in
+                guard case .objection(let objection) = fact.body else { return nil }
+                return .init(purpose: objection.purpose, since: fact.recordedAt)
+            }
+        let erasures: [AccessReport.ErasureEntry] = history.erasures.compactMap { fact in
+            guard case .erasure(let erasure) = fact.body else { return nil }
+            return .init(
+                at: fact.recordedAt, reason: erasure.reason, erasedValues: erasure.erased.count,
+                retained: erasure.retained)
         }
-
-        let heldData = holdings.map { fact, holding in
-            heldEntry(
-                fact, holding, erasedAt: erasedAt[fact.sequence], rectified: rectified[fact.sequence],
-                revealing: revealing)
+        let now = clock.now()
+        let requests: [AccessReport.RequestEntry] = history.requests.values.compactMap { events in
+            guard let request = Self.request(from: events, asOf: now), request.isOpen else { return nil }
+            return .init(
+                requestID: request.id, kind: request.kind, receivedAt: request.receivedOn, dueAt: request.dueAt)
         }
-        recipients += try await grantRecipients(for: heldData)
+        let heldData = history.allHoldings.map { heldEntry($0, revealing: revealing) }
         return AccessReport(
-            generatedAt: clock.now(), requestedBy: requestedBy, subject: subject, linkedSubjects: linked,
+            generatedAt: now, requestedBy: requestedBy, subject: subject, linkedSubjects: linked,
             controller: catalog.controller, revealsHighSensitivityValues: revealing, heldData: heldData,
-            recipients: recipients.sorted { ($0.from, $0.sequence) < ($1.from, $1.sequence) },
-            consentHistory: consents,
-            restrictions: restrictions.values.sorted { $0.since < $1.since },
-            objections: objections.values.sorted { $0.since < $1.since },
-            erasures: erasures,
-            openRequests: requests.values.sorted { ($0.dueAt ?? .distantFuture) < ($1.dueAt ?? .distantFuture) })
+            recipients: (recipients + (try await grantRecipients(for: heldData))).sorted {
+                ($0.from, $0.sequence) < ($1.from, $1.sequence)
+            },
+            consentHistory: consents, restrictions: restrictions, objections: objections, erasures: erasures,
+            openRequests: requests.sorted {
+                ($0.dueAt ?? .distantFuture, $0.requestID) < ($1.dueAt ?? .distantFuture, $1.requestID)
+            })
     }
 
-    private func heldEntry(
-        _ fact: Fact, _ holding: Holding, erasedAt: Date?, rectified: (Date, PersonalValue)?, revealing: Bool
-    ) -> AccessReport.HeldData {
+    private func heldEntry(_ held: SubjectHistory.HeldValue, revealing: Bool) -> AccessReport.HeldData {
+        let (fact, holding) = (held.fact, held.holding)
         let category = catalog.categories[holding.category]
         let purpose = catalog.purposes[holding.purpose]
         let sensitivity = category?.sensitivity ?? .normal
-        let current = rectified?.1 ?? holding.value
         let (value, state): (String?, AccessReport.ValueState) =
-            if erasedAt != nil || current?.isErased == true {
+            if held.isValueGone {
                 (nil, .erased)
-            } else if let clear = current?.revealed {
+            } else if let clear = held.currentValue?.revealed {
                 if sensitivity >= .high && !revealing {
                     ((category?.format ?? .text).mask(clear), .masked)
                 } else {
@@ -150,7 +132,8 @@ extension Ledger {
             categoryMapping: category?.mapping ?? .init(), value: value, valueState: state, system: holding.system,
             purpose: holding.purpose, purposeLabel: purpose?.label ?? .init(holding.purpose.rawValue),
             basis: holding.basis, basisArticle: holding.basis.article, source: holding.source.description,
-            reference: holding.reference, since: fact.recordedAt, erasedAt: erasedAt, rectifiedAt: rectified?.0,
+            reference: holding.reference, since: fact.recordedAt, erasedAt: held.erasedAt,
+            rectifiedAt: held.rectifiedAt,
             retention: purpose?.retention.summary ?? [.english: "Not declared", .norwegianBokmal: "Ikke oppgitt"])
     }
 

@@ -21,9 +21,9 @@ extension Ledger {
         _ = try validator.purpose(purpose)
         try validator.subject(subject)
         let at = instant ?? clock.now()
-        let facts = try await store.facts(about: subject)
+        let decisions = try await history(of: subject).consentDecisions
         let policies = PolicyHistory(try await policyVersions())
-        return Self.consentState(subject, purpose, at: at, facts: facts, policies: policies)
+        return Self.consentState(subject, purpose, at: at, facts: decisions, policies: policies)
     }
 
     /// The consent state of `subject` at `instant` for every purpose it ever decided on.
@@ -32,15 +32,15 @@ extension Ledger {
     {
         try validator.subject(subject)
         let at = instant ?? clock.now()
-        let facts = try await store.facts(about: subject)
+        let decisions = try await history(of: subject).consentDecisions
         let policies = PolicyHistory(try await policyVersions())
         var purposes: [Purpose] = []
-        for fact in facts {
+        for fact in decisions {
             if case .consentDecision(let decision) = fact.body, !purposes.contains(decision.purpose) {
                 purposes.append(decision.purpose)
             }
         }
-        return purposes.map { Self.consentState(subject, $0, at: at, facts: facts, policies: policies) }
+        return purposes.map { Self.consentState(subject, $0, at: at, facts: decisions, policies: policies) }
     }
 
     static func consentState(

@@ -25,9 +25,9 @@ extension Ledger {
         reason: Erasure.Reason = .subjectRequest
     ) async throws -> ErasurePlan {
         try validator.subject(subject)
-        try validate(scope)
-        let (subjects, facts) = try await factsFollowingLinks(from: subject)
-        return try await plan(subject, subjects, facts, scope: scope, reason: reason, at: clock.now())
+        try validator.erasure(scope)
+        let (subjects, history) = try await historyFollowingLinks(from: subject)
+        return try await plan(subject, subjects, history, scope: scope, reason: reason, at: clock.now())
     }
 
     /// Carries out a plan from ``planErasure(of:scope:reason:)``: erases the values of its holdings
@@ -47,10 +47,10 @@ extension Ledger {
         guard !locked.isEmpty else {
             return ErasureResult(erased: [], kept: plan.keep, identifiersErased: [], erasures: [], recipientsToTell: [])
         }
-        return try await subjectLocks.withLock(Array(locked)) {
-            let (current, facts) = try await factsFollowingLinks(from: plan.subject)
+        return try await withLocks(of: Array(locked)) {
+            let (current, history) = try await historyFollowingLinks(from: plan.subject)
             let fresh = try await self.plan(
-                plan.subject, current.intersection(locked), facts, scope: plan.scope, reason: plan.reason,
+                plan.subject, current.intersection(locked), history, scope: plan.scope, reason: plan.reason,
                 at: clock.now())
             let approved = Set(plan.erase.map(\.holding))
             let items = fresh.erase.filter { approved.contains($0.holding) && locked.contains($0.subject) }
@@ -59,7 +59,6 @@ extension Ledger {
             let identifiers = fresh.identifiersErased.filter {
                 plan.identifiersErased.contains($0) && !unapproved.contains($0)
             }
-            let bySequence = Dictionary(uniqueKeysWithValues: facts.map { ($0.sequence, $0) })
 
             var erasures: [Fact] = []
             for subject in Set(items.map(\.subject)).union(identifiers).sorted() {
@@ -69,16 +68,15 @@ extension Ledger {
                 erasures.append(
                     try await eraseValues(
                         of: subject, holdings: items.filter { $0.subject == subject }.map(\.holding),
-                        facts: facts, reason: plan.reason, erasingIdentifier: identifiers.contains(subject),
+                        history: history, reason: plan.reason, erasingIdentifier: identifiers.contains(subject),
                         retained: retained, actor: actor))
             }
             let erasedHoldings = items.compactMap { item -> (Fact, Holding)? in
-                guard let fact = bySequence[item.holding], case .holding(let holding) = fact.body else { return nil }
-                return (fact, holding)
+                history.holdings[item.holding].map { ($0.fact, $0.holding) }
             }
             return ErasureResult(
                 erased: items, kept: fresh.keep, identifiersErased: identifiers, erasures: erasures,
-                recipientsToTell: try await recipientsToTell(erasing: erasedHoldings, facts: facts))
+                recipientsToTell: try await recipientsToTell(erasing: erasedHoldings, history: history))
         }
     }
 
@@ -92,62 +90,23 @@ extension Ledger {
         try await erase(planErasure(of: subject, scope: scope, reason: reason), actor: actor)
     }
 
-    private func validate(_ scope: ErasureRequestScope) throws(LedgerError) {
-        switch scope {
-        case .everything: break
-        case .categories(let categories):
-            guard !categories.isEmpty else {
-                throw LedgerError(.invalidRequest, "Name at least one category to erase, or erase everything.")
-            }
-            for category in categories { _ = try validator.category(category) }
-        case .purposes(let purposes):
-            guard !purposes.isEmpty else {
-                throw LedgerError(.invalidRequest, "Name at least one purpose to erase, or erase everything.")
-            }
-            for purpose in purposes { _ = try validator.purpose(purpose) }
-        case .holdings(let holdings):
-            guard !holdings.isEmpty else {
-                throw LedgerError(.invalidRequest, "Name at least one holding to erase, or erase everything.")
-            }
-        }
-    }
-
     private func plan(
-        _ subject: SubjectID, _ subjects: Set<SubjectID>, _ facts: [Fact], scope: ErasureRequestScope,
+        _ subject: SubjectID, _ subjects: Set<SubjectID>, _ history: SubjectHistory, scope: ErasureRequestScope,
         reason: Erasure.Reason, at now: Date
     ) async throws -> ErasurePlan {
         // Only identifiers the store still knows: an erased one has no facts left to find.
-        let present = Set(facts.flatMap(\.body.subjects))
-        let subjects = subjects.filter { $0 != .erased && present.contains($0) }
-        let context = try await retentionContext(for: facts)
-        let erased = erasedSequences(in: facts)
-        var rectifications: [UInt64: [UInt64]] = [:]
-        var holdings: [(Fact, Holding)] = []
-        for fact in facts {
-            switch fact.body {
-            case .holding(let holding) where subjects.contains(holding.subject):
-                holdings.append((fact, holding))
-            case .rectification(let rectification):
-                rectifications[rectification.holding, default: []].append(fact.sequence)
-            default: break
-            }
-        }
-        if case .holdings(let wanted) = scope, !facts.isEmpty {
-            let known = Set(holdings.map(\.0.sequence))
-            if let unknown = wanted.sorted().first(where: { !known.contains($0) }) {
-                throw LedgerError(
-                    .invalidRequest,
-                    "Fact \(unknown) is not a holding of this person or of an identifier linked to it; nothing was planned. List the holdings with the access report."
-                )
-            }
-        }
+        let subjects = subjects.filter { $0 != .erased && history.subjects.contains($0) }
+        let context = try await retentionContext(for: history)
+        let held = history.allHoldings.filter { subjects.contains($0.holding.subject) }
+        if history.lastSequence > 0 { try validator.erasure(scope, of: Set(held.map(\.sequence))) }
 
         var erase: [ErasurePlan.Item] = []
         var keep: [ErasurePlan.Kept] = []
         var alreadyErased: [UInt64] = []
         var toErase: [(Fact, Holding)] = []
-        for (fact, holding) in holdings where Self.isInScope(fact, holding, scope) {
-            if erased.contains(fact.sequence) {
+        for entry in held where Self.isInScope(entry.fact, entry.holding, scope) {
+            let (fact, holding) = (entry.fact, entry.holding)
+            if entry.isErased {
                 alreadyErased.append(fact.sequence)
             } else if let kept = try hold(on: fact, holding, context: context, at: now) {
                 keep.append(kept)
@@ -157,7 +116,7 @@ extension Ledger {
                     .init(
                         holding: fact.sequence, subject: holding.subject, category: holding.category,
                         purpose: holding.purpose, system: holding.system, reference: holding.reference,
-                        rectifications: rectifications[fact.sequence] ?? []))
+                        rectifications: entry.rectifications.map(\.sequence)))
             }
         }
         let identifiers: [SubjectID] =
@@ -166,7 +125,7 @@ extension Ledger {
         return ErasurePlan(
             subject: subject, subjects: subjects.sorted(), scope: scope, reason: reason, plannedAt: now,
             erase: erase, keep: keep, alreadyErased: alreadyErased, identifiersErased: identifiers,
-            recipientsToTell: try await recipientsToTell(erasing: toErase, facts: facts))
+            recipientsToTell: try await recipientsToTell(erasing: toErase, history: history))
     }
 
     private static func isInScope(_ fact: Fact, _ holding: Holding, _ scope: ErasureRequestScope) -> Bool {

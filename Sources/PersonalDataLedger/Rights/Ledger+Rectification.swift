@@ -28,34 +28,18 @@ extension Ledger {
         holding sequence: UInt64, of subject: SubjectID, to newValue: String, actor: ActorID? = nil
     ) async throws -> RectificationResult {
         let validator = self.validator
-        let region = self.region
-        let recorded = try await write(about: [subject], by: actor) { states in
-            let facts = try await self.store.facts(about: subject)
-            let (_, holding) = try Self.liveHolding(sequence, in: facts, state: states[subject]!)
-            let definition = try validator.category(holding.category)
-            let normalized = try Self.normalize(
-                newValue, as: definition.format, region: region, category: holding.category)
-            let current = Self.versions(of: sequence, in: facts).last?.value
-            guard current?.revealed != normalized else {
-                throw LedgerError(
-                    .invalidRequest,
-                    "Holding \(sequence) already has this value (after normalising); nothing to correct.")
-            }
-            let value = PersonalValue(normalized)
-            return [
-                .rectification(
-                    Rectification(
-                        subject: subject, holding: sequence, value: value,
-                        lookupToken: self.lookupToken(for: value, category: holding.category)))
-            ]
+        let (recorded, notices) = try await writeReturning(about: [subject], by: actor) { histories in
+            let history = histories[subject]!
+            let held = try validator.rectifiable(sequence, history: history)
+            let value = PersonalValue(try validator.rectification(newValue, of: held))
+            let notices = try await self.recipientsToTell(erasing: [(held.fact, held.holding)], history: history)
+            let body = Fact.Body.rectification(
+                Rectification(
+                    subject: subject, holding: sequence, value: value,
+                    lookupToken: self.lookupToken(for: value, category: held.holding.category)))
+            return ([body], notices)
         }
-        let facts = try await store.facts(about: subject)
-        let holdings = facts.compactMap { fact -> (Fact, Holding)? in
-            guard fact.sequence == sequence, case .holding(let holding) = fact.body else { return nil }
-            return (fact, holding)
-        }
-        return RectificationResult(
-            facts: recorded, recipientsToTell: try await recipientsToTell(erasing: holdings, facts: facts))
+        return RectificationResult(facts: recorded, recipientsToTell: notices)
     }
 
     /// Completes a person's data (GDPR Art. 16): records categories missing from what is already
@@ -81,56 +65,29 @@ extension Ledger {
         _ items: [DataItem], about subject: SubjectID, in system: SystemID, for purpose: Purpose,
         source: DataSource = .dataSubject, actor: ActorID? = nil
     ) async throws -> RectificationResult {
-        guard !items.isEmpty else {
-            throw LedgerError(.invalidRequest, "Nothing to complete: name at least one category with its value.")
-        }
-        guard Set(items.map(\.category)).count == items.count else {
-            throw LedgerError(.invalidRequest, "Name each category to complete once.")
-        }
-        for item in items where item.value == nil {
-            throw LedgerError(
-                .invalidRequest,
-                "Completing category '\(item.category)' needs its value: completion supplies missing data.")
-        }
+        try validator.completion(items)
         _ = try validator.purpose(purpose)
         try validator.system(system)
         let validator = self.validator
-        let recorded = try await write(about: [subject], by: actor) { states in
-            let state = states[subject]!
-            let live = state.holdings.values.sorted { $0.sequence < $1.sequence }.compactMap { fact -> Holding? in
-                guard case .holding(let holding) = fact.body, state.erasedAt[fact.sequence] == nil,
-                    holding.value?.isErased != true, holding.system == system, holding.purpose == purpose
-                else { return nil }
-                return holding
-            }
-            guard let anchor = live.last else {
-                throw LedgerError(
-                    .invalidRequest,
-                    "Completion adds missing categories to data already held in system '\(system)' for purpose '\(purpose)', and nothing is held there about this subject. Record new data with record(_:about:in:for:)."
-                )
-            }
-            let held = Set(live.map(\.category))
-            for item in items where held.contains(item.category) {
-                throw LedgerError(
-                    .invalidRequest,
-                    "Category '\(item.category)' is already held in system '\(system)' for purpose '\(purpose)': correct it with rectify(holding:of:to:) instead."
-                )
-            }
-            return try items.map { item in
+        let (recorded, history) = try await writeReturning(about: [subject], by: actor) { histories in
+            let history = histories[subject]!
+            let anchor = try validator.completionAnchor(
+                for: items, of: subject, in: system, for: purpose, history: history)
+            let bodies = try items.map { item in
                 let holding = Holding(
                     subject: subject, category: item.category, system: system, purpose: purpose, basis: anchor.basis,
                     specialCategoryCondition: anchor.specialCategoryCondition, source: source,
                     reference: anchor.reference, value: item.value)
-                return .holding(self.withLookupToken(try validator.holding(holding, state: state)))
+                return Fact.Body.holding(self.withLookupToken(try validator.holding(holding, history: history)))
             }
+            return (bodies, history)
         }
-        let facts = try await store.facts(about: subject)
         let holdings = recorded.compactMap { fact -> (Fact, Holding)? in
             guard case .holding(let holding) = fact.body else { return nil }
             return (fact, holding)
         }
         return RectificationResult(
-            facts: recorded, recipientsToTell: try await recipientsToTell(erasing: holdings, facts: facts))
+            facts: recorded, recipientsToTell: try await recipientsToTell(erasing: holdings, history: history))
     }
 
     /// Every value a holding has had, oldest first: its own, then each rectification's. The last
@@ -140,87 +97,16 @@ extension Ledger {
     /// (``ValueFormat/mask(_:)``) unless the person asking may see them.
     public func valueHistory(of sequence: UInt64, about subject: SubjectID) async throws -> [ValueVersion] {
         try validator.subject(subject)
-        let facts = try await store.facts(about: subject)
-        guard
-            facts.contains(where: { fact in
-                guard case .holding = fact.body else { return false }
-                return fact.sequence == sequence
-            })
-        else {
-            throw Self.notAHolding(sequence)
+        guard let held = try await history(of: subject).holdings[sequence] else {
+            throw Validator.notAHolding(sequence)
         }
-        return Self.versions(of: sequence, in: facts)
+        return held.versions
     }
 
     /// The rectifications of a holding, in the order recorded — what erasing the holding must
     /// erase with it (their values and lookup tokens).
     public func rectifications(of sequence: UInt64, about subject: SubjectID) async throws -> [Fact] {
         try validator.subject(subject)
-        return try await store.facts(about: subject).filter { fact in
-            guard case .rectification(let rectification) = fact.body else { return false }
-            return rectification.holding == sequence
-        }
-    }
-
-    /// The holding at `sequence` among a subject's facts, if its value is still held.
-    private static func liveHolding(_ sequence: UInt64, in facts: [Fact], state: SubjectState) throws(LedgerError)
-        -> (Fact, Holding)
-    {
-        guard let fact = state.holdings[sequence], case .holding(let holding) = fact.body else {
-            throw notAHolding(sequence)
-        }
-        let rectifiedAway = facts.contains { fact in
-            guard case .rectification(let rectification) = fact.body else { return false }
-            return rectification.holding == sequence && rectification.value.isErased
-        }
-        if state.erasedAt[sequence] != nil || holding.value?.isErased == true || rectifiedAway {
-            throw LedgerError(
-                .erasedHolding,
-                "The value of holding \(sequence) was erased; an erased value cannot be corrected. Record the correct value as a new holding if it may be held."
-            )
-        }
-        return (fact, holding)
-    }
-
-    private static func normalize(
-        _ value: String, as format: ValueFormat, region: Region, category: DataCategory
-    ) throws(LedgerError) -> String {
-        do {
-            return try format.normalize(value, region: region)
-        } catch {
-            throw LedgerError(
-                .malformedValue,
-                "The new value for category '\(category)' is not valid: \(error.message) Nothing was recorded.")
-        }
-    }
-
-    private static func notAHolding(_ sequence: UInt64) -> LedgerError {
-        LedgerError(
-            .invalidRequest,
-            "Fact \(sequence) is not a holding about this subject. The access report (pdl report SUBJECT) numbers each holding."
-        )
-    }
-
-    /// The values of the holding at `sequence`, oldest first.
-    private static func versions(of sequence: UInt64, in facts: [Fact]) -> [ValueVersion] {
-        var versions: [ValueVersion] = []
-        for fact in facts {
-            switch fact.body {
-            case .holding(let holding) where fact.sequence == sequence:
-                versions.append(
-                    ValueVersion(
-                        sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, isRectification: false,
-                        value: holding.value, isCurrent: false))
-            case .rectification(let rectification) where rectification.holding == sequence:
-                versions.append(
-                    ValueVersion(
-                        sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, isRectification: true,
-                        value: rectification.value, isCurrent: false))
-            default:
-                break
-            }
-        }
-        if !versions.isEmpty { versions[versions.count - 1].isCurrent = true }
-        return versions
+        return try await history(of: subject).rectificationsByHolding[sequence] ?? []
     }
 }

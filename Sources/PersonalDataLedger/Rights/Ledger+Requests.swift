@@ -28,30 +28,22 @@ extension Ledger {
     public func receiveRequest(
         id: String, from subject: SubjectID, kind: RequestEvent.Kind, receivedOn: Date, actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
-        try Self.validateRequestID(id)
+        try validator.requestID(id)
         try validator.subject(subject)
         let now = clock.now()
         let day = RequestDeadline.day(of: receivedOn)
-        guard day <= now else {
-            throw LedgerError(
-                .invalidRequest, "A request cannot be received on a day after today; give the day it arrived.")
-        }
-        return try await subjectLocks.withLock([Self.requestsLockKey]) {
-            if try await self.requestHistories()[id] != nil {
-                throw LedgerError(
-                    .duplicateRequest,
-                    "A request with this id was already received; give each request its own id, or extend or close the existing one."
-                )
-            }
+        try validator.receipt(on: day, now: now)
+        return try await locks.withLock([.request(id)]) {
+            try self.validator.newRequest(id, events: try await self.requestHistories()[id])
             let due = RequestDeadline.dueAt(receivedOn: day, months: 1)
-            _ = try await self.write(about: [subject], by: actor) { _ in
+            _ = try await self.write(
+                about: [subject], by: actor,
                 [
                     .request(
                         RequestEvent(
                             requestID: id, subject: subject, kind: kind, action: .received, dueAt: due, receivedOn: day)
                     )
-                ]
-            }
+                ])
             return try await self.request(id, asOf: now)
         }
     }
@@ -76,26 +68,12 @@ extension Ledger {
     public func extendRequest(
         id: String, byMonths months: Int, reason: String, actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
-        guard (1...2).contains(months) else {
-            throw LedgerError(
-                .invalidRequest, "A deadline is extended by 1 or 2 further months (GDPR Art. 12(3)), not \(months).")
-        }
-        try Self.validateNote(reason, what: "the reason for the extension")
-        return try await subjectLocks.withLock([Self.requestsLockKey]) {
+        try validator.extensionLength(months)
+        try validator.note(reason, what: "the reason for the extension")
+        return try await locks.withLock([.request(id)]) {
             let now = self.clock.now()
             let request = try await self.openRequest(id, asOf: now)
-            guard request.extensionMonths + months <= 2 else {
-                throw LedgerError(
-                    .extensionRefused,
-                    "The deadline was already extended by \(request.extensionMonths) month(s); GDPR Art. 12(3) allows two further months in all."
-                )
-            }
-            guard now <= request.originalDueAt else {
-                throw LedgerError(
-                    .extensionRefused,
-                    "The first month ran out on \(Self.day(request.originalDueAt)): an extension must be decided, and the person told, within it (GDPR Art. 12(3)). Answer the request now."
-                )
-            }
+            try self.validator.deadlineExtension(of: request, byMonths: months, now: now)
             let due = RequestDeadline.dueAt(
                 receivedOn: request.receivedOn, months: 1 + request.extensionMonths + months)
             try await self.appendRequestEvent(
@@ -124,8 +102,8 @@ extension Ledger {
     public func closeRequest(
         id: String, outcome note: String, facts: [UInt64] = [], actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
-        try Self.validateNote(note, what: "what was done")
-        return try await subjectLocks.withLock([Self.requestsLockKey]) {
+        try validator.note(note, what: "what was done")
+        return try await locks.withLock([.request(id)]) {
             let now = self.clock.now()
             let request = try await self.openRequest(id, asOf: now)
             var allowed: Set<SubjectID> = [.erased]
@@ -133,18 +111,8 @@ extension Ledger {
                 allowed.formUnion(try await self.factsFollowingLinks(from: request.subject).0)
             }
             for sequence in Set(facts).sorted() {
-                guard sequence > 0, let fact = try await self.store.facts(from: sequence, limit: 1).first,
-                    fact.sequence == sequence
-                else {
-                    throw LedgerError(
-                        .invalidRequest, "Fact \(sequence) does not exist; link the facts that answer the request.")
-                }
-                guard !allowed.isDisjoint(with: fact.body.subjects) else {
-                    throw LedgerError(
-                        .invalidRequest,
-                        "Fact \(sequence) is not about the person who made the request; link only facts that answer it."
-                    )
-                }
+                let fact = sequence > 0 ? try await self.store.facts(from: sequence, limit: 1).first : nil
+                try self.validator.answer(fact, sequence: sequence, about: allowed)
             }
             try await self.appendRequestEvent(
                 RequestEvent(
@@ -168,7 +136,7 @@ extension Ledger {
     /// ``openRequests(asOf:)``.
     public func requests(asOf: Date? = nil) async throws -> [DataSubjectRequest] {
         let at = asOf ?? clock.now()
-        return try await requestHistories().values.compactMap { Self.fold($0, asOf: at) }
+        return try await requestHistories().values.compactMap { Self.request(from: $0, asOf: at) }
             .filter { $0.receivedOn <= at }
             .sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
@@ -177,31 +145,24 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError/Rule/unknownRequest`` when no request has the id.
     public func request(_ id: String, asOf: Date? = nil) async throws -> DataSubjectRequest {
-        guard let events = try await requestHistories()[id], let request = Self.fold(events, asOf: asOf ?? clock.now())
+        guard let events = try await requestHistories()[id],
+            let request = Self.request(from: events, asOf: asOf ?? clock.now())
         else {
-            throw LedgerError(
-                .unknownRequest, "No request with this id was received. List the requests with openRequests(asOf:).")
+            throw Validator.unknownRequest
         }
         return request
     }
 
-    /// Request ids and facts share the writers' lock table under a key no subject can have.
-    private static let requestsLockKey = SubjectID("\u{0}requests")
-
     private func openRequest(_ id: String, asOf: Date) async throws -> DataSubjectRequest {
         let request = try await request(id, asOf: asOf)
-        guard request.isOpen else {
-            throw LedgerError(
-                .requestClosed,
-                "The request was closed on \(Self.day(request.closedAt!)); nothing more can be done to it.")
-        }
+        try validator.open(request)
         return request
     }
 
     private func appendRequestEvent(_ event: RequestEvent, by actor: ActorID?) async throws {
         // After an erasure of the identifier the event names no one, and there is no subject to lock.
         let subjects = event.subject == .erased ? [] : [event.subject]
-        _ = try await write(about: subjects, by: actor) { _ in [.request(event)] }
+        _ = try await write(about: subjects, by: actor, [.request(event)])
     }
 
     /// Every request event, grouped by request id, in sequence order.
@@ -215,7 +176,7 @@ extension Ledger {
     }
 
     /// The request the events describe, or `nil` when they do not start with its receipt.
-    private static func fold(_ facts: [Fact], asOf: Date) -> DataSubjectRequest? {
+    static func request(from facts: [Fact], asOf: Date) -> DataSubjectRequest? {
         guard let first = facts.first, case .request(let received) = first.body, received.action == .received else {
             return nil
         }
@@ -260,32 +221,5 @@ extension Ledger {
             request.daysRemaining = RequestDeadline.daysRemaining(until: request.dueAt, asOf: asOf)
         }
         return request
-    }
-
-    private static func validateRequestID(_ id: String) throws(LedgerError) {
-        guard !id.isEmpty, id.utf8.count <= 100,
-            id.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.properties.generalCategory != .control })
-        else {
-            throw LedgerError(
-                .invalidRequest,
-                "A request id is 1 to 100 bytes without white space, such as 'gdpr-2026-0042'. Never put personal data in it."
-            )
-        }
-    }
-
-    private static func validateNote(_ note: String, what: String) throws(LedgerError) {
-        guard !note.allSatisfy(\.isWhitespace) else {
-            throw LedgerError(.invalidRequest, "Say \(what); it is kept with the request.")
-        }
-        guard note.utf8.count <= 1000,
-            !note.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else {
-            throw LedgerError(
-                .invalidRequest, "Say \(what) in one line of at most 1000 bytes, without personal data.")
-        }
-    }
-
-    private static func day(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle().year().month().day())
     }
 }

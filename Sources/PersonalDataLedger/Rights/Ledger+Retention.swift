@@ -49,13 +49,11 @@ extension Ledger {
     {
         try validator.subject(subject)
         let instant = asOf ?? clock.now()
-        let (_, facts) = try await factsFollowingLinks(from: subject)
-        let context = try await retentionContext(for: facts)
-        let erased = erasedSequences(in: facts)
+        let (_, history) = try await historyFollowingLinks(from: subject)
+        let context = try await retentionContext(for: history)
         let calculator = retentionCalculator
-        return facts.compactMap { fact in
-            guard case .holding(let holding) = fact.body, !erased.contains(fact.sequence) else { return nil }
-            return calculator.retention(of: fact, holding, context: context, asOf: instant)
+        return history.liveHoldings.map {
+            calculator.retention(of: $0.fact, $0.holding, context: context, asOf: instant)
         }
     }
 
@@ -119,12 +117,7 @@ extension Ledger {
     ) async throws -> RetentionSweep {
         let now = clock.now()
         let instant = asOf ?? now
-        guard instant <= now else {
-            throw LedgerError(
-                .invalidRequest,
-                "Retention cannot be applied as of a future date: data would be erased before its time. List what will be due with retentionDue(asOf:) (pdl retention --as-of DATE without --apply) instead."
-            )
-        }
+        try validator.retentionSweep(asOf: instant, now: now)
         let due = try await retentionDue(asOf: instant, progress: progress)
         var sweep = RetentionSweep(
             asOf: instant, erased: [], deferred: due.deferred, erasures: [], recipientsToTell: [])
@@ -132,17 +125,15 @@ extension Ledger {
         let calculator = retentionCalculator
         for subject in bySubject.keys.sorted() {
             let wanted = Set(bySubject[subject]!.map(\.holding))
-            try await subjectLocks.withLock([subject]) {
-                let facts = try await store.facts(about: subject)
-                let context = try await retentionContext(for: facts)
-                let erased = erasedSequences(in: facts)
-                let restricted = SubjectState(facts: facts)
+            try await withLocks(of: [subject]) {
+                let history = try await history(of: subject)
+                let context = try await retentionContext(for: history)
                 var groups: [Erasure.Reason: [(Fact, Holding, HoldingRetention)]] = [:]
-                for fact in facts where wanted.contains(fact.sequence) && !erased.contains(fact.sequence) {
-                    guard case .holding(let holding) = fact.body else { continue }
+                for held in history.liveHoldings where wanted.contains(held.sequence) {
+                    let (fact, holding) = (held.fact, held.holding)
                     let retention = calculator.retention(of: fact, holding, context: context, asOf: instant)
                     guard retention.end.isDue(at: instant) else { continue }
-                    if restricted.restriction(for: holding.purpose) != nil {
+                    if history.restriction(of: holding.subject, for: holding.purpose) != nil {
                         sweep.deferred.append(retention)
                         continue
                     }
@@ -153,9 +144,9 @@ extension Ledger {
                 for reason in groups.keys.sorted() {
                     let group = groups[reason]!
                     let holdings = group.map { ($0.0, $0.1) }
-                    sweep.recipientsToTell += try await recipientsToTell(erasing: holdings, facts: facts)
+                    sweep.recipientsToTell += try await recipientsToTell(erasing: holdings, history: history)
                     let recorded = try await eraseValues(
-                        of: subject, holdings: holdings.map(\.0.sequence), facts: facts, reason: reason,
+                        of: subject, holdings: holdings.map(\.0.sequence), history: history, reason: reason,
                         erasingIdentifier: false, retained: [], actor: actor)
                     sweep.erasures.append(recorded)
                     sweep.erased += group.map(\.2)
@@ -175,18 +166,11 @@ extension Ledger {
         if periods.contains(.consumerComplaint) { _ = try calculator.complaintPeriod() }
     }
 
-    /// The consent decisions in `facts` and the lifecycle events of their holdings' references.
-    func retentionContext(for facts: [Fact]) async throws -> RetentionContext {
+    /// The consent decisions in `history` and the lifecycle events of its holdings' references.
+    func retentionContext(for history: SubjectHistory) async throws -> RetentionContext {
         var context = RetentionContext()
-        var references = Set<BusinessReference>()
-        for fact in facts {
-            switch fact.body {
-            case .consentDecision: context.add(fact)
-            case .holding(let holding): if let reference = holding.reference { references.insert(reference) }
-            default: break
-            }
-        }
-        for reference in references.sorted() {
+        for fact in history.consentDecisions { context.add(fact) }
+        for reference in history.references.sorted() {
             for fact in try await store.facts(for: .reference(reference)) {
                 if case .lifecycleEvent = fact.body { context.add(fact) }
             }
@@ -194,27 +178,14 @@ extension Ledger {
         return context
     }
 
-    /// The sequence numbers that erasure facts in `facts` list as erased.
-    func erasedSequences(in facts: [Fact]) -> Set<UInt64> {
-        var erased = Set<UInt64>()
-        for fact in facts {
-            if case .erasure(let erasure) = fact.body { erased.formUnion(erasure.erased) }
-        }
-        return erased
-    }
-
     /// Erases the values of `holdings` of `subject` and of their rectifications through the store,
     /// recording one erasure fact.
     func eraseValues(
-        of subject: SubjectID, holdings: [UInt64], facts: [Fact], reason: Erasure.Reason,
+        of subject: SubjectID, holdings: [UInt64], history: SubjectHistory, reason: Erasure.Reason,
         erasingIdentifier: Bool, retained: [Erasure.Retained], actor: ActorID?
     ) async throws -> Fact {
         let wanted = Set(holdings)
-        let rectifications = facts.compactMap { fact -> UInt64? in
-            guard case .rectification(let rectification) = fact.body, wanted.contains(rectification.holding)
-            else { return nil }
-            return fact.sequence
-        }
+        let rectifications = wanted.flatMap { (history.rectificationsByHolding[$0] ?? []).map(\.sequence) }
         let values = wanted.union(rectifications)
         let erasure = Erasure(
             subject: subject, reason: reason, erased: values.sorted(), identifierErased: erasingIdentifier,
@@ -225,34 +196,29 @@ extension Ledger {
     }
 }
 
-/// A pass over the whole ledger, in pages, collecting what retention and the notification list
-/// need: live holdings, the latest value of each, consent decisions, lifecycle events and
-/// restrictions.
+/// A pass over the whole ledger, in pages, folding each subject's ``SubjectHistory`` as the facts
+/// stream by, with what retention and the notification list need besides: consent decisions and
+/// lifecycle events.
 package struct RetentionScan {
-    var holdings: [UInt64: (Fact, Holding)] = [:]
-    var erased = Set<UInt64>()
-    /// The latest rectified value per holding.
-    var rectified: [UInt64: PersonalValue] = [:]
-    package var context = RetentionContext()
-    var restrictions: [SubjectID: [Purpose?: Bool]] = [:]
+    /// Every subject's history.
+    package private(set) var histories = SubjectHistories()
+    package private(set) var context = RetentionContext()
 
-    /// Holdings whose values are still held, in sequence order.
+    /// Holdings whose values are still held, of identifiers not erased, in sequence order.
     package var liveHoldings: [(Fact, Holding)] {
-        holdings.keys.sorted().compactMap { sequence in
-            guard !erased.contains(sequence), let entry = holdings[sequence], entry.1.subject != .erased
-            else { return nil }
-            return entry
+        histories.allHoldings.compactMap { held in
+            guard !held.isErased, held.holding.subject != .erased else { return nil }
+            return (held.fact, held.holding)
         }
     }
 
     package func isRestricted(_ subject: SubjectID, _ purpose: Purpose) -> Bool {
-        let table = restrictions[subject] ?? [:]
-        return table[purpose] == true || table[nil] == true
+        histories[subject].restriction(of: subject, for: purpose) != nil
     }
 
     /// The value a holding holds now: the latest rectification's, or its own.
     package func currentValue(of fact: Fact, _ holding: Holding) -> PersonalValue? {
-        rectified[fact.sequence] ?? holding.value
+        histories.holding(fact.sequence)?.currentValue ?? holding.value
     }
 
     /// Folds every fact of `ledger`, through the ledger's paged scan.
@@ -266,11 +232,8 @@ package struct RetentionScan {
 
     private mutating func apply(_ fact: Fact) {
         switch fact.body {
-        case .holding(let holding): holdings[fact.sequence] = (fact, holding)
-        case .erasure(let erasure): erased.formUnion(erasure.erased)
-        case .rectification(let rectification): rectified[rectification.holding] = rectification.value
-        case .restriction(let restriction):
-            restrictions[restriction.subject, default: [:]][restriction.purpose] = !restriction.isLifted
+        // What decides whether a holding is live, its value and its restriction; nothing else is kept.
+        case .holding, .erasure, .rectification, .restriction: histories.apply(fact)
         case .consentDecision, .lifecycleEvent: context.add(fact)
         default: break
         }

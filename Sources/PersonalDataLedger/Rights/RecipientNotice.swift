@@ -53,9 +53,9 @@ public struct RecipientNotice: Hashable, Sendable, Codable {
 }
 
 extension Ledger {
-    /// The recipients of erased holdings: disclosures in `facts` of an erased category of the same
-    /// subject, and grants on an erased holding's system that overlap the time it was held.
-    func recipientsToTell(erasing holdings: [(Fact, Holding)], facts: [Fact]) async throws
+    /// The recipients of erased holdings: disclosures in `history` of an erased category of the
+    /// same subject, and grants on an erased holding's system that overlap the time it was held.
+    func recipientsToTell(erasing holdings: [(Fact, Holding)], history: SubjectHistory) async throws
         -> [RecipientNotice]
     {
         var notices: [RecipientID: RecipientNotice] = [:]
@@ -83,7 +83,7 @@ extension Ledger {
         }
 
         let erasedCategories = Set(holdings.map { SubjectCategory($0.1.subject, $0.1.category) })
-        for fact in facts {
+        for fact in history.disclosures {
             guard case .disclosure(let disclosure) = fact.body else { continue }
             for category in disclosure.categories
             where erasedCategories.contains(SubjectCategory(disclosure.subject, category)) {

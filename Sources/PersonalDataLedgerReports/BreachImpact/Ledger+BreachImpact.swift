@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -17,36 +18,23 @@ extension Ledger {
     ///   catalog does not declare, or ``LedgerError/Rule/invalidRequest`` for no systems or a
     ///   window that ends before it starts.
     public func breachImpact(systems: [SystemID], from: Date, to: Date) async throws -> BreachImpact {
-        guard !systems.isEmpty else {
-            throw LedgerError(.invalidRequest, "Name at least one system that was breached.")
-        }
-        guard from <= to else {
-            throw LedgerError(.invalidRequest, "The breach window ends before it starts; check --from and --to.")
-        }
-        for system in systems { try validator.system(system) }
+        try validator.breach(of: systems, from: from, to: to)
         let breached = Set(systems)
-        var holdings: [UInt64: (Holding, Date)] = [:]
-        var erasedAt: [UInt64: Date] = [:]
-        var disclosures: [(Fact, Disclosure)] = []
+        var histories = SubjectHistories()
         let count = try await store.integrityHead().count
         try await scanFacts(through: count) { fact in
+            // Only what decides a holding's exposure, and the disclosures: the rest is not kept.
             switch fact.body {
-            case .holding(let holding) where breached.contains(holding.system) && fact.recordedAt <= to:
-                holdings[fact.sequence] = (holding, fact.recordedAt)
-            case .erasure(let erasure):
-                for sequence in erasure.erased where erasedAt[sequence] == nil {
-                    erasedAt[sequence] = fact.recordedAt
-                }
-            case .disclosure(let disclosure) where fact.recordedAt >= from && fact.recordedAt <= to:
-                disclosures.append((fact, disclosure))
-            default:
-                break
+            case .holding, .erasure, .rectification, .disclosure: histories.apply(fact)
+            default: break
             }
         }
-        let affected = holdings.filter { sequence, _ in
-            guard let erased = erasedAt[sequence] else { return true }
+        // Recorded no later than `to`, and not erased before `from`.
+        let affected = histories.allHoldings.filter { held in
+            guard breached.contains(held.holding.system), held.fact.recordedAt <= to else { return false }
+            guard let erased = held.erasedAt else { return true }
             return erased >= from
-        }.sorted { $0.key < $1.key }.map(\.value.0)
+        }.map(\.holding)
 
         var subjects: Set<SubjectID> = []
         var highSensitivity: Set<SubjectID> = []
@@ -85,7 +73,14 @@ extension Ledger {
                         subjects: bySystem[system]?.subjects.count ?? 0, sequence: fact.sequence))
             }
         }
-        for (fact, disclosure) in disclosures where subjects.contains(disclosure.subject) {
+        let disclosures = subjects.sorted().flatMap { histories[$0].disclosures }.compactMap {
+            fact -> (Fact, Disclosure)? in
+            guard case .disclosure(let disclosure) = fact.body, fact.recordedAt >= from, fact.recordedAt <= to,
+                disclosure.subject != .erased
+            else { return nil }
+            return (fact, disclosure)
+        }
+        for (fact, disclosure) in disclosures {
             let definition = catalog.recipients[disclosure.recipient]
             recipients.append(
                 .init(

@@ -11,14 +11,15 @@ extension Ledger {
     /// of everyone when `subject` is `nil`: one record per person and purpose with a consent
     /// decision, its decisions as events.
     public func consentRecords(for subject: SubjectID? = nil) async throws -> ConsentRecordExport {
-        var facts: [Fact] = []
+        // The one fold of each person's facts; a whole-ledger scan needs only consents and holdings.
+        var histories = SubjectHistories()
         if let subject {
             try validator.subject(subject)
-            facts = try await factsFollowingLinks(from: subject).1
+            for fact in try await factsFollowingLinks(from: subject).1 { histories.apply(fact) }
         } else {
             try await scanFacts { fact in
                 switch fact.body {
-                case .consentDecision, .holding: facts.append(fact)
+                case .consentDecision, .holding: histories.apply(fact)
                 default: break
                 }
             }
@@ -27,13 +28,21 @@ extension Ledger {
             try await policyVersions().map { ($0.version, $0.effectiveFrom) }, uniquingKeysWith: { a, _ in a })
         var decisions: [SubjectID: [Purpose: [(Fact, ConsentDecision)]]] = [:]
         var systems: [SubjectID: [Purpose: Set<SystemID>]] = [:]
-        for fact in facts {
-            switch fact.body {
-            case .consentDecision(let decision):
+        var seen = Set<UInt64>()
+        for history in histories.bySubject.values {
+            // A link puts its facts in both identifiers' histories; each decision counts once.
+            for fact in history.consentDecisions where seen.insert(fact.sequence).inserted {
+                guard case .consentDecision(let decision) = fact.body else { continue }
                 decisions[decision.subject, default: [:]][decision.purpose, default: []].append((fact, decision))
-            case .holding(let holding):
-                systems[holding.subject, default: [:]][holding.purpose, default: []].insert(holding.system)
-            default: break
+            }
+            for held in history.allHoldings {
+                systems[held.holding.subject, default: [:]][held.holding.purpose, default: []].insert(
+                    held.holding.system)
+            }
+        }
+        for (person, purposes) in decisions {
+            for (purpose, events) in purposes {
+                decisions[person]![purpose] = events.sorted { $0.0.sequence < $1.0.sequence }
             }
         }
         var grants: [SystemID: [RecipientID]] = [:]

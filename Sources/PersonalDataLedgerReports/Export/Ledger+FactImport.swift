@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -37,8 +38,11 @@ extension Ledger {
     /// The facts keep their sequence numbers — rectifications and erasures refer to holdings by
     /// them — so the file's facts must continue the ledger: a fact whose number the ledger
     /// already has is skipped when it is identical (re-running an interrupted import resumes it)
-    /// and refused otherwise. Each fact is checked against this ledger's catalog (terms declared,
-    /// purpose limitation, bases, value formats; see `Documentation/ExportFormats.md`).
+    /// and refused otherwise. Each fact is checked by the rules a write of it would pass, against
+    /// this ledger's catalog and the person's state as the facts before it leave it (terms
+    /// declared, purpose limitation, bases, Art. 9(2) conditions, consent in force, restrictions,
+    /// value formats; see `Documentation/ExportFormats.md`). Batches are appended under the
+    /// write locks of their subjects, like any write.
     ///
     /// Facts are appended in order, `batchSize` at a time, each batch atomically: an interrupted
     /// import leaves a prefix of the file, never a hole. On the first bad line the facts before
@@ -64,14 +68,25 @@ extension Ledger {
         var comparing: [(line: Int, fact: Fact)] = []
         var imported = 0
         var skipped = 0
-        var holdingCategories: [UInt64: DataCategory] = [:]
+        // The state every fact is judged against: the histories folded from the facts before it.
+        var histories = SubjectHistories()
+        var policies: [Fact] = []
+        func fold(_ fact: Fact) {
+            histories.apply(fact)
+            if case .policyVersion = fact.body { policies.append(fact) }
+        }
 
         func report() {
             progress?(FactImportProgress(linesRead: lineNumber, imported: imported, skipped: skipped))
         }
         func flush() async throws {
             guard !pending.isEmpty else { return }
-            let appended = try await store.append(pending.map(\.fact.draft))
+            let appended: [Fact]
+            do {
+                appended = try await write(numbered: pending.map(\.fact))
+            } catch let error as LedgerError {
+                throw LedgerError(error.rule, "Line \(pending[0].line): \(error.message)")
+            }
             guard appended.map(\.sequence) == pending.map(\.fact.sequence) else {
                 throw LedgerError(
                     .invalidRequest,
@@ -147,19 +162,20 @@ extension Ledger {
                 )
             }
             lastSequence = fact.sequence
-            if case .holding(let holding) = fact.body { holdingCategories[fact.sequence] = holding.category }
-            fact = withImportedLookupToken(fact, holdingCategories: holdingCategories)
+            fact = withImportedLookupToken(fact, histories: histories)
             if fact.sequence <= existing {
+                fold(fact)
                 comparing.append((lineNumber, fact))
                 if comparing.count == batchSize { try await compare() }
                 continue
             }
             try await compare()
             do {
-                try validator.imported(fact, holdingCategories: holdingCategories)
+                try validator.imported(fact, histories: histories, policies: policies)
             } catch {
                 try await refuse(error.message, rule: error.rule)
             }
+            fold(fact)
             pending.append((lineNumber, fact))
             if pending.count == batchSize { try await flush() }
         }
@@ -196,14 +212,14 @@ extension Ledger {
     /// ledger's identifier key. The tokens in a file are the source ledger's, made with a key the
     /// importing ledger does not have: kept, they would make every imported identifier
     /// unfindable. Without a key, or for a category that is not an identifier, there is no token.
-    private func withImportedLookupToken(_ fact: Fact, holdingCategories: [UInt64: DataCategory]) -> Fact {
+    private func withImportedLookupToken(_ fact: Fact, histories: SubjectHistories) -> Fact {
         let body: Fact.Body
         switch fact.body {
         case .holding(let holding):
             body = .holding(withLookupToken(holding))
         case .rectification(var rectification):
-            rectification.lookupToken = holdingCategories[rectification.holding].flatMap {
-                lookupToken(for: rectification.value, category: $0)
+            rectification.lookupToken = histories.holding(rectification.holding).flatMap {
+                lookupToken(for: rectification.value, category: $0.holding.category)
             }
             body = .rectification(rectification)
         default:

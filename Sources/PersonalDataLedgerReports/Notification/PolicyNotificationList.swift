@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -117,18 +118,8 @@ extension Ledger {
     public func notificationList(
         for version: String, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
     ) async throws -> PolicyNotificationList {
-        guard let policy = try await policyVersions().first(where: { $0.version == version }) else {
-            throw LedgerError(
-                .unknownPolicyVersion,
-                "Policy version '\(version)' was never published. Publish it with publishPolicy(version:effectiveFrom:isMajor:) first."
-            )
-        }
-        guard policy.isMajor else {
-            throw LedgerError(
-                .invalidRequest,
-                "Policy version '\(version)' is a minor change: the privacy policy announces only major changes by email. Publish it as major if it is one."
-            )
-        }
+        let policy = try validator.notification(
+            of: version, published: try await policyVersions().first(where: { $0.version == version }))
         let now = clock.now()
         let scan = try await RetentionScan.read(self, progress: progress)
         let calculator = retentionCalculator

@@ -20,7 +20,8 @@ extension Ledger {
     }
 }
 
-/// Counts what the facts show, one fact at a time.
+/// Counts what the facts show: each subject's holdings from the one fold of their history
+/// (``SubjectHistories``, folded one fact at a time as the scan streams), recipients as they come.
 struct ProcessingTally {
     struct PurposeTally {
         var holdings = 0
@@ -34,17 +35,35 @@ struct ProcessingTally {
         var last: Date?
     }
 
-    var purposes: [Purpose: PurposeTally] = [:]
-    var systems: [SystemID: (purposes: Set<Purpose>, categories: Set<DataCategory>, sequences: [UInt64])] =
-        [:]
-    var erased: Set<UInt64> = []
+    typealias SystemTally = (purposes: Set<Purpose>, categories: Set<DataCategory>, sequences: [UInt64])
+
+    /// Every subject's holdings, with whether each value is still held.
+    var histories = SubjectHistories()
     var disclosures: [RecipientID: Int] = [:]
     var grants: [RecipientID: [RecordOfProcessing.Grant]] = [:]
     var grantsBySystem: [SystemID: Set<RecipientID>] = [:]
 
     mutating func add(_ fact: Fact) {
         switch fact.body {
-        case .holding(let holding):
+        case .holding, .erasure, .rectification:
+            histories.apply(fact)
+        case .disclosure(let disclosure):
+            disclosures[disclosure.recipient, default: 0] += 1
+        case .accessGrant(let grant):
+            grants[grant.recipient, default: []].append(
+                .init(system: grant.system, occasion: grant.occasion, from: grant.from, until: grant.until))
+            grantsBySystem[grant.system, default: []].insert(grant.recipient)
+        default:
+            break
+        }
+    }
+
+    /// The holdings' tallies per purpose and per system, in the order the holdings were recorded.
+    private func holdingTallies() -> (purposes: [Purpose: PurposeTally], systems: [SystemID: SystemTally]) {
+        var purposes: [Purpose: PurposeTally] = [:]
+        var systems: [SystemID: SystemTally] = [:]
+        for held in histories.allHoldings {
+            let (fact, holding) = (held.fact, held.holding)
             var tally = purposes[holding.purpose] ?? PurposeTally()
             tally.holdings += 1
             tally.sequences.append(fact.sequence)
@@ -64,20 +83,13 @@ struct ProcessingTally {
             system.categories.insert(holding.category)
             system.sequences.append(fact.sequence)
             systems[holding.system] = system
-        case .erasure(let erasure):
-            erased.formUnion(erasure.erased)
-        case .disclosure(let disclosure):
-            disclosures[disclosure.recipient, default: 0] += 1
-        case .accessGrant(let grant):
-            grants[grant.recipient, default: []].append(
-                .init(system: grant.system, occasion: grant.occasion, from: grant.from, until: grant.until))
-            grantsBySystem[grant.system, default: []].insert(grant.recipient)
-        default:
-            break
         }
+        return (purposes, systems)
     }
 
-    private func live(_ sequences: [UInt64]) -> Int { sequences.count { !erased.contains($0) } }
+    private func live(_ sequences: [UInt64]) -> Int {
+        sequences.count { histories.holding($0)?.isErased != true }
+    }
 
     private static func basisEntry(_ basis: LegalBasis) -> RecordOfProcessing.BasisEntry {
         .init(basis: basis, label: basis.label, article: basis.article, mapping: basis.mapping)
@@ -86,6 +98,7 @@ struct ProcessingTally {
     func record(
         catalog: Catalog, region: Region, generatedAt: Date, factsExamined: UInt64
     ) -> RecordOfProcessing {
+        let (purposes, systems) = holdingTallies()
         var activities: [RecordOfProcessing.Activity] = []
         var differences = RecordOfProcessing.Differences(
             undeclaredCategories: [], undeclaredBases: [], unusedPurposes: [], undeclaredPurposes: [],
