@@ -45,7 +45,7 @@ enum DemoCommand: Command {
             clock.set(context.clock.now())
             writeError("The demo story is already recorded in \(location); printing the report again.")
         }
-        let report = try await ledger.report(for: DemoStory.customer, requestedBy: "dpo")
+        let report = try await ledger.issueReport(for: DemoStory.customer, requestedBy: "dpo")
         try output.write(report, catalog: ledger.catalog)
     }
 }

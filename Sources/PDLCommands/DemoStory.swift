@@ -52,7 +52,7 @@ enum DemoStory {
             [.name, .deliveryAddress, .phone], of: customer, to: "carrier", for: .shipping, reference: "order:50017",
             actor: "warehouse")
         clock.set(date("2026-03-05T11:02:00Z"))
-        try await ledger.lifecycle(.orderDelivered, reference: "order:50017", actor: "warehouse")
+        try await ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017", actor: "warehouse")
 
         clock.set(date("2026-04-01T08:45:00Z"))
         try await ledger.record(
@@ -72,7 +72,7 @@ enum DemoStory {
             about: customer, in: "service.cases", for: .complaintsAndService, basis: .contract,
             source: .dataSubject, reference: "case:7001", actor: "customer-service")
         clock.set(date("2026-05-02T15:10:00Z"))
-        try await ledger.lifecycle(.caseClosed, reference: "case:7001", actor: "customer-service")
+        try await ledger.recordLifecycleEvent(.caseClosed, reference: "case:7001", actor: "customer-service")
 
         clock.set(date("2026-05-20T19:41:00Z"))
         try await ledger.consent(

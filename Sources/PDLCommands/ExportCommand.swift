@@ -59,7 +59,7 @@ enum ExportCommand: Command {
                 try sink.write(try await ledger.consentRecords(for: subject).jsonData())
                 try sink.write("\n")
             default:
-                let copy = try await ledger.portableCopy(
+                let copy = try await ledger.issuePortableCopy(
                     of: subject!, requestedBy: ActorID(parsed.options["requested-by"] ?? "dpo"))
                 try sink.write(try copy.jsonData())
                 try sink.write("\n")

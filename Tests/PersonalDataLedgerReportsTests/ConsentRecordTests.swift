@@ -57,7 +57,7 @@ import Testing
 
     @Test func portableCopyRevealsEverything() async throws {
         let test = try await ReportFixtures.karisStory()
-        let copy = try await test.ledger.portableCopy(of: TestLedger.kari, requestedBy: "dpo")
+        let copy = try await test.ledger.issuePortableCopy(of: TestLedger.kari, requestedBy: "dpo")
         #expect(copy.revealsHighSensitivityValues)
         #expect(String(decoding: try copy.jsonData(), as: UTF8.self).contains("16822548834"))
     }

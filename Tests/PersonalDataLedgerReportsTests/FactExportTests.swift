@@ -35,7 +35,7 @@ import Testing
                 return false
             })
         try await ReportFixtures.erase([ipAddress.sequence], of: TestLedger.kari, in: test)
-        try await test.ledger.lifecycle(.orderDelivered, reference: "order:50017")
+        try await test.ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017")
         return test
     }
 

@@ -65,7 +65,7 @@ import Testing
     @Test(arguments: Rendering.allCases)
     func aSwedishReportRendersInEnglish(_ rendering: Rendering) async throws {
         let test = try await ReportFixtures.karisStory()
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let record = try await test.ledger.recordOfProcessing()
         let breach = try await test.ledger.breachImpact(
             systems: ["webshop.orders", "service.cases"], from: TestLedger.start, to: test.clock.now)

@@ -13,7 +13,7 @@ import Testing
         try await test.ledger.record(
             [.name("<script>alert('x')</script> & \"Co\""), .deliveryAddress("Gate 1 <img src=x onerror=alert(1)>")],
             about: mallory, in: "webshop.orders", for: .customerAccountAndOrders, reference: "order:<i>1</i>")
-        let report = try await test.ledger.report(for: mallory, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: mallory, requestedBy: "dpo")
         for language in ReportLabels.languages {
             let html = report.htmlLetter(in: language, catalog: .focusNordic)
             #expect(!html.contains("<script>"))
@@ -37,14 +37,14 @@ import Testing
         try await test.ledger.record(
             [.name("<script>x</script> | *bold* [link](http://evil)")], about: subject, in: "webshop.orders",
             for: .customerAccountAndOrders)
-        let markdown = try await test.ledger.report(for: subject, requestedBy: "dpo").markdown()
+        let markdown = try await test.ledger.issueReport(for: subject, requestedBy: "dpo").markdown()
         #expect(!markdown.contains("<script>"))
         #expect(markdown.contains("&lt;script&gt;x&lt;/script&gt; \\| \\*bold\\* \\[link\\](http://evil)"))
     }
 
     @Test func highSensitivityValuesStayMaskedUnlessRevealed() async throws {
         let test = try await ReportFixtures.karisStory()
-        let masked = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let masked = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         for language in ReportLabels.languages {
             let html = masked.htmlLetter(in: language)
             let markdown = masked.markdown(in: language)
@@ -53,7 +53,7 @@ import Testing
             #expect(html.contains("168225*****"))
             #expect(markdown.contains("168225\\*\\*\\*\\*\\*"))
         }
-        let revealed = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo", revealing: true)
+        let revealed = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo", revealing: true)
         #expect(revealed.htmlLetter().contains("16822548834"))
         #expect(revealed.htmlLetter().contains("Keep it safe"))
         #expect(revealed.markdown(in: .norwegianBokmal).contains("16822548834"))
@@ -63,7 +63,7 @@ import Testing
     @Test func letterHasEverySectionInNorwegian() async throws {
         let test = try await ReportFixtures.karisStory()
         try await test.ledger.restrict(TestLedger.kari, purpose: .complaintsAndService)
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let html = report.htmlLetter(in: .norwegianBokmal, catalog: .focusNordic)
         #expect(html.contains("<html lang=\"nb\">"))
         for text in [
@@ -84,7 +84,7 @@ import Testing
 
     @Test func letterInEnglish() async throws {
         let test = try await ReportFixtures.karisStory()
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let html = report.htmlLetter(in: .english)
         for text in [
             "<html lang=\"en\">", "What we hold about you", "Customer account and orders", "Who received it", "Carrier",
@@ -113,7 +113,7 @@ import Testing
                         requestID: "mail:4711", subject: TestLedger.kari, kind: .erasure, action: .received,
                         dueAt: test.clock.now.addingTimeInterval(30 * ReportFixtures.day))))
         ])
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let html = report.htmlLetter(in: .norwegianBokmal)
         #expect(html.contains("Dine åpne henvendelser"))
         #expect(html.contains("mail:4711"))

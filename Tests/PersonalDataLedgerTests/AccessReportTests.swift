@@ -40,7 +40,7 @@ import Testing
 
     @Test func reportListsEveryCategoryWithSystemPurposeBasisSourceAndRetention() async throws {
         let test = try await karisStory()
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         #expect(
             report.heldData.map(\.category) == [
                 .name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress, .nationalIDNumber, .name,
@@ -61,7 +61,7 @@ import Testing
 
     @Test func highSensitivityValuesAreMaskedUnlessRevealed() async throws {
         let test = try await karisStory()
-        let masked = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let masked = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let id = try #require(masked.heldData.first { $0.category == .nationalIDNumber })
         #expect(id.valueState == .masked)
         #expect(id.value == "168225*****")
@@ -69,13 +69,13 @@ import Testing
         #expect(!json.contains("16822548834"))
         #expect(!masked.plainText().contains("16822548834"))
 
-        let revealed = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo", revealing: true)
+        let revealed = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo", revealing: true)
         #expect(revealed.heldData.first { $0.category == .nationalIDNumber }?.value == "16822548834")
     }
 
     @Test func recipientsIncludeDisclosuresAndGrantsOnSystemsWhileTheyHeldTheData() async throws {
         let test = try await karisStory()
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let carrier = try #require(report.recipients.first { $0.recipient == "carrier" })
         #expect(carrier.channel == .disclosure)
         #expect(carrier.occasion == .shipping)
@@ -92,7 +92,7 @@ import Testing
 
     @Test func consentHistoryKeepsPolicyVersionsAndChannels() async throws {
         let test = try await karisStory()
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         #expect(report.consentHistory.map(\.decision) == [.given, .withdrawn])
         #expect(report.consentHistory.map(\.policyVersion) == ["2018-05-25", "2018-05-25"])
         #expect(report.consentHistory.map(\.channel) == ["checkout-checkbox", "unsubscribe-link"])
@@ -101,7 +101,7 @@ import Testing
 
     @Test func producingAReportIsRecorded() async throws {
         let test = try await karisStory()
-        _ = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        _ = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let last = try #require(try await test.allFacts().last)
         #expect(last.body == .reportIssued(ReportIssued(subject: TestLedger.kari, requestedBy: "dpo")))
         #expect(last.actor == "dpo")
@@ -113,7 +113,7 @@ import Testing
             [.name("Kari Nordmann"), .email("kari@fotobutikken.example")], about: "b2b:contact:77", in: "b2b.portal",
             for: .customerAccountAndOrders, source: .thirdParty("Fotobutikken AS"))
         try await test.ledger.link(TestLedger.kari, to: "b2b:contact:77")
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         #expect(report.linkedSubjects == ["b2b:contact:77"])
         let b2b = try #require(report.heldData.first { $0.subject == "b2b:contact:77" && $0.category == .email })
         #expect(b2b.source == "Fotobutikken AS")
@@ -121,7 +121,7 @@ import Testing
 
     @Test func jsonCarriesTheSchemaVersionAndRoundTrips() async throws {
         let test = try await karisStory()
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let data = try report.jsonData()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["schema"] as? String == "pdl.access-report")
@@ -134,7 +134,7 @@ import Testing
 
     @Test func plainTextNamesEverySectionInBothLanguages() async throws {
         let test = try await karisStory()
-        let report = try await test.ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         let english = report.plainText(in: .english)
         #expect(english.contains("Who received it"))
         #expect(english.contains("Carrier — Completing shipments"))
@@ -148,7 +148,7 @@ import Testing
 
     @Test func unknownSubjectGetsAnEmptyReport() async throws {
         let test = try await TestLedger.make()
-        let report = try await test.ledger.report(for: "customer:404", requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: "customer:404", requestedBy: "dpo")
         #expect(report.heldData.isEmpty)
         #expect(report.recipients.isEmpty)
     }

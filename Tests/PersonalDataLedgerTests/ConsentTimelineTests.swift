@@ -70,7 +70,7 @@ import Testing
         #expect(state.decision == refusal.sequence)
         #expect(!state.isInForce)
         #expect(!state.isStale)
-        let report = try await test.ledger.report(for: RightsLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.consentHistory.map(\.decision) == [.refused])
     }
 
@@ -106,7 +106,7 @@ import Testing
         try await test.ledger.publishPolicy(version: "2026-06-01", effectiveFrom: instant("2026-06-01"), isMajor: true)
         test.move(to: instant("2026-06-02"))
 
-        let report = try await test.ledger.report(for: RightsLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.consentHistory.map(\.isStale) == [true, nil, nil])
         #expect(report.plainText().contains("given under an earlier policy version than the one now in force"))
         let states = try await test.ledger.consentStates(of: RightsLedger.kari)

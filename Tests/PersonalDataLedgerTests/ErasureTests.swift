@@ -151,7 +151,7 @@ struct HoldCase: Sendable, CustomTestStringConvertible {
             default: break
             }
         }
-        let report = try await test.ledger.report(for: RightsLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.heldData.first { $0.sequence == phone }?.valueState == .erased)
         #expect(report.heldData.first { $0.sequence == phone }?.keptUntil == nil)
     }
@@ -224,7 +224,7 @@ struct HoldCase: Sendable, CustomTestStringConvertible {
                 .init(holding: invoice[0].sequence, hold: .bookkeepingObligation, until: instant("2032-01-01"))
             ])
         #expect(!erasure.identifierErased)
-        let report = try await test.ledger.report(for: RightsLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.erasures.first?.retained.first?.hold == .bookkeepingObligation)
     }
 

@@ -26,7 +26,7 @@ import Testing
             for reader in 0..<8 {
                 group.addTask {
                     for _ in 0..<20 {
-                        let report = try await ledger.report(for: SubjectID("customer:\(reader)"), requestedBy: "dpo")
+                        let report = try await ledger.issueReport(for: SubjectID("customer:\(reader)"), requestedBy: "dpo")
                         #expect(report.heldData.count % 2 == 0, "a report saw half of a record call")
                     }
                 }

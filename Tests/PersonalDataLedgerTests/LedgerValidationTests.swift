@@ -233,7 +233,7 @@ import Testing
         try await expectRefusal(.restriction, in: test) {
             try await test.ledger.disclose([.name], of: TestLedger.kari, to: "carrier", for: .shipping)
         }
-        try await test.ledger.restrict(TestLedger.kari, lifted: true)
+        try await test.ledger.liftRestriction(TestLedger.kari)
         try await test.ledger.disclose([.name], of: TestLedger.kari, to: "carrier", for: .shipping)
     }
 

@@ -59,7 +59,7 @@ import Testing
             try await test.ledger.mayProcess(kari, for: .contactRegister)
                 == ProcessingDecision(
                     isAllowed: false, ground: .restricted, basis: nil, evidence: [restriction.sequence]))
-        try await test.ledger.restrict(kari, purpose: .contactRegister, lifted: true)
+        try await test.ledger.liftRestriction(kari, purpose: .contactRegister)
         #expect(try await test.ledger.mayProcess(kari, for: .contactRegister).isAllowed)
         let objection = try await test.ledger.object(kari, to: .contactRegister)
         #expect(

@@ -17,113 +17,113 @@ import Testing
 
     struct Valid: Sendable, CustomTestStringConvertible {
         let raw: String
-        let country: Region
+        let region: Region
         let normalized: String
         let kind: Kind
         let birthDate: String?
         let masked: String
 
-        var testDescription: String { "\(raw) (\(country))" }
+        var testDescription: String { "\(raw) (\(region))" }
     }
 
     /// Every official example from nordic-facts.md, plus computed variants.
     static let valid: [Valid] = [
         // Norway: Tenor synthetic numbers (month + 80).
         .init(
-            raw: "16822548834", country: .norway, normalized: "16822548834", kind: .synthetic,
+            raw: "16822548834", region: .norway, normalized: "16822548834", kind: .synthetic,
             birthDate: "1925-02-16", masked: "168225*****"),
         .init(
-            raw: "11812448848", country: .norway, normalized: "11812448848", kind: .synthetic,
+            raw: "11812448848", region: .norway, normalized: "11812448848", kind: .synthetic,
             birthDate: "1924-01-11", masked: "118124*****"),
         // Norway: the 2032 examples. The first two also pass today's rule; the third only the new one.
         .init(
-            raw: "02013299997", country: .norway, normalized: "02013299997", kind: .birthNumber,
+            raw: "02013299997", region: .norway, normalized: "02013299997", kind: .birthNumber,
             birthDate: "2032-01-02", masked: "020132*****"),
         .init(
-            raw: "30108299920", country: .norway, normalized: "30108299920", kind: .birthNumber,
+            raw: "30108299920", region: .norway, normalized: "30108299920", kind: .birthNumber,
             birthDate: "1982-10-30", masked: "301082*****"),
         .init(
-            raw: "30108299939", country: .norway, normalized: "30108299939", kind: .birthNumber,
+            raw: "30108299939", region: .norway, normalized: "30108299939", kind: .birthNumber,
             birthDate: nil, masked: "301082*****"),
         // Norway: computed, remainders 2 and 3 under the 2032 rule.
         .init(
-            raw: "30108299947", country: .norway, normalized: "30108299947", kind: .birthNumber,
+            raw: "30108299947", region: .norway, normalized: "30108299947", kind: .birthNumber,
             birthDate: nil, masked: "301082*****"),
         .init(
-            raw: "30108299955", country: .norway, normalized: "30108299955", kind: .birthNumber,
+            raw: "30108299955", region: .norway, normalized: "30108299955", kind: .birthNumber,
             birthDate: nil, masked: "301082*****"),
         // Norway: D-number (official), H-number and Tenor D-number (computed), spaced input.
         .init(
-            raw: "70108299914", country: .norway, normalized: "70108299914", kind: .dNumber,
+            raw: "70108299914", region: .norway, normalized: "70108299914", kind: .dNumber,
             birthDate: "1982-10-30", masked: "701082*****"),
         .init(
-            raw: "30508299903", country: .norway, normalized: "30508299903", kind: .hNumber,
+            raw: "30508299903", region: .norway, normalized: "30508299903", kind: .hNumber,
             birthDate: "1982-10-30", masked: "305082*****"),
         .init(
-            raw: "70908299718", country: .norway, normalized: "70908299718", kind: .synthetic,
+            raw: "70908299718", region: .norway, normalized: "70908299718", kind: .synthetic,
             birthDate: "1982-10-30", masked: "709082*****"),
         .init(
-            raw: " 168225 488 34 ", country: .norway, normalized: "16822548834", kind: .synthetic,
+            raw: " 168225 488 34 ", region: .norway, normalized: "16822548834", kind: .synthetic,
             birthDate: "1925-02-16", masked: "168225*****"),
         .init(
-            raw: "168225-48834", country: .norway, normalized: "16822548834", kind: .synthetic,
+            raw: "168225-48834", region: .norway, normalized: "16822548834", kind: .synthetic,
             birthDate: "1925-02-16", masked: "168225*****"),
         // Sweden: Skatteverket's samordningsnummer example, in every accepted spelling.
         .init(
-            raw: "701063-2391", country: .sweden, normalized: "197010632391",
+            raw: "701063-2391", region: .sweden, normalized: "197010632391",
             kind: .coordinationNumber, birthDate: "1970-10-03", masked: "19701063****"),
         .init(
-            raw: "7010632391", country: .sweden, normalized: "197010632391",
+            raw: "7010632391", region: .sweden, normalized: "197010632391",
             kind: .coordinationNumber, birthDate: "1970-10-03", masked: "19701063****"),
         .init(
-            raw: "197010632391", country: .sweden, normalized: "197010632391",
+            raw: "197010632391", region: .sweden, normalized: "197010632391",
             kind: .coordinationNumber, birthDate: "1970-10-03", masked: "19701063****"),
         .init(
-            raw: "19701063-2391", country: .sweden, normalized: "197010632391",
+            raw: "19701063-2391", region: .sweden, normalized: "197010632391",
             kind: .coordinationNumber, birthDate: "1970-10-03", masked: "19701063****"),
         // Sweden: '+' once the person has turned 100 moves the number a century back.
         .init(
-            raw: "701063+2391", country: .sweden, normalized: "187010632391",
+            raw: "701063+2391", region: .sweden, normalized: "187010632391",
             kind: .coordinationNumber, birthDate: "1870-10-03", masked: "18701063****"),
         // Denmark: computed, date-valid, fails modulus 11 (accepted, as cpr.dk requires).
         .init(
-            raw: "290200-4991", country: .denmark, normalized: "2902004991", kind: .birthNumber,
+            raw: "290200-4991", region: .denmark, normalized: "2902004991", kind: .birthNumber,
             birthDate: "2000-02-29", masked: "290200****"),
         .init(
-            raw: "2902004991", country: .denmark, normalized: "2902004991", kind: .birthNumber,
+            raw: "2902004991", region: .denmark, normalized: "2902004991", kind: .birthNumber,
             birthDate: "2000-02-29", masked: "290200****"),
         .init(
-            raw: "010190-1235", country: .denmark, normalized: "0101901235", kind: .birthNumber,
+            raw: "010190-1235", region: .denmark, normalized: "0101901235", kind: .birthNumber,
             birthDate: "1990-01-01", masked: "010190****"),
         .init(
-            raw: "010160-5235", country: .denmark, normalized: "0101605235", kind: .birthNumber,
+            raw: "010160-5235", region: .denmark, normalized: "0101605235", kind: .birthNumber,
             birthDate: "1860-01-01", masked: "010160****"),
         .init(
-            raw: "010137-9235", country: .denmark, normalized: "0101379235", kind: .birthNumber,
+            raw: "010137-9235", region: .denmark, normalized: "0101379235", kind: .birthNumber,
             birthDate: "1937-01-01", masked: "010137****"),
         // Finland: DVV test persons.
         .init(
-            raw: "010594Y9032", country: .finland, normalized: "010594Y9032", kind: .temporary,
+            raw: "010594Y9032", region: .finland, normalized: "010594Y9032", kind: .temporary,
             birthDate: "1994-05-01", masked: "010594*****"),
         .init(
-            raw: "020594X903P", country: .finland, normalized: "020594X903P", kind: .temporary,
+            raw: "020594X903P", region: .finland, normalized: "020594X903P", kind: .temporary,
             birthDate: "1994-05-02", masked: "020594*****"),
         .init(
-            raw: "010516B903X", country: .finland, normalized: "010516B903X", kind: .temporary,
+            raw: "010516B903X", region: .finland, normalized: "010516B903X", kind: .temporary,
             birthDate: "2016-05-01", masked: "010516*****"),
         .init(
-            raw: "020503F9037", country: .finland, normalized: "020503F9037", kind: .temporary,
+            raw: "020503F9037", region: .finland, normalized: "020503F9037", kind: .temporary,
             birthDate: "2003-05-02", masked: "020503*****"),
         .init(
-            raw: "020594x903p", country: .finland, normalized: "020594X903P", kind: .temporary,
+            raw: "020594x903p", region: .finland, normalized: "020594X903P", kind: .temporary,
             birthDate: "1994-05-02", masked: "020594*****"),
     ]
 
     @Test(arguments: valid)
     func acceptsWithCountry(example: Valid) throws {
-        let number = try NationalIDNumber(example.raw, country: example.country, currentYear: Self.year)
+        let number = try NationalIDNumber(example.raw, region: example.region, currentYear: Self.year)
         #expect(number.normalized == example.normalized)
-        #expect(number.country == example.country)
+        #expect(number.region == example.region)
         #expect(number.kind == example.kind)
         #expect(number.birthDate?.description == example.birthDate)
         #expect(number.masked == example.masked)
@@ -132,7 +132,7 @@ import Testing
 
     @Test(arguments: valid)
     func normalisedFormRoundTrips(example: Valid) throws {
-        let number = try NationalIDNumber(example.raw, country: example.country, currentYear: Self.year)
+        let number = try NationalIDNumber(example.raw, region: example.region, currentYear: Self.year)
         let data = try JSONEncoder().encode(number)
         #expect(String(decoding: data, as: UTF8.self) == "\"\(example.normalized)\"")
         #expect(try JSONDecoder().decode(NationalIDNumber.self, from: data) == number)
@@ -157,8 +157,8 @@ import Testing
         ("010594-9032", .finland),
         ("010594+9032", .finland),
     ])
-    func detectsTheCountry(raw: String, country: Region) throws {
-        #expect(try NationalIDNumber(raw, currentYear: Self.year).country == country)
+    func detectsTheCountry(raw: String, region: Region) throws {
+        #expect(try NationalIDNumber(raw, currentYear: Self.year).region == region)
     }
 
     /// Every Finnish century sign, on the same digits (the check character ignores the sign).
@@ -169,15 +169,15 @@ import Testing
         ("010516F903X", 2016),
     ])
     func finnishCenturySigns(raw: String, year: Int) throws {
-        #expect(try NationalIDNumber(raw, country: .finland).birthDate?.year == year)
+        #expect(try NationalIDNumber(raw, region: .finland).birthDate?.year == year)
     }
 
     @Test func swedishCenturyFollowsTheSeparatorAndTheYear() throws {
-        let young = try NationalIDNumber("701063-2391", country: .sweden, currentYear: 2025)
-        let old = try NationalIDNumber("701063+2391", country: .sweden, currentYear: 2025)
+        let young = try NationalIDNumber("701063-2391", region: .sweden, currentYear: 2025)
+        let old = try NationalIDNumber("701063+2391", region: .sweden, currentYear: 2025)
         #expect(young.birthDate?.year == 1970)
         #expect(old.birthDate?.year == 1870)
-        let later = try NationalIDNumber("701063-2391", country: .sweden, currentYear: 2075)
+        let later = try NationalIDNumber("701063-2391", region: .sweden, currentYear: 2075)
         #expect(later.birthDate?.year == 2070)
     }
 
@@ -186,7 +186,7 @@ import Testing
             let weights = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1]
             let sum = zip(raw.utf8.map { Int($0 - 48) }, weights).reduce(0) { $0 + $1.0 * $1.1 }
             #expect(sum % 11 != 0)
-            #expect(try NationalIDNumber(raw, country: .denmark).normalized == raw)
+            #expect(try NationalIDNumber(raw, region: .denmark).normalized == raw)
         }
     }
 
@@ -234,9 +234,9 @@ import Testing
         ("   ", .norway, .empty),
         ("16822548834", Region("DE"), .unsupportedCountry),
     ])
-    func refusesWithCountry(raw: String, country: Region, rule: IdentifierError.Rule) {
+    func refusesWithCountry(raw: String, region: Region, rule: IdentifierError.Rule) {
         expectIdentifierRefusal(raw, kind: .nationalIDNumber, rule: rule) {
-            _ = try NationalIDNumber($0, country: country, currentYear: Self.year)
+            _ = try NationalIDNumber($0, region: region, currentYear: Self.year)
         }
     }
 
@@ -258,7 +258,7 @@ import Testing
     }
 
     @Test func descriptionAndReflectionAreMasked() throws {
-        let number = try NationalIDNumber("16822548834", country: .norway)
+        let number = try NationalIDNumber("16822548834", region: .norway)
         for text in ["\(number)", String(reflecting: number), String(describing: number)] {
             #expect(!text.contains("48834"))
         }

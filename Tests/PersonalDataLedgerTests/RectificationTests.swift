@@ -46,7 +46,7 @@ import Testing
         #expect(history.map(\.isRectification) == [false, true])
         #expect(history.map(\.sequence) == [address, recorded.sequence])
 
-        let report = try await test.ledger.report(for: KeyedLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: KeyedLedger.kari, requestedBy: "dpo")
         let entry = try #require(report.heldData.first { $0.sequence == address })
         #expect(entry.value == "Kirkegata 5, 0153 Oslo")
         #expect(entry.rectifiedAt == recorded.recordedAt)
@@ -207,7 +207,7 @@ import Testing
         let history = try await test.ledger.valueHistory(of: fact.sequence, about: KeyedLedger.kari)
         #expect(history.map(\.value?.revealed) == [nil, "kari.nordmann@example.no"])
         #expect(try await test.ledger.find(email: "kari.nordmann@example.no").count == 1)
-        let report = try await test.ledger.report(for: KeyedLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: KeyedLedger.kari, requestedBy: "dpo")
         #expect(report.heldData.first?.value == "kari.nordmann@example.no")
     }
 }

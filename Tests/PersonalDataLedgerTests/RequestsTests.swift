@@ -123,7 +123,7 @@ import Testing
         let test = try await KeyedLedger.make(store)
         try await test.recordOrder()
         try await test.ledger.receiveRequest(id: "gdpr-1", from: kari, kind: .access, receivedOn: TestLedger.start)
-        _ = try await test.ledger.report(for: kari, requestedBy: "dpo")
+        _ = try await test.ledger.issueReport(for: kari, requestedBy: "dpo")
         let issued = try #require(try await test.allFacts().last)
         test.clock.advance(by: 86_400)
         let closed = try await test.ledger.closeRequest(
@@ -231,7 +231,7 @@ import Testing
         let request = try await test.ledger.receiveRequest(
             id: "gdpr-1", from: kari, kind: .access, receivedOn: instant("2026-03-01"))
         try await test.ledger.extendRequest(id: "gdpr-1", byMonths: 1, reason: "Complex.")
-        let report = try await test.ledger.report(for: kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: kari, requestedBy: "dpo")
         #expect(report.openRequests.map(\.requestID) == ["gdpr-1"])
         #expect(report.openRequests.first?.dueAt == RequestDeadline.dueAt(receivedOn: request.receivedOn, months: 2))
     }

@@ -142,7 +142,7 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         #expect(schedule.map(\.end) == [.date(instant("2032-01-01"))])
         #expect(schedule[0].clock == .init(startsAt: .recorded, keepFor: .bookkeeping))
 
-        let report = try await test.ledger.report(for: RightsLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.heldData[0].keptUntil == .date(instant("2032-01-01")))
         #expect(report.plainText().contains("Kept until: 2031-12-31"))
         #expect(report.plainText(in: .norwegianBokmal).contains("Lagres til: 2031-12-31"))
@@ -210,7 +210,7 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         await #expect(throws: LedgerError.self) { try await test.ledger.applyRetention() }
 
         // The access report still works, and says the date is not determined yet.
-        let report = try await test.ledger.report(for: RightsLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.heldData.allSatisfy { if case .undetermined = $0.keptUntil { true } else { false } })
         #expect(report.plainText().contains("Kept until: not yet determined"))
     }
@@ -225,7 +225,7 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         let ends = try await test.ledger.retentionSchedule(of: RightsLedger.kari).map(\.end)
         #expect(ends.dropLast().allSatisfy { $0 == .event([.orderDelivered], consentWithdrawal: false) })
         #expect(ends.last == .event([], consentWithdrawal: true))
-        let text = try await test.ledger.report(for: RightsLedger.kari, requestedBy: "dpo").plainText()
+        let text = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo").plainText()
         #expect(text.contains("Kept until: the order is delivered"))
         #expect(text.contains("Kept until: you withdraw your consent"))
         #expect(try await test.ledger.retentionDue().holdings.isEmpty)

@@ -18,7 +18,7 @@ import Testing
         try await test.eraseValues([email], of: KeyedLedger.kari)
         try await test.ledger.restrict(KeyedLedger.kari, purpose: .customerAccountAndOrders)
         // Delivered: no legal hold keeps the order's data from the plan.
-        try await test.ledger.lifecycle(.orderDelivered, reference: "order:50017")
+        try await test.ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017")
         return (test, phone, email)
     }
 
@@ -44,7 +44,7 @@ import Testing
 
     @Test func theReportFindAndErasurePlanReadTheSameHistory() async throws {
         let (test, phone, email) = try await story()
-        let report = try await test.ledger.report(for: KeyedLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: KeyedLedger.kari, requestedBy: "dpo")
         let plan = try await test.ledger.planErasure(of: KeyedLedger.kari)
         let schedule = try await test.ledger.retentionSchedule(of: KeyedLedger.kari)
 
@@ -80,14 +80,14 @@ import Testing
         try await test.ledger.link(KeyedLedger.kari, to: KeyedLedger.kariAtWork)
         try await test.ledger.restrict(KeyedLedger.kari)
         try await test.ledger.restrict(KeyedLedger.kariAtWork)
-        try await test.ledger.restrict(KeyedLedger.kariAtWork, lifted: true)
+        try await test.ledger.liftRestriction(KeyedLedger.kariAtWork)
         try await test.ledger.object(KeyedLedger.kari, to: .contactRegister)
         try await test.ledger.object(KeyedLedger.kariAtWork, to: .contactRegister)
-        try await test.ledger.object(KeyedLedger.kariAtWork, to: .contactRegister, withdrawn: true)
+        try await test.ledger.withdrawObjection(KeyedLedger.kariAtWork, to: .contactRegister)
 
         let decision = try await test.ledger.mayProcess(KeyedLedger.kari, for: .customerAccountAndOrders)
         #expect(decision.ground == .restricted)
-        let report = try await test.ledger.report(for: KeyedLedger.kariAtWork, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: KeyedLedger.kariAtWork, requestedBy: "dpo")
         #expect(report.restrictions.map(\.purpose) == [nil])
         #expect(report.objections.map(\.purpose) == [.contactRegister])
     }
@@ -107,7 +107,7 @@ import Testing
                         requestID: "r-1", subject: KeyedLedger.kari, kind: .access, action: .received, dueAt: due)))
         ])
         let request = try await test.ledger.request("r-1")
-        let report = try await test.ledger.report(for: KeyedLedger.kari, requestedBy: "dpo")
+        let report = try await test.ledger.issueReport(for: KeyedLedger.kari, requestedBy: "dpo")
         #expect(report.openRequests.map(\.receivedAt) == [request.receivedOn])
         #expect(report.openRequests.map(\.dueAt) == [request.dueAt])
     }

@@ -53,7 +53,7 @@ final class CountingStore: LedgerStore {
 
     @Test func aReportReadsTheSubjectsFactsOnce() async throws {
         let (ledger, store) = try await ledger()
-        let report = try await ledger.report(for: TestLedger.kari, requestedBy: "dpo")
+        let report = try await ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
         #expect(report.heldData.count == 2)
         #expect(report.recipients.map(\.recipient) == ["backup-provider"])
         #expect(store.subjectReads(TestLedger.kari) == 1)

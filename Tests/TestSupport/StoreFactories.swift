@@ -81,7 +81,7 @@ struct RightsLedger: Sendable {
     /// Records a lifecycle event at `date`, moving the clock there first.
     func event(_ kind: LifecycleKind, _ reference: BusinessReference, at date: Date) async throws {
         clock.set(max(date, clock.now))
-        try await ledger.lifecycle(kind, reference: reference, occurredAt: date)
+        try await ledger.recordLifecycleEvent(kind, reference: reference, occurredAt: date)
     }
 
     /// Moves the clock to `date` (never backwards).

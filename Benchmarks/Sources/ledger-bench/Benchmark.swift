@@ -234,7 +234,7 @@ struct Benchmark {
         // state, and the durable reportIssued fact it appends). SQLite has no counterpart.
         let fullReports = try await fullLedgerReports(ledger, subjects: Array(reportSubjects.prefix(200)))
         notes.append(
-            "ledger.report(for:requestedBy:) (fold + durable reportIssued append), \(fullReports.count) subjects: p50 \(format(median(fullReports))) µs, p99 \(format(quantile(fullReports, 0.99))) µs"
+            "ledger.issueReport(for:requestedBy:) (fold + durable reportIssued append), \(fullReports.count) subjects: p50 \(format(median(fullReports))) µs, p99 \(format(quantile(fullReports, 0.99))) µs"
         )
         try await ledger.close()
         try await sqlite.close()
@@ -259,7 +259,7 @@ struct Benchmark {
         let ledger = Ledger(store: engine.store, catalog: .focusNordic, region: .norway, actor: "dpo")
         var times: [Double] = []
         for subject in subjects {
-            let (_, seconds) = try await timed { try await ledger.report(for: SubjectID(subject), requestedBy: "dpo") }
+            let (_, seconds) = try await timed { try await ledger.issueReport(for: SubjectID(subject), requestedBy: "dpo") }
             times.append(seconds * 1e6)
         }
         return times

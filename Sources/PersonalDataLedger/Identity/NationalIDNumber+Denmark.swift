@@ -34,7 +34,7 @@ extension NationalIDNumber {
                 "a Danish CPR number starts with the date of birth (DDMMYY); check it.")
         }
         return Self(
-            normalized: String(decoding: compact, as: UTF8.self), country: .denmark, kind: .birthNumber,
+            normalized: String(decoding: compact, as: UTF8.self), region: .denmark, kind: .birthNumber,
             birthDate: birthDate)
     }
 }

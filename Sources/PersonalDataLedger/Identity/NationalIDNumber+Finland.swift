@@ -59,7 +59,7 @@ extension NationalIDNumber {
             )
         }
         return Self(
-            normalized: String(decoding: bytes, as: UTF8.self), country: .finland,
+            normalized: String(decoding: bytes, as: UTF8.self), region: .finland,
             kind: individual >= 900 ? .temporary : .birthNumber, birthDate: birthDate)
     }
 }

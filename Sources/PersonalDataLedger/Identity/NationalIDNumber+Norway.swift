@@ -68,7 +68,7 @@ extension NationalIDNumber {
         let century = remainder == 0 ? Self.norwegianCentury(individual, yearInCentury) : nil
         return Self(
             normalized: String(decoding: digits.map { UInt8(ascii: "0") + UInt8($0) }, as: UTF8.self),
-            country: .norway, kind: kind,
+            region: .norway, kind: kind,
             birthDate: century.flatMap { BirthDate(year: $0 + yearInCentury, month: month, day: day) })
     }
 

@@ -65,7 +65,7 @@ extension NationalIDNumber {
         }
 
         let fullDigits = Self.fourDigits(year) + ten.dropFirst(2).map(String.init).joined()
-        return Self(normalized: fullDigits, country: .sweden, kind: kind, birthDate: birthDate)
+        return Self(normalized: fullDigits, region: .sweden, kind: kind, birthDate: birthDate)
     }
 
     private static func fourDigits(_ year: Int) -> String {

@@ -15,7 +15,7 @@
 /// can see it, so ``description`` is masked: the date part stays, the rest is starred. Read the
 /// full number deliberately with ``normalized``.
 ///
-/// Prefer ``init(_:country:)``: the shapes overlap (a Danish `DDMMYY-SSSS` can pass the Swedish
+/// Prefer ``init(_:region:)``: the shapes overlap (a Danish `DDMMYY-SSSS` can pass the Swedish
 /// Luhn check one time in ten), and ``init(_:)`` can only guess.
 public struct NationalIDNumber: ValidatedIdentifier {
     /// What kind of number this is within its country's system.
@@ -46,7 +46,7 @@ public struct NationalIDNumber: ValidatedIdentifier {
     /// The full number in its country's normalised form (see the table above).
     public let normalized: String
     /// The country that issued the number.
-    public let country: Region
+    public let region: Region
     /// What kind of number this is.
     public let kind: Kind
     /// The date of birth the number encodes, when its century can be told.
@@ -56,9 +56,9 @@ public struct NationalIDNumber: ValidatedIdentifier {
     /// number falls outside the ranges that encode one.
     public let birthDate: BirthDate?
 
-    init(normalized: String, country: Region, kind: Kind, birthDate: BirthDate?) {
+    init(normalized: String, region: Region, kind: Kind, birthDate: BirthDate?) {
         self.normalized = normalized
-        self.country = country
+        self.region = region
         self.kind = kind
         self.birthDate = birthDate
     }
@@ -79,17 +79,17 @@ public struct NationalIDNumber: ValidatedIdentifier {
     ///   an individual number 002–999 and the modulus-31 check character.
     ///
     /// - Throws: ``IdentifierError`` naming the broken rule; it never contains `raw`.
-    public init(_ raw: String, country: Region) throws(IdentifierError) {
-        try self.init(raw, country: country, currentYear: BirthDate.currentYear())
+    public init(_ raw: String, region: Region) throws(IdentifierError) {
+        try self.init(raw, region: region, currentYear: BirthDate.currentYear())
     }
 
-    init(_ raw: String, country: Region, currentYear: Int) throws(IdentifierError) {
+    init(_ raw: String, region: Region, currentYear: Int) throws(IdentifierError) {
         let trimmed = IdentifierText.trimmed(raw)
         guard !trimmed.isEmpty else {
             throw IdentifierError(
                 .nationalIDNumber, .empty, "enter the number, such as 11 digits for a Norwegian one.")
         }
-        switch country {
+        switch region {
         case .norway: self = try Self.norwegian(trimmed)
         case .sweden: self = try Self.swedish(trimmed, currentYear: currentYear)
         case .denmark: self = try Self.danish(trimmed)
@@ -107,7 +107,7 @@ public struct NationalIDNumber: ValidatedIdentifier {
     /// Finnish. The shapes `YYMMDD-NNNN` and 10 digits are shared: the number is Swedish when the
     /// Luhn check and the date hold, else Finnish when the modulus-31 check holds (with a `-` or `+`
     /// sign), else Danish when the date holds. So a Danish number that happens to pass the Swedish
-    /// check is taken for Swedish: pass the country with ``init(_:country:)`` whenever it is known.
+    /// check is taken for Swedish: pass the country with ``init(_:region:)`` whenever it is known.
     ///
     /// - Throws: ``IdentifierError``; with rule ``IdentifierError/Rule/countryNotDetected`` when
     ///   no country's rules accept a number whose shape several countries share.
@@ -185,16 +185,16 @@ public struct NationalIDNumber: ValidatedIdentifier {
 
     /// The number with its date part kept and the rest starred, such as `150586*****`.
     public var masked: String {
-        let visible = country == .sweden ? 8 : 6
+        let visible = region == .sweden ? 8 : 6
         let hidden = normalized.count - visible
         guard hidden > 0 else { return IdentifierText.fullMask }
         return "\(normalized.prefix(visible))\(String(repeating: "*", count: hidden))"
     }
 
-    public var debugDescription: String { "NationalIDNumber(\(country), \(masked))" }
+    public var debugDescription: String { "NationalIDNumber(\(region), \(masked))" }
 
     public var customMirror: Mirror {
-        Mirror(self, children: ["country": country, "kind": kind, "masked": masked])
+        Mirror(self, children: ["region": region, "kind": kind, "masked": masked])
     }
 
     public init(from decoder: any Decoder) throws {

@@ -14,7 +14,7 @@ extension Ledger {
     ///
     /// ```swift
     /// for match in try await ledger.find("kari.nordmann@example.no", as: .email) {
-    ///     let report = try await ledger.report(for: match.subject, requestedBy: "dpo")
+    ///     let report = try await ledger.issueReport(for: match.subject, requestedBy: "dpo")
     /// }
     /// ```
     ///
@@ -70,8 +70,8 @@ extension Ledger {
 
     /// Finds the people who hold a national identity number of `country` (the ledger's region
     /// when `nil`). See ``find(_:as:region:)``.
-    public func find(nationalIDNumber: String, country: Region? = nil) async throws -> [SubjectMatch] {
-        try await find(nationalIDNumber, as: .nationalIDNumber, region: country)
+    public func find(nationalIDNumber: String, region: Region? = nil) async throws -> [SubjectMatch] {
+        try await find(nationalIDNumber, as: .nationalIDNumber, region: region)
     }
 
     /// Finds the people who hold a bank account number or IBAN. See ``find(_:as:region:)``.

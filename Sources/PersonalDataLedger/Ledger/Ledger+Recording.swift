@@ -119,7 +119,7 @@ extension Ledger {
     /// Records that a business object reached a lifecycle event: retention clocks of the
     /// holdings with that reference start here.
     @discardableResult
-    public func lifecycle(
+    public func recordLifecycleEvent(
         _ kind: LifecycleKind, reference: BusinessReference, occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
         try validator.lifecycle(reference: reference)
@@ -156,31 +156,57 @@ extension Ledger {
         }
     }
 
-    /// Records that a person objected to processing for a purpose (GDPR Art. 21), or withdrew the
-    /// objection. While it stands, nothing more is recorded for the purpose and
-    /// ``mayProcess(_:for:)`` answers no.
+    /// Records that a person objected to processing for a purpose (GDPR Art. 21). While the
+    /// objection stands, nothing more is recorded for the purpose and ``mayProcess(_:for:)``
+    /// answers no; ``withdrawObjection(_:to:actor:)`` ends it.
     @discardableResult
-    public func object(
-        _ subject: SubjectID, to purpose: Purpose, withdrawn: Bool = false, actor: ActorID? = nil
+    public func object(_ subject: SubjectID, to purpose: Purpose, actor: ActorID? = nil) async throws -> Fact {
+        try await recordObjection(of: subject, to: purpose, isWithdrawn: false, actor: actor)
+    }
+
+    /// Records that a person withdrew an objection to processing for a purpose: the purpose may
+    /// be processed again on its basis.
+    @discardableResult
+    public func withdrawObjection(_ subject: SubjectID, to purpose: Purpose, actor: ActorID? = nil) async throws
+        -> Fact
+    {
+        try await recordObjection(of: subject, to: purpose, isWithdrawn: true, actor: actor)
+    }
+
+    private func recordObjection(
+        of subject: SubjectID, to purpose: Purpose, isWithdrawn: Bool, actor: ActorID?
     ) async throws -> Fact {
         _ = try validator.purpose(purpose)
         let facts = try await write(
             about: [subject], by: actor,
-            [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: withdrawn))])
+            [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: isWithdrawn))])
         return facts[0]
     }
 
     /// Restricts processing of a person's data (GDPR Art. 18) for one purpose or, with `nil`,
-    /// all; or lifts the restriction. While restricted, data is stored but nothing new is
-    /// recorded or disclosed.
+    /// all. While restricted, data is stored but nothing new is recorded or disclosed;
+    /// ``liftRestriction(_:purpose:actor:)`` ends it.
     @discardableResult
-    public func restrict(
-        _ subject: SubjectID, purpose: Purpose? = nil, lifted: Bool = false, actor: ActorID? = nil
+    public func restrict(_ subject: SubjectID, purpose: Purpose? = nil, actor: ActorID? = nil) async throws -> Fact {
+        try await recordRestriction(of: subject, purpose: purpose, isLifted: false, actor: actor)
+    }
+
+    /// Lifts a restriction of processing (GDPR Art. 18) for one purpose or, with `nil`, the
+    /// restriction of all purposes.
+    @discardableResult
+    public func liftRestriction(_ subject: SubjectID, purpose: Purpose? = nil, actor: ActorID? = nil) async throws
+        -> Fact
+    {
+        try await recordRestriction(of: subject, purpose: purpose, isLifted: true, actor: actor)
+    }
+
+    private func recordRestriction(
+        of subject: SubjectID, purpose: Purpose?, isLifted: Bool, actor: ActorID?
     ) async throws -> Fact {
         if let purpose { _ = try validator.purpose(purpose) }
         let facts = try await write(
             about: [subject], by: actor,
-            [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: lifted))])
+            [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: isLifted))])
         return facts[0]
     }
 

@@ -48,7 +48,7 @@ public final class Ledger: Sendable {
     ///   - catalog: what may be recorded; Focus Nordic's privacy policy by default.
     ///   - region: the country whose periods and number formats apply by default.
     ///   - actor: who writes, for accountability: the service's name, such as `webshop`.
-    ///   - clock: where the time is read; inject a ``ManualClock`` in tests.
+    ///   - clock: where the time is read; inject a `ManualClock` (from `PersonalDataLedgerTesting`) in tests.
     ///   - retention: the retention periods per region and the legal holds; the Nordic defaults
     ///     unless overridden.
     ///   - identifierKey: the secret that keys lookup tokens, so ``find(_:as:region:)`` can find a

@@ -8,7 +8,7 @@
 /// and for what the identifier is held — never the identifier or any other value.
 ///
 /// ``Ledger/find(_:as:region:)`` returns one per subject identifier that holds the identifier.
-/// Pass ``subject`` to ``Ledger/report(for:requestedBy:revealing:)`` to see everything.
+/// Pass ``subject`` to ``Ledger/issueReport(for:requestedBy:revealing:)`` to see everything.
 public struct SubjectMatch: Hashable, Sendable, Codable {
     /// One holding of the identifier.
     public struct Location: Hashable, Sendable, Codable {

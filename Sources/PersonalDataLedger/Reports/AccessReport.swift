@@ -7,7 +7,7 @@
 /// Everything the controller holds about a person, and why — the answer to an access request
 /// (GDPR Art. 15) and a portable copy (Art. 20).
 ///
-/// Produced by ``Ledger/report(for:requestedBy:revealing:)``. Its JSON form is versioned and
+/// Produced by ``Ledger/issueReport(for:requestedBy:revealing:)``. Its JSON form is versioned and
 /// documented in `Documentation/AccessReportSchema.md`; ``schemaVersion`` changes whenever a field
 /// changes meaning or disappears.
 public struct AccessReport: Hashable, Sendable, Codable {

@@ -13,7 +13,7 @@ extension Ledger {
     ///   - requestedBy: who asked for it (recorded for accountability).
     ///   - revealing: whether to show national ID numbers and bank accounts in full; they are
     ///     masked by default.
-    public func report(
+    public func issueReport(
         for subject: SubjectID, requestedBy: ActorID, revealing: Bool = false
     ) async throws -> AccessReport {
         try validator.subject(subject)

@@ -6,7 +6,7 @@ extension Ledger {
     /// It covers all data held about the person — more than Art. 20 strictly requires (data the
     /// person provided, held under consent or contract) — since giving more is allowed and one
     /// documented schema serves both rights. Producing it is recorded like any access report.
-    public func portableCopy(of subject: SubjectID, requestedBy: ActorID) async throws -> AccessReport {
-        try await report(for: subject, requestedBy: requestedBy, revealing: true)
+    public func issuePortableCopy(of subject: SubjectID, requestedBy: ActorID) async throws -> AccessReport {
+        try await issueReport(for: subject, requestedBy: requestedBy, revealing: true)
     }
 }

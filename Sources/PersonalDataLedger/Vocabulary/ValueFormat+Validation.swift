@@ -36,7 +36,7 @@ extension ValueFormat {
             return try PhoneNumber(raw, defaultRegion: region).normalized
         case .nationalIDNumber:
             do {
-                return try NationalIDNumber(raw, country: region).normalized
+                return try NationalIDNumber(raw, region: region).normalized
             } catch {
                 if let detected = try? NationalIDNumber(raw) { return detected.normalized }
                 throw error

@@ -38,7 +38,7 @@ struct Portal: Sendable {
     /// Answers a representative's access request (GDPR Art. 15): everything held about them and
     /// about every identifier linked to them. Producing the report is itself recorded.
     func answerAccessRequest(from representative: SubjectID, in language: Language) async throws -> String {
-        let report = try await ledger.report(for: representative, requestedBy: "b2b.privacy")
+        let report = try await ledger.issueReport(for: representative, requestedBy: "b2b.privacy")
         return report.plainText(in: language)
     }
 }

@@ -40,7 +40,7 @@ func articleLedger(
         try await ledger.disclose(
             [.name, .deliveryAddress], of: kari, to: "carrier", for: .shipping,
             reference: "order:50017")
-        try await ledger.lifecycle(.orderDelivered, reference: "order:50017")
+        try await ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017")
         try await ledger.consent(
             .given, by: kari, for: .contactRegister, policy: "2018-05-25",
             channel: "checkout-checkbox", evidence: "form:checkout-v3")
@@ -62,7 +62,7 @@ func articleLedger(
 
         let matches = try await ledger.find(email: "Kari.Nordmann@example.no")
         #expect(matches.map(\.subject) == [kari])
-        let report = try await ledger.report(for: matches[0].subject, requestedBy: "dpo")
+        let report = try await ledger.issueReport(for: matches[0].subject, requestedBy: "dpo")
         let json = try report.jsonData()
         let letter = report.htmlLetter(in: .norwegianBokmal, catalog: ledger.catalog)
         #expect(try AccessReport(jsonData: json).heldData.count == 3)
@@ -92,7 +92,7 @@ func articleLedger(
         try await ledger.grantAccess(
             to: "backup-provider", on: "webshop.orders", for: .backup,
             from: Date(timeIntervalSince1970: 1_704_067_200))
-        try await ledger.lifecycle(.orderDelivered, reference: "order:50017")
+        try await ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017")
         try await ledger.link("b2b:nordlys-foto:rep-1", to: "customer:10001")
 
         var rule: LedgerError.Rule?
@@ -108,7 +108,7 @@ func articleLedger(
         }
         #expect(rule == .malformedValue)
 
-        let report = try await ledger.report(for: "customer:10001", requestedBy: "dpo")
+        let report = try await ledger.issueReport(for: "customer:10001", requestedBy: "dpo")
         #expect(Set(report.recipients.map(\.recipient)) == ["carrier", "backup-provider"])
         #expect(report.linkedSubjects == ["b2b:nordlys-foto:rep-1"])
         #expect(report.heldData.first { $0.category == .phone }?.value == "+4791234567")
@@ -178,7 +178,7 @@ extension DataCategory {
             [.name("Kari Nordmann")], about: "customer:10001", in: "webshop.orders",
             for: .customerAccountAndOrders, reference: "order:50017")
         clock.advance(by: 3 * 86_400)
-        try await ledger.lifecycle(.orderDelivered, reference: "order:50017")
+        try await ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017")
 
         _ = RetentionRule(
             summary: [
@@ -215,7 +215,7 @@ extension DataCategory {
         try await ledger.disclose(
             [.name, .deliveryAddress], of: "customer:10001", to: "carrier", for: .shipping,
             reference: "order:50017")
-        try await ledger.lifecycle(.orderDelivered, reference: "order:50017")
+        try await ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017")
 
         let emailOnly = try await ledger.planErasure(of: "customer:10001", scope: .categories([.email]))
         #expect(emailOnly.erase.map(\.category) == [.email])

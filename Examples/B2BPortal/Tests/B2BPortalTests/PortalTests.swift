@@ -6,7 +6,7 @@ import Testing
 @Test func aRepresentativesDataComesFromTheirCompany() async throws {
     let ledger = Ledger(store: InMemoryLedgerStore(), actor: "b2b-portal")
     try await Portal(ledger: ledger).register(Story.per)
-    let report = try await ledger.report(for: Story.per.id, requestedBy: "test")
+    let report = try await ledger.issueReport(for: Story.per.id, requestedBy: "test")
     #expect(Set(report.heldData.map(\.category)) == [.name, .email, .phone])
     #expect(report.heldData.allSatisfy { $0.source == "Nordlys Foto AS" && $0.system == "b2b.portal" })
 }
@@ -18,7 +18,7 @@ import Testing
     try await portal.register(Story.kari)
     try await portal.link(Story.kari.id, toWebshopCustomer: Story.webshopCustomer)
 
-    let report = try await ledger.report(for: Story.kari.id, requestedBy: "test")
+    let report = try await ledger.issueReport(for: Story.kari.id, requestedBy: "test")
     #expect(report.linkedSubjects == [Story.webshopCustomer])
     #expect(Set(report.heldData.map(\.system)) == ["b2b.portal", "webshop.orders"])
 

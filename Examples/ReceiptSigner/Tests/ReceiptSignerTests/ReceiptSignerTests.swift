@@ -12,7 +12,7 @@ import Testing
         let digest = try await signer.issueReceipt(
             order: "order:50017", customer: "customer:10001", name: "Kari Nordmann", email: "kari.nordmann@example.no")
         #expect(digest.count == 64)
-        let report = try await ledger.report(for: "customer:10001", requestedBy: "dpo")
+        let report = try await ledger.issueReport(for: "customer:10001", requestedBy: "dpo")
         #expect(Set(report.heldData.map(\.category)) == [.name, .email])
     }
 }

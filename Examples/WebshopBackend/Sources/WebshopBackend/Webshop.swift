@@ -65,7 +65,7 @@ struct Webshop: Sendable {
                 reference: shipment.order)
         ]
         if shipment.completesOrder ?? true {
-            facts.append(try await ledger.lifecycle(.orderDelivered, reference: shipment.order))
+            facts.append(try await ledger.recordLifecycleEvent(.orderDelivered, reference: shipment.order))
         }
         return try .json(Recorded(facts: facts.map(\.sequence)), status: .created)
     }
@@ -74,7 +74,7 @@ struct Webshop: Sendable {
     /// letter when the client accepts `text/html`, in Norwegian when it prefers `nb` or `no`.
     func report(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let subject = SubjectID(try context.parameters.require("id"))
-        let report = try await ledger.report(for: subject, requestedBy: "webshop.privacy-page")
+        let report = try await ledger.issueReport(for: subject, requestedBy: "webshop.privacy-page")
         guard request.headers[.accept]?.contains("text/html") == true else {
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],

@@ -97,7 +97,7 @@ let kariOrder = """
         }
     }
     #expect(try await ledger.mayProcess("customer:10001", for: .contactRegister).isAllowed)
-    let report = try await ledger.report(for: "customer:10001", requestedBy: "test")
+    let report = try await ledger.issueReport(for: "customer:10001", requestedBy: "test")
     #expect(report.recipients.map(\.recipient) == ["carrier"])
     #expect(report.consentHistory.map(\.decision) == [.given])
 }

@@ -1,0 +1,64 @@
+// swift-tools-version: 6.2
+import Foundation
+import PackageDescription
+
+// A path dependency's package identity is its folder's name: the clone's name, which differs
+// between checkouts (`main` here, something else in CI).
+let ledgerPackage = URL(fileURLWithPath: Context.packageDirectory)
+    .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+// The ledger on PostgreSQL: one ledger for every service of the company, with personal values
+// encrypted in the client so that no plaintext ever reaches the database.
+let package = Package(
+    name: "PostgresLedgerStore",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PostgresLedgerStore", targets: ["PostgresLedgerStore"])
+    ],
+    dependencies: [
+        .package(path: "../.."),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "PostgresLedgerStore",
+            dependencies: [
+                .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ledger-pg-writer",
+            dependencies: [
+                "PostgresLedgerStore",
+                .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PGWriter",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PostgresLedgerStoreTests",
+            dependencies: [
+                "PostgresLedgerStore", "ledger-pg-writer",
+                .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerTesting", package: ledgerPackage),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,368 @@
+import Crypto
+import Foundation
+import Logging
+public import PersonalDataLedger
+import PostgresNIO
+
+extension PostgresLedgerStore {
+    public func append(_ facts: [NewFact]) async throws -> [Fact] {
+        guard !facts.isEmpty else { return [] }
+        return try await committer.append(facts) { [self] batches in
+            try await commitRetryingLostConnections(batches)
+        }
+    }
+
+    /// Commits a group, retrying when the connection was lost and the outcome is unknown: the
+    /// retry first looks up the group's batch ids, so a batch that did commit is returned, not
+    /// recorded again.
+    func commitRetryingLostConnections(_ batches: [GroupCommitter.Batch]) async throws -> [UUID: [Fact]] {
+        var attempt = 0
+        while true {
+            do {
+                return try await commitOnce(batches)
+            } catch let error where PostgresErrors.isConnectionLoss(error) && attempt < 6 {
+                attempt += 1
+                logger.warning("connection lost during an append; retrying", metadata: ["attempt": "\(attempt)"])
+                try await Task.sleep(for: .milliseconds(50 << min(attempt, 5)))
+            } catch {
+                throw PostgresErrors.translate(any: error)
+            }
+        }
+    }
+
+    private func commitOnce(_ batches: [GroupCommitter.Batch]) async throws -> [UUID: [Fact]] {
+        let recorded = try await client.withTransaction(logger: logger) { connection in
+            let head = try await lockHead(connection)
+            let done = try await committedBatches(batches.map(\.id), connection)
+            var plan = AppendPlan(first: head.count + 1, chain: head.hash)
+            let pending = batches.filter { done[$0.id] == nil }
+            if !pending.isEmpty {
+                var subjects = try await subjectRows(
+                    for: pending.flatMap { $0.facts.flatMap(\.body.subjects) }, connection)
+                for batch in pending {
+                    try plan.add(batch, subjects: &subjects, store: self)
+                }
+                try await insertFacts(plan, subjects: subjects, connection)
+            }
+            var recorded = plan.recorded
+            for (id, range) in done { recorded[id] = try await facts(range, connection) }
+            return recorded
+        }
+        try afterCommit?()
+        return recorded
+    }
+
+    /// Takes the head row's lock, which orders every append of every process, and reads it.
+    func lockHead(_ connection: PostgresConnection) async throws -> (count: UInt64, hash: [UInt8]) {
+        let rows = try await connection.query(
+            "SELECT count, hash FROM \(unescaped: schema.name).head WHERE id = 1 FOR UPDATE", logger: logger)
+        for try await (count, hash) in rows.decode((Int64, ByteBuffer).self) {
+            return (UInt64(count), Array(buffer: hash))
+        }
+        throw LedgerStoreError.corrupted("The head row of schema '\(schema.name)' is missing.")
+    }
+
+    private func committedBatches(
+        _ ids: [UUID], _ connection: PostgresConnection
+    ) async throws -> [UUID: ClosedRange<UInt64>] {
+        var done: [UUID: ClosedRange<UInt64>] = [:]
+        let rows = try await connection.query(
+            "SELECT id, first_seq, count FROM \(unescaped: schema.name).batches WHERE id = ANY(\(ids))",
+            logger: logger)
+        for try await (id, first, count) in rows.decode((UUID, Int64, Int32).self) {
+            done[id] = UInt64(first)...UInt64(first + Int64(count) - 1)
+        }
+        return done
+    }
+
+    private func facts(_ range: ClosedRange<UInt64>, _ connection: PostgresConnection) async throws -> [Fact] {
+        try await readFacts(
+            where: "f.seq BETWEEN \(Int64(range.lowerBound)) AND \(Int64(range.upperBound))", connection: connection)
+    }
+
+    /// The subject rows of `subjects`, with their data keys and salts opened; rows that do not
+    /// exist yet, or whose key was destroyed by an erasure, are made anew (numbered after the
+    /// highest number in use).
+    func subjectRows(for subjects: [SubjectID], _ connection: PostgresConnection) async throws -> SubjectRows {
+        var rows = SubjectRows()
+        let wanted = Array(Set(subjects.filter { $0 != .erased }))
+        guard !wanted.isEmpty else { return rows }
+        let tokens = wanted.map { ByteBuffer(bytes: subjectToken($0)) }
+        let found = try await connection.query(
+            """
+            SELECT number, token, wrapped_key, identity FROM \(unescaped: schema.name).subjects
+            WHERE token = ANY(\(tokens))
+            """, logger: logger)
+        var byToken: [[UInt8]: (Int64, ByteBuffer?, ByteBuffer?)] = [:]
+        for try await (number, token, wrapped, identity) in found.decode(
+            (Int64, ByteBuffer, ByteBuffer?, ByteBuffer?).self)
+        {
+            byToken[Array(buffer: token)] = (number, wrapped, identity)
+        }
+        var next: Int64 = 0
+        let maximum = try await connection.query(
+            "SELECT coalesce(max(number), 0) FROM \(unescaped: schema.name).subjects", logger: logger)
+        for try await (value) in maximum.decode(Int64.self) { next = value + 1 }
+        for subject in wanted.sorted() {
+            let token = subjectToken(subject)
+            if case let (number, wrapped?, identity?)? = byToken[token] {
+                rows.existing[subject] = try openSubject(number: number, wrapped: wrapped, identity: identity)
+            } else {
+                let number = byToken[token]?.0 ?? { defer { next += 1 }; return next }()
+                rows.created[subject] = SubjectRow(
+                    number: number, seal: .random(), salt: FactChain.randomSalt(), isNew: byToken[token] == nil)
+            }
+        }
+        return rows
+    }
+
+    func openSubject(number: Int64, wrapped: ByteBuffer, identity: ByteBuffer) throws -> SubjectRow {
+        guard
+            let key = keyEncryptionKey.unwrap(
+                Array(buffer: wrapped), context: SubjectSeal.Context.wrappedKey(subject: number))
+        else {
+            throw LedgerStoreError.integrityViolation(
+                "The data key of subject row \(number) does not open under the key-encryption key: the row was altered or the key file is not the one it was wrapped with."
+            )
+        }
+        let seal = SubjectSeal(bytes: key)
+        guard let opened = seal.open(Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
+            let (salt, _) = SaltedText.split(opened, saltLength: FactChain.saltLength)
+        else {
+            throw LedgerStoreError.integrityViolation(
+                "The identity of subject row \(number) does not open under its data key: the row was altered.")
+        }
+        return SubjectRow(number: number, seal: seal, salt: salt, isNew: false)
+    }
+
+    func insertFacts(_ plan: AppendPlan, subjects: SubjectRows, _ connection: PostgresConnection) async throws {
+        let s = schema.name
+        for (subject, row) in subjects.created.sorted(by: { $0.value.number < $1.value.number }) {
+            let wrapped = try keyEncryptionKey.wrap(
+                row.seal.bytes, context: SubjectSeal.Context.wrappedKey(subject: row.number))
+            let identity = try row.seal.seal(
+                SaltedText.join(salt: row.salt, text: subject.rawValue),
+                context: SubjectSeal.Context.identity(subject: row.number))
+            let token = subjectToken(subject)
+            try await connection.query(
+                """
+                INSERT INTO \(unescaped: s).subjects (number, token, wrapped_key, identity)
+                VALUES (\(row.number), \(ByteBuffer(bytes: token)), \(ByteBuffer(bytes: wrapped)), \(ByteBuffer(bytes: identity)))
+                ON CONFLICT (number) DO UPDATE SET wrapped_key = EXCLUDED.wrapped_key, identity = EXCLUDED.identity
+                """, logger: logger)
+        }
+        try await connection.query(
+            """
+            INSERT INTO \(unescaped: s).facts (seq, batch, body, commitments, subjects, chain)
+            SELECT * FROM unnest(\(plan.sequences)::bigint[], \(plan.batchOfFact)::uuid[], \(plan.bodies)::bytea[],
+                \(plan.commitments)::bytea[], \(plan.subjectLists)::bytea[], \(plan.chains)::bytea[])
+            """, logger: logger)
+        if !plan.vaultSequences.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO \(unescaped: s).vault (seq, field, subject, sealed)
+                SELECT * FROM unnest(\(plan.vaultSequences)::bigint[], \(plan.vaultFields)::int[],
+                    \(plan.vaultSubjects)::bigint[], \(plan.vaultSealed)::bytea[])
+                """, logger: logger)
+        }
+        try await connection.query(
+            """
+            INSERT INTO \(unescaped: s).fact_index (key, seq)
+            SELECT * FROM unnest(\(plan.indexKeys)::bytea[], \(plan.indexSequences)::bigint[])
+            ON CONFLICT DO NOTHING
+            """, logger: logger)
+        try await connection.query(
+            """
+            INSERT INTO \(unescaped: s).batches (id, first_seq, count)
+            SELECT * FROM unnest(\(plan.batchIDs)::uuid[], \(plan.batchFirsts)::bigint[], \(plan.batchCounts)::int[])
+            """, logger: logger)
+        try await connection.query(
+            """
+            UPDATE \(unescaped: s).head SET count = \(Int64(plan.next - 1)), hash = \(ByteBuffer(bytes: plan.chain))
+            WHERE id = 1
+            """, logger: logger)
+        try await connection.query(
+            PostgresQuery(unsafeSQL: "NOTIFY \(schema.channel), '\(plan.next - 1)'"), logger: logger)
+    }
+}
+
+/// A subject's row as an append needs it: its number, opened data key and commitment salt.
+struct SubjectRow {
+    let number: Int64
+    let seal: SubjectSeal
+    let salt: [UInt8]
+    let isNew: Bool
+}
+
+/// The subject rows one group commit uses: those that exist, and those it creates.
+struct SubjectRows {
+    var existing: [SubjectID: SubjectRow] = [:]
+    var created: [SubjectID: SubjectRow] = [:]
+
+    subscript(_ subject: SubjectID) -> SubjectRow? { existing[subject] ?? created[subject] }
+}
+
+/// The rows one group commit inserts, built fact by fact with the chain running on.
+struct AppendPlan {
+    private(set) var next: UInt64
+    private(set) var chain: [UInt8]
+    private(set) var recorded: [UUID: [Fact]] = [:]
+
+    var sequences: [Int64] = []
+    var batchOfFact: [UUID] = []
+    var bodies: [ByteBuffer] = []
+    var commitments: [ByteBuffer] = []
+    var subjectLists: [ByteBuffer] = []
+    var chains: [ByteBuffer] = []
+    var vaultSequences: [Int64] = []
+    var vaultFields: [Int32] = []
+    var vaultSubjects: [Int64] = []
+    var vaultSealed: [ByteBuffer] = []
+    var indexKeys: [ByteBuffer] = []
+    var indexSequences: [Int64] = []
+    var batchIDs: [UUID] = []
+    var batchFirsts: [Int64] = []
+    var batchCounts: [Int32] = []
+
+    init(first: UInt64, chain: [UInt8]) {
+        next = first
+        self.chain = chain
+    }
+
+    mutating func add(_ batch: GroupCommitter.Batch, subjects: inout SubjectRows, store: PostgresLedgerStore) throws {
+        batchIDs.append(batch.id)
+        batchFirsts.append(Int64(next))
+        batchCounts.append(Int32(batch.facts.count))
+        var facts: [Fact] = []
+        for draft in batch.facts {
+            let sequence = next
+            next += 1
+            let blanked = try BlankedFact(draft)
+            var committer = StoreCommitter(subjects: subjects)
+            let canonical = FactChain.canonicalEncoding(of: draft, sequence: sequence, committer: &committer)
+            chain = FactChain.link(chain, canonical: canonical)
+            let owner = blanked.subjects.first.flatMap { subjects[$0] }
+            for (field, text) in blanked.values.enumerated() {
+                guard let text else { continue }
+                guard let owner else {
+                    throw LedgerStoreError.invalidRequest("A personal value must belong to a subject; fact \(sequence) names none.")
+                }
+                let salt = committer.salts[text] ?? FactChain.randomSalt()
+                vaultSequences.append(Int64(sequence))
+                vaultFields.append(Int32(field))
+                vaultSubjects.append(owner.number)
+                vaultSealed.append(
+                    ByteBuffer(
+                        bytes: try owner.seal.seal(
+                            SaltedText.join(salt: salt, text: text),
+                            context: SubjectSeal.Context.value(sequence: Int64(sequence), field: field))))
+            }
+            sequences.append(Int64(sequence))
+            batchOfFact.append(batch.id)
+            bodies.append(ByteBuffer(bytes: blanked.json))
+            commitments.append(ByteBuffer(bytes: committer.encoded))
+            subjectLists.append(ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))
+            chains.append(ByteBuffer(bytes: chain))
+            for key in Set(draft.body.indexKeys.map(store.indexToken)) {
+                indexKeys.append(ByteBuffer(bytes: key))
+                indexSequences.append(Int64(sequence))
+            }
+            facts.append(Fact(sequence: sequence, draft))
+        }
+        recorded[batch.id] = facts
+    }
+}
+
+/// Makes the commitments of one fact at append time, and keeps them in the order the chain
+/// asked for them, so ``FactChain/canonicalEncoding(of:sequence:committer:)`` can be rebuilt
+/// from the stored bytes without any value.
+struct StoreCommitter: FactCommitter {
+    let subjects: SubjectRows
+    /// The salt drawn for each value text of the fact.
+    var salts: [String: [UInt8]] = [:]
+    /// `0x01` and a commitment, or `0x00` for a value that arrived erased, per field asked.
+    var encoded: [UInt8] = []
+
+    mutating func commitment(forSubject subject: SubjectID) -> [UInt8] {
+        let salt = subjects[subject]?.salt ?? FactChain.randomSalt()
+        let commitment = FactChain.commitment(to: subject.rawValue, salt: salt, domain: .subject)
+        encoded += [1] + commitment
+        return commitment
+    }
+
+    mutating func commitment(forValue value: PersonalValue) -> [UInt8]? {
+        guard let text = value.revealed else {
+            encoded.append(0)
+            return nil
+        }
+        let salt = salts[text] ?? FactChain.randomSalt()
+        salts[text] = salt
+        let commitment = FactChain.commitment(to: text, salt: salt, domain: .value)
+        encoded += [1] + commitment
+        return commitment
+    }
+}
+
+/// Replays stored commitments in order, to rebuild a fact's canonical encoding.
+struct StoredCommitments: FactCommitter {
+    private var bytes: ArraySlice<UInt8>
+    private(set) var isMalformed = false
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes[...] }
+
+    private mutating func next() -> [UInt8]? {
+        guard let tag = bytes.first else {
+            isMalformed = true
+            return nil
+        }
+        bytes = bytes.dropFirst()
+        guard tag == 1 else { return nil }
+        guard bytes.count >= FactChain.commitmentLength else {
+            isMalformed = true
+            return nil
+        }
+        defer { bytes = bytes.dropFirst(FactChain.commitmentLength) }
+        return Array(bytes.prefix(FactChain.commitmentLength))
+    }
+
+    mutating func commitment(forSubject subject: SubjectID) -> [UInt8] {
+        next() ?? [UInt8](repeating: 0, count: FactChain.commitmentLength)
+    }
+
+    mutating func commitment(forValue value: PersonalValue) -> [UInt8]? { next() }
+
+    var isExhausted: Bool { bytes.isEmpty }
+}
+
+/// The subject numbers a fact names, as unsigned LEB128 varints.
+enum SubjectList {
+    static func encode(_ numbers: [Int64]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for number in numbers {
+            var value = UInt64(number)
+            while value >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+                value >>= 7
+            }
+            bytes.append(UInt8(value))
+        }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [Int64] {
+        var numbers: [Int64] = []
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes {
+            value |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 {
+                numbers.append(Int64(value))
+                value = 0
+                shift = 0
+            } else {
+                shift += 7
+            }
+        }
+        return numbers
+    }
+}

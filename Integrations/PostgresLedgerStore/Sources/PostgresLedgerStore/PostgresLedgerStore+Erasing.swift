@@ -1,0 +1,144 @@
+import Foundation
+import Logging
+public import PersonalDataLedger
+import PostgresNIO
+
+extension PostgresLedgerStore {
+    /// Erases by crypto-shredding, in one transaction with the erasure fact.
+    ///
+    /// Erased values' rows are deleted and the subject gets a new data key under which its
+    /// remaining values are sealed again, so the old key — and with it every copy of the erased
+    /// values in WAL, replicas and backups — opens nothing still live. Erasing the identifier
+    /// destroys the subject's key and every row sealed under it. The cost is the subject's own
+    /// data, never the ledger's.
+    public func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
+        try await PostgresErrors.translating {
+            try await client.withTransaction(logger: logger) { connection in
+                try await erase(scope, recording: erasure, connection)
+            }
+        }
+    }
+
+    private func erase(
+        _ scope: ErasureScope, recording erasure: NewFact, _ connection: PostgresConnection
+    ) async throws -> Fact {
+        let s = schema.name
+        let head = try await lockHead(connection)
+        let subjectKey = ByteBuffer(bytes: subjectToken(scope.subject))
+        let requested = scope.values.map { Int64($0) }
+        var about = Set<Int64>()
+        let rows = try await connection.query(
+            """
+            SELECT seq FROM \(unescaped: s).fact_index WHERE key = \(subjectKey) AND seq = ANY(\(requested))
+            """, logger: logger)
+        for try await (sequence) in rows.decode(Int64.self) { about.insert(sequence) }
+        if let foreign = requested.sorted().first(where: { !about.contains($0) }) {
+            throw LedgerStoreError.invalidRequest(
+                "Fact \(foreign) is not about the subject being erased; nothing was erased.")
+        }
+
+        // The facts whose lookup entries go: the erased ones, or all the subject's with the identifier.
+        let affected =
+            scope.erasesIdentifier
+            ? try await readFacts(
+                where: "f.seq IN (SELECT seq FROM \(unescaped: s).fact_index WHERE key = \(subjectKey))",
+                connection: connection)
+            : try await readFacts(where: "f.seq = ANY(\(requested))", connection: connection)
+        var lookupKeys: [ByteBuffer] = []
+        var lookupSequences: [Int64] = []
+        for fact in affected {
+            for case .lookup(let token) in fact.body.indexKeys {
+                lookupKeys.append(ByteBuffer(bytes: indexToken(.lookup(token))))
+                lookupSequences.append(Int64(fact.sequence))
+            }
+        }
+
+        var plan = AppendPlan(first: head.count + 1, chain: head.hash)
+        var subjects = try await subjectRows(for: erasure.body.subjects, connection)
+        let batch = GroupCommitter.Batch(id: UUID(), facts: [erasure])
+        try plan.add(batch, subjects: &subjects, store: self)
+        try await insertFacts(plan, subjects: subjects, connection)
+
+        try await connection.query(
+            """
+            DELETE FROM \(unescaped: s).fact_index i USING unnest(\(lookupKeys)::bytea[], \(lookupSequences)::bigint[]) AS d(key, seq)
+            WHERE i.key = d.key AND i.seq = d.seq
+            """, logger: logger)
+        guard let row = subjects[scope.subject] else {
+            throw LedgerStoreError.invalidRequest("The erasure fact does not name the subject it erases.")
+        }
+        if scope.erasesIdentifier {
+            try await connection.query(
+                "DELETE FROM \(unescaped: s).vault WHERE subject = \(row.number)", logger: logger)
+            try await connection.query(
+                "DELETE FROM \(unescaped: s).fact_index WHERE key = \(subjectKey)", logger: logger)
+            try await connection.query(
+                """
+                UPDATE \(unescaped: s).subjects SET wrapped_key = NULL, identity = NULL WHERE number = \(row.number)
+                """, logger: logger)
+        } else if !requested.isEmpty {
+            try await connection.query(
+                """
+                DELETE FROM \(unescaped: s).vault WHERE subject = \(row.number) AND seq = ANY(\(requested))
+                """, logger: logger)
+            try await resealSubject(row, connection)
+        }
+        let recorded = plan.recorded[batch.id]![0]
+        guard scope.erasesIdentifier else { return recorded }
+        return Fact(
+            sequence: recorded.sequence, recordedAt: recorded.recordedAt, actor: recorded.actor,
+            body: recorded.body.mappingPersonalData(
+                values: { $0 }, subjects: { $0 == scope.subject ? .erased : $0 }))
+    }
+
+    /// Seals a subject's remaining values and identifier under a new data key, and replaces the
+    /// wrapped key: the old key opens nothing that is still stored.
+    private func resealSubject(_ row: SubjectRow, _ connection: PostgresConnection) async throws {
+        let s = schema.name
+        let fresh = SubjectSeal.random()
+        var sequences: [Int64] = []
+        var fields: [Int32] = []
+        var sealed: [ByteBuffer] = []
+        let rows = try await connection.query(
+            "SELECT seq, field, sealed FROM \(unescaped: s).vault WHERE subject = \(row.number)", logger: logger)
+        for try await (sequence, field, box) in rows.decode((Int64, Int32, ByteBuffer).self) {
+            let context = SubjectSeal.Context.value(sequence: sequence, field: Int(field))
+            guard let plaintext = row.seal.open(Array(buffer: box), context: context) else {
+                throw LedgerStoreError.integrityViolation(
+                    "Value \(field) of fact \(sequence) does not open under its subject's data key: the vault row was altered."
+                )
+            }
+            sequences.append(sequence)
+            fields.append(field)
+            sealed.append(ByteBuffer(bytes: try fresh.seal(plaintext, context: context)))
+        }
+        if !sequences.isEmpty {
+            try await connection.query(
+                """
+                UPDATE \(unescaped: s).vault v SET sealed = u.sealed
+                FROM unnest(\(sequences)::bigint[], \(fields)::int[], \(sealed)::bytea[]) AS u(seq, field, sealed)
+                WHERE v.seq = u.seq AND v.field = u.field
+                """, logger: logger)
+        }
+        let identityRows = try await connection.query(
+            "SELECT identity FROM \(unescaped: s).subjects WHERE number = \(row.number)", logger: logger)
+        var identity: [UInt8] = []
+        for try await (box) in identityRows.decode(ByteBuffer.self) {
+            guard
+                let plaintext = row.seal.open(
+                    Array(buffer: box), context: SubjectSeal.Context.identity(subject: row.number))
+            else {
+                throw LedgerStoreError.integrityViolation(
+                    "The identity of subject row \(row.number) does not open under its data key: the row was altered.")
+            }
+            identity = try fresh.seal(plaintext, context: SubjectSeal.Context.identity(subject: row.number))
+        }
+        let wrapped = try keyEncryptionKey.wrap(
+            fresh.bytes, context: SubjectSeal.Context.wrappedKey(subject: row.number))
+        try await connection.query(
+            """
+            UPDATE \(unescaped: s).subjects SET wrapped_key = \(ByteBuffer(bytes: wrapped)),
+                identity = \(ByteBuffer(bytes: identity)) WHERE number = \(row.number)
+            """, logger: logger)
+    }
+}

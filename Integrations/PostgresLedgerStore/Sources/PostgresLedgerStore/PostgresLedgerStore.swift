@@ -1,0 +1,185 @@
+import Crypto
+public import Foundation
+import Logging
+public import PersonalDataLedger
+public import PostgresNIO
+import Synchronization
+
+/// A ``LedgerStore`` on PostgreSQL: one ledger that every service of the company and the data
+/// protection officer record into and answer from at once, from any number of processes.
+///
+/// It keeps every promise the file store keeps:
+/// - **One total order.** Facts are numbered 1, 2, 3, … without gaps, under a locked head row, so
+///   a reader never sees fact *n + 1* before fact *n* and never skips one that commits later.
+/// - **The same hash chain** as every store (``FactChain``): a checkpoint means the same thing
+///   here and in a file ledger.
+/// - **Group commit.** Appends that arrive while a transaction is in flight share the next one.
+///   Each batch carries an id, so a commit whose acknowledgement was lost is not recorded twice
+///   when it is retried.
+/// - **No plaintext reaches PostgreSQL.** Personal values and subject identifiers are sealed in
+///   this process with a per-subject data key (AES-256-GCM); data keys are stored only wrapped by
+///   the ``KeyEncryptionKey``, which lives in a file outside the database. Index keys and lookup
+///   tokens are keyed hashes. Erasing a subject destroys its data key: what backups and the WAL
+///   still hold is ciphertext nobody can open once the key-encryption key it was wrapped under is
+///   rotated away (``rotateKeyEncryptionKey(to:)``).
+///
+/// The caller owns the `PostgresClient` and runs it, as postgres-nio asks:
+///
+/// ```swift
+/// let client = PostgresClient(configuration: configuration)
+/// async let run: Void = client.run()
+/// let store = try await PostgresLedgerStore.open(
+///     client: client, keyEncryptionKey: try .load(from: URL(filePath: "/etc/webshop/ledger.key")))
+/// let ledger = Ledger(store: store, catalog: .focusNordic, region: .norway, actor: "webshop")
+/// ```
+public final class PostgresLedgerStore: LedgerStore {
+    let client: PostgresClient
+    let schema: Schema
+    let keyEncryptionKey: KeyEncryptionKey
+    /// The secret behind index keys, stored in the database wrapped by the key-encryption key.
+    let indexKeyBytes: [UInt8]
+    var indexKey: SymmetricKey { SymmetricKey(data: indexKeyBytes) }
+    let logger: Logger
+    let committer: GroupCommitter
+
+    /// A seam for tests: runs after a group's transaction committed and before it is
+    /// acknowledged, as if the connection dropped there.
+    let afterCommit: (@Sendable () throws -> Void)?
+
+    private init(
+        client: PostgresClient, schema: Schema, keyEncryptionKey: KeyEncryptionKey, indexKey: [UInt8],
+        logger: Logger, afterCommit: (@Sendable () throws -> Void)?
+    ) {
+        self.client = client
+        self.schema = schema
+        self.keyEncryptionKey = keyEncryptionKey
+        self.indexKeyBytes = indexKey
+        self.logger = logger
+        self.afterCommit = afterCommit
+        self.committer = GroupCommitter()
+    }
+
+    /// Opens the ledger in `schema`, creating its tables when they do not exist.
+    ///
+    /// Creation is safe when several services start at once: it runs under a transaction-level
+    /// advisory lock. A new ledger records the key-encryption key's ``KeyEncryptionKey/fingerprint``;
+    /// an existing one refuses any other key.
+    ///
+    /// - Parameters:
+    ///   - client: a running `PostgresClient`.
+    ///   - keyEncryptionKey: the key that wraps every subject's data key.
+    ///   - schema: the PostgreSQL schema the ledger's tables live in; `pdl` by default.
+    ///   - logger: where the store logs; it never logs a personal value.
+    /// - Throws: ``LedgerStoreError`` — `io` when the server cannot be reached or refuses the
+    ///   login, `unsupportedFormat` for a schema written by a newer version, `invalidRequest` for a
+    ///   key file that is not this ledger's.
+    public static func open(
+        client: PostgresClient, keyEncryptionKey: KeyEncryptionKey, schema: String = "pdl",
+        logger: Logger = Logger(label: "PostgresLedgerStore")
+    ) async throws -> PostgresLedgerStore {
+        try await open(
+            client: client, keyEncryptionKey: keyEncryptionKey, schema: schema, logger: logger, afterCommit: nil)
+    }
+
+    static func open(
+        client: PostgresClient, keyEncryptionKey: KeyEncryptionKey, schema name: String, logger: Logger,
+        afterCommit: (@Sendable () throws -> Void)?
+    ) async throws -> PostgresLedgerStore {
+        let schema = try Schema(name)
+        let indexKey = try await PostgresErrors.translating {
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(schema.advisoryLock))", logger: logger)
+                for statement in schema.creation {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                return try await Self.checkedKeys(
+                    connection, schema: schema, keyEncryptionKey: keyEncryptionKey, logger: logger)
+            }
+        }
+        return PostgresLedgerStore(
+            client: client, schema: schema, keyEncryptionKey: keyEncryptionKey, indexKey: indexKey, logger: logger,
+            afterCommit: afterCommit)
+    }
+
+    /// Checks the schema version and the key's fingerprint, recording both in a new ledger, and
+    /// returns the index key (made and stored wrapped on first use).
+    private static func checkedKeys(
+        _ connection: PostgresConnection, schema: Schema, keyEncryptionKey: KeyEncryptionKey, logger: Logger
+    ) async throws -> [UInt8] {
+        var meta: [String: [UInt8]] = [:]
+        let rows = try await connection.query(
+            "SELECT name, value FROM \(unescaped: schema.name).meta", logger: logger)
+        for try await (name, value) in rows.decode((String, ByteBuffer).self) { meta[name] = Array(buffer: value) }
+
+        if let version = meta["schema_version"].flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
+            version > Schema.version
+        {
+            throw LedgerStoreError(
+                .unsupportedFormat,
+                "The ledger in schema '\(schema.name)' has schema version \(version); this version of PostgresLedgerStore reads up to \(Schema.version). Upgrade the services and pdl before using it."
+            )
+        }
+        if let fingerprint = meta["kek_fingerprint"] {
+            guard String(decoding: fingerprint, as: UTF8.self) == keyEncryptionKey.fingerprint else {
+                throw LedgerStoreError(
+                    .invalidRequest,
+                    "The key file is not this ledger's: the ledger in schema '\(schema.name)' was keyed with key \(String(decoding: fingerprint, as: UTF8.self)), the file holds key \(keyEncryptionKey.fingerprint). Pass the ledger's own key file."
+                )
+            }
+        }
+        if let wrapped = meta["index_key"] {
+            guard let bytes = keyEncryptionKey.unwrap(wrapped, context: SubjectSeal.Context.indexKey) else {
+                throw LedgerStoreError(
+                    .integrityViolation,
+                    "The ledger's index key in schema '\(schema.name)' does not open under the key file although its fingerprint matches: the meta table was altered."
+                )
+            }
+            return bytes
+        }
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let wrapped = try keyEncryptionKey.wrap(bytes, context: SubjectSeal.Context.indexKey)
+        let version = Array(String(Schema.version).utf8)
+        let fingerprint = Array(keyEncryptionKey.fingerprint.utf8)
+        try await connection.query(
+            """
+            INSERT INTO \(unescaped: schema.name).meta VALUES
+                ('schema_version', \(ByteBuffer(bytes: version))),
+                ('kek_fingerprint', \(ByteBuffer(bytes: fingerprint))),
+                ('index_key', \(ByteBuffer(bytes: wrapped)))
+            """, logger: logger)
+        return bytes
+    }
+
+    /// The keyed hash a store indexes `key` under: no identifier, token or reference in clear.
+    func indexToken(_ key: IndexKey) -> [UInt8] {
+        let text: String =
+            switch key {
+            case .subject(let subject): "s\u{0}" + subject.rawValue
+            case .reference(let reference): "r\u{0}" + reference.rawValue
+            case .system(let system): "y\u{0}" + system.rawValue
+            case .lookup(let token): "l\u{0}" + token
+            case .kind(let kind): "k\u{0}" + kind.rawValue
+            }
+        return Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: indexKey))
+    }
+
+    /// The keyed hash that names a subject's row in `subjects`.
+    func subjectToken(_ subject: SubjectID) -> [UInt8] { indexToken(.subject(subject)) }
+
+    public func integrityHead() async throws -> IntegrityHead {
+        try await PostgresErrors.translating {
+            let rows = try await client.query(
+                "SELECT count, hash FROM \(unescaped: schema.name).head WHERE id = 1", logger: logger)
+            for try await (count, hash) in rows.decode((Int64, ByteBuffer).self) {
+                return IntegrityHead(count: UInt64(count), hash: Array(buffer: hash).hexString)
+            }
+            throw LedgerStoreError.corrupted("The head row of schema '\(schema.name)' is missing.")
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    init(buffer: ByteBuffer) { self = Array(buffer.readableBytesView) }
+
+    var hexString: String { map { String(format: "%02x", $0) }.joined() }
+}

@@ -1,0 +1,83 @@
+import Logging
+import PersonalDataLedger
+import PostgresNIO
+
+/// The tables of a ledger in one PostgreSQL schema, and their creation.
+///
+/// `Documentation/PostgresStore.md` explains each table and why the order of facts is kept by a
+/// locked head row rather than by a sequence.
+struct Schema: Sendable {
+    /// The schema version this code writes; a database with a newer one is refused.
+    static let version = 1
+
+    /// The schema's name, checked to be a plain SQL identifier (it is interpolated into SQL).
+    let name: String
+
+    init(_ name: String) throws {
+        let allowed = name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5f }
+        guard !name.isEmpty, name.utf8.count <= 48, allowed, !(name.utf8.first! >= 0x30 && name.utf8.first! <= 0x39)
+        else {
+            throw LedgerStoreError(
+                .invalidRequest,
+                "The schema name must be 1 to 48 lowercase letters, digits or underscores, not starting with a digit.")
+        }
+        self.name = name
+    }
+
+    /// The channel appends notify, so tailing readers wake up.
+    var channel: String { "\(name)_facts" }
+
+    /// Every statement that creates the schema, in order; each is idempotent.
+    var creation: [String] {
+        [
+            "CREATE SCHEMA IF NOT EXISTS \(name)",
+            // name → value: schema_version, kek_fingerprint, index_key (wrapped).
+            "CREATE TABLE IF NOT EXISTS \(name).meta (name text PRIMARY KEY, value bytea NOT NULL)",
+            // One row, locked by every append: it orders the facts and holds the chain's head.
+            """
+            CREATE TABLE IF NOT EXISTS \(name).head (
+                id int PRIMARY KEY CHECK (id = 1), count bigint NOT NULL, hash bytea NOT NULL)
+            """,
+            "INSERT INTO \(name).head VALUES (1, 0, '\\x\(String(repeating: "00", count: 32))') ON CONFLICT DO NOTHING",
+            // body: the fact as JSON with every personal field blanked; commitments: what the
+            // chain covers in their place; subjects: the subject numbers the fact names.
+            """
+            CREATE TABLE IF NOT EXISTS \(name).facts (
+                seq bigint PRIMARY KEY, batch uuid NOT NULL, body bytea NOT NULL,
+                commitments bytea NOT NULL, subjects bytea NOT NULL, chain bytea NOT NULL)
+            """,
+            // Batch ids, so a retried append whose commit was acknowledged but not heard is not
+            // recorded twice.
+            """
+            CREATE TABLE IF NOT EXISTS \(name).batches (
+                id uuid PRIMARY KEY, first_seq bigint NOT NULL, count int NOT NULL)
+            """,
+            // One row per person: a keyed hash of the identifier (never the identifier), the
+            // person's data key wrapped by the key-encryption key, and the identifier with its
+            // commitment salt sealed under the data key. Deleting the key erases the person.
+            """
+            CREATE TABLE IF NOT EXISTS \(name).subjects (
+                number bigint PRIMARY KEY, token bytea UNIQUE NOT NULL, wrapped_key bytea, identity bytea)
+            """,
+            // Personal values sealed under their subject's data key, one row per field.
+            """
+            CREATE TABLE IF NOT EXISTS \(name).vault (
+                seq bigint NOT NULL, field int NOT NULL, subject bigint NOT NULL, sealed bytea NOT NULL,
+                PRIMARY KEY (seq, field))
+            """,
+            "CREATE INDEX IF NOT EXISTS vault_subject ON \(name).vault (subject)",
+            // Index keys are keyed hashes too: a subject, reference, system, kind or lookup token.
+            """
+            CREATE TABLE IF NOT EXISTS \(name).fact_index (
+                key bytea NOT NULL, seq bigint NOT NULL, PRIMARY KEY (key, seq))
+            """,
+        ]
+    }
+
+    /// A number for `pg_advisory_xact_lock`, the same in every process for this schema.
+    var advisoryLock: Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "pdl-schema:\(name)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+        return Int64(bitPattern: hash)
+    }
+}
