@@ -19,7 +19,8 @@ else
     docc=("$(dirname "$(readlink -f "$(command -v swift)")")/docc")
 fi
 
-rm -rf "$symbol_graphs"
+# The compiler writes symbol graphs only when it compiles: keep them between runs (an up-to-date
+# build rewrites nothing), and wipe them only with the scratch folder.
 mkdir -p "$symbol_graphs"
 swift build --scratch-path "$scratch" --target PersonalDataLedger \
     -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$symbol_graphs"

@@ -1,7 +1,7 @@
-@testable import LedgerCrypto
 import TestSupport
 import Testing
 
+@testable import LedgerCrypto
 
 @Suite struct CRC32CTests {
     /// RFC 3720 (iSCSI) appendix B.4, and the common check value.

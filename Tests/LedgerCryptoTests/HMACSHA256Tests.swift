@@ -1,6 +1,6 @@
-@testable import LedgerCrypto
 import Testing
 
+@testable import LedgerCrypto
 
 @Suite struct HMACSHA256Tests {
     struct Vector: Sendable, CustomTestStringConvertible {

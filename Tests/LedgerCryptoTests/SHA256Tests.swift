@@ -1,6 +1,6 @@
-@testable import LedgerCrypto
 import Testing
 
+@testable import LedgerCrypto
 
 @Suite struct SHA256Tests {
     /// FIPS 180-4 example messages (NIST CSRC "Examples with Intermediate Values") and the empty string.

@@ -1,11 +1,12 @@
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
 import Foundation
 import Synchronization
 import Testing
+
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 @Suite struct FactExportTests {
     /// A fresh, empty ledger with the Focus Nordic catalog.

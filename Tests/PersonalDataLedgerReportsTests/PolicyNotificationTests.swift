@@ -1,10 +1,11 @@
-@testable import PersonalDataLedgerFileStore
+import Foundation
+import Testing
+
 @testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
 @testable import PersonalDataLedgerReports
 @testable import PersonalDataLedgerTesting
 @testable import TestSupport
-import Foundation
-import Testing
 
 @Suite struct PolicyNotificationTests {
     static let effective = instant("2026-06-01")

@@ -1,9 +1,10 @@
-@testable import PersonalDataLedgerFileStore
+import Foundation
+
 @testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
 @testable import PersonalDataLedgerReports
 @testable import PersonalDataLedgerTesting
 @testable import TestSupport
-import Foundation
 
 /// Stories the report, export and breach tests share.
 enum ReportFixtures {

@@ -1,11 +1,12 @@
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
-@testable import LedgerCrypto
 import Foundation
 import Testing
+
+@testable import LedgerCrypto
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 @Suite struct AccessReportTests {
     /// Kari's story: an order, a carrier, a backup grant, a complaint with her national ID

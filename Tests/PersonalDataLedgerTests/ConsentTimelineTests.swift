@@ -1,11 +1,12 @@
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
-@testable import LedgerCrypto
 import Foundation
 import Testing
+
+@testable import LedgerCrypto
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 @Suite struct ConsentTimelineTests {
     static let given = instant("2026-03-02T09:00:00Z")

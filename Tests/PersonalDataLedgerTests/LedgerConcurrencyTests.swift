@@ -1,11 +1,12 @@
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
-@testable import LedgerCrypto
 import Foundation
 import Testing
+
+@testable import LedgerCrypto
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 @Suite struct LedgerConcurrencyTests {
     @Test func manyWritersAndReadersOnOneLedger() async throws {
@@ -26,7 +27,8 @@ import Testing
             for reader in 0..<8 {
                 group.addTask {
                     for _ in 0..<20 {
-                        let report = try await ledger.issueReport(for: SubjectID("customer:\(reader)"), requestedBy: "dpo")
+                        let report = try await ledger.issueReport(
+                            for: SubjectID("customer:\(reader)"), requestedBy: "dpo")
                         #expect(report.heldData.count % 2 == 0, "a report saw half of a record call")
                     }
                 }

@@ -1,11 +1,12 @@
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
-@testable import LedgerCrypto
 import Foundation
 import Testing
+
+@testable import LedgerCrypto
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 /// Each rule of DESIGN.md §3.2 that the ledger enforces: the write is refused with the rule named,
 /// the message holds no personal value, and nothing is recorded.

@@ -1,12 +1,12 @@
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
-@testable import LedgerCrypto
 import Foundation
 import Testing
 
+@testable import LedgerCrypto
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 @Suite struct NorwegianBankAccountTests {
     @Test(arguments: ["8601.11.17947", "86011117947", "8601 11 17947", " 8601.1117947 "])

@@ -1,4 +1,5 @@
 import LedgerCrypto
+
 /// A fact: one category of a person's data is held in a system, for a purpose, under a basis.
 public struct Holding: Hashable, Sendable, Codable {
     /// Whose data it is.

@@ -54,7 +54,6 @@ public struct EmailAddress: ValidatedIdentifier {
         return normalized[normalized.index(after: at)...]
     }
 
-
     private static let atextSymbols = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
 
     private static func validateLocalPart(_ local: Substring) throws(IdentifierError) {

@@ -78,7 +78,6 @@ public struct IBAN: ValidatedIdentifier {
             .joined(separator: " ")
     }
 
-
     private static let nordicLengths = ["NO": 15, "SE": 24, "DK": 18, "FI": 18]
 
     /// The remainder modulo 97 of the number written by `bytes`, letters counting as 10–35.

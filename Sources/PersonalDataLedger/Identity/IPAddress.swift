@@ -60,7 +60,6 @@ public struct IPAddress: ValidatedIdentifier {
         }
     }
 
-
     private static func parseIPv4(_ text: Substring) throws(IdentifierError) -> [UInt8] {
         let fields = text.split(separator: ".", omittingEmptySubsequences: false)
         guard fields.count == 4 else {

@@ -43,7 +43,6 @@ public struct NorwegianBankAccount: ValidatedIdentifier {
         return "\(normalized.prefix(4)).**.***\(normalized.suffix(2))"
     }
 
-
     private static let weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
 
     static func hasValidCheckDigit(_ digits: [Int]) -> Bool {

@@ -126,7 +126,6 @@ public struct PhoneNumber: ValidatedIdentifier {
         return "+\(code) \(String(repeating: "*", count: hidden))\(tail)"
     }
 
-
     private static let separators = Set("-.()".unicodeScalars)
 
     private static let callingCodes: [Region: String] = [

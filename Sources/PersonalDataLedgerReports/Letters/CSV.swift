@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 /// Comma-separated values as RFC 4180 writes them.
 enum CSV {
     /// A field: quoted when it holds a comma, a double quote, a carriage return or a line feed,

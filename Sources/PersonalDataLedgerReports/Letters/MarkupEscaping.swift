@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 /// Escaping for the markup languages reports are rendered in.
 ///
 /// Every text that comes from the ledger — values, identifiers, vocabulary names, labels —

@@ -1,4 +1,5 @@
 import LedgerCrypto
+
 /// The hash chain over canonical fact encodings, with RFC 6962 domain separation.
 ///
 /// `leaf = SHA-256(0x00 ‖ canonical)`, `head(n) = SHA-256(0x01 ‖ head(n-1) ‖ leaf(n))`, and
