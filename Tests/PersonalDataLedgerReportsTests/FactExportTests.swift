@@ -194,8 +194,8 @@ import Testing
 }
 
 /// A store that fails the `failOnAppend`-th append, as a crash or a full disk would.
-final class FailingStore: LedgerStore {
-    let inner = InMemoryLedgerStore()
+final class FailingStore: ForwardingLedgerStore {
+    let inner: any LedgerStore = InMemoryLedgerStore()
     let appends = Mutex(0)
     let failOnAppend: Int
 
@@ -208,16 +208,5 @@ final class FailingStore: LedgerStore {
         }
         if count == failOnAppend { throw LedgerStoreError(.io, "Injected failure.") }
         return try await inner.append(facts)
-    }
-    func facts(for key: IndexKey) async throws -> [Fact] { try await inner.facts(for: key) }
-    func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {
-        try await inner.facts(from: sequence, limit: limit)
-    }
-    func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
-        try await inner.erase(scope, recording: erasure)
-    }
-    func integrityHead() async throws -> IntegrityHead { try await inner.integrityHead() }
-    func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
-        try await inner.verify(against: checkpoint)
     }
 }

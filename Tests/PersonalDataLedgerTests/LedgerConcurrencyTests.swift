@@ -93,8 +93,8 @@ import Testing
 }
 
 /// A store whose appends wait until the test releases them.
-final class SlowAppendStore: LedgerStore {
-    let inner = InMemoryLedgerStore()
+final class SlowAppendStore: ForwardingLedgerStore {
+    let inner: any LedgerStore = InMemoryLedgerStore()
     private let gate = AppendGate()
 
     func holdAppends() async { await gate.hold() }
@@ -104,17 +104,6 @@ final class SlowAppendStore: LedgerStore {
     func append(_ facts: [NewFact]) async throws -> [Fact] {
         await gate.pass()
         return try await inner.append(facts)
-    }
-    func facts(for key: IndexKey) async throws -> [Fact] { try await inner.facts(for: key) }
-    func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {
-        try await inner.facts(from: sequence, limit: limit)
-    }
-    func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
-        try await inner.erase(scope, recording: erasure)
-    }
-    func integrityHead() async throws -> IntegrityHead { try await inner.integrityHead() }
-    func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
-        try await inner.verify(against: checkpoint)
     }
 }
 

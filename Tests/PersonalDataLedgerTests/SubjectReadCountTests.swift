@@ -7,27 +7,17 @@ import Testing
 @testable import TestSupport
 
 /// A store that counts how often each subject's facts are read.
-final class CountingStore: LedgerStore {
+final class CountingStore: ForwardingLedgerStore {
     let base = InMemoryLedgerStore()
+    var inner: any LedgerStore { base }
     private let reads = Mutex<[SubjectID: Int]>([:])
 
     func subjectReads(_ subject: SubjectID) -> Int { reads.withLock { $0[subject] ?? 0 } }
     func resetCounts() { reads.withLock { $0 = [:] } }
 
-    func append(_ facts: [NewFact]) async throws -> [Fact] { try await base.append(facts) }
     func facts(for key: IndexKey) async throws -> [Fact] {
         if case .subject(let subject) = key { reads.withLock { $0[subject, default: 0] += 1 } }
         return try await base.facts(for: key)
-    }
-    func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {
-        try await base.facts(from: sequence, limit: limit)
-    }
-    func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
-        try await base.erase(scope, recording: erasure)
-    }
-    func integrityHead() async throws -> IntegrityHead { try await base.integrityHead() }
-    func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
-        try await base.verify(against: checkpoint)
     }
 }
 
