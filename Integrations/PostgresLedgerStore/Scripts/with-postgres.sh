@@ -12,6 +12,11 @@
 # server immediately, `start` starts it again on the same port). Installs Debian's postgresql-15 when missing.
 set -euo pipefail
 
+if [[ ! -c /dev/null ]]; then
+    echo "with-postgres: /dev/null is not a character device (something replaced it); initdb needs it" >&2
+    exit 1
+fi
+
 bin=/usr/lib/postgresql/15/bin
 if [[ ! -x $bin/initdb ]]; then
     echo "with-postgres: installing Debian's postgresql-15" >&2
