@@ -1,5 +1,5 @@
 public import PersonalDataLedger
-import Testing
+public import Testing
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -18,24 +18,41 @@ import Testing
 /// }
 /// ```
 public enum LedgerStoreConformance {
-    /// One check of the suite.
-    public struct Check: Sendable, CustomStringConvertible {
+    /// One check of the suite: pass them as test arguments, so each is reported as its own test
+    /// case.
+    ///
+    /// ```swift
+    /// @Test(arguments: LedgerStoreConformance.checks)
+    /// func conformance(_ check: LedgerStoreConformance.Check) async throws {
+    ///     try await check.run(against: try MyStore.makeEmpty())
+    /// }
+    /// ```
+    public struct Check: Sendable, CustomStringConvertible, CustomTestStringConvertible {
         /// What the check proves.
         public let name: String
         let body: @Sendable (any LedgerStore) async throws -> Void
 
         public var description: String { name }
+
+        public var testDescription: String { name }
+
+        /// Runs the check against `store`, which must be empty; a broken rule is recorded as a
+        /// Swift Testing issue naming it.
+        public func run(against store: any LedgerStore) async {
+            do {
+                try await body(store)
+            } catch {
+                Issue.record("\(name): \(error)")
+            }
+        }
     }
 
-    /// Runs every check against fresh stores from `makeStore`.
+    /// Runs every check, each against a fresh store from `makeStore`, in one test.
+    ///
+    /// Prefer passing ``checks`` as test arguments, which reports each check on its own.
     public static func run(makeStore: @Sendable () async throws -> any LedgerStore) async throws {
         for check in checks {
-            let store = try await makeStore()
-            do {
-                try await check.body(store)
-            } catch {
-                Issue.record("\(check.name): \(error)")
-            }
+            await check.run(against: try await makeStore())
         }
     }
 

@@ -8,8 +8,9 @@ import Testing
 @testable import TestSupport
 
 @Suite struct InMemoryLedgerStoreTests {
-    @Test func conformance() async throws {
-        try await LedgerStoreConformance.run { InMemoryLedgerStore() }
+    @Test(arguments: LedgerStoreConformance.checks)
+    func conformance(_ check: LedgerStoreConformance.Check) async {
+        await check.run(against: InMemoryLedgerStore())
     }
 }
 
