@@ -188,6 +188,11 @@ public final class FileLedgerStore: LedgerStore {
     ///
     /// Further calls throw ``LedgerStoreError/Code-swift.struct/closed``. Closing a store that
     /// failed closed releases it without writing anything.
+    ///
+    /// The files are released even when the snapshot cannot be written (a full disk); the error
+    /// then says that nothing acknowledged is lost — the snapshot is work after the durable
+    /// appends, which the next open does again — so treat it as a warning, never as a reason to
+    /// append the same facts again.
     public func close() async throws {
         if mode == .readOnly {
             releaseFiles()
