@@ -197,15 +197,26 @@ extension Ledger {
 
     /// Imports facts from a `pdl.facts` export held in memory; see
     /// ``importFacts(lines:batchSize:progress:)``.
+    ///
+    /// - Throws: ``LedgerError`` with rule ``LedgerError/Rule/invalidUTF8`` and the line number,
+    ///   before anything is imported, when a line is not valid UTF-8: its bytes are refused,
+    ///   never imported with replacement characters.
     @discardableResult
     public func importFacts(
         jsonLines data: Data, batchSize: Int = 1000,
         progress: (@Sendable (FactImportProgress) -> Void)? = nil
     ) async throws -> FactImportSummary {
-        let text = String(decoding: data, as: UTF8.self)
-        return try await importFacts(
-            lines: text.split(separator: "\n", omittingEmptySubsequences: false), batchSize: batchSize,
-            progress: progress)
+        var lines: [String] = []
+        for bytes in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                throw LedgerError(
+                    .invalidUTF8,
+                    "Line \(lines.count + 1): the line is not valid UTF-8 (a stray byte, an overlong encoding or an "
+                        + "encoded surrogate); a pdl.facts export is always UTF-8. Nothing was imported.")
+            }
+            lines.append(line)
+        }
+        return try await importFacts(lines: lines, batchSize: batchSize, progress: progress)
     }
 
     /// `fact` with the lookup tokens of its holding or rectification computed under **this**
