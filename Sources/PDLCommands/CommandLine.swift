@@ -3,7 +3,8 @@ import PersonalDataLedger
 
 /// The `pdl` command line, for a `main.swift` to call.
 ///
-/// The file-store `pdl` is `exit(await PDLCommandLine.run(Array(CommandLine.arguments.dropFirst())))`.
+/// The file-store `pdl` is `exit(await PDLCommandLine.runWithProcessArguments())`, which refuses an
+/// argument that is not valid UTF-8 and then calls ``run(_:storeOpeners:environment:)``.
 /// A package with another store builds its own `pdl` by passing its ``LedgerStoreOpener``.
 public enum PDLCommandLine {
     /// Runs `pdl` with `arguments` (without the program name) and returns the exit status: 0 done,

@@ -31,6 +31,31 @@ import Testing
         #expect(FileStoreTesting.filesContaining("Nordmann", in: pdl.ledger).isEmpty)
     }
 
+    @Test(arguments: invalidUTF8)
+    func recordRefusesAnArgumentThatIsNotUTF8(_ bytes: [UInt8]) throws {
+        let pdl = PDLRunner()
+        #expect(try pdl.run("init").status == 0)
+        // A shell passes the bytes as they are; Foundation's Process would only pass valid text.
+        let octal = bytes.map { "\\" + String($0, radix: 8) }.joined()
+        let process = Process()
+        process.executableURL = URL(filePath: "/bin/sh")
+        process.arguments = [
+            "-c", #"exec "$0" "$@" --value "$(printf 'Kari\#(octal)Nordmann')" 2>err"#, PDLRunner.executable.path,
+        ] + Self.record.dropLast(2)
+        process.currentDirectoryURL = URL(filePath: pdl.directory.path)
+        process.environment = ProcessInfo.processInfo.environment.merging(["PDL_NOW": PDLRunner.now]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let stderr = try String(contentsOfFile: pdl.path("err"), encoding: .utf8)
+        #expect(process.terminationStatus == 1, "\(stdout)\(stderr)")
+        #expect(stderr.contains("invalidUTF8") && stderr.contains("Argument 10"), "\(stderr)")
+        #expect(!stderr.contains("Kari") && !stdout.contains("Kari"))
+        #expect(try pdl.head().count == 0)
+    }
+
     @Test func recordStillTakesAValidValueFromStandardInput() throws {
         let pdl = PDLRunner()
         let result = try pdl.run(Self.record, input: Data("Kåri Nørdmann 😀\n".utf8))
