@@ -39,9 +39,10 @@ import Testing
         let octal = bytes.map { "\\" + String($0, radix: 8) }.joined()
         let process = Process()
         process.executableURL = URL(filePath: "/bin/sh")
-        process.arguments = [
-            "-c", #"exec "$0" "$@" --value "$(printf 'Kari\#(octal)Nordmann')" 2>err"#, PDLRunner.executable.path,
-        ] + Self.record.dropLast(2)
+        process.arguments =
+            [
+                "-c", #"exec "$0" "$@" --value "$(printf 'Kari\#(octal)Nordmann')" 2>err"#, PDLRunner.executable.path,
+            ] + Self.record.dropLast(2)
         process.currentDirectoryURL = URL(filePath: pdl.directory.path)
         process.environment = ProcessInfo.processInfo.environment.merging(["PDL_NOW": PDLRunner.now]) { $1 }
         let output = Pipe()

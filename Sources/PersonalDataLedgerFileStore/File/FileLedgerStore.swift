@@ -75,8 +75,13 @@ public final class FileLedgerStore: LedgerStore {
     /// a torn tail left by a crash is cut off, erasures are re-applied to the vault, and damage
     /// anywhere else is refused with an error naming the file and offset.
     ///
+    /// The directory must be its owner's alone: one group or others can reach (mode bits `077`),
+    /// or a vault group or others may read, is refused with the `chmod` that fixes it, and a
+    /// symbolic link where a ledger file should be is refused naming the file (files are opened
+    /// with `O_NOFOLLOW`; the directory itself may be reached through a link).
+    ///
     /// - Throws: ``LedgerStoreError`` — `locked` naming the process that writes the store,
-    ///   `corrupted`, `unsupportedFormat` or `io`.
+    ///   `corrupted`, `unsupportedFormat` or `io` (also for the modes and links above).
     public convenience init(
         directory: URL, mode: AccessMode = .readWrite, options: Options = Options()
     ) throws {
