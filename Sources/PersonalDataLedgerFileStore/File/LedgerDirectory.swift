@@ -95,7 +95,7 @@ struct LedgerDirectory: Sendable {
     /// is missing or unreadable, since it is rebuilt; a symbolic link in its place is refused.
     func readIfReadable(_ name: String) throws -> [UInt8]? {
         do { return try read(name) } catch let error where error == .symbolicLink {
-            throw LedgerStoreError.symbolicLink(name)
+            throw LedgerStoreError.symbolicLink(name, in: path)
         } catch { return nil }
     }
 

@@ -8,12 +8,18 @@ extension LedgerStoreError {
 
     /// A symbolic link is where a ledger file should be: the store never follows one inside its
     /// directory, so a planted link can neither feed it another file nor make it write elsewhere.
-    static func symbolicLink(_ file: String) -> LedgerStoreError {
+    static func symbolicLink(_ file: String, in directory: String? = nil) -> LedgerStoreError {
         LedgerStoreError(
             .io,
-            "\(file) is a symbolic link; the store never follows links inside a ledger directory, so it refuses "
+            "\(file)\(directory.map { " in \($0)" } ?? "") is a symbolic link; the store never follows links inside a ledger directory, so it refuses "
                 + "to use it. Find out who put it there, replace it with the file itself (from a backup), and "
                 + "open the ledger again.")
+    }
+
+    /// Opening the file `name` of the ledger directory failed.
+    static func opening(_ error: any Error, _ name: String, in directory: String) -> LedgerStoreError {
+        if let error = error as? Errno, error == .symbolicLink { return symbolicLink(name, in: directory) }
+        return io(error, "opening", name)
     }
 
     /// A write or sync failed: the store acknowledges nothing more.

@@ -100,7 +100,7 @@ struct StoreOpener {
         } catch let error as LedgerStoreError {
             throw error
         } catch {
-            throw LedgerStoreError.io(error, "opening", name)
+            throw LedgerStoreError.opening(error, name, in: directory.path)
         }
     }
 
@@ -110,7 +110,7 @@ struct StoreOpener {
             return try FileDescriptor.open(
                 directory.file(name), isWriter ? .readWrite : .readOnly, calls: directory.calls)
         } catch {
-            throw LedgerStoreError.io(error, "opening", name)
+            throw LedgerStoreError.opening(error, name, in: directory.path)
         }
     }
 
