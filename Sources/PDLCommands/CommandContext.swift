@@ -59,12 +59,17 @@ final class CommandContext: Sendable {
             identifierKey: key)
     }
 
-    /// Closes every store the command opened. Called once, when the command has finished.
+    /// Closes every store the command opened, all of them even when one fails, and throws the
+    /// first failure. Called once, when the command has finished.
     func closeAll() async throws {
         let stores = opened.withLock { stores in
             defer { stores.removeAll() }
             return stores
         }
-        for store in stores { try await store.close() }
+        var failure: (any Error)?
+        for store in stores {
+            do { try await store.close() } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
     }
 }

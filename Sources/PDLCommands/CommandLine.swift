@@ -3,7 +3,8 @@ import PersonalDataLedger
 
 /// The `pdl` command line, for a `main.swift` to call.
 ///
-/// The file-store `pdl` is `exit(await PDLCommandLine.run(Array(CommandLine.arguments.dropFirst())))`.
+/// The file-store `pdl` is `exit(await PDLCommandLine.runWithProcessArguments())`, which refuses an
+/// argument that is not valid UTF-8 and then calls ``run(_:storeOpeners:environment:)``.
 /// A package with another store builds its own `pdl` by passing its ``LedgerStoreOpener``.
 public enum PDLCommandLine {
     /// Runs `pdl` with `arguments` (without the program name) and returns the exit status: 0 done,
@@ -36,8 +37,6 @@ public enum PDLCommandLine {
             }
             do {
                 try await command.run(parsed, in: context)
-                try await context.closeAll()
-                return ExitStatus.success.rawValue
             } catch {
                 // Releases the lock and descriptors; a store that failed closed writes nothing.
                 try? await context.closeAll()
@@ -45,6 +44,19 @@ public enum PDLCommandLine {
                 writeError(message)
                 return status.rawValue
             }
+            // The command's work is durable: a store acknowledges a write only once it is. What
+            // closing adds (the file store's index snapshot) is for a fast next open, so its
+            // failure is a warning and the exit status stays 0 — a caller that retried would
+            // record the same facts twice.
+            do {
+                try await context.closeAll()
+            } catch {
+                let (_, message) = ExitStatus.describing(error, command: name)
+                writeError(
+                    "pdl: warning: the command succeeded and what it did is durable, but closing the store afterwards "
+                        + "failed; do not run it again. \(message.dropFirst("pdl: ".count))")
+            }
+            return ExitStatus.success.rawValue
         }
     }
 }

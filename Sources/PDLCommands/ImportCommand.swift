@@ -19,6 +19,9 @@ enum ImportCommand: Command {
             (exit status 1); the lines before it are imported. Facts are appended in order, N at a
             time, each batch durably: an interrupted import leaves a prefix of the file, never a
             hole. Progress is shown on standard error when it is a terminal.
+
+            A line that is not valid UTF-8, or longer than 16 MiB, stops the import the same way
+            (exit status 1, rule invalidUTF8 or lineTooLong); its bytes are never printed.
             """,
         arguments: [ArgumentDeclaration("FILE", help: "A pdl.facts JSON-lines export; - reads standard input.")],
         options: [
@@ -58,9 +61,15 @@ enum ImportCommand: Command {
             }
         } catch {
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            // The input stopped at a line the reader refused; what the import said about the
+            // file's end follows from that. Store failures stay what they are.
+            if !(error is LedgerStoreError), let refusal = try await refusal(of: reader, ledger: ledger) {
+                throw refusal
+            }
             throw error
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        if let refusal = try await refusal(of: reader, ledger: ledger) { throw refusal }
         if reader.readError != nil {
             throw LedgerStoreError(
                 .io,
@@ -70,5 +79,31 @@ enum ImportCommand: Command {
         print(
             "Imported \(summary.imported) facts (\(summary.skipped) already present) from \(path). "
                 + "The ledger holds \(summary.integrityHead.count) facts; head \(summary.integrityHead.hash).")
+    }
+
+    /// The refusal of the line the reader stopped at, if it refused one: never its bytes.
+    private static func refusal(of reader: LineReader, ledger: Ledger) async throws -> LedgerError? {
+        let problem: (LedgerError.Rule, Int, String)
+        switch reader.failure {
+        case .invalidUTF8(let line)?:
+            problem = (
+                .invalidUTF8, line,
+                "The line is not valid UTF-8 (a stray byte, an overlong encoding or an encoded surrogate); a pdl.facts "
+                    + "export is always UTF-8, so this file was altered or is not one."
+            )
+        case .tooLong(let line, let limit)?:
+            problem = (
+                .lineTooLong, line,
+                "The line is longer than \(limit >> 20) MiB (\(limit) bytes), the longest a pdl.facts line may be; "
+                    + "this file was altered or is not one."
+            )
+        case .read?, nil:
+            return nil
+        }
+        let kept = try await ledger.store.integrityHead().count
+        return LedgerError(
+            problem.0,
+            "Line \(problem.1): \(problem.2) The lines before it are in the ledger (it holds \(kept) facts); "
+                + "correct this line and run the import again — facts already imported are skipped.")
     }
 }

@@ -6,42 +6,102 @@ import PersonalDataLedgerReports
 /// The lines of a file or of standard input, read a block at a time so a large export never
 /// sits in memory whole. Lines are split on line feeds and returned without them.
 ///
-/// A class, so that after the lines are consumed ``readError`` tells whether the input ended
-/// or failed.
+/// Linear in the input: each byte is searched for a line feed once, and the buffer is compacted
+/// only when what was consumed is at least half of it. A line longer than ``lineLimit`` ends the
+/// input at once — without reading the rest of it — and so does a line that is not valid UTF-8:
+/// it is refused, never passed on with replacement characters. After the lines are consumed,
+/// ``failure`` tells whether the input ended or why it stopped early (a class for that reason).
 final class LineReader: Sequence, IteratorProtocol {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var finished = false
-    /// The error that ended the input early, if one did.
-    private(set) var readError: (any Error)?
+    /// Why the lines stopped before the end of the input.
+    enum Failure {
+        /// Reading failed.
+        case read(any Error)
+        /// Line `line` (counted from 1) is longer than `limit` bytes.
+        case tooLong(line: Int, limit: Int)
+        /// Line `line` is not valid UTF-8.
+        case invalidUTF8(line: Int)
+    }
 
-    init(handle: FileHandle) { self.handle = handle }
+    /// The longest line accepted by default, 16 MiB: far above any fact a ledger writes.
+    static let defaultLineLimit = 16 << 20
+
+    private let handle: FileHandle
+    private let blockSize: Int
+    /// The longest line accepted, in bytes, without its line feed.
+    let lineLimit: Int
+    private var buffer: [UInt8] = []
+    /// Where the next line starts in ``buffer``.
+    private var start = 0
+    /// How far from ``start`` the buffer was already searched for a line feed.
+    private var searched = 0
+    private var finished = false
+    /// Lines returned so far.
+    private(set) var lineCount = 0
+    /// Why the input ended early, if it did.
+    private(set) var failure: Failure?
+
+    init(handle: FileHandle, lineLimit: Int = defaultLineLimit, blockSize: Int = 1 << 20) {
+        self.handle = handle
+        self.lineLimit = lineLimit
+        self.blockSize = Swift.max(1, blockSize)
+    }
+
+    /// The error that ended the input early because reading failed, if one did.
+    var readError: (any Error)? {
+        if case .read(let error) = failure { return error }
+        return nil
+    }
 
     func next() -> String? {
+        guard failure == nil else { return nil }
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[position..<newline], as: UTF8.self)
-                position = newline + 1
-                return line
+            if let newline = buffer[(start + searched)...].firstIndex(of: 0x0A) {
+                return line(to: newline, next: newline + 1)
+            }
+            searched = buffer.count - start
+            if searched > lineLimit {
+                failure = .tooLong(line: lineCount + 1, limit: lineLimit)
+                return nil
             }
             if finished {
-                guard position < buffer.count else { return nil }
-                let line = String(decoding: buffer[position...], as: UTF8.self)
-                position = buffer.count
-                return line
+                guard start < buffer.count else { return nil }
+                return line(to: buffer.count, next: buffer.count)
             }
-            do {
-                if let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-                    buffer = Array(buffer[position...]) + block
-                    position = 0
-                } else {
-                    finished = true
-                }
-            } catch {
-                readError = error
+            readBlock()
+            if failure != nil { return nil }
+        }
+    }
+
+    /// The line from ``start`` to `end`, validated; the next one starts at `next`.
+    private func line(to end: Int, next: Int) -> String? {
+        lineCount += 1
+        guard end - start <= lineLimit else {
+            failure = .tooLong(line: lineCount, limit: lineLimit)
+            return nil
+        }
+        guard let line = String(validating: buffer[start..<end], as: UTF8.self) else {
+            failure = .invalidUTF8(line: lineCount)
+            return nil
+        }
+        start = next
+        searched = 0
+        return line
+    }
+
+    private func readBlock() {
+        do {
+            guard let block = try handle.read(upToCount: blockSize), !block.isEmpty else {
                 finished = true
+                return
             }
+            if start > 0 && start * 2 >= buffer.count {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            buffer.append(contentsOf: block)
+        } catch {
+            failure = .read(error)
+            finished = true
         }
     }
 }

@@ -56,16 +56,8 @@ enum RecordCommand: Command {
         let category = DataCategory(try required("category"))
         let system = SystemID(try required("system"))
         let purpose = Purpose(try required("purpose"))
-        var value = parsed.options["value"]
-        if value == "-" {
-            if isatty(0) == 1 { FileHandle.standardError.write(Data("Value (not shown in history): ".utf8)) }
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            var text = String(decoding: data, as: UTF8.self)
-            while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-            guard !text.isEmpty else {
-                throw UsageError("--value - read nothing from standard input. Pipe the value in, or leave --value out.")
-            }
-            value = text
+        let value = try parsed.options["value"].map {
+            try valueOrStandardInput($0, option: "value", emptyAdvice: "Pipe the value in, or leave --value out.")
         }
         let source: DataSource =
             switch parsed.options["source"] {

@@ -57,9 +57,7 @@ enum RectifyCommand: Command {
         guard history || !parsed.flags.contains("reveal") else {
             throw UsageError("--reveal goes with --history.")
         }
-        let value = try parsed.options["value"].map { v throws(UsageError) in
-            try valueOrStandardInput(v, option: "value")
-        }
+        let value = try parsed.options["value"].map { try valueOrStandardInput($0, option: "value") }
         let ledger = try await context.openLedger(
             parsed, actor: ActorID(parsed.options["actor"] ?? "pdl"), readOnly: history)
         guard let value else {

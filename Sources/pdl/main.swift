@@ -1,4 +1,4 @@
 import Foundation
 import PDLCommands
 
-exit(await PDLCommandLine.run(Array(CommandLine.arguments.dropFirst())))
+exit(await PDLCommandLine.runWithProcessArguments())

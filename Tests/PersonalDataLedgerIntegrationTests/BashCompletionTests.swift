@@ -52,7 +52,8 @@ import Testing
         let script = try pdl.run("completion", "bash")
         #expect(script.status == 0, "\(script)")
         try Data(script.stdout.utf8).write(to: URL(filePath: pdl.path("pdl.bash")))
-        try FileManager.default.createDirectory(atPath: pdl.path("ledger"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: pdl.path("ledger"), withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         let quoted = completion.words.map { "'" + $0 + "'" }.joined(separator: " ")
         let driver = """
             source ./pdl.bash

@@ -57,9 +57,17 @@ struct PDLRunner {
     func run(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws
         -> CommandLineResult
     {
+        try run(arguments, input: Data(stdin.utf8), environment: extra)
+    }
+
+    /// Runs `pdl arguments…` with the bytes `input` as its standard input, which need not be UTF-8.
+    @discardableResult
+    func run(_ arguments: [String], input: Data, environment extra: [String: String] = [:]) throws
+        -> CommandLineResult
+    {
         let number = runs.next()
         let files = ["in", "out", "err"].map { path(".run-\(number).\($0)") }
-        _ = FileManager.default.createFile(atPath: files[0], contents: Data(stdin.utf8))
+        _ = FileManager.default.createFile(atPath: files[0], contents: input)
         _ = FileManager.default.createFile(atPath: files[1], contents: nil)
         _ = FileManager.default.createFile(atPath: files[2], contents: nil)
         defer { for file in files { try? FileManager.default.removeItem(atPath: file) } }
@@ -284,7 +292,9 @@ private final class RunCounter: @unchecked Sendable {
         #expect(nowhere.status == 3, "\(nowhere)")
         #expect(nowhere.stderr.contains("There is no ledger in nowhere"))
         #expect(!FileManager.default.fileExists(atPath: pdl.path("nowhere")))
-        try FileManager.default.createDirectory(atPath: pdl.path("empty"), withIntermediateDirectories: false)
+        // Owner-only, as a ledger directory must be (a directory others can reach is refused).
+        try FileManager.default.createDirectory(
+            atPath: pdl.path("empty"), withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         let empty = try pdl.run("ropa", "--store", "empty")
         #expect(empty.status == 3, "\(empty)")
         #expect(empty.stderr.contains("There is no ledger in empty"))

@@ -11,7 +11,8 @@ import Testing
 @Suite struct IdentifierKeyTests {
     private func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "pdl-key-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return url
     }
 
@@ -56,6 +57,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appending(path: IdentifierKey.fileName)
         try Data(repeating: 1, count: size).write(to: file)
+        // Owner-only, as a key file must be: a key others may read is refused before its size matters.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         let error = try #require(throws: LedgerStoreError.self) { try IdentifierKey.loadOrCreate(at: file) }
         #expect(error.code == .corrupted)
         #expect(error.message.contains("32 bytes"))

@@ -10,6 +10,7 @@ import Testing
 final class TemporaryDirectory: Sendable {
     let path: String
 
+    /// `mkdtemp` makes it 0700: a ledger inside is refused when others can reach it.
     init() {
         var template = Array((NSTemporaryDirectory() + "/pdl-test-XXXXXX").utf8CString)
         path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
@@ -85,8 +86,11 @@ enum FileStoreTesting {
         [UInt8](FileManager.default.contents(atPath: file) ?? Data())
     }
 
+    /// Writes `bytes` to `file`, owner-only (0600) as the store keeps its files: a store refuses a
+    /// vault others may read.
     static func write(_ bytes: [UInt8], to file: String) {
-        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        _ = FileManager.default.createFile(
+            atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
     }
 
     /// A random fact of any kind, about subjects from a small pool, with exact dates.

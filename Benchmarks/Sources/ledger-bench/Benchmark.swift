@@ -281,7 +281,8 @@ struct Benchmark {
             root = manager.temporaryDirectory.appendingPathComponent("ledger-bench-\(getpid())")
             try? manager.removeItem(at: root)
         }
-        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        // Owner-only: the file store refuses a ledger directory others can reach.
+        try manager.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return root
     }
 

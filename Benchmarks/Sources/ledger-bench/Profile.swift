@@ -22,7 +22,8 @@ enum Profile {
         case "import":
             try? FileManager.default.removeItem(at: path)
             try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: directory), withIntermediateDirectories: true)
+                at: URL(fileURLWithPath: directory), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             let workload = Workload(facts: options.facts, subjects: options.subjects, seed: options.seed)
             let engine = try LedgerEngine(directory: path)
             var start = 0

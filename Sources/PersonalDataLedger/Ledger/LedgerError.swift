@@ -45,6 +45,11 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformedValue = Rule("malformedValue")
         /// A subject identifier is empty, too long, or has white space.
         public static let malformedSubjectID = Rule("malformedSubjectID")
+        /// Text that is not valid UTF-8 — a stray byte, a truncated or overlong sequence, an
+        /// encoded surrogate — was given; it is refused, never stored with replacement characters.
+        public static let invalidUTF8 = Rule("invalidUTF8")
+        /// A line of an import is longer than the longest line accepted (16 MiB for `pdl import`).
+        public static let lineTooLong = Rule("lineTooLong")
         /// The request is incomplete or contradicts itself (no categories, an end before a start).
         public static let invalidRequest = Rule("invalidRequest")
         /// Retention needs a period the ``RetentionSettings`` do not set for the region (the

@@ -14,7 +14,7 @@ struct DirectoryLock: Sendable {
         do {
             fd = try FileDescriptor.open(path, .readWrite, options: .create, calls: directory.calls)
         } catch {
-            throw LedgerStoreError.io(error, "opening", LedgerDirectory.lockName)
+            throw LedgerStoreError.opening(error, LedgerDirectory.lockName, in: directory.path)
         }
         do {
             try fd.lockExclusively()

@@ -11,8 +11,7 @@ import PersonalDataLedger
 extension FileLedgerStore {
     func verifyChain(against checkpoint: IntegrityHead?) throws -> IntegrityHead {
         let tables = try read { $0.tables }
-        let stored = (try? directory.read(LedgerDirectory.checkpointName)).flatMap { $0 }.flatMap(
-            CheckpointFile.decode)
+        let stored = try directory.readIfReadable(LedgerDirectory.checkpointName).flatMap(CheckpointFile.decode)
         let checkpoints = [checkpoint, stored].compactMap { $0 }
         for checkpoint in checkpoints where checkpoint.count > tables.count {
             throw LedgerStoreError.integrityViolation(

@@ -346,6 +346,10 @@ extension FileLedgerStore {
 
     /// Replaces `INDEX` and `CHECKPOINT` with the current tables and head. Runs on the writer, so
     /// nothing is appended while the tables are encoded.
+    ///
+    /// Work after the durable appends, never part of them: when it fails (a full disk), every
+    /// acknowledged fact is still in the log, the store stays usable, and the next snapshot or
+    /// open does the work again. The error says so, so that no caller retries what is recorded.
     func writeSnapshot() throws {
         let (index, checkpoint) = state.withLock { state in
             state.factsSinceSnapshot = 0
@@ -360,10 +364,16 @@ extension FileLedgerStore {
         } catch {
             try? directory.remove(LedgerDirectory.indexName + ".tmp")
             try? directory.remove(LedgerDirectory.checkpointName + ".tmp")
-            throw LedgerStoreError.io(error, "writing", "the index snapshot")
+            throw LedgerStoreError(
+                .io,
+                "Writing the index snapshot (\(LedgerDirectory.indexName), \(LedgerDirectory.checkpointName)) in "
+                    + "\(directory.path) failed: \(error). Nothing acknowledged is lost: every recorded fact is in "
+                    + "the log, and the next open replays it and writes the snapshot again. Do not record the "
+                    + "facts again; free space on the disk.")
         }
     }
 
+    /// Snapshots, then releases every file whether the snapshot was written or not.
     private func closeOnWriter() throws {
         let (isClosed, failed) = state.withLock { ($0.isClosed, $0.failure != nil) }
         guard !isClosed else { return }

@@ -75,8 +75,13 @@ public final class FileLedgerStore: LedgerStore {
     /// a torn tail left by a crash is cut off, erasures are re-applied to the vault, and damage
     /// anywhere else is refused with an error naming the file and offset.
     ///
+    /// The directory must be its owner's alone: one group or others can reach (mode bits `077`),
+    /// or a vault group or others may read, is refused with the `chmod` that fixes it, and a
+    /// symbolic link where a ledger file should be is refused naming the file (files are opened
+    /// with `O_NOFOLLOW`; the directory itself may be reached through a link).
+    ///
     /// - Throws: ``LedgerStoreError`` — `locked` naming the process that writes the store,
-    ///   `corrupted`, `unsupportedFormat` or `io`.
+    ///   `corrupted`, `unsupportedFormat` or `io` (also for the modes and links above).
     public convenience init(
         directory: URL, mode: AccessMode = .readWrite, options: Options = Options()
     ) throws {
@@ -188,6 +193,11 @@ public final class FileLedgerStore: LedgerStore {
     ///
     /// Further calls throw ``LedgerStoreError/Code-swift.struct/closed``. Closing a store that
     /// failed closed releases it without writing anything.
+    ///
+    /// The files are released even when the snapshot cannot be written (a full disk); the error
+    /// then says that nothing acknowledged is lost — the snapshot is work after the durable
+    /// appends, which the next open does again — so treat it as a warning, never as a reason to
+    /// append the same facts again.
     public func close() async throws {
         if mode == .readOnly {
             releaseFiles()

@@ -13,6 +13,9 @@ extension IdentifierKey {
     /// Reads the key at `url`, or — when no file is there — makes a random one and writes it there
     /// readable only by its owner (mode 0600).
     ///
+    /// A key file group or others may read or write is refused with the `chmod 600` that fixes
+    /// it, and a symbolic link in its place is refused: the key is never read through a link.
+    ///
     /// A new key is written to a temporary file, synced, and linked into place only if no other
     /// process made one first (then that one is read), and the directory is synced: the key is
     /// never half-written and two processes never end up with different keys.
@@ -52,10 +55,12 @@ extension IdentifierKey {
             descriptor = try FileDescriptor.open(path, .readOnly, calls: calls)
         } catch {
             if error == .noSuchFile { return nil }
+            if error == .symbolicLink { throw LedgerStoreError.symbolicLink(path) }
             throw LedgerStoreError(
                 .io, "Cannot read the identifier key \(path) (\(error)): check its owner and permissions.")
         }
         defer { descriptor.close() }
+        try OwnerOnlyAccess.checkFile(descriptor, path: path)
         let bytes: [UInt8]
         do { bytes = try descriptor.read(count: byteCount + 1, at: 0) } catch {
             throw LedgerStoreError(.io, "Cannot read the identifier key \(path) (\(error)).")

@@ -58,9 +58,15 @@ struct LedgerDirectory: Sendable {
 
     /// Replaces `name` with `bytes` atomically: temporary file, `fdatasync`, rename, directory
     /// `fsync`. A crash leaves either the old file or the new one, never a mix.
+    ///
+    /// The temporary file is made anew (`O_EXCL`, `O_NOFOLLOW`) after whatever has its name — a
+    /// crash's leftover, or a planted link — is removed, so nothing is ever written through a
+    /// link; the rename replaces `name` itself, a link there included, never what it points to.
     func replace(_ name: String, with bytes: [UInt8]) throws(Errno) {
         let temporary = file(name + ".tmp")
-        let fd = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate], calls: calls)
+        try remove(name + ".tmp")
+        let fd = try FileDescriptor.open(
+            temporary, .writeOnly, options: [.create, .exclusiveCreation], calls: calls)
         do {
             try fd.write(bytes, at: 0)
             try fd.dataSync()
@@ -83,6 +89,14 @@ struct LedgerDirectory: Sendable {
         }
         defer { fd.close() }
         return try fd.read(count: Int(try fd.size()), at: 0)
+    }
+
+    /// Reads a whole small file the store can do without (`INDEX`, `CHECKPOINT`): `nil` when it
+    /// is missing or unreadable, since it is rebuilt; a symbolic link in its place is refused.
+    func readIfReadable(_ name: String) throws -> [UInt8]? {
+        do { return try read(name) } catch let error where error == .symbolicLink {
+            throw LedgerStoreError.symbolicLink(name, in: path)
+        } catch { return nil }
     }
 
     func remove(_ name: String) throws(Errno) {

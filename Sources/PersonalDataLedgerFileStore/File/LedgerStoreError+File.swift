@@ -2,7 +2,24 @@ import PersonalDataLedger
 extension LedgerStoreError {
     /// A system call on one of the store's files failed.
     static func io(_ error: any Error, _ action: String, _ file: String) -> LedgerStoreError {
-        LedgerStoreError(.io, "\(action.prefix(1).uppercased() + action.dropFirst()) \(file) failed: \(error).")
+        if let error = error as? Errno, error == .symbolicLink { return symbolicLink(file) }
+        return LedgerStoreError(.io, "\(action.prefix(1).uppercased() + action.dropFirst()) \(file) failed: \(error).")
+    }
+
+    /// A symbolic link is where a ledger file should be: the store never follows one inside its
+    /// directory, so a planted link can neither feed it another file nor make it write elsewhere.
+    static func symbolicLink(_ file: String, in directory: String? = nil) -> LedgerStoreError {
+        LedgerStoreError(
+            .io,
+            "\(file)\(directory.map { " in \($0)" } ?? "") is a symbolic link; the store never follows links inside a ledger directory, so it refuses "
+                + "to use it. Find out who put it there, replace it with the file itself (from a backup), and "
+                + "open the ledger again.")
+    }
+
+    /// Opening the file `name` of the ledger directory failed.
+    static func opening(_ error: any Error, _ name: String, in directory: String) -> LedgerStoreError {
+        if let error = error as? Errno, error == .symbolicLink { return symbolicLink(name, in: directory) }
+        return io(error, "opening", name)
     }
 
     /// A write or sync failed: the store acknowledges nothing more.

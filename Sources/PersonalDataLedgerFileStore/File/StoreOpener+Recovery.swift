@@ -10,9 +10,8 @@ extension StoreOpener {
 
         let identityBytes = try readAll(identities.descriptor, name: VaultKind.identities.fileName)
         let (identityMap, damagedIdentities, identitiesValidEnd) = Self.identityEntries(identityBytes)
-        let checkpoint = (try? directory.read(LedgerDirectory.checkpointName)).flatMap { $0 }.flatMap(
-            CheckpointFile.decode)
-        var snapshot: StoreTables? = (try? directory.read(LedgerDirectory.indexName)).flatMap { $0 }
+        let checkpoint = try directory.readIfReadable(LedgerDirectory.checkpointName).flatMap(CheckpointFile.decode)
+        var snapshot: StoreTables? = try directory.readIfReadable(LedgerDirectory.indexName)
             .flatMap { try? IndexSnapshot.decode($0, identities: identityMap) }
         var scanned: [RecoveryInput.Segment] = []
         for number in try segmentNumbers() {

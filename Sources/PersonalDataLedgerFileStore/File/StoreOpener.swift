@@ -29,6 +29,7 @@ struct StoreOpener {
         if isWriter {
             do { try directory.create() } catch { throw LedgerStoreError.io(error, "creating", directory.path) }
         }
+        try checkDirectoryAccess()
         let lock = isWriter ? try DirectoryLock.acquire(in: directory) : nil
         var descriptors: [FileDescriptor] = []
         do {
@@ -49,12 +50,31 @@ struct StoreOpener {
 
     // MARK: Files
 
+    /// Refuses a directory group or others can reach (``OwnerOnlyAccess``). A missing one is left
+    /// to the vaults' opening to report, as before.
+    private func checkDirectoryAccess() throws {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(directory.path, .readOnly, options: .directory, calls: directory.calls)
+        } catch let error where error == .noSuchFile && !isWriter {
+            return
+        } catch {
+            throw LedgerStoreError.io(error, "opening", directory.path)
+        }
+        defer { fd.close() }
+        try OwnerOnlyAccess.checkDirectory(fd, path: directory.path)
+    }
+
     private func openVault(_ kind: VaultKind) throws -> VaultFile {
         let name = kind.fileName
         do {
             let fd = try FileDescriptor.open(
                 directory.file(name), isWriter ? .readWrite : .readOnly, options: isWriter ? .create : [],
                 calls: directory.calls)
+            do { try OwnerOnlyAccess.checkFile(fd, path: directory.file(name)) } catch {
+                fd.close()
+                throw error
+            }
             let size = try fd.size()
             if size < Int64(VaultFile.headerSize) {
                 guard isWriter else {
@@ -80,7 +100,7 @@ struct StoreOpener {
         } catch let error as LedgerStoreError {
             throw error
         } catch {
-            throw LedgerStoreError.io(error, "opening", name)
+            throw LedgerStoreError.opening(error, name, in: directory.path)
         }
     }
 
@@ -90,7 +110,7 @@ struct StoreOpener {
             return try FileDescriptor.open(
                 directory.file(name), isWriter ? .readWrite : .readOnly, calls: directory.calls)
         } catch {
-            throw LedgerStoreError.io(error, "opening", name)
+            throw LedgerStoreError.opening(error, name, in: directory.path)
         }
     }
 

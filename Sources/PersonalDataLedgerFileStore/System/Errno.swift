@@ -18,12 +18,15 @@ struct Errno: RawRepresentable, Error, Hashable, Sendable, CustomStringConvertib
     static let fileExists = Errno(rawValue: _EEXIST)
     static let badDescriptor = Errno(rawValue: _EBADF)
     static let invalidArgument = Errno(rawValue: _EINVAL)
+    /// What `open(2)` with `O_NOFOLLOW` answers when the name is a symbolic link.
+    static let symbolicLink = Errno(rawValue: _ELOOP)
 
     var description: String {
         let names: [Int32: String] = [
             _EINTR: "EINTR", _ENOSPC: "ENOSPC", _EIO: "EIO", _EWOULDBLOCK: "EWOULDBLOCK",
             _ENOENT: "ENOENT", _EEXIST: "EEXIST", _EBADF: "EBADF", _EINVAL: "EINVAL", _EACCES: "EACCES",
             _EPERM: "EPERM", _EROFS: "EROFS", _EDQUOT: "EDQUOT", _ENOTDIR: "ENOTDIR", _EISDIR: "EISDIR",
+            _ELOOP: "ELOOP",
         ]
         return "\(names[rawValue] ?? "errno \(rawValue)") (\(system_strerror(rawValue)))"
     }

@@ -10,7 +10,8 @@ extension FileDescriptor {
         static let readWrite = AccessMode(rawValue: _O_RDWR)
     }
 
-    /// How `open(2)` creates or checks the file (`O_CLOEXEC` is always added).
+    /// How `open(2)` creates or checks the file (`O_CLOEXEC` is always added, and `O_NOFOLLOW`
+    /// to every open that is not of a ``directory``).
     struct OpenOptions: OptionSet, Hashable, Sendable {
         let rawValue: Int32
 

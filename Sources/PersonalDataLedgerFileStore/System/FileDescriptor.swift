@@ -9,11 +9,16 @@ struct FileDescriptor: Sendable {
 
     /// Opens `path` for `access` with `options`; files it creates get `mode` (0600 for
     /// everything the store makes). The descriptor is never inherited by child processes.
+    ///
+    /// A file is never opened through a symbolic link (`O_NOFOLLOW`): a link planted where a
+    /// ledger file should be fails with ``Errno/symbolicLink`` instead of reading or writing
+    /// whatever it points to. Only ``OpenOptions/directory`` opens follow one, so a ledger
+    /// directory may itself be reached through a link.
     static func open(
         _ path: String, _ access: AccessMode, options: OpenOptions = [], mode: UInt32 = 0o600,
         calls: SystemCalls
     ) throws(Errno) -> FileDescriptor {
-        let flags = access.rawValue | options.rawValue
+        let flags = access.rawValue | options.rawValue | (options.contains(.directory) ? 0 : _O_NOFOLLOW)
         let fd = try SystemCalls.retryingOnInterrupt { calls.open(path, flags, mode) }
         return FileDescriptor(rawValue: fd, calls: calls)
     }
@@ -73,6 +78,11 @@ struct FileDescriptor: Sendable {
     /// The file's current size in bytes.
     func size() throws(Errno) -> Int64 {
         try SystemCalls.retryingOnInterrupt { calls.fileSize(rawValue) }
+    }
+
+    /// The file's permission bits (`st_mode & 07777`).
+    func permissions() throws(Errno) -> UInt32 {
+        try SystemCalls.retryingOnInterrupt { calls.filePermissions(rawValue) }
     }
 
     /// Takes an exclusive `flock` without waiting; throws ``Errno/wouldBlock`` when another open

@@ -25,6 +25,7 @@ var _O_CREAT: Int32 { O_CREAT }
 var _O_TRUNC: Int32 { O_TRUNC }
 var _O_EXCL: Int32 { O_EXCL }
 var _O_DIRECTORY: Int32 { O_DIRECTORY }
+var _O_NOFOLLOW: Int32 { O_NOFOLLOW }
 
 var _LOCK_EX: Int32 { LOCK_EX }
 var _LOCK_NB: Int32 { LOCK_NB }
@@ -43,6 +44,7 @@ var _EROFS: Int32 { EROFS }
 var _EDQUOT: Int32 { EDQUOT }
 var _ENOTDIR: Int32 { ENOTDIR }
 var _EISDIR: Int32 { EISDIR }
+var _ELOOP: Int32 { ELOOP }
 
 // MARK: Error numbers
 
@@ -101,6 +103,13 @@ func system_fileSize(_ fd: Int32) -> Int64 {
     var status = stat()
     guard fstat(fd, &status) == 0 else { return -1 }
     return Int64(status.st_size)
+}
+
+/// The file's permission bits (`st_mode & 07777`) from `fstat(2)`, or -1 with `errno` set.
+func system_filePermissions(_ fd: Int32) -> Int32 {
+    var status = stat()
+    guard fstat(fd, &status) == 0 else { return -1 }
+    return Int32(status.st_mode & 0o7777)
 }
 
 /// `flock(2)`: whole-file locks owned by the open file description, not by the process.

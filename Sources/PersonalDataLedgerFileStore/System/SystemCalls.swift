@@ -16,6 +16,7 @@ struct SystemCalls: Sendable {
     var fsync: @Sendable (_ fd: Int32) -> Result<Void, Errno>
     var ftruncate: @Sendable (_ fd: Int32, _ length: Int64) -> Result<Void, Errno>
     var fileSize: @Sendable (_ fd: Int32) -> Result<Int64, Errno>
+    var filePermissions: @Sendable (_ fd: Int32) -> Result<UInt32, Errno>
     var flock: @Sendable (_ fd: Int32, _ operation: Int32) -> Result<Void, Errno>
     var rename: @Sendable (_ from: String, _ to: String) -> Result<Void, Errno>
     var link: @Sendable (_ existing: String, _ new: String) -> Result<Void, Errno>
@@ -33,6 +34,7 @@ struct SystemCalls: Sendable {
         fsync: { fd in voidOrErrno(system_fsync(fd)) },
         ftruncate: { fd, length in voidOrErrno(system_ftruncate(fd, length)) },
         fileSize: { fd in valueOrErrno(system_fileSize(fd)) },
+        filePermissions: { fd in valueOrErrno(system_filePermissions(fd)).map { UInt32($0) } },
         flock: { fd, operation in voidOrErrno(system_flock(fd, operation)) },
         rename: { from, to in voidOrErrno(system_rename(from, to)) },
         link: { existing, new in voidOrErrno(system_link(existing, new)) },

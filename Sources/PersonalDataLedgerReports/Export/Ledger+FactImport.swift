@@ -44,6 +44,10 @@ extension Ledger {
     /// value formats; see `Documentation/ExportFormats.md`). Batches are appended under the
     /// write locks of their subjects, like any write.
     ///
+    /// An erasure in the file over values or an identifier this ledger still holds is carried
+    /// out, as ``erase(_:actor:)`` would: the store erases them physically and records the fact.
+    /// An erasure over what is already erased (every genuine export) is recorded as it is.
+    ///
     /// Facts are appended in order, `batchSize` at a time, each batch atomically: an interrupted
     /// import leaves a prefix of the file, never a hole. On the first bad line the facts before
     /// it are appended and the import stops with a ``LedgerError`` whose message starts with the
@@ -175,6 +179,36 @@ extension Ledger {
             } catch {
                 try await refuse(error.message, rule: error.rule)
             }
+            if case .erasure(let erasure) = fact.body {
+                // An erasure is never only recorded: over what this ledger still holds, it is
+                // carried out (a file cannot make the history claim work that was not done).
+                try await flush()
+                if try await erasesHeldData(erasure) {
+                    guard erasure.subject != .erased else {
+                        try await refuse(
+                            "The erasure names values the file still holds, of an identifier it shows as erased; an export never holds that, so the file was altered. Nothing of this line was imported."
+                        )
+                    }
+                    let recorded: Fact
+                    do {
+                        recorded = try await erase(numbered: fact, erasure)
+                    } catch let error as LedgerError {
+                        throw LedgerError(error.rule, "Line \(lineNumber): \(error.message)")
+                    } catch let error as LedgerStoreError where error.code == .invalidRequest {
+                        try await refuse(error.message)
+                    }
+                    guard recorded.sequence == fact.sequence else {
+                        throw LedgerError(
+                            .invalidRequest,
+                            "Line \(lineNumber): the ledger numbered the imported erasure \(recorded.sequence), not \(fact.sequence): something else wrote to it during the import. Stop other writers and import into an empty ledger."
+                        )
+                    }
+                    fold(fact)
+                    imported += 1
+                    report()
+                    continue
+                }
+            }
             fold(fact)
             pending.append((lineNumber, fact))
             if pending.count == batchSize { try await flush() }
@@ -197,15 +231,26 @@ extension Ledger {
 
     /// Imports facts from a `pdl.facts` export held in memory; see
     /// ``importFacts(lines:batchSize:progress:)``.
+    ///
+    /// - Throws: ``LedgerError`` with rule ``LedgerError/Rule/invalidUTF8`` and the line number,
+    ///   before anything is imported, when a line is not valid UTF-8: its bytes are refused,
+    ///   never imported with replacement characters.
     @discardableResult
     public func importFacts(
         jsonLines data: Data, batchSize: Int = 1000,
         progress: (@Sendable (FactImportProgress) -> Void)? = nil
     ) async throws -> FactImportSummary {
-        let text = String(decoding: data, as: UTF8.self)
-        return try await importFacts(
-            lines: text.split(separator: "\n", omittingEmptySubsequences: false), batchSize: batchSize,
-            progress: progress)
+        var lines: [String] = []
+        for bytes in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                throw LedgerError(
+                    .invalidUTF8,
+                    "Line \(lines.count + 1): the line is not valid UTF-8 (a stray byte, an overlong encoding or an "
+                        + "encoded surrogate); a pdl.facts export is always UTF-8. Nothing was imported.")
+            }
+            lines.append(line)
+        }
+        return try await importFacts(lines: lines, batchSize: batchSize, progress: progress)
     }
 
     /// `fact` with the lookup tokens of its holding or rectification computed under **this**
@@ -226,6 +271,24 @@ extension Ledger {
             return fact
         }
         return Fact(sequence: fact.sequence, recordedAt: fact.recordedAt, actor: fact.actor, body: body)
+    }
+
+    /// Whether the ledger still holds something `erasure` says is erased: a value of a fact it
+    /// lists, or — when it erases the identifier — the identifier itself.
+    private func erasesHeldData(_ erasure: Erasure) async throws -> Bool {
+        if erasure.identifierErased && erasure.subject != .erased { return true }
+        for sequence in erasure.erased {
+            guard let stored = try await store.facts(from: sequence, limit: 1).first else { continue }
+            switch stored.body {
+            case .holding(let holding):
+                if let value = holding.value, value != .erased { return true }
+            case .rectification(let rectification):
+                if rectification.value != .erased { return true }
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     /// Where a line failed to decode, by key path: field names only, never a value.
