@@ -9,25 +9,21 @@ import Testing
 
 
 @Suite struct FileLedgerStoreTests {
-    @Test func conformance() async throws {
+    @Test(arguments: LedgerStoreConformance.checks)
+    func conformance(_ check: LedgerStoreConformance.Check) async throws {
         let root = TemporaryDirectory()
-        let counter = Counter()
-        try await LedgerStoreConformance.run {
-            try FileStoreTesting.open(root.path + "/store-\(counter.next())")
-        }
+        await check.run(against: try FileStoreTesting.open(root.path + "/store"))
     }
 
-    @Test func conformanceAfterEveryReopen() async throws {
-        // The same checks, on stores that are closed and reopened before they are handed over:
-        // a recovered store must behave like a fresh one.
+    @Test(arguments: LedgerStoreConformance.checks)
+    func conformanceAfterReopen(_ check: LedgerStoreConformance.Check) async throws {
+        // The same checks, on a store closed and reopened before it is handed over: a recovered
+        // store must behave like a fresh one.
         let root = TemporaryDirectory()
-        let counter = Counter()
-        try await LedgerStoreConformance.run {
-            let path = root.path + "/store-\(counter.next())"
-            let first = try FileStoreTesting.open(path)
-            try await first.close()
-            return try FileStoreTesting.open(path)
-        }
+        let path = root.path + "/store"
+        let first = try FileStoreTesting.open(path)
+        try await first.close()
+        await check.run(against: try FileStoreTesting.open(path))
     }
 
     @Test func factsSurviveReopenWithAndWithoutSnapshot() async throws {
