@@ -21,8 +21,7 @@ final class CommandContext: Sendable {
     /// The clock `PDL_NOW` names, or the system's.
     static func clock(from environment: [String: String]) throws(UsageError) -> LedgerClock {
         guard let text = environment["PDL_NOW"], !text.isEmpty else { return .system }
-        if let date = try? Date(text, strategy: .iso8601) { return .fixed(date) }
-        if let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return .fixed(day) }
+        if let date = try? parseCommandLineDate(text, option: "PDL_NOW") { return .fixed(date) }
         throw UsageError(
             "The environment variable PDL_NOW must be an ISO 8601 instant such as 2026-06-01T09:00:00Z (or a day, "
                 + "2026-06-01); unset it to use the system clock.")
@@ -42,7 +41,8 @@ final class CommandContext: Sendable {
     /// A command that only reads opens it `readOnly`: it works beside the service that writes the
     /// ledger (one writer, many readers), creates nothing, and finds no ledger an error.
     func openLedger(
-        _ arguments: ParsedArguments, actor: ActorID, clock: LedgerClock? = nil, readOnly: Bool = false
+        _ arguments: ParsedArguments, actor: ActorID, clock: LedgerClock? = nil, readOnly: Bool = false,
+        creating: Bool = false
     ) async throws -> Ledger {
         let location = storeLocation(arguments)
         guard let opener = storeOpeners.first(where: { $0.handles(location) }) else {
@@ -52,7 +52,8 @@ final class CommandContext: Sendable {
                 "This pdl cannot open '\(scheme)' stores; it opens \(storeOpeners.map(\.name).joined(separator: ", "))."
             )
         }
-        let (store, key) = try await opener.open(location: location, readOnly: readOnly)
+        let access: LedgerStoreOpener.Access = readOnly ? .readOnly : creating ? .create : .readWrite
+        let (store, key) = try await opener.open(location: location, access: access)
         opened.withLock { $0.append(store) }
         return Ledger(
             store: store, catalog: .focusNordic, region: .norway, actor: actor, clock: clock ?? self.clock,

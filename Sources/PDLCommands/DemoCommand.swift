@@ -31,7 +31,7 @@ enum DemoCommand: Command {
         let output = try ReportOutput(parsed)
         let clock = StoryClock(startingAt: DemoStory.start)
         let location = context.storeLocation(parsed)
-        let ledger = try await context.openLedger(parsed, actor: "pdl-demo", clock: clock.ledgerClock)
+        let ledger = try await context.openLedger(parsed, actor: "pdl-demo", clock: clock.ledgerClock, creating: true)
         let head = try await ledger.store.integrityHead()
         if head.count == 0 {
             try await DemoStory.record(into: ledger, clock: clock)

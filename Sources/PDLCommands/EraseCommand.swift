@@ -54,6 +54,7 @@ enum EraseCommand: Command {
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
         let dryRun = parsed.flags.contains("dry-run")
         let ledger = try await context.openLedger(parsed, actor: ActorID(parsed.options["actor"] ?? "dpo"))
+        try await UnknownSubjectWarning.warnIfUnknown(SubjectID(parsed.positionals[0]), in: ledger)
 
         let plan = try await ledger.planErasure(of: SubjectID(parsed.positionals[0]), scope: scope, reason: reason)
         let result = dryRun ? nil : try await ledger.erase(plan)

@@ -21,7 +21,7 @@ enum InitCommand: Command {
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         // The opener creates the ledger (for the file store: the directory and its parents).
         let location = context.storeLocation(parsed)
-        let ledger = try await context.openLedger(parsed, actor: "pdl")
+        let ledger = try await context.openLedger(parsed, actor: "pdl", creating: true)
         let head = try await ledger.store.integrityHead()
         if head.count == 0 {
             print("Created an empty ledger in \(location).")

@@ -6,12 +6,13 @@ extension LedgerStoreOpener {
     /// The file store's opener: a directory path, or a `file://` URL, holding a
     /// `FileLedgerStore` and its identifier key `DIR/identifier.key` (mode 0600, made on first use).
     ///
-    /// Read-write, it creates the directory (and its parents, mode 0700) when missing. Read-only,
-    /// it takes no lock, so it works beside the service that writes the ledger, creates nothing,
-    /// and finds a directory without a ledger an error.
+    /// For `pdl init` and `pdl demo` it creates the directory (and its parents, mode 0700) when
+    /// missing; every other command finds a directory without a ledger an error ("no ledger in
+    /// DIR; run pdl init"), so a mistyped `--store` creates nothing. Read-only, it takes no lock,
+    /// so it works beside the service that writes the ledger.
     public static let fileStore = LedgerStoreOpener(
         name: "file", handles: { scheme(of: $0) == nil || scheme(of: $0) == "file" },
-        open: { location, readOnly in try await FileStoreLocation(location).open(readOnly: readOnly) })
+        access: { location, access in try await FileStoreLocation(location).open(access) })
 }
 
 /// A ledger directory, as the file store's opener opens it.
@@ -22,15 +23,17 @@ struct FileStoreLocation {
         path = location.hasPrefix("file://") ? URL(string: location)?.path ?? location : location
     }
 
-    func open(readOnly: Bool) async throws -> LedgerStoreOpener.OpenedStore {
-        if readOnly {
+    func open(_ access: LedgerStoreOpener.Access) async throws -> LedgerStoreOpener.OpenedStore {
+        if access != .create {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if entries.allSatisfy({ $0 == IdentifierKey.fileName }) {
                 throw LedgerStoreError(
                     .io,
-                    "There is no ledger in \(path). Name the ledger's directory with --store DIR, or create one with 'pdl init --store \(path)'."
+                    "There is no ledger in \(path); nothing was created. Name the ledger's directory with --store DIR, or create one with 'pdl init --store \(path)'."
                 )
             }
+        }
+        if access == .readOnly {
             let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readOnly)
             let file = URL(filePath: path).appending(path: IdentifierKey.fileName)
             let key = FileManager.default.fileExists(atPath: file.path) ? try IdentifierKey.loadOrCreate(at: file) : nil

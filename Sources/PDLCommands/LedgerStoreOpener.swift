@@ -23,10 +23,21 @@ public struct LedgerStoreOpener: Sendable {
     /// it, reading works and `pdl find` says a key is needed).
     public typealias OpenedStore = (store: any LedgerStore, identifierKey: IdentifierKey?)
 
+    /// How a command opens its store.
+    public enum Access: Sendable, Hashable {
+        /// The command only reads: create nothing, and find no ledger an error.
+        case readOnly
+        /// The command writes to a ledger that must exist already: a mistyped location must
+        /// fail, not become a new, empty ledger that answers "nothing held".
+        case readWrite
+        /// `pdl init` and `pdl demo`: create the ledger when it does not exist.
+        case create
+    }
+
     /// A short name for messages, such as `file` or `postgres`.
     public let name: String
     private let accepts: @Sendable (String) -> Bool
-    private let opens: @Sendable (String, Bool) async throws -> OpenedStore
+    private let opens: @Sendable (String, Access) async throws -> OpenedStore
 
     /// Creates an opener for the locations `handles` accepts.
     ///
@@ -38,6 +49,15 @@ public struct LedgerStoreOpener: Sendable {
     public init(
         name: String, handles: @escaping @Sendable (_ location: String) -> Bool,
         open: @escaping @Sendable (_ location: String, _ readOnly: Bool) async throws -> OpenedStore
+    ) {
+        self.init(name: name, handles: handles, access: { location, access in try await open(location, access == .readOnly) })
+    }
+
+    /// Creates an opener that tells the three ways of opening apart (see ``Access``), so that only
+    /// `pdl init` and `pdl demo` create a ledger.
+    public init(
+        name: String, handles: @escaping @Sendable (_ location: String) -> Bool,
+        access open: @escaping @Sendable (_ location: String, _ access: Access) async throws -> OpenedStore
     ) {
         self.name = name
         self.accepts = handles
@@ -57,7 +77,12 @@ public struct LedgerStoreOpener: Sendable {
 
     /// Opens the store at `location`, read-only for commands that only read.
     public func open(location: String, readOnly: Bool) async throws -> OpenedStore {
-        try await opens(location, readOnly)
+        try await opens(location, readOnly ? .readOnly : .readWrite)
+    }
+
+    /// Opens the store at `location` as `access` says.
+    public func open(location: String, access: Access) async throws -> OpenedStore {
+        try await opens(location, access)
     }
 
     /// The lowercased scheme of a URL location, such as `postgres` for `postgres://host/db`; `nil`

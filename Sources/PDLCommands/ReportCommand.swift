@@ -42,6 +42,7 @@ enum ReportCommand: Command {
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let output = try ReportOutput(parsed)
         let ledger = try await context.openLedger(parsed, actor: "pdl")
+        try await UnknownSubjectWarning.warnIfUnknown(SubjectID(parsed.positionals[0]), in: ledger)
         let report = try await ledger.issueReport(
             for: SubjectID(parsed.positionals[0]), requestedBy: ActorID(parsed.options["requested-by"] ?? "dpo"),
             revealing: parsed.flags.contains("reveal"))

@@ -14,6 +14,7 @@ import Testing
     /// value: the header and erasure of an export taken after `pdl erase --category name`, the
     /// holdings of one taken before.
     static func forgedExport(_ pdl: PDLRunner) throws -> [String] {
+        #expect(try pdl.run("init", "--store", "source").status == 0)
         for (category, value) in [("name", name), ("email", email)] {
             let recorded = try pdl.run(
                 "record", "customer:1", "--category", category, "--system", "webshop.orders", "--purpose",
@@ -35,7 +36,8 @@ import Testing
     }
 
     static func importing(_ lines: [String], _ pdl: PDLRunner, into store: String) throws -> CommandLineResult {
-        try pdl.run(["import", "-", "--store", store], input: Data((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(try pdl.run("init", "--store", store).status == 0)
+        return try pdl.run(["import", "-", "--store", store], input: Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     @Test func anImportedErasureOverALiveValueErasesIt() throws {
@@ -78,6 +80,7 @@ import Testing
     @Test func aGenuineExportWithAnErasureImportsAsItIs() throws {
         let pdl = PDLRunner()
         _ = try Self.forgedExport(pdl)
+        #expect(try pdl.run("init", "--store", "target").status == 0)
         let imported = try pdl.run("import", "after.jsonl", "--store", "target")
         #expect(imported.status == 0, "\(imported)")
         #expect(FileStoreTesting.filesContaining(Self.name, in: pdl.path("target")).isEmpty)

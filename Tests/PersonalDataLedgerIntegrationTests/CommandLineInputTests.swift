@@ -59,6 +59,7 @@ import Testing
 
     @Test func recordStillTakesAValidValueFromStandardInput() throws {
         let pdl = PDLRunner()
+        #expect(try pdl.run("init").status == 0)
         let result = try pdl.run(Self.record, input: Data("Kåri Nørdmann 😀\n".utf8))
         #expect(result.status == 0, "\(result)")
         #expect(FileStoreTesting.filesContaining("Kåri Nørdmann 😀", in: pdl.ledger) == ["values.vault"])

@@ -75,6 +75,20 @@ import Testing
         }
     }
 
+    @Test func aMisspeltLifecycleKindIsRefused() async throws {
+        let test = try await TestLedger.make()
+        try await expectRefusal(.unknownLifecycleKind, in: test) {
+            try await test.ledger.recordLifecycleEvent("orderDeliverd", reference: "order:50017")
+        }
+    }
+
+    @Test func aCatalogDeclaresTheKindsItsRetentionRulesStartAt() {
+        var catalog = Catalog.focusNordic
+        catalog.lifecycleKinds = []
+        #expect(catalog.declaredLifecycleKinds.contains(.orderDelivered))
+        #expect(!catalog.declaredLifecycleKinds.contains("orderDeliverd"))
+    }
+
     @Test(arguments: [
         (Purpose.customerAccountAndOrders, DataCategory.nationalIDNumber),
         (.customerAccountAndOrders, .bankAccount),

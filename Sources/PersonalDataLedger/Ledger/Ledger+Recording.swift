@@ -122,7 +122,7 @@ extension Ledger {
     public func recordLifecycleEvent(
         _ kind: LifecycleKind, reference: BusinessReference, occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
-        try validator.lifecycle(reference: reference)
+        try validator.lifecycle(kind, reference: reference)
         let at = occurredAt ?? clock.now()
         let facts = try await write(
             about: [], by: actor, [.lifecycleEvent(LifecycleEvent(kind: kind, reference: reference, occurredAt: at))])

@@ -25,6 +25,8 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownRecipient = Rule("unknownRecipient")
         /// The access occasion is not declared in the catalog.
         public static let unknownOccasion = Rule("unknownOccasion")
+        /// The lifecycle event kind is not declared in the catalog.
+        public static let unknownLifecycleKind = Rule("unknownLifecycleKind")
         /// The policy version was never published.
         public static let unknownPolicyVersion = Rule("unknownPolicyVersion")
         /// Purpose limitation: the purpose may not hold the category (Art. 5(1)(b),(c)).

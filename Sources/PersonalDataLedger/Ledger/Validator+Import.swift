@@ -53,7 +53,7 @@ extension Validator {
         case .objection(let objection):
             _ = try purpose(objection.purpose)
         case .lifecycleEvent(let event):
-            try lifecycle(reference: event.reference)
+            try lifecycle(event.kind, reference: event.reference)
         case .policyVersion(let version):
             if try policy(version, published: policies) != nil {
                 throw LedgerError(

@@ -77,8 +77,17 @@ extension Validator {
         }
     }
 
-    /// A lifecycle event names the business object it happened to.
-    package func lifecycle(reference: BusinessReference) throws(LedgerError) {
+    /// A lifecycle event is of a kind the catalog declares — a misspelt kind would silently
+    /// start no retention clock — and names the business object it happened to.
+    package func lifecycle(_ kind: LifecycleKind, reference: BusinessReference) throws(LedgerError) {
+        let declared = catalog.declaredLifecycleKinds
+        guard declared.contains(kind) else {
+            let known = declared.sorted().map(\.rawValue).joined(separator: ", ")
+            throw LedgerError(
+                .unknownLifecycleKind,
+                "Lifecycle kind '\(kind)' is not declared in the catalog (it declares: \(known)). Check the spelling, or declare it in the catalog's lifecycleKinds."
+            )
+        }
         guard !reference.rawValue.isEmpty else {
             throw LedgerError(.invalidRequest, "Name the business object the event happened to, such as 'order:50017'.")
         }

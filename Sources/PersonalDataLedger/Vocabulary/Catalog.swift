@@ -42,6 +42,21 @@ public struct Catalog: Hashable, Sendable, Codable {
     /// The technical and organisational security measures, in words (GDPR Art. 30(1)(g), 32);
     /// the record of processing uses `RecordOfProcessing.defaultSecurityMeasures` (in `PersonalDataLedgerReports`) when `nil`.
     public var securityMeasures: LocalizedText?
+    /// The lifecycle events that may be recorded; `nil` for ``LifecycleKind/builtIn``. Every kind a
+    /// purpose's retention rule starts at is declared too (see ``declaredLifecycleKinds``).
+    public var lifecycleKinds: Set<LifecycleKind>?
+
+    /// The lifecycle events a ledger under this catalog accepts: ``lifecycleKinds`` (or the
+    /// built-in kinds), and every kind a retention rule of a declared purpose starts at.
+    public var declaredLifecycleKinds: Set<LifecycleKind> {
+        var kinds = lifecycleKinds ?? LifecycleKind.builtIn
+        for purpose in purposes.values {
+            for clock in purpose.retention.clocks {
+                if case .event(let kind) = clock.startsAt { kinds.insert(kind) }
+            }
+        }
+        return kinds
+    }
 
     /// Creates a catalog from lists of definitions.
     public init(

@@ -18,4 +18,10 @@ extension LifecycleKind {
     public static let applicantHired: Self = "applicantHired"
     /// An employment ended.
     public static let employmentEnded: Self = "employmentEnded"
+
+    /// The kinds the privacy policy's retention rules start at, and that every catalog declares
+    /// unless it lists its own.
+    public static let builtIn: Set<LifecycleKind> = [
+        .orderDelivered, .caseClosed, .campaignEnded, .applicationRejected, .applicantHired, .employmentEnded,
+    ]
 }
