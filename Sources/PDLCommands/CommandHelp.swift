@@ -27,9 +27,9 @@ struct CommandHelp {
     }
 
     private func usage(_ prefix: String, arguments: [ArgumentDeclaration], options: [OptionDeclaration]) -> String {
-        let required = options.filter(\.isRequired).map(\.synopsis)
+        let required = options.filter(\.isRequired).map { $0.isRepeatable ? "\($0.synopsis)..." : $0.synopsis }
         let optional = options.filter { !$0.isRequired && $0.name != "store" }.map { option in
-            option.kind == .repeatedValue ? "[\(option.synopsis)]..." : "[\(option.synopsis)]"
+            option.isRepeatable ? "[\(option.synopsis)]..." : "[\(option.synopsis)]"
         }
         let store = options.contains { $0.name == "store" } ? ["[--store DIR]"] : []
         return Self.wrapWords(

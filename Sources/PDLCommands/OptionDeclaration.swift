@@ -9,7 +9,13 @@ struct OptionDeclaration: Sendable {
         case value
         /// `--name VALUE`, any number of times; each value may also list several, separated by commas.
         case repeatedValue
+        /// `--name VALUE`, any number of times; each value is taken whole, commas and all (a value
+        /// such as an address may hold commas).
+        case repeatedWholeValue
     }
+
+    /// Whether it may be given more than once.
+    var isRepeatable: Bool { kind == .repeatedValue || kind == .repeatedWholeValue }
 
     /// The name without its dashes: `store` for `--store`.
     let name: String

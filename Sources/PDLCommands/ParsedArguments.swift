@@ -58,6 +58,8 @@ struct ParsedArguments: Sendable, Equatable {
             guard let value else { continue }
             if option.kind == .repeatedValue {
                 repeated[name, default: []] += value.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+            } else if option.kind == .repeatedWholeValue {
+                repeated[name, default: []].append(value)
             } else {
                 guard options.updateValue(value, forKey: name) == nil else {
                     throw UsageError("--\(name) was given more than once; it takes one value.")
