@@ -93,6 +93,25 @@ import Testing
         #expect(parsed.options == ["format": "json"])
     }
 
+    @Test func aRepeatedWholeValueKeepsItsCommasAndItsOrder() throws {
+        let parsed = try ParsedArguments(
+            [
+                "customer:1", "--category", "name,billingAddress", "--value", "Kari Nordmann",
+                "--value=Storgata 1, 0155 Oslo",
+            ], for: RecordCommand.declaration)
+        #expect(parsed.values("category") == ["name", "billingAddress"])
+        #expect(parsed.values("value") == ["Kari Nordmann", "Storgata 1, 0155 Oslo"])
+        #expect(parsed.options["value"] == nil)
+    }
+
+    @Test func consentTakesItsDecisionAsAFlag() throws {
+        let parsed = try ParsedArguments(
+            ["customer:1", "--purpose", "contactRegister", "--withdrawn", "--policy", "v1", "--channel", "web"],
+            for: ConsentCommand.declaration)
+        #expect(parsed.flags == ["withdrawn"])
+        #expect(parsed.options == ["purpose": "contactRegister", "policy": "v1", "channel": "web"])
+    }
+
     @Test func aDoubleDashEndsTheOptions() throws {
         let parsed = try ParsedArguments(["--", "--odd-subject"], for: ReportCommand.declaration)
         #expect(parsed.positionals == ["--odd-subject"])

@@ -20,7 +20,9 @@ import Testing
 
     static let cases = [
         Case(words: ["pdl", "req"], offered: ["requests"], exactly: true),
-        Case(words: ["pdl", "re"], offered: ["record", "report", "retention", "rectify", "requests", "restrict"], exactly: true),
+        Case(
+            words: ["pdl", "re"], offered: ["record", "report", "retention", "rectify", "requests", "restrict"],
+            exactly: true),
         Case(words: ["pdl", "--v"], offered: ["--version"], exactly: true),
         Case(words: ["pdl", "requests", ""], offered: ["receive", "extend", "close", "list", "show"], exactly: true),
         Case(words: ["pdl", "requests", "rec"], offered: ["receive"], exactly: true),
