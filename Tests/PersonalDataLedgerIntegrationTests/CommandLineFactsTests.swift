@@ -210,6 +210,14 @@ import Testing
                 "record", kari, "--category", "name,email", "--system", "webshop.orders", "--purpose",
                 "customerAccountAndOrders", "--value", "Kari Nordmann", "--value", "kari@secret-domain",
             ], status: 1, names: "malformedValue"),
+        Refusal(
+            arguments: [
+                "record", kari, "--category", "name,email", "--system", "marketing.contacts", "--purpose",
+                "contactRegister", "--basis", "consent",
+            ], status: 1, names: "consentRequired"),
+        Refusal(
+            arguments: ["lifecycle", "orderDelivered", "--reference", "order:50017", "--at", "2026-13-01"], status: 2,
+            names: "not a day of the calendar"),
     ]
 
     @Test(arguments: refusals)
