@@ -14,11 +14,50 @@ enum PostgresErrors {
         }
     }
 
-    /// The error to report for `error`: a ledger error as it is, a PostgreSQL error translated.
+    /// The error to report for `error`: a ledger error or a cancellation as it is, a PostgreSQL
+    /// error translated, anything else named by its type only (its text may hold a query's
+    /// parameters or the server's address).
     static func translate(any error: any Error) -> any Error {
         let cause = unwrap(error)
         if let cause = cause as? PSQLError { return translate(cause) }
-        return cause
+        if cause is LedgerStoreError || cause is LedgerError || cause is CancellationError { return cause }
+        if isConnectionLoss(cause) {
+            return LedgerStoreError(
+                .io,
+                "The connection to PostgreSQL was lost or could not be made (\(Self.cause(of: cause))). Check that the server is running and reachable at the store URL's host and port."
+            )
+        }
+        return LedgerStoreError(
+            .io, "PostgreSQL client error (\(type(of: cause))). Check the server and the store URL.")
+    }
+
+    /// A short name of what went wrong, for messages: a code, a SQLSTATE or a type, never a value.
+    static func cause(of error: any Error) -> String {
+        let error = unwrap(error)
+        if let error = error as? PSQLError {
+            if let state = error.serverInfo?[.sqlState] { return "SQLSTATE \(state)" }
+            return "\(error.code)"
+        }
+        if error is AttemptTimedOut { return "no answer within the attempt's time limit" }
+        if String(describing: type(of: error)) == "ConnectionPoolError" { return "no connection could be made" }
+        return "\(type(of: error))"
+    }
+
+    /// Runs `body`, throwing ``AttemptTimedOut`` (and cancelling it) when it takes longer than
+    /// `timeout` — so an append against a server that does not answer ends.
+    static func withDeadline<T: Sendable>(
+        _ timeout: Duration, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw AttemptTimedOut() }
+            return value
+        }
     }
 
     /// The error that made a transaction fail: what its body threw, or its BEGIN or COMMIT.
@@ -33,8 +72,15 @@ enum PostgresErrors {
     /// the batch may be retried (its id makes the retry exact).
     static func isConnectionLoss(_ error: any Error) -> Bool {
         let error = unwrap(error)
-        if error is SimulatedConnectionLoss { return true }
+        if error is SimulatedConnectionLoss || error is AttemptTimedOut { return true }
+        // The pool's own error when it cannot make connections (its circuit breaker tripped).
+        if String(describing: type(of: error)) == "ConnectionPoolError" { return true }
         guard let error = error as? PSQLError else { return false }
+        if let state = error.serverInfo?[.sqlState] {
+            // 08: connection exception; 57P01: terminated by an administrator (pg_terminate_backend);
+            // 57P02: crash shutdown; 57P03: the server is starting up or shutting down.
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
+        }
         return [.serverClosedConnection, .connectionError, .uncleanShutdown, .clientClosedConnection].contains(
             error.code)
     }
@@ -72,6 +118,23 @@ enum PostgresErrors {
         }
         return LedgerStoreError(.io, "PostgreSQL client error (\(error.code)). Check the server and the store URL.")
     }
+}
+
+/// An attempt that got no answer within ``RetryPolicy/attemptTimeout``.
+struct AttemptTimedOut: Error {}
+
+/// How long an append keeps trying when the connection is lost or cannot be made.
+struct RetryPolicy: Sendable {
+    /// The longest one attempt (lease a connection, run the transaction) may take.
+    var attemptTimeout: Duration = .seconds(15)
+    /// The longest all attempts of one group commit may take together.
+    var budget: Duration = .seconds(30)
+
+    static let standard = RetryPolicy()
+}
+
+extension Duration {
+    var wholeSeconds: Int64 { components.seconds }
 }
 
 /// What the test seam throws to act out a connection lost after a commit.
