@@ -1,5 +1,6 @@
 import PersonalDataLedger
 import PostgresNIO
+import Synchronization
 
 /// Turns what postgres-nio throws into a ``LedgerStoreError`` that says what to do.
 ///
@@ -43,20 +44,32 @@ enum PostgresErrors {
         return "\(type(of: error))"
     }
 
-    /// Runs `body`, throwing ``AttemptTimedOut`` (and cancelling it) when it takes longer than
-    /// `timeout` — so an append against a server that does not answer ends.
+    /// Runs `body`, throwing ``AttemptTimedOut`` when it takes longer than `timeout` — so an append
+    /// against a server that does not answer ends.
+    ///
+    /// On time-out `body` is cancelled and left behind rather than waited for: a lease from the
+    /// client's pool does not always end when cancelled (seen after a server restart). A body left
+    /// behind that still commits is harmless: the retry looks its batch ids up under the head lock.
     static func withDeadline<T: Sendable>(
         _ timeout: Duration, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
+        let work = Task { try await body() }
+        let race = Race<T>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                race.start(continuation)
+                let timer = Task {
+                    try? await Task.sleep(for: timeout)
+                    if !Task.isCancelled, race.finish(.failure(AttemptTimedOut())) { work.cancel() }
+                }
+                Task {
+                    let result = await work.result
+                    timer.cancel()
+                    _ = race.finish(result)
+                }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw AttemptTimedOut() }
-            return value
+        } onCancel: {
+            work.cancel()
         }
     }
 
@@ -117,6 +130,20 @@ enum PostgresErrors {
             )
         }
         return LedgerStoreError(.io, "PostgreSQL client error (\(error.code)). Check the server and the store URL.")
+    }
+}
+
+/// The first of two outcomes to arrive resumes the continuation; the other is dropped.
+final class Race<T: Sendable>: Sendable {
+    private let continuation = Mutex<CheckedContinuation<T, any Error>?>(nil)
+
+    func start(_ continuation: CheckedContinuation<T, any Error>) { self.continuation.withLock { $0 = continuation } }
+
+    /// Resumes with `result` if nothing did yet; whether it did.
+    func finish(_ result: Result<T, any Error>) -> Bool {
+        guard let continuation = continuation.withLock({ $0.take() }) else { return false }
+        continuation.resume(with: result)
+        return true
     }
 }
 

@@ -81,6 +81,21 @@ enum ChildProcess {
             stderr: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self), timedOut: timedOut)
     }
 
+    /// Runs `executable` as ``run(_:_:environment:input:timeout:)`` does, but through Python's
+    /// `subprocess` with `close_fds`: a daemon it starts (`pg_ctl start`) then inherits no
+    /// descriptor of this process, such as the one Foundation watches to learn that a child
+    /// ended — which would make waiting for the child never end.
+    static func runDaemonSafe(
+        _ executable: URL, _ arguments: [String], timeout: Duration = .seconds(120)
+    ) async throws -> Outcome {
+        try await run(
+            URL(filePath: "/usr/bin/env"),
+            [
+                "python3", "-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:], close_fds=True))",
+                executable.path,
+            ] + arguments, timeout: timeout)
+    }
+
     /// An executable of this package, built beside the test binary: the directory of
     /// `CommandLine.arguments[0]`, beside the `.xctest` bundle, or `.build/debug` of the package.
     static func builtExecutable(named name: String, filePath: String = #filePath) throws -> URL {

@@ -133,12 +133,12 @@ extension PostgresLedgerStoreTests {
                     }
                 }
                 try await Task.sleep(for: .milliseconds(800))
-                let stop = try await ChildProcess.run(script, ["stop"], timeout: .seconds(60))
+                let stop = try await ChildProcess.runDaemonSafe(script, ["stop"], timeout: .seconds(60))
                 #expect(stop.status == 0, "restart.sh stop: \(stop.stderr)")
                 let beforeStart = acknowledged.value.count
                 // Longer than the retry budget: appends made while it is down must fail, not hang.
                 try await Task.sleep(for: .seconds(5))
-                let start = try await ChildProcess.run(script, ["start"], timeout: .seconds(90))
+                let start = try await ChildProcess.runDaemonSafe(script, ["start"], timeout: .seconds(90))
                 #expect(start.status == 0, "restart.sh start: \(start.stderr)")
                 let deadline = ContinuousClock.now + .seconds(60)
                 while acknowledged.value.count < beforeStart + 80, ContinuousClock.now < deadline {
