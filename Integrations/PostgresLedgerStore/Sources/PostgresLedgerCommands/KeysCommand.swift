@@ -36,7 +36,9 @@ enum KeysCommand {
         } catch {
             return PostgresCommandLine.fail(error, status: 2)
         }
-        guard rest.isEmpty else { return usageError("'pdl keys rotate' takes only --new-key-file, --store and --key-file.") }
+        guard rest.isEmpty else {
+            return usageError("'pdl keys rotate' takes only --new-key-file, --store and --key-file.")
+        }
         guard let newKeyFile, !newKeyFile.isEmpty else {
             return usageError("'pdl keys rotate' needs --new-key-file PATH, where the new key file is made.")
         }

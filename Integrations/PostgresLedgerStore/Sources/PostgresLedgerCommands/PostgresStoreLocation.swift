@@ -54,7 +54,8 @@ public struct PostgresStoreLocation: Sendable, CustomStringConvertible {
         var path = components.path
         if path.hasPrefix("/") { path.removeFirst() }
         guard !path.contains("/") else {
-            throw LedgerStoreError(.invalidRequest, "The store URL's path must be just the database's name; write it as \(form).")
+            throw LedgerStoreError(
+                .invalidRequest, "The store URL's path must be just the database's name; write it as \(form).")
         }
         var schema = "pdl"
         var tls = TLSMode.prefer
@@ -68,7 +69,8 @@ public struct PostgresStoreLocation: Sendable, CustomStringConvertible {
                 }
                 tls = mode
             default:
-                let name = item.name.count <= 24 && item.name.allSatisfy { $0.isLetter || $0 == "_" } ? " '\(item.name)'" : ""
+                let name =
+                    item.name.count <= 24 && item.name.allSatisfy { $0.isLetter || $0 == "_" } ? " '\(item.name)'" : ""
                 throw LedgerStoreError(
                     .invalidRequest, "The store URL has an unknown parameter\(name); it takes schema and sslmode.")
             }
@@ -118,7 +120,8 @@ public struct PostgresStoreLocation: Sendable, CustomStringConvertible {
                 case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
                 }
         } catch {
-            throw LedgerStoreError(.io, "Cannot set up TLS for the connection to PostgreSQL; try sslmode=disable on a trusted network.")
+            throw LedgerStoreError(
+                .io, "Cannot set up TLS for the connection to PostgreSQL; try sslmode=disable on a trusted network.")
         }
         return PostgresConnection.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: mode)

@@ -109,7 +109,8 @@ enum PostgresErrors {
                 )
             case "3D000":
                 return LedgerStoreError(
-                    .io, "PostgreSQL has no such database (SQLSTATE 3D000): \(message). Create it, or fix the store URL.")
+                    .io,
+                    "PostgreSQL has no such database (SQLSTATE 3D000): \(message). Create it, or fix the store URL.")
             case "42501":
                 return LedgerStoreError(
                     .io,
@@ -120,7 +121,8 @@ enum PostgresErrors {
                     .io, "PostgreSQL's disk is full (SQLSTATE 53100); nothing of this batch was recorded.")
             default:
                 return LedgerStoreError(
-                    .io, "PostgreSQL refused the statement (SQLSTATE \(state)): \(message). Nothing of it was recorded.")
+                    .io, "PostgreSQL refused the statement (SQLSTATE \(state)): \(message). Nothing of it was recorded."
+                )
             }
         }
         if isConnectionLoss(error) || error.code == .poolClosed {

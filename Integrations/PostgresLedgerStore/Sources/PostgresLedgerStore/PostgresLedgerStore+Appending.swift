@@ -141,10 +141,15 @@ extension PostgresLedgerStore {
         for try await (value) in maximum.decode(Int64.self) { next = value + 1 }
         for subject in wanted.sorted() {
             let token = subjectToken(subject)
-            if case let (number, wrapped?, identity?)? = byToken[token] {
+            if case (let number, let wrapped?, let identity?)? = byToken[token] {
                 rows.existing[subject] = try openSubject(number: number, wrapped: wrapped, identity: identity)
             } else {
-                let number = byToken[token]?.0 ?? { defer { next += 1 }; return next }()
+                let number =
+                    byToken[token]?.0
+                    ?? {
+                        defer { next += 1 }
+                        return next
+                    }()
                 rows.created[subject] = SubjectRow(
                     number: number, seal: .random(), salt: FactChain.randomSalt(), isNew: byToken[token] == nil)
             }
@@ -281,7 +286,8 @@ struct AppendPlan {
             for (field, text) in blanked.values.enumerated() {
                 guard let text else { continue }
                 guard let owner else {
-                    throw LedgerStoreError.invalidRequest("A personal value must belong to a subject; fact \(sequence) names none.")
+                    throw LedgerStoreError.invalidRequest(
+                        "A personal value must belong to a subject; fact \(sequence) names none.")
                 }
                 let salt = committer.salts[text] ?? FactChain.randomSalt()
                 vaultSequences.append(Int64(sequence))
@@ -297,7 +303,8 @@ struct AppendPlan {
             batchOfFact.append(batch.id)
             bodies.append(ByteBuffer(bytes: blanked.json))
             commitments.append(ByteBuffer(bytes: committer.encoded))
-            subjectLists.append(ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))
+            subjectLists.append(
+                ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))
             chains.append(ByteBuffer(bytes: chain))
             for key in Set(draft.body.indexKeys.map(store.indexToken)) {
                 indexKeys.append(ByteBuffer(bytes: key))

@@ -32,7 +32,8 @@ extension PostgresLedgerStore {
                     read += 1
                     guard sequence == expected else {
                         throw LedgerStoreError.integrityViolation(
-                            "Fact \(expected) is missing from schema '\(schema.name)': the next stored fact is \(sequence).")
+                            "Fact \(expected) is missing from schema '\(schema.name)': the next stored fact is \(sequence)."
+                        )
                     }
                     let draft: NewFact
                     do {
@@ -94,7 +95,8 @@ extension PostgresLedgerStore {
                     let context = SubjectSeal.Context.wrappedKey(subject: number)
                     guard let key = keyEncryptionKey.unwrap(Array(buffer: box), context: context) else {
                         throw LedgerStoreError.integrityViolation(
-                            "The data key of subject row \(number) does not open under the current key; nothing was rotated.")
+                            "The data key of subject row \(number) does not open under the current key; nothing was rotated."
+                        )
                     }
                     numbers.append(number)
                     wrapped.append(ByteBuffer(bytes: try newKey.wrap(key, context: context)))

@@ -9,4 +9,6 @@ LoggingSystem.bootstrap { label in
     handler.logLevel = .error
     return handler
 }
-exit(await PostgresCommandLine.run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+exit(
+    await PostgresCommandLine.run(
+        Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

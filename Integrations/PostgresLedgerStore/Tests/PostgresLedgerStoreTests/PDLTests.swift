@@ -1,7 +1,8 @@
 import Foundation
 import PersonalDataLedger
-@testable import PostgresLedgerCommands
 import Testing
+
+@testable import PostgresLedgerCommands
 
 // The built `pdl` against the real server, beside a writer process.
 extension PostgresLedgerStoreTests {
@@ -31,7 +32,8 @@ extension PostgresLedgerStoreTests {
         #expect(refused.stderr.contains("--key-file") && refused.stderr.contains("PDL_KEY_FILE"), "\(refused.stderr)")
         expectNoSecret(refused)
 
-        let initialised = try await ChildProcess.run(pdl, ["init", "--key-file", keyFile.path], environment: withoutKey)
+        let initialised = try await ChildProcess.run(
+            pdl, ["init", "--key-file", keyFile.path], environment: withoutKey)
         #expect(initialised.status == 0, "\(initialised.stderr)")
         expectNoSecret(initialised)
         let mode = try FileManager.default.attributesOfItem(atPath: keyFile.path)[.posixPermissions] as? Int

@@ -2,10 +2,11 @@ import Foundation
 import Logging
 import PersonalDataLedger
 import PersonalDataLedgerTesting
-@testable import PostgresLedgerStore
 import PostgresNIO
 import Synchronization
 import Testing
+
+@testable import PostgresLedgerStore
 
 @Suite(.enabled(if: TestServer.isAvailable, TestServer.skipReason), .serialized)
 struct PostgresLedgerStoreTests {
@@ -25,7 +26,8 @@ struct PostgresLedgerStoreTests {
         try await TestServer.withClient { client in
             let key = KeyEncryptionKey.random()
             try await LedgerStoreConformance.run {
-                try await PostgresLedgerStore.open(client: client, keyEncryptionKey: key, schema: TestServer.uniqueSchema())
+                try await PostgresLedgerStore.open(
+                    client: client, keyEncryptionKey: key, schema: TestServer.uniqueSchema())
             }
         }
     }
@@ -72,7 +74,8 @@ struct PostgresLedgerStoreTests {
             var erasedFacts: Set<UInt64> = []
             for round in 0..<20 {
                 let recorded = try await store.append([
-                    Self.holding(subject, email), Self.holding("\(subject)-\(round)", "\(marker) Nordmann", category: .name),
+                    Self.holding(subject, email),
+                    Self.holding("\(subject)-\(round)", "\(marker) Nordmann", category: .name),
                     Self.holding(erased, erasedEmail),
                 ])
                 erasedFacts.insert(recorded[2].sequence)
@@ -119,11 +122,15 @@ struct PostgresLedgerStoreTests {
             let erasure = NewFact(
                 recordedAt: Self.epoch, actor: "dpo",
                 body: .erasure(
-                    Erasure(subject: "customer:7", reason: .subjectRequest, erased: [gone.sequence], identifierErased: false)))
+                    Erasure(
+                        subject: "customer:7", reason: .subjectRequest, erased: [gone.sequence], identifierErased: false
+                    )))
             _ = try await store.erase(
-                ErasureScope(subject: "customer:7", values: [gone.sequence], erasesIdentifier: false), recording: erasure)
+                ErasureScope(subject: "customer:7", values: [gone.sequence], erasesIdentifier: false),
+                recording: erasure)
             let facts = try await store.facts(about: "customer:7")
-            #expect(facts.first { $0.sequence == kept.sequence }?.body.personalValues == [PersonalValue("kari@example.no")])
+            #expect(
+                facts.first { $0.sequence == kept.sequence }?.body.personalValues == [PersonalValue("kari@example.no")])
             #expect(facts.first { $0.sequence == gone.sequence }?.body.personalValues == [.erased])
             #expect(try await store.verify().count == 3)
         }
@@ -149,7 +156,10 @@ struct PostgresLedgerStoreTests {
             let new = KeyEncryptionKey.random()
             #expect(try await store.rotateKeyEncryptionKey(to: new) == 1)
             let reopened = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: new, schema: schema)
-            #expect(try await reopened.facts(about: "customer:9").first?.body.personalValues == [PersonalValue("kari@example.no")])
+            #expect(
+                try await reopened.facts(about: "customer:9").first?.body.personalValues == [
+                    PersonalValue("kari@example.no")
+                ])
             await #expect(throws: LedgerStoreError.self) {
                 try await PostgresLedgerStore.open(client: client, keyEncryptionKey: old, schema: schema)
             }
@@ -164,7 +174,9 @@ struct PostgresLedgerStoreTests {
                 for writer in 0..<16 {
                     group.addTask {
                         for round in 0..<10 {
-                            _ = try await store.append([Self.holding("customer:\(writer)", "w\(writer)r\(round)@example.no")])
+                            _ = try await store.append([
+                                Self.holding("customer:\(writer)", "w\(writer)r\(round)@example.no")
+                            ])
                         }
                     }
                 }

@@ -1,9 +1,10 @@
 import Foundation
 import Logging
 import PersonalDataLedger
-@testable import PostgresLedgerStore
 import PostgresNIO
 import Testing
+
+@testable import PostgresLedgerStore
 
 // Tests against the real server that need more than one client, process or server life. They
 // extend the serialized suite, so none runs beside the one that stops the server.
@@ -94,7 +95,8 @@ extension PostgresLedgerStoreTests {
             }
             tailer.cancel()
             _ = await tailer.result
-            #expect(seen.value == Array(1...total), "the tailer saw \(seen.value.count) facts, not 1…\(total) once each")
+            #expect(
+                seen.value == Array(1...total), "the tailer saw \(seen.value.count) facts, not 1…\(total) once each")
 
             let facts = try await Self.everything(store)
             #expect(facts.map(\.sequence) == Array(1...total))
@@ -122,7 +124,8 @@ extension PostgresLedgerStoreTests {
                             let reference = "order:s\(writer)-\(round)"
                             do {
                                 let fact = try await store.append([
-                                    Self.order("customer:s\(writer)", reference: reference, value: "s\(writer)@example.no")
+                                    Self.order(
+                                        "customer:s\(writer)", reference: reference, value: "s\(writer)@example.no")
                                 ])[0]
                                 acknowledged.update { $0.append((fact.sequence, reference)) }
                             } catch let error as LedgerStoreError {
@@ -173,7 +176,8 @@ extension PostgresLedgerStoreTests {
                                 let reference = "order:t\(writer)-\(round)"
                                 do {
                                     let fact = try await store.append([
-                                        Self.order("customer:t\(writer)", reference: reference, value: "t\(writer)@example.no")
+                                        Self.order(
+                                            "customer:t\(writer)", reference: reference, value: "t\(writer)@example.no")
                                     ])[0]
                                     acknowledged.update { $0.append((fact.sequence, reference)) }
                                 } catch let error as LedgerStoreError {
@@ -242,7 +246,8 @@ extension PostgresLedgerStoreTests {
             let erasure = NewFact(
                 recordedAt: Self.epoch, actor: "dpo",
                 body: .erasure(
-                    Erasure(subject: subject, reason: .subjectRequest, erased: [erased.sequence], identifierErased: true)))
+                    Erasure(
+                        subject: subject, reason: .subjectRequest, erased: [erased.sequence], identifierErased: true)))
             _ = try await store.erase(
                 ErasureScope(subject: subject, values: [erased.sequence], erasesIdentifier: true), recording: erasure)
             #expect(try await store.rotateKeyEncryptionKey(to: new) == 1)
@@ -271,7 +276,9 @@ extension PostgresLedgerStoreTests {
                 for try await (number, wrapped) in rows.decode((Int64, ByteBuffer).self) {
                     keys += 1
                     #expect(
-                        new.unwrap(Array(wrapped.readableBytesView), context: SubjectSeal.Context.wrappedKey(subject: number)) == nil)
+                        new.unwrap(
+                            Array(wrapped.readableBytesView), context: SubjectSeal.Context.wrappedKey(subject: number))
+                            == nil)
                 }
                 #expect(keys == 2)
                 try await copy.query(
@@ -297,7 +304,10 @@ extension PostgresLedgerStoreTests {
 
             let live = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: new, schema: schema)
             #expect(try await live.facts(about: subject).isEmpty)
-            #expect(try await live.facts(about: "customer:kept").first?.body.personalValues == [PersonalValue("kept@example.no")])
+            #expect(
+                try await live.facts(about: "customer:kept").first?.body.personalValues == [
+                    PersonalValue("kept@example.no")
+                ])
             #expect(try await live.verify().count == 3)
         }
     }

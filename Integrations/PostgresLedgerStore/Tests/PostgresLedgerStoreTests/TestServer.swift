@@ -27,7 +27,9 @@ enum TestServer {
             database: database ?? Self.database,
             tls: .disable)
         configuration.options.maximumConnections = 40
-        if let applicationName { configuration.options.additionalStartupParameters = [("application_name", applicationName)] }
+        if let applicationName {
+            configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+        }
         return configuration
     }
 
