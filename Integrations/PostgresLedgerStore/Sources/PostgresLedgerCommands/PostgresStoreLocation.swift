@@ -20,11 +20,15 @@ public struct PostgresStoreLocation: Sendable, CustomStringConvertible {
         case require
     }
 
+    /// The server's host name or address.
     public let host: String
+    /// The server's port; 5432 when the URL names none.
     public let port: Int
+    /// The PostgreSQL user.
     public let user: String
     /// The password, from the URL or the fallback given to ``init(_:password:)``. Never in a message.
     public let password: String?
+    /// The database; the user's name when the URL names none.
     public let database: String
     /// The PostgreSQL schema that holds the ledger's tables.
     public let schema: String
