@@ -18,7 +18,11 @@ let package = Package(
     name: "PostgresLedgerStore",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "PostgresLedgerStore", targets: ["PostgresLedgerStore"])
+        .library(name: "PostgresLedgerStore", targets: ["PostgresLedgerStore"]),
+        .library(name: "PostgresLedgerCommands", targets: ["PostgresLedgerCommands"]),
+        // `pdl` with PostgreSQL ledgers. Not named `pdl`: SwiftPM accepts two products of that name
+        // in one graph, but both link `.build/<config>/pdl` and the root's wins — the file-store one.
+        .executable(name: "pdl-postgres", targets: ["PostgresPDL"]),
     ],
     dependencies: [
         .package(path: "../.."),
@@ -37,6 +41,26 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The PostgreSQL store opener, the handling of --key-file, and `pdl keys rotate`.
+        .target(
+            name: "PostgresLedgerCommands",
+            dependencies: [
+                "PostgresLedgerStore",
+                .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PDLCommands", package: ledgerPackage),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "PostgresPDL",
+            dependencies: [
+                "PostgresLedgerCommands",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ledger-pg-writer",
             dependencies: [
@@ -51,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "PostgresLedgerStoreTests",
             dependencies: [
-                "PostgresLedgerStore", "ledger-pg-writer",
+                "PostgresLedgerStore", "PostgresLedgerCommands", "ledger-pg-writer", "PostgresPDL",
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
                 .product(name: "PersonalDataLedgerTesting", package: ledgerPackage),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -55,7 +55,8 @@ final class GroupCommitter: Sendable {
                         waiting.continuation.resume(returning: facts)
                     } else {
                         waiting.continuation.resume(
-                            throwing: LedgerStoreError(.io, "The batch was not recorded; nothing of it is in the ledger."))
+                            throwing: LedgerStoreError(
+                                .io, "The batch was not recorded; nothing of it is in the ledger."))
                     }
                 }
             } catch {

@@ -12,18 +12,36 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// Commits a group, retrying when the connection was lost and the outcome is unknown: the
-    /// retry first looks up the group's batch ids, so a batch that did commit is returned, not
-    /// recorded again.
+    /// Commits a group, retrying when the connection was lost or cannot be made and the outcome is
+    /// unknown: the retry first looks up the group's batch ids, so a batch that did commit is
+    /// returned, not recorded again.
+    ///
+    /// Retries are bounded: each attempt by ``RetryPolicy/attemptTimeout``, all of them by
+    /// ``RetryPolicy/budget``. When the server stays unreachable the append throws a
+    /// ``LedgerStoreError`` that says so and what to do — it never waits for ever.
     func commitRetryingLostConnections(_ batches: [GroupCommitter.Batch]) async throws -> [UUID: [Fact]] {
+        let clock = ContinuousClock()
+        let start = clock.now
         var attempt = 0
         while true {
             do {
-                return try await commitOnce(batches)
-            } catch let error where PostgresErrors.isConnectionLoss(error) && attempt < 6 {
+                return try await PostgresErrors.withDeadline(retryPolicy.attemptTimeout) { [self] in
+                    try await commitOnce(batches)
+                }
+            } catch let error where PostgresErrors.isConnectionLoss(error) {
                 attempt += 1
-                logger.warning("connection lost during an append; retrying", metadata: ["attempt": "\(attempt)"])
-                try await Task.sleep(for: .milliseconds(50 << min(attempt, 5)))
+                let delay = Duration.milliseconds(50 << min(attempt, 4))
+                let elapsed = clock.now - start
+                guard elapsed + delay < retryPolicy.budget else {
+                    throw LedgerStoreError(
+                        .io,
+                        "PostgreSQL could not be reached for \(elapsed.wholeSeconds) s (\(attempt) attempts; last: \(PostgresErrors.cause(of: error))). The append was not acknowledged; if the connection broke while it committed it may be in the ledger, so look its reference up before recording it again. Check that the server is running and reachable at the store URL's host and port."
+                    )
+                }
+                logger.warning(
+                    "connection to PostgreSQL lost or not made during an append; retrying",
+                    metadata: ["attempt": "\(attempt)"])
+                try await Task.sleep(for: delay)
             } catch {
                 throw PostgresErrors.translate(any: error)
             }
@@ -37,6 +55,7 @@ extension PostgresLedgerStore {
             var plan = AppendPlan(first: head.count + 1, chain: head.hash)
             let pending = batches.filter { done[$0.id] == nil }
             if !pending.isEmpty {
+                try await checkKeyIsCurrent(connection)
                 var subjects = try await subjectRows(
                     for: pending.flatMap { $0.facts.flatMap(\.body.subjects) }, connection)
                 for batch in pending {
@@ -50,6 +69,23 @@ extension PostgresLedgerStore {
         }
         try afterCommit?()
         return recorded
+    }
+
+    /// Refuses to write under a key-encryption key the ledger was rotated away from (by another
+    /// process, since this store opened): a data key wrapped under it would not open under the
+    /// ledger's key.
+    func checkKeyIsCurrent(_ connection: PostgresConnection) async throws {
+        let rows = try await connection.query(
+            "SELECT value FROM \(unescaped: schema.name).meta WHERE name = 'kek_fingerprint'", logger: logger)
+        for try await (value) in rows.decode(ByteBuffer.self) {
+            let current = String(decoding: Array(buffer: value), as: UTF8.self)
+            guard current == keyEncryptionKey.fingerprint else {
+                throw LedgerStoreError(
+                    .invalidRequest,
+                    "The ledger's key-encryption key was rotated to key \(current) after this store opened with key \(keyEncryptionKey.fingerprint); nothing was recorded. Restart this service (or pdl) with the new key file."
+                )
+            }
+        }
     }
 
     /// Takes the head row's lock, which orders every append of every process, and reads it.
@@ -105,10 +141,15 @@ extension PostgresLedgerStore {
         for try await (value) in maximum.decode(Int64.self) { next = value + 1 }
         for subject in wanted.sorted() {
             let token = subjectToken(subject)
-            if case let (number, wrapped?, identity?)? = byToken[token] {
+            if case (let number, let wrapped?, let identity?)? = byToken[token] {
                 rows.existing[subject] = try openSubject(number: number, wrapped: wrapped, identity: identity)
             } else {
-                let number = byToken[token]?.0 ?? { defer { next += 1 }; return next }()
+                let number =
+                    byToken[token]?.0
+                    ?? {
+                        defer { next += 1 }
+                        return next
+                    }()
                 rows.created[subject] = SubjectRow(
                     number: number, seal: .random(), salt: FactChain.randomSalt(), isNew: byToken[token] == nil)
             }
@@ -245,7 +286,8 @@ struct AppendPlan {
             for (field, text) in blanked.values.enumerated() {
                 guard let text else { continue }
                 guard let owner else {
-                    throw LedgerStoreError.invalidRequest("A personal value must belong to a subject; fact \(sequence) names none.")
+                    throw LedgerStoreError.invalidRequest(
+                        "A personal value must belong to a subject; fact \(sequence) names none.")
                 }
                 let salt = committer.salts[text] ?? FactChain.randomSalt()
                 vaultSequences.append(Int64(sequence))
@@ -261,7 +303,8 @@ struct AppendPlan {
             batchOfFact.append(batch.id)
             bodies.append(ByteBuffer(bytes: blanked.json))
             commitments.append(ByteBuffer(bytes: committer.encoded))
-            subjectLists.append(ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))
+            subjectLists.append(
+                ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))
             chains.append(ByteBuffer(bytes: chain))
             for key in Set(draft.body.indexKeys.map(store.indexToken)) {
                 indexKeys.append(ByteBuffer(bytes: key))

@@ -24,6 +24,7 @@ extension PostgresLedgerStore {
     ) async throws -> Fact {
         let s = schema.name
         let head = try await lockHead(connection)
+        try await checkKeyIsCurrent(connection)
         let subjectKey = ByteBuffer(bytes: subjectToken(scope.subject))
         let requested = scope.values.map { Int64($0) }
         var about = Set<Int64>()

@@ -9,10 +9,13 @@ extension PostgresLedgerStore {
     ///
     /// It reads the ledger once, in pages, without opening any sealed value: the chain covers
     /// commitments, and a sealed value that was altered fails to open when it is read (AES-GCM
-    /// authenticates each one and binds it to its fact and field).
+    /// authenticates each one and binds it to its fact and field). It checks the facts the head
+    /// row counted when it began: other processes may append while it reads, and their facts are
+    /// for the next verification.
     public func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
         try await PostgresErrors.translating {
             let head = try await integrityHead()
+            let last = Int64(head.count)
             var chain = FactChain.emptyHead
             var expected: Int64 = 1
             let page = 5_000
@@ -20,7 +23,7 @@ extension PostgresLedgerStore {
                 let rows = try await client.query(
                     """
                     SELECT seq, body, commitments, chain FROM \(unescaped: schema.name).facts
-                    WHERE seq >= \(expected) ORDER BY seq LIMIT \(page)
+                    WHERE seq >= \(expected) AND seq <= \(last) ORDER BY seq LIMIT \(page)
                     """, logger: logger)
                 var read = 0
                 for try await (sequence, body, commitments, stored) in rows.decode(
@@ -29,7 +32,8 @@ extension PostgresLedgerStore {
                     read += 1
                     guard sequence == expected else {
                         throw LedgerStoreError.integrityViolation(
-                            "Fact \(expected) is missing from schema '\(schema.name)': the next stored fact is \(sequence).")
+                            "Fact \(expected) is missing from schema '\(schema.name)': the next stored fact is \(sequence)."
+                        )
                     }
                     let draft: NewFact
                     do {
@@ -81,6 +85,7 @@ extension PostgresLedgerStore {
         return try await PostgresErrors.translating {
             try await client.withTransaction(logger: logger) { connection in
                 _ = try await lockHead(connection)
+                try await checkKeyIsCurrent(connection)
                 var numbers: [Int64] = []
                 var wrapped: [ByteBuffer] = []
                 let rows = try await connection.query(
@@ -90,7 +95,8 @@ extension PostgresLedgerStore {
                     let context = SubjectSeal.Context.wrappedKey(subject: number)
                     guard let key = keyEncryptionKey.unwrap(Array(buffer: box), context: context) else {
                         throw LedgerStoreError.integrityViolation(
-                            "The data key of subject row \(number) does not open under the current key; nothing was rotated.")
+                            "The data key of subject row \(number) does not open under the current key; nothing was rotated."
+                        )
                     }
                     numbers.append(number)
                     wrapped.append(ByteBuffer(bytes: try newKey.wrap(key, context: context)))

@@ -45,11 +45,14 @@ public final class PostgresLedgerStore: LedgerStore {
     /// A seam for tests: runs after a group's transaction committed and before it is
     /// acknowledged, as if the connection dropped there.
     let afterCommit: (@Sendable () throws -> Void)?
+    /// How long an append retries when the server cannot be reached.
+    let retryPolicy: RetryPolicy
 
     private init(
         client: PostgresClient, schema: Schema, keyEncryptionKey: KeyEncryptionKey, indexKey: [UInt8],
-        logger: Logger, afterCommit: (@Sendable () throws -> Void)?
+        logger: Logger, afterCommit: (@Sendable () throws -> Void)?, retryPolicy: RetryPolicy
     ) {
+        self.retryPolicy = retryPolicy
         self.client = client
         self.schema = schema
         self.keyEncryptionKey = keyEncryptionKey
@@ -83,7 +86,7 @@ public final class PostgresLedgerStore: LedgerStore {
 
     static func open(
         client: PostgresClient, keyEncryptionKey: KeyEncryptionKey, schema name: String, logger: Logger,
-        afterCommit: (@Sendable () throws -> Void)?
+        afterCommit: (@Sendable () throws -> Void)?, retryPolicy: RetryPolicy = .standard
     ) async throws -> PostgresLedgerStore {
         let schema = try Schema(name)
         let indexKey = try await PostgresErrors.translating {
@@ -98,7 +101,60 @@ public final class PostgresLedgerStore: LedgerStore {
         }
         return PostgresLedgerStore(
             client: client, schema: schema, keyEncryptionKey: keyEncryptionKey, indexKey: indexKey, logger: logger,
-            afterCommit: afterCommit)
+            afterCommit: afterCommit, retryPolicy: retryPolicy)
+    }
+
+    /// Whether `schema` holds a ledger, without creating anything — for a tool that only reads
+    /// and must find a missing ledger an error rather than make an empty one.
+    ///
+    /// - Throws: ``LedgerStoreError`` when the server cannot be reached or refuses the login.
+    public static func ledgerExists(
+        client: PostgresClient, schema name: String = "pdl", logger: Logger = Logger(label: "PostgresLedgerStore")
+    ) async throws -> Bool {
+        let schema = try Schema(name)
+        return try await PostgresErrors.translating {
+            let rows = try await client.query(
+                "SELECT to_regclass(\(schema.name + ".head")) IS NOT NULL", logger: logger)
+            for try await (exists) in rows.decode(Bool.self) { return exists }
+            return false
+        }
+    }
+
+    /// Whether `schema` holds a ledger, asked on one connection — a tool's first contact, which
+    /// reports a refused login or a missing database at once (a client's pool keeps retrying).
+    ///
+    /// - Throws: ``LedgerStoreError`` naming the cause and what to do.
+    public static func ledgerExists(
+        connection: PostgresConnection, schema name: String = "pdl",
+        logger: Logger = Logger(label: "PostgresLedgerStore")
+    ) async throws -> Bool {
+        let schema = try Schema(name)
+        return try await PostgresErrors.translating {
+            let rows = try await connection.query(
+                "SELECT to_regclass(\(schema.name + ".head")) IS NOT NULL", logger: logger)
+            for try await (exists) in rows.decode(Bool.self) { return exists }
+            return false
+        }
+    }
+
+    /// What postgres-nio threw, as the ``LedgerStoreError`` the store itself would report: the
+    /// cause (a SQLSTATE and the server's message, or the client's error code) and what to do —
+    /// never a bound value or a password. Errors that are not postgres-nio's pass through.
+    public static func translatedError(_ error: any Error) -> any Error { PostgresErrors.translate(any: error) }
+
+    /// The key of the ledger's lookup tokens (``IdentifierKey``), the same in every process that
+    /// opens the ledger: pass it to `Ledger(store:…identifierKey:)` so people can be found by
+    /// email or national ID number.
+    ///
+    /// It is derived (HKDF-SHA256) from the ledger's index key, which the database keeps wrapped
+    /// by the key-encryption key. So it needs no file of its own, is never stored in clear, and
+    /// survives ``rotateKeyEncryptionKey(to:)`` (which wraps the same index key again).
+    public var identifierKey: IdentifierKey {
+        let derived = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: indexKey, info: Array("pdl identifier key v1".utf8),
+            outputByteCount: IdentifierKey.byteCount)
+        // The length is right by construction.
+        return try! IdentifierKey(bytes: derived.withUnsafeBytes { Array($0) })
     }
 
     /// Checks the schema version and the key's fingerprint, recording both in a new ledger, and

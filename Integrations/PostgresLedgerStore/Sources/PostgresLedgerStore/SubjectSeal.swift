@@ -11,7 +11,9 @@ struct SubjectSeal {
 
     init(bytes: [UInt8]) { key = SymmetricKey(data: bytes) }
 
-    static func random() -> SubjectSeal { SubjectSeal(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }) }
+    static func random() -> SubjectSeal {
+        SubjectSeal(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+    }
 
     var bytes: [UInt8] { key.withUnsafeBytes { Array($0) } }
 

@@ -36,7 +36,8 @@ do {
                                 Holding(
                                     subject: SubjectID("customer:\(name)-\(task)"), category: .email,
                                     system: "webshop.orders", purpose: .customerAccountAndOrders, basis: .contract,
-                                    source: .dataSubject, reference: BusinessReference("order:\(name)-\(task)-\(round)"),
+                                    source: .dataSubject,
+                                    reference: BusinessReference("order:\(name)-\(task)-\(round)"),
                                     value: PersonalValue("\(name)\(task)r\(round)@example.no"))))
                         let recorded = try await store.append([fact])
                         output.write(Data("ack \(recorded[0].sequence)\n".utf8))

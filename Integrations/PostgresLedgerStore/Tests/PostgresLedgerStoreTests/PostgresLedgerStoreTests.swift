@@ -2,10 +2,11 @@ import Foundation
 import Logging
 import PersonalDataLedger
 import PersonalDataLedgerTesting
-@testable import PostgresLedgerStore
 import PostgresNIO
 import Synchronization
 import Testing
+
+@testable import PostgresLedgerStore
 
 @Suite(.enabled(if: TestServer.isAvailable, TestServer.skipReason), .serialized)
 struct PostgresLedgerStoreTests {
@@ -25,7 +26,8 @@ struct PostgresLedgerStoreTests {
         try await TestServer.withClient { client in
             let key = KeyEncryptionKey.random()
             try await LedgerStoreConformance.run {
-                try await PostgresLedgerStore.open(client: client, keyEncryptionKey: key, schema: TestServer.uniqueSchema())
+                try await PostgresLedgerStore.open(
+                    client: client, keyEncryptionKey: key, schema: TestServer.uniqueSchema())
             }
         }
     }
@@ -58,22 +60,56 @@ struct PostgresLedgerStoreTests {
         }
     }
 
-    @Test func noPlaintextValueOrIdentifierReachesTheDatabaseCluster() async throws {
+    @Test func noPlaintextValueOrIdentifierReachesTheDatabaseClusterBeforeOrAfterErasure() async throws {
         guard let data = TestServer.environment["POSTGRES_DATA_DIRECTORY"] else { return }
         let marker = "zq\(UInt32.random(in: 100_000...999_999))"
         let email = "\(marker).nordmann@example.no"
         let subject = "customer:\(marker)"
+        let erased = "customer:\(marker)-erased"
+        let erasedEmail = "\(marker).erased@example.no"
         try await TestServer.withClient { client in
+            let schema = TestServer.uniqueSchema()
             let store = try await PostgresLedgerStore.open(
-                client: client, keyEncryptionKey: .random(), schema: TestServer.uniqueSchema())
+                client: client, keyEncryptionKey: .random(), schema: schema)
+            var erasedFacts: Set<UInt64> = []
             for round in 0..<20 {
-                _ = try await store.append([
-                    Self.holding(subject, email), Self.holding("\(subject)-\(round)", "\(marker) Nordmann", category: .name),
+                let recorded = try await store.append([
+                    Self.holding(subject, email),
+                    Self.holding("\(subject)-\(round)", "\(marker) Nordmann", category: .name),
+                    Self.holding(erased, erasedEmail),
                 ])
+                erasedFacts.insert(recorded[2].sequence)
             }
             try await client.query("CHECKPOINT")
+            #expect(try PlaintextSearch.files(under: data, containing: [marker]).isEmpty)
+
+            let erasure = NewFact(
+                recordedAt: Self.epoch, actor: "dpo",
+                body: .erasure(
+                    Erasure(
+                        subject: SubjectID(erased), reason: .subjectRequest, erased: erasedFacts.sorted(),
+                        identifierErased: true)))
+            _ = try await store.erase(
+                ErasureScope(subject: SubjectID(erased), values: erasedFacts, erasesIdentifier: true),
+                recording: erasure)
+            try await client.query("CHECKPOINT")
+            #expect(try await store.facts(about: SubjectID(erased)).isEmpty)
+            let remaining = try await store.facts(from: 1, limit: 1_000).filter { erasedFacts.contains($0.sequence) }
+            #expect(remaining.allSatisfy { $0.body.personalValues == [.erased] && $0.body.subjects == [.erased] })
+            // The erased subject's key, identity and values are gone from the live tables.
+            let rows = try await client.query(
+                """
+                SELECT (SELECT count(*) FROM \(unescaped: schema).subjects WHERE wrapped_key IS NULL AND identity IS NULL),
+                       (SELECT count(*) FROM \(unescaped: schema).vault v JOIN \(unescaped: schema).subjects s
+                            ON s.number = v.subject WHERE s.wrapped_key IS NULL)
+                """)
+            for try await (shredded, orphans) in rows.decode((Int64, Int64).self) {
+                #expect(shredded == 1)
+                #expect(orphans == 0)
+            }
+            #expect(try await store.verify().count == 61)
         }
-        let hits = try PlaintextSearch.files(under: data, containing: [marker])
+        let hits = try PlaintextSearch.files(under: data, containing: [marker, email, erasedEmail, erased])
         #expect(hits.isEmpty, "plaintext found in \(hits)")
     }
 
@@ -86,11 +122,15 @@ struct PostgresLedgerStoreTests {
             let erasure = NewFact(
                 recordedAt: Self.epoch, actor: "dpo",
                 body: .erasure(
-                    Erasure(subject: "customer:7", reason: .subjectRequest, erased: [gone.sequence], identifierErased: false)))
+                    Erasure(
+                        subject: "customer:7", reason: .subjectRequest, erased: [gone.sequence], identifierErased: false
+                    )))
             _ = try await store.erase(
-                ErasureScope(subject: "customer:7", values: [gone.sequence], erasesIdentifier: false), recording: erasure)
+                ErasureScope(subject: "customer:7", values: [gone.sequence], erasesIdentifier: false),
+                recording: erasure)
             let facts = try await store.facts(about: "customer:7")
-            #expect(facts.first { $0.sequence == kept.sequence }?.body.personalValues == [PersonalValue("kari@example.no")])
+            #expect(
+                facts.first { $0.sequence == kept.sequence }?.body.personalValues == [PersonalValue("kari@example.no")])
             #expect(facts.first { $0.sequence == gone.sequence }?.body.personalValues == [.erased])
             #expect(try await store.verify().count == 3)
         }
@@ -116,7 +156,10 @@ struct PostgresLedgerStoreTests {
             let new = KeyEncryptionKey.random()
             #expect(try await store.rotateKeyEncryptionKey(to: new) == 1)
             let reopened = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: new, schema: schema)
-            #expect(try await reopened.facts(about: "customer:9").first?.body.personalValues == [PersonalValue("kari@example.no")])
+            #expect(
+                try await reopened.facts(about: "customer:9").first?.body.personalValues == [
+                    PersonalValue("kari@example.no")
+                ])
             await #expect(throws: LedgerStoreError.self) {
                 try await PostgresLedgerStore.open(client: client, keyEncryptionKey: old, schema: schema)
             }
@@ -131,7 +174,9 @@ struct PostgresLedgerStoreTests {
                 for writer in 0..<16 {
                     group.addTask {
                         for round in 0..<10 {
-                            _ = try await store.append([Self.holding("customer:\(writer)", "w\(writer)r\(round)@example.no")])
+                            _ = try await store.append([
+                                Self.holding("customer:\(writer)", "w\(writer)r\(round)@example.no")
+                            ])
                         }
                     }
                 }

@@ -16,21 +16,40 @@ enum TestServer {
     static let skipReason: Comment =
         "No PostgreSQL server: run the tests through Integrations/PostgresLedgerStore/Scripts/with-postgres.sh"
 
-    static var configuration: PostgresClient.Configuration {
+    static var database: String { environment["POSTGRES_DB"] ?? "postgres" }
+
+    static func configuration(database: String? = nil, applicationName: String? = nil) -> PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
             host: environment["POSTGRES_HOSTNAME"] ?? "127.0.0.1",
             port: Int(environment["POSTGRES_PORT"] ?? "") ?? 5432,
             username: environment["POSTGRES_USER"] ?? "ledger",
             password: environment["POSTGRES_PASSWORD"],
-            database: environment["POSTGRES_DB"] ?? "postgres",
+            database: database ?? Self.database,
             tls: .disable)
         configuration.options.maximumConnections = 40
+        if let applicationName {
+            configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+        }
         return configuration
     }
 
-    /// Runs `body` with a running client, and shuts the client down afterwards.
-    static func withClient<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-        let client = PostgresClient(configuration: configuration, backgroundLogger: Logger(label: "test"))
+    /// The `postgres://` URL of the test server, password included, for `pdl`.
+    static func storeURL(schema: String) -> String {
+        let host = environment["POSTGRES_HOSTNAME"] ?? "127.0.0.1"
+        let port = environment["POSTGRES_PORT"] ?? "5432"
+        let user = environment["POSTGRES_USER"] ?? "ledger"
+        let password = environment["POSTGRES_PASSWORD"] ?? ""
+        return "postgres://\(user):\(password)@\(host):\(port)/\(database)?schema=\(schema)"
+    }
+
+    /// Runs `body` with a running client (of `database`, the server's default when `nil`; named
+    /// `applicationName` in `pg_stat_activity`), and shuts the client down afterwards.
+    static func withClient<T: Sendable>(
+        database: String? = nil, applicationName: String? = nil, _ body: @Sendable (PostgresClient) async throws -> T
+    ) async throws -> T {
+        let client = PostgresClient(
+            configuration: configuration(database: database, applicationName: applicationName),
+            backgroundLogger: Logger(label: "test"))
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
