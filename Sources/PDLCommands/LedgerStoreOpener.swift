@@ -50,7 +50,8 @@ public struct LedgerStoreOpener: Sendable {
         name: String, handles: @escaping @Sendable (_ location: String) -> Bool,
         open: @escaping @Sendable (_ location: String, _ readOnly: Bool) async throws -> OpenedStore
     ) {
-        self.init(name: name, handles: handles, access: { location, access in try await open(location, access == .readOnly) })
+        self.init(
+            name: name, handles: handles, access: { location, access in try await open(location, access == .readOnly) })
     }
 
     /// Creates an opener that tells the three ways of opening apart (see ``Access``), so that only

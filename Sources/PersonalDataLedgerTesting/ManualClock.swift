@@ -1,3 +1,4 @@
+public import PersonalDataLedger
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -5,7 +6,6 @@ import Synchronization
 #else
     public import Foundation
 #endif
-public import PersonalDataLedger
 
 /// A clock that tests move by hand.
 public final class ManualClock: Sendable {

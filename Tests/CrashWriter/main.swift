@@ -1,5 +1,3 @@
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerFileStore
 // ledger-crash-writer: the child process of the kill-loop test.
 //
 // Usage: ledger-crash-writer DIRECTORY SEED
@@ -13,6 +11,9 @@
 //
 // The parent kills it with SIGKILL at a random moment and checks the store.
 import Foundation
+
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let seed = UInt64(arguments[2]) else {

@@ -1,11 +1,11 @@
+import Foundation
+import Testing
+
+@testable import LedgerCrypto
 @testable import PersonalDataLedger
 @testable import PersonalDataLedgerFileStore
 @testable import PersonalDataLedgerTesting
 @testable import TestSupport
-@testable import LedgerCrypto
-import Foundation
-import Testing
-
 
 /// Physical erasure (DESIGN §3.4.4): after `erase` returns no file in the directory holds the
 /// erased bytes — checked by a byte search after every test here — the chain still verifies,

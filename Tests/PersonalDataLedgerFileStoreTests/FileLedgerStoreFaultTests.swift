@@ -1,11 +1,11 @@
+import Foundation
+import Testing
+
+@testable import LedgerCrypto
 @testable import PersonalDataLedger
 @testable import PersonalDataLedgerFileStore
 @testable import PersonalDataLedgerTesting
 @testable import TestSupport
-@testable import LedgerCrypto
-import Foundation
-import Testing
-
 
 /// Injected system-call faults (DESIGN §3.4.1, §5): a failed write or sync acknowledges nothing
 /// and fails the store closed for good; short writes and `EINTR` are continued or retried.

@@ -1,11 +1,11 @@
+import Foundation
+import Testing
+
+@testable import LedgerCrypto
 @testable import PersonalDataLedger
 @testable import PersonalDataLedgerFileStore
 @testable import PersonalDataLedgerTesting
 @testable import TestSupport
-@testable import LedgerCrypto
-import Foundation
-import Testing
-
 
 /// Model-based: random appends and erasures go to the file store and to the in-memory store;
 /// after every reopen of the file store, everything it answers must equal the model's answer.

@@ -1,11 +1,11 @@
+import Foundation
+import Testing
+
+@testable import LedgerCrypto
 @testable import PersonalDataLedger
 @testable import PersonalDataLedgerFileStore
 @testable import PersonalDataLedgerTesting
 @testable import TestSupport
-@testable import LedgerCrypto
-import Foundation
-import Testing
-
 
 /// Recovery from what crashes and damage leave behind (DESIGN §5): torn tails are cut, damage
 /// in the middle is refused with its place named, and lost history is detected.

@@ -1,12 +1,12 @@
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
-@testable import LedgerCrypto
 import Foundation
 import Synchronization
 import Testing
 
+@testable import LedgerCrypto
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 @Suite struct FileLedgerStoreTests {
     @Test(arguments: LedgerStoreConformance.checks)

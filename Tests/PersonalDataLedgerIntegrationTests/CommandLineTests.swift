@@ -1,10 +1,11 @@
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
 import Foundation
 import Testing
+
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 /// What one run of `pdl` did.
 struct CommandLineResult: CustomStringConvertible {
@@ -677,7 +678,8 @@ private final class RunCounter: @unchecked Sendable {
         #expect(checkpoint.status == 0, "\(checkpoint)")
         #expect(try checkpoint.json()["createdAt"] as? String == PDLRunner.now)
         let later = try pdl.run(
-            ["checkpoint", "--store", "elsewhere"], environment: ["PDL_STORE": "nowhere", "PDL_NOW": "2044-02-29T12:00:00Z"])
+            ["checkpoint", "--store", "elsewhere"],
+            environment: ["PDL_STORE": "nowhere", "PDL_NOW": "2044-02-29T12:00:00Z"])
         #expect(try later.json()["createdAt"] as? String == "2044-02-29T12:00:00Z", "\(later)")
     }
 }

@@ -1,11 +1,11 @@
-@testable import PersonalDataLedgerReports
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerFileStore
-@testable import PersonalDataLedgerTesting
-@testable import TestSupport
 import Foundation
 import Testing
 
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import PersonalDataLedgerReports
+@testable import PersonalDataLedgerTesting
+@testable import TestSupport
 
 /// The kill loop (DESIGN §5): a child process appends and erases and reports every
 /// acknowledgement; the parent kills it with SIGKILL at a random moment, reopens the store and

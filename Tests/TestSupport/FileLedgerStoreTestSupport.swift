@@ -1,10 +1,10 @@
-@testable import PersonalDataLedger
-@testable import PersonalDataLedgerFileStore
-import PersonalDataLedgerTesting
 import Foundation
+import PersonalDataLedgerTesting
 import Synchronization
 import Testing
 
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
 
 /// A fresh directory under the system's temporary directory, removed when released.
 final class TemporaryDirectory: Sendable {

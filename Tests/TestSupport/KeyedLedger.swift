@@ -1,7 +1,8 @@
+import Foundation
+import PersonalDataLedgerTesting
+
 @testable import PersonalDataLedger
 @testable import PersonalDataLedgerFileStore
-import PersonalDataLedgerTesting
-import Foundation
 
 /// A ledger with an identifier key over a store from a factory, a hand-moved clock and the 2018
 /// policy published: what find, rectification and request tests use.

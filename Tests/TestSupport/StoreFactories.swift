@@ -1,8 +1,9 @@
+import Foundation
+import PersonalDataLedgerTesting
+import Testing
+
 @testable import PersonalDataLedger
 @testable import PersonalDataLedgerFileStore
-import PersonalDataLedgerTesting
-import Foundation
-import Testing
 
 /// A way to make a fresh, empty store, named for test output.
 ///

@@ -1,7 +1,8 @@
+import Foundation
+import PersonalDataLedgerTesting
+
 @testable import PersonalDataLedger
 @testable import PersonalDataLedgerFileStore
-import PersonalDataLedgerTesting
-import Foundation
 
 /// A ledger over an in-memory store with a hand-moved clock and the 2018 policy published.
 struct TestLedger {

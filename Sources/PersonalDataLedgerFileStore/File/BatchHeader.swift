@@ -1,5 +1,6 @@
-import PersonalDataLedger
 import LedgerCrypto
+import PersonalDataLedger
+
 /// The start of every log frame's payload: which facts the batch holds and the state after it.
 ///
 /// Layout: format version (1 byte, 1), then varints first sequence, fact count, identities vault

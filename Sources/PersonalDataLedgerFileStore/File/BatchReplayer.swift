@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 /// Applies a log frame to the tables: what open and a catching-up reader do for each batch.
 ///
 /// Replay needs no personal values: it reads the frame's definitions, positions and index

@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 /// The `CHECKPOINT` file: the last integrity head the store wrote down, as plain text.
 ///
 /// ```

@@ -1,5 +1,6 @@
-import PersonalDataLedger
 import LedgerCrypto
+import PersonalDataLedger
+
 /// The `INDEX` file: the tables as of a point in the log, so open replays only what came after.
 ///
 /// Replaced atomically (temporary file, sync, rename, directory sync) and tagged with the log

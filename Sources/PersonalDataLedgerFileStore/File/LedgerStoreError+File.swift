@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 extension LedgerStoreError {
     /// A system call on one of the store's files failed.
     static func io(_ error: any Error, _ action: String, _ file: String) -> LedgerStoreError {

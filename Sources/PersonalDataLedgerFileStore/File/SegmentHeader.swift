@@ -1,5 +1,6 @@
-import PersonalDataLedger
 import LedgerCrypto
+import PersonalDataLedger
+
 /// The 72-byte header that opens every log segment.
 ///
 /// It names the segment's own number and the sequence and chain head it continues from, so a

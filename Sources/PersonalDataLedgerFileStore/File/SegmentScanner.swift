@@ -1,5 +1,6 @@
-import PersonalDataLedger
 import LedgerCrypto
+import PersonalDataLedger
+
 /// Walks the frames of one segment's bytes and classifies where they stop.
 ///
 /// Everything up to the first bad frame is trusted (length in range, CRC-32C matches, batch

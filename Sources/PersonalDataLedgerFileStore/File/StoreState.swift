@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 /// The store's mutable state, guarded by its lock: the tables, open segments, and whether it
 /// failed or closed.
 struct StoreState: Sendable {

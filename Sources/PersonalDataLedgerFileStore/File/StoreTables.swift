@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 /// Where a fact's record lies: segment number, byte offset and length of the record.
 struct FactPosition: Hashable, Sendable {
     var segment: UInt32

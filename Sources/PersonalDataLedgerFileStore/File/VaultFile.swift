@@ -1,5 +1,6 @@
-import PersonalDataLedger
 import LedgerCrypto
+import PersonalDataLedger
+
 /// Which vault a file is: subject identifiers, or personal values.
 enum VaultKind: UInt8, Sendable {
     case identities = 1

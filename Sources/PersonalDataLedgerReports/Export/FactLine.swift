@@ -1,4 +1,5 @@
 import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -1,4 +1,5 @@
 public import PersonalDataLedger
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
