@@ -119,3 +119,8 @@ struct OutputSink {
         try? FileManager.default.removeItem(at: temporary)
     }
 }
+
+/// The CSV dialect `--delimiter` asks for; a UTF-8 byte order mark leads either way.
+func csvDialect(_ parsed: ParsedArguments) throws(UsageError) -> CSVDialect {
+    try parsed.choice("delimiter", in: [",", ";"], default: ",") == ";" ? .nordic : .standard
+}

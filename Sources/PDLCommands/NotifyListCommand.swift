@@ -25,7 +25,7 @@ enum NotifyListCommand: Command {
             .store,
             .format(
                 ["text", "csv", "json"], help: "text, csv (email,subjects,purposes,systems,effective_from) or json."),
-            .output("Write to FILE (mode 0600) instead of standard output."),
+            .delimiter, .output("Write to FILE (mode 0600) instead of standard output."),
         ],
         examples: [
             "pdl policy publish 2026-06-01 --effective 2026-07-01 --major",
@@ -44,7 +44,7 @@ enum NotifyListCommand: Command {
         let output = try OutputSink(path: parsed.options["output"])
         do {
             switch format {
-            case "csv": try output.write(list.csv())
+            case "csv": try output.write(list.csv(dialect: try csvDialect(parsed)))
             case "json": try output.write(try commandJSONEncoder.encode(list) + Data("\n".utf8))
             default: try output.write(text(list))
             }

@@ -79,6 +79,12 @@ struct OptionDeclaration: Sendable {
             "format", .value, valueName: "FORMAT", help: help, default: choices.first, choices: choices)
     }
 
+    /// `--delimiter D` of CSV output: `,` (RFC 4180) or `;` for Nordic spreadsheets.
+    static let delimiter = OptionDeclaration(
+        "delimiter", .value, valueName: "D",
+        help: "The CSV field separator: ',' or ';' (what Norwegian, Swedish, Danish and Finnish spreadsheets expect). The file starts with a UTF-8 byte order mark either way.",
+        default: ",", choices: [",", ";"])
+
     /// `--output FILE`.
     static func output(_ help: String = "Write to FILE instead of standard output.") -> OptionDeclaration {
         OptionDeclaration("output", .value, valueName: "FILE", help: help)

@@ -23,7 +23,7 @@ enum RopaCommand: Command {
                 ["markdown", "json", "csv"],
                 help: "markdown, json (schema pdl.record-of-processing, Documentation/ExportFormats.md) or csv "
                     + "(RFC 4180, one row per purpose and category)."),
-            .language("en or nb, for markdown and csv labels."), .output(),
+            .language("en or nb, for markdown and csv labels."), .delimiter, .output(),
         ],
         examples: [
             "pdl ropa --format csv --output ropa.csv"
@@ -41,7 +41,7 @@ enum RopaCommand: Command {
             case "json":
                 try sink.write(try record.jsonData())
                 try sink.write("\n")
-            case "csv": try sink.write(record.csv(in: language))
+            case "csv": try sink.write(record.csv(in: language, dialect: try csvDialect(parsed)))
             default: try sink.write(record.markdown(in: language))
             }
             try sink.finish()

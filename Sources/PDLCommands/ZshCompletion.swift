@@ -45,7 +45,9 @@ struct ZshCompletion {
             for (option, completion) in values {
                 let reply: String =
                     switch completion {
-                    case .choices(let choices): "compadd -- \(choices.joined(separator: " "))"
+                    case .choices(let choices):
+                        // Quoted: a choice such as `;` (a CSV delimiter) would end the command.
+                        "compadd -- \(choices.map(Self.singleQuoted).joined(separator: " "))"
                     case .directories: "_files -/"
                     case .files: "_files"
                     case .none: ":"
@@ -70,5 +72,10 @@ struct ZshCompletion {
         lines.append("        \(options)")
         lines.append("        ;;")
         return lines
+    }
+
+    /// `text` in single quotes for zsh, with any single quote in it written as `'\''`.
+    static func singleQuoted(_ text: String) -> String {
+        "'" + text.replacing("'", with: "'\\''") + "'"
     }
 }

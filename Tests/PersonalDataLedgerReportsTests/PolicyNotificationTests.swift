@@ -58,7 +58,7 @@ import Testing
         #expect(list.withheld == [.init(subject: "customer:6", reason: .restricted)])
 
         let csv = list.csv()
-        #expect(csv.hasPrefix("email,subjects,purposes,systems,effective_from\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}email,subjects,purposes,systems,effective_from\r\n"))
         #expect(
             csv.contains(
                 "liv@example.no,customer:5;b2b:5,customerAccountAndOrders,webshop.orders,2029-02-01T00:00:00Z\r\n"))

@@ -92,13 +92,27 @@ import Testing
         catalog.securityMeasures = .init("Encrypted disks, access control")
         let test = try await TestLedger.make(catalog: catalog)
         let csv = try await test.ledger.recordOfProcessing().csv()
-        #expect(csv.hasPrefix(RecordOfProcessing.csvColumns.joined(separator: ",") + "\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}" + RecordOfProcessing.csvColumns.joined(separator: ",") + "\r\n"))
         #expect(csv.contains(",\"Mailings, \"\"news\"\"\nand offers\","))
         #expect(csv.contains(",\"Encrypted disks, access control\"\r\n"))
         // Every record has as many fields as the header, once quoting is honoured.
         for record in Self.parseCSV(csv) {
             #expect(record.count == RecordOfProcessing.csvColumns.count)
         }
+    }
+
+    /// A spreadsheet set to a Nordic locale reads `;` between fields; a field holding `;` is quoted.
+    @Test(arguments: [CSVDialect.standard, .nordic, CSVDialect(delimiter: "\t", startsWithByteOrderMark: false)])
+    func everyDialectKeepsEveryRecordWhole(_ dialect: CSVDialect) async throws {
+        var catalog = Catalog.focusNordic
+        catalog.securityMeasures = .init("Encrypted disks; access control, logging")
+        let test = try await TestLedger.make(catalog: catalog)
+        let csv = try await test.ledger.recordOfProcessing().csv(dialect: dialect)
+        #expect(csv.hasPrefix("\u{FEFF}") == dialect.startsWithByteOrderMark)
+        let records = Self.parseCSV(csv, delimiter: dialect.delimiter)
+        #expect(records.first == RecordOfProcessing.csvColumns)
+        #expect(records.dropFirst().allSatisfy { $0.count == RecordOfProcessing.csvColumns.count })
+        #expect(records.contains { $0.last == "Encrypted disks; access control, logging" })
     }
 
     @Test func thirdCountryTransfersWhenDeclared() async throws {
@@ -115,12 +129,12 @@ import Testing
     }
 
     /// A minimal RFC 4180 reader, to check the writer against.
-    static func parseCSV(_ text: String) -> [[String]] {
+    static func parseCSV(_ text: String, delimiter: Character = ",") -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""
         var quoted = false
-        var characters = Array(text)[...]
+        var characters = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)[...]
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
@@ -135,7 +149,7 @@ import Testing
                 }
             } else if character == "\"" {
                 quoted = true
-            } else if character == "," {
+            } else if character == delimiter {
                 record.append(field)
                 field = ""
             } else if character == "\r\n" {

@@ -76,24 +76,20 @@ public struct PolicyNotificationList: Hashable, Sendable, Codable {
         self.withheld = withheld
     }
 
-    /// The list as CSV (RFC 4180): `email,subjects,purposes,systems,effective_from`, subjects and
-    /// purposes separated by `;`.
-    public func csv() -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
-        }
+    /// The list as CSV (RFC 4180, CRLF line ends) in `dialect`:
+    /// `email,subjects,purposes,systems,effective_from`, several subjects, purposes or systems in
+    /// one field separated by `;` (such a field is quoted when `;` is also the delimiter).
+    public func csv(dialect: CSVDialect = .standard) -> String {
         let effective = effectiveFrom.formatted(.iso8601)
-        var lines = ["email,subjects,purposes,systems,effective_from"]
+        var text = dialect.preamble + dialect.record(["email", "subjects", "purposes", "systems", "effective_from"])
         for recipient in recipients {
-            lines.append(
-                [
-                    recipient.email ?? "", recipient.subjects.map(\.rawValue).joined(separator: ";"),
-                    recipient.purposes.map(\.rawValue).joined(separator: ";"),
-                    recipient.systems.map(\.rawValue).joined(separator: ";"), effective,
-                ].map(field).joined(separator: ","))
+            text += dialect.record([
+                recipient.email ?? "", recipient.subjects.map(\.rawValue).joined(separator: ";"),
+                recipient.purposes.map(\.rawValue).joined(separator: ";"),
+                recipient.systems.map(\.rawValue).joined(separator: ";"), effective,
+            ])
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return text
     }
 }
 

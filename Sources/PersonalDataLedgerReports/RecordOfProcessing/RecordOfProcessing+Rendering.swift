@@ -32,8 +32,8 @@ extension RecordOfProcessing {
     /// spreadsheet can filter on `category_declared` = `no` to see the gaps.
     ///
     /// A purpose without categories has one row with the category columns empty.
-    public func csv(in language: Language = .english) -> String {
-        var text = CSV.record(Self.csvColumns)
+    public func csv(in language: Language = .english, dialect: CSVDialect = .standard) -> String {
+        var text = dialect.preamble + dialect.record(Self.csvColumns)
         let transfers =
             thirdCountryTransfers.isEmpty
             ? thirdCountryTransfersStatement.text(in: language)
@@ -67,13 +67,13 @@ extension RecordOfProcessing {
                 activity.declared?.retention.text(in: language) ?? "", transfers, security,
             ]
             if categories.isEmpty {
-                text += CSV.record(
+                text += dialect.record(
                     purposeColumns + Array(repeating: "", count: 7) + ["0", "0", "0"] + tail)
             }
             for category in categories {
                 let observed = activity.observed.categories.first { $0.category == category.category }
                 let declared = activity.declared?.categories.contains { $0.category == category.category } ?? false
-                text += CSV.record(
+                text += dialect.record(
                     purposeColumns + [
                         category.category.rawValue, category.label.text(in: language),
                         category.sensitivity.rawValue, category.mapping.dpvIRI ?? "",
