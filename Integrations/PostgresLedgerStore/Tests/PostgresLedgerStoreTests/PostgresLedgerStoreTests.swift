@@ -46,17 +46,24 @@ struct PostgresLedgerStoreTests {
         }
     }
 
-    @Test func theChainHeadIsTheInMemoryStoresForTheSameFactsAndSalts() async throws {
+    @Test func theHeadRebuildsFromTheStoredCommitmentsAndAnAlteredOneBreaksIt() async throws {
         try await TestServer.withClient { client in
-            let store = try await PostgresLedgerStore.open(
-                client: client, keyEncryptionKey: .random(), schema: TestServer.uniqueSchema())
+            let schema = TestServer.uniqueSchema()
+            let store = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: .random(), schema: schema)
             let facts = [Self.holding("customer:1", "kari@example.no"), Self.holding("customer:2", "ola@example.no")]
             _ = try await store.append(facts)
+            // verify() rebuilds every canonical encoding from the blanked body and the stored
+            // commitments alone (FactChain), and links them from the empty head.
             let head = try await store.verify()
-            // Rebuild the chain from the stored commitments alone: verify() does exactly that, so
-            // a head that verifies and matches the one recorded shows the chain is FactChain's.
             #expect(head == (try await store.integrityHead()))
             #expect(head.count == 2)
+            #expect(head != .empty)
+            try await client.query(
+                """
+                UPDATE \(unescaped: schema).facts
+                SET commitments = set_byte(commitments, 1, get_byte(commitments, 1) # 1) WHERE seq = 1
+                """)
+            await #expect(throws: LedgerStoreError.self) { try await store.verify() }
         }
     }
 
