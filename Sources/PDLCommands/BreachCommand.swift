@@ -30,7 +30,7 @@ enum BreachCommand: Command {
                 isRequired: true),
             .format(
                 ["text", "json"], help: "text or json (schema pdl.breach-impact, Documentation/ExportFormats.md)."),
-            .language("en or nb, for text."),
+            .language("The language of the text: \(ReportOutput.languageList)."),
         ],
         examples: [
             "pdl breach --system webshop.orders --from 2026-03-01 --to 2026-03-05 --format json"
@@ -43,17 +43,19 @@ enum BreachCommand: Command {
         guard let fromText = parsed.options["from"], let toText = parsed.options["to"] else {
             throw UsageError("pdl breach needs --from and --to.")
         }
-        let from = try parseCommandLineDate(fromText, option: "from")
-        let to = try parseCommandLineDate(toText, option: "to", endOfDay: true)
+        let fromDay = try CommandLineDate(fromText, option: "from")
+        let toDay = try CommandLineDate(toText, option: "to", endOfDay: true)
         let format = try parsed.choice("format", in: ["text", "json"], default: "text")
-        let language = Language(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
+        let language = try reportLanguage(parsed)
         let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
+        let from = try fromDay.date(in: localTimeZone(of: ledger))
+        let to = try toDay.date(in: localTimeZone(of: ledger))
         let impact = try await ledger.breachImpact(systems: systems, from: from, to: to)
         if format == "json" {
             FileHandle.standardOutput.write(try impact.jsonData())
             print()
         } else {
-            print(impact.plainText(in: language), terminator: "")
+            print(impact.plainText(in: language, country: ledger.region), terminator: "")
         }
     }
 }

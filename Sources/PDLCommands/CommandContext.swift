@@ -21,7 +21,9 @@ final class CommandContext: Sendable {
     /// The clock `PDL_NOW` names, or the system's.
     static func clock(from environment: [String: String]) throws(UsageError) -> LedgerClock {
         guard let text = environment["PDL_NOW"], !text.isEmpty else { return .system }
-        if let date = try? parseCommandLineDate(text, option: "PDL_NOW") { return .fixed(date) }
+        if let date = try? CommandLineDate.parse(text, option: "PDL_NOW", in: TimeZone(secondsFromGMT: 0)!) {
+            return .fixed(date)
+        }
         throw UsageError(
             "The environment variable PDL_NOW must be an ISO 8601 instant such as 2026-06-01T09:00:00Z (or a day, "
                 + "2026-06-01); unset it to use the system clock.")

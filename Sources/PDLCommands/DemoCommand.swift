@@ -19,7 +19,7 @@ enum DemoCommand: Command {
             """,
         options: [
             .store, .format(["text", "json", "markdown", "html"], help: "The report's format, as 'pdl report'."),
-            .language("en or nb (Norwegian Bokmål), for text, markdown and html."),
+            .language("The language of text, markdown and html: \(ReportOutput.languageList)."),
         ],
         examples: [
             "pdl demo --store /tmp/demo-ledger",
@@ -28,7 +28,7 @@ enum DemoCommand: Command {
     )
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
-        let output = try ReportOutput(parsed)
+        var output = try ReportOutput(parsed)
         let clock = StoryClock(startingAt: DemoStory.start)
         let location = context.storeLocation(parsed)
         let ledger = try await context.openLedger(parsed, actor: "pdl-demo", clock: clock.ledgerClock, creating: true)
@@ -45,6 +45,7 @@ enum DemoCommand: Command {
             clock.set(context.clock.now())
             writeError("The demo story is already recorded in \(location); printing the report again.")
         }
+        output.country = ledger.region
         let report = try await ledger.issueReport(for: DemoStory.customer, requestedBy: "dpo")
         try output.write(report, catalog: ledger.catalog)
     }

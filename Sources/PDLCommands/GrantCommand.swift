@@ -40,11 +40,13 @@ enum GrantCommand: Command {
         let recipient = RecipientID(parsed.positionals[0])
         let system = SystemID(try requiredOption("system", of: parsed, command: "grant"))
         let occasion = AccessOccasion(try requiredOption("occasion", of: parsed, command: "grant"))
-        let start = try parseCommandLineDate(try requiredOption("from", of: parsed, command: "grant"), option: "from")
-        let end = try parsed.options["until"].map { text throws(UsageError) in
-            try parseCommandLineDate(text, option: "until", endOfDay: true)
+        let startDay = try CommandLineDate(try requiredOption("from", of: parsed, command: "grant"), option: "from")
+        let endDay = try parsed.options["until"].map { text throws(UsageError) in
+            try CommandLineDate(text, option: "until", endOfDay: true)
         }
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
+        let start = try startDay.date(in: localTimeZone(of: ledger))
+        let end = try endDay.map { day throws(UsageError) in try day.date(in: localTimeZone(of: ledger)) }
         let fact = try await ledger.grantAccess(to: recipient, on: system, for: occasion, from: start, until: end)
         print(
             "Recorded fact \(fact.sequence): \(recipient) has access to \(system) for \(occasion) from "

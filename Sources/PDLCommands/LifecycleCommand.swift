@@ -47,10 +47,11 @@ enum LifecycleCommand: Command {
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let kind = LifecycleKind(parsed.positionals[0])
         let reference = BusinessReference(try requiredOption("reference", of: parsed, command: "lifecycle"))
-        let at = try parsed.options["at"].map { text throws(UsageError) in
-            try parseCommandLineDate(text, option: "at")
+        let atDay = try parsed.options["at"].map { text throws(UsageError) in
+            try CommandLineDate(text, option: "at")
         }
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
+        let at = try atDay.map { day throws(UsageError) in try day.date(in: localTimeZone(of: ledger)) }
         let fact = try await ledger.recordLifecycleEvent(kind, reference: reference, occurredAt: at)
         print(
             "Recorded fact \(fact.sequence): \(kind) of \(reference) at \((at ?? ledger.clock.now()).formatted(.iso8601))."

@@ -1,3 +1,6 @@
+import PersonalDataLedger
+import PersonalDataLedgerReports
+
 /// One option of a command, declared once: parsing, `--help`, the usage line and the completion
 /// scripts are all derived from it.
 struct OptionDeclaration: Sendable {
@@ -67,10 +70,10 @@ struct OptionDeclaration: Sendable {
     }
 
     /// `--language LANG` of letters and reports.
-    static func language(_ help: String = "The language of the output: en or nb (Norwegian Bokmål).")
-        -> OptionDeclaration
-    {
-        OptionDeclaration("language", .value, valueName: "LANG", help: help, default: "en", choices: ["en", "nb"])
+    static func language(_ help: String) -> OptionDeclaration {
+        OptionDeclaration(
+            "language", .value, valueName: "LANG", help: help, default: "en",
+            choices: Language.reportLanguages.map(\.rawValue))
     }
 
     /// `--format FORMAT` with a closed set of formats, the first being the default.

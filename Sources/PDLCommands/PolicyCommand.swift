@@ -41,8 +41,9 @@ enum PolicyCommand: Command {
             guard let effectiveText = parsed.options["effective"] else {
                 throw UsageError("pdl policy publish needs --effective DATE.")
             }
-            let effective = try parseCommandLineDate(effectiveText, option: "effective")
+            let effectiveDay = try CommandLineDate(effectiveText, option: "effective")
             let ledger = try await context.openLedger(parsed, actor: "pdl")
+            let effective = try effectiveDay.date(in: localTimeZone(of: ledger))
             let isMajor = parsed.flags.contains("major")
             let fact = try await ledger.publishPolicy(
                 version: parsed.positionals[0], effectiveFrom: effective, isMajor: isMajor)

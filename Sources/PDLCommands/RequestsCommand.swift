@@ -74,8 +74,11 @@ enum RequestsCommand: Command {
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let action = parsed.subcommand ?? "list"
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
-        let asOf = try parsed.options["as-of"].map { text throws(UsageError) in
-            try parseCommandLineDate(text, option: "as-of")
+        let asOfDay = try parsed.options["as-of"].map { text throws(UsageError) in
+            try CommandLineDate(text, option: "as-of")
+        }
+        func asOf(_ ledger: Ledger) throws(UsageError) -> Date? {
+            try asOfDay.map { day throws(UsageError) in try day.requestDay(in: localTimeZone(of: ledger)) }
         }
         let actor = ActorID(parsed.options["actor"] ?? "pdl")
         func requestID() -> String { parsed.positionals[0] }
@@ -91,7 +94,7 @@ enum RequestsCommand: Command {
             let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
             let requests =
                 parsed.flags.contains("all")
-                ? try await ledger.requests(asOf: asOf) : try await ledger.openRequests(asOf: asOf)
+                ? try await ledger.requests(asOf: asOf(ledger)) : try await ledger.openRequests(asOf: asOf(ledger))
             if json { return try printJSON(requests) }
             printList(requests, all: parsed.flags.contains("all"))
         case "receive":
@@ -102,10 +105,13 @@ enum RequestsCommand: Command {
                 throw UsageError(
                     "--kind must be one of: \(RequestEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-            let received = try parsed.options["received"].map { text throws(UsageError) in
-                try parseCommandLineDate(text, option: "received")
+            let receivedDay = try parsed.options["received"].map { text throws(UsageError) in
+                try CommandLineDate(text, option: "received")
             }
             let ledger = try await context.openLedger(parsed, actor: actor)
+            let received = try receivedDay.map { day throws(UsageError) in
+                try day.requestDay(in: localTimeZone(of: ledger))
+            }
             let request = try await ledger.receiveRequest(
                 id: id, from: subject, kind: kind, receivedOn: received ?? ledger.clock.now())
             print(
@@ -143,7 +149,7 @@ enum RequestsCommand: Command {
         case "show":
             let id = requestID()
             let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
-            let request = try await ledger.request(id, asOf: asOf)
+            let request = try await ledger.request(id, asOf: asOf(ledger))
             if json { return try printJSON(request) }
             printList([request], all: true)
             print("History:")

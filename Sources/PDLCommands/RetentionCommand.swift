@@ -39,12 +39,13 @@ enum RetentionCommand: Command {
     )
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
-        let asOf = try parsed.options["as-of"].map { text throws(UsageError) in
-            try parseCommandLineDate(text, option: "as-of")
+        let asOfDay = try parsed.options["as-of"].map { text throws(UsageError) in
+            try CommandLineDate(text, option: "as-of")
         }
         let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
         let actor = ActorID(parsed.options["actor"] ?? "dpo")
         let ledger = try await context.openLedger(parsed, actor: actor, readOnly: !parsed.flags.contains("apply"))
+        let asOf = try asOfDay.map { day throws(UsageError) in try day.date(in: localTimeZone(of: ledger)) }
 
         if parsed.flags.contains("apply") {
             let sweep: RetentionSweep

@@ -23,7 +23,7 @@ enum RopaCommand: Command {
                 ["markdown", "json", "csv"],
                 help: "markdown, json (schema pdl.record-of-processing, Documentation/ExportFormats.md) or csv "
                     + "(RFC 4180, one row per purpose and category)."),
-            .language("en or nb, for markdown and csv labels."), .delimiter, .output(),
+            .language("The language of markdown and csv labels: \(ReportOutput.languageList)."), .delimiter, .output(),
         ],
         examples: [
             "pdl ropa --format csv --output ropa.csv"
@@ -32,7 +32,7 @@ enum RopaCommand: Command {
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let format = try parsed.choice("format", in: ["markdown", "json", "csv"], default: "markdown")
-        let language = Language(rawValue: try parsed.choice("language", in: ["en", "nb"], default: "en"))!
+        let language = try reportLanguage(parsed)
         let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
         let record = try await ledger.recordOfProcessing()
         let sink = try OutputSink(path: parsed.options["output"])

@@ -46,14 +46,17 @@ enum VerifyCommand: Command {
         do {
             head = try await ledger.store.verify(against: checkpoint?.head)
         } catch let error as LedgerStoreError where error.code == .integrityViolation {
+            let authority =
+                SupervisoryAuthority.of(ledger.region).map { "\($0.name.text(in: .english)), \($0.addressLine)" }
+                ?? "the lead supervisory authority (Art. 56)"
             throw LedgerStoreError(
                 error.code,
                 error.message + "\n"
                     + "What to do: stop the services that write to this ledger and write nothing to it; copy the "
                     + "directory and the checkpoint aside as evidence; restore the ledger from the most recent "
                     + "backup that passes 'pdl verify --checkpoint' and re-record what came after it; treat it as "
-                    + "a possible personal data breach (GDPR Art. 33: tell Datatilsynet within 72 hours unless "
-                    + "unlikely to result in a risk)."
+                    + "a possible personal data breach (GDPR Art. 33: tell the lead supervisory authority, "
+                    + authority + ", within 72 hours unless unlikely to result in a risk)."
             )
         }
         print("OK: the hash chain of \(head.count) facts verifies; head \(head.hash).")

@@ -20,7 +20,12 @@ extension BreachImpact {
 
     /// The assessment as plain text for the data protection officer: counts, categories,
     /// recipients and the affected subjects' identifiers — never a value.
-    public func plainText(in language: Language = .english) -> String {
+    ///
+    /// - Parameters:
+    ///   - language: the assessment's language.
+    ///   - country: the ledger's country, whose supervisory authority is the lead one (GDPR
+    ///     Art. 56) the advice names with its address; without it the advice names none.
+    public func plainText(in language: Language = .english, country: Region? = nil) -> String {
         let t = ReportLabels(language)
         func time(_ date: Date) -> String { date.formatted(.iso8601) }
         var lines: [String] = []
@@ -81,7 +86,11 @@ extension BreachImpact {
                     + (high.contains(subject) ? "  " + t[.breachHighSensitivity] : ""))
         }
         lines.append("")
-        lines.append(t[.breachAdvice])
+        if let authority = country.flatMap(SupervisoryAuthority.of) {
+            lines.append(t(.breachAdvice, authority.name.text(in: language), authority.addressLine))
+        } else {
+            lines.append(t[.breachAdviceNoAuthority])
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -7,7 +7,9 @@ enum ReportLabel: String, CaseIterable, Sendable {
     // Letters (HTML and Markdown)
     case title
     case subjectLine
+    case subjectLineNoReference
     case greeting
+    case greetingNamed
     case introduction
     case linkedIdentifiers
     case revealedWarning
@@ -19,6 +21,7 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case basis
     case retention
     case keptUntil
+    case keptUntilDate
     case category
     case value
     case recorded
@@ -88,6 +91,10 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case rightPortability
     case rightComplaintTitle
     case rightComplaint
+    case rightComplaintNoAuthority
+    case supervisoryAuthorityGeneric
+    case automatedDecisionsHeading
+    case automatedDecisions
     case contact
     case regards
     case footer
@@ -100,36 +107,21 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case linked
     case heldDataSummaryHeading
     case noneListed
-    case valueNotRecorded
     case basisShort
-    case yourselfLower
     case since
-    case sinceLower
-    case rectified
     case retentionShort
-    case disclosedLower
-    case granted
-    case grantedUntil
     case categoryList
     case consentHistoryHeading
     case decisionGivenLower
     case decisionWithdrawnLower
     case decisionRefusedLower
     case policy
-    case restrictedFor
-    case allPurposesShort
-    case objectionTo
-    case erasuresShortHeading
-    case erasedValues
-    case keptLower
-    case openRequestsHeading
     case receivedLower
     case dueLower
     case rightsSummary
     case staleConsent
 
     // Retention ends (plain text and letters)
-    case dueForErasureSince
     case eventsThenRule
     case orSeparator
     case eventConsentWithdrawal
@@ -144,7 +136,9 @@ enum ReportLabel: String, CaseIterable, Sendable {
 
     // Dates in letters
     case dayFormat
+    case timeFormat
     case dayAndTimeFormat
+    case timeInUTC
     case january
     case february
     case march
@@ -175,6 +169,7 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case breachIdentifiers
     case breachHighSensitivity
     case breachAdvice
+    case breachAdviceNoAuthority
 
     // Record of processing activities
     case ropaTitle

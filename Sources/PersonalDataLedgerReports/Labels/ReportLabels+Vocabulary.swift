@@ -67,20 +67,6 @@ extension ReportLabels {
         return self[keys[(month - 1 + 12) % 12]]
     }
 
-    /// The rights a letter lists: each right's name and what it means.
-    var rights: [(String, String)] {
-        [
-            (self[.requestAccess], self[.rightAccess]),
-            (self[.requestErasure], self[.rightErasure]),
-            (self[.rightRectificationTitle], self[.rightRectification]),
-            (self[.requestRestriction], self[.rightRestriction]),
-            (self[.requestObjection], self[.rightObjection]),
-            (self[.rightWithdrawalTitle], self[.rightWithdrawal]),
-            (self[.requestPortability], self[.rightPortability]),
-            (self[.rightComplaintTitle], self[.rightComplaint]),
-        ]
-    }
-
     /// One erasure in a letter: when, how many values and why.
     func erasure(_ at: String, reason: String, count: Int) -> String {
         self(count == 1 ? .erasureOne : .erasureMany, at, "\(count)", reason)

@@ -5,7 +5,8 @@ import PersonalDataLedger
 /// ``Language``.
 ///
 /// Each language is one column, a `[ReportLabel: String]` in its own file
-/// (`ReportLabels+English.swift`, `ReportLabels+NorwegianBokmal.swift`), listed in ``columns``.
+/// (`ReportLabels+English.swift`, `ReportLabels+NorwegianBokmal.swift`, `ReportLabels+Swedish.swift`,
+/// `ReportLabels+Danish.swift`, `ReportLabels+Finnish.swift`), listed in ``columns``.
 /// Adding a language is adding such a column and one entry in ``columns``.
 ///
 /// A lookup never fails: a text missing from the requested language's column comes from its
@@ -26,6 +27,9 @@ struct ReportLabels: Sendable {
     static let columns: [Language: [ReportLabel: String]] = [
         .english: english,
         .norwegianBokmal: norwegianBokmal,
+        .swedish: swedish,
+        .danish: danish,
+        .finnish: finnish,
     ]
 
     /// The languages the reports are written in, English first.

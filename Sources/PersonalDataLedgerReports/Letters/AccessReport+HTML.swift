@@ -10,12 +10,27 @@ extension AccessReport {
     /// The letter ends with the rights the privacy policy promises and the controller's privacy
     /// contact.
     ///
+    /// The letter names the supervisory authority of `country` with its address where it tells
+    /// the person where to complain, and writes every date as one long local date of that
+    /// country. It leaves out what the person must not be told: retention ends already passed
+    /// (see ``overdueHoldings``, which the sender erases first) and the request it answers,
+    /// which is not listed as open. Holding numbers are for the DPO and appear in
+    /// ``plainText(in:country:answering:)``, not here.
+    ///
     /// - Parameters:
     ///   - language: the letter's language; Norwegian Bokmål for a person who wrote in Norwegian.
     ///   - catalog: the catalog, for system names and labels of purposes the person no longer has
     ///     data under; the letter falls back to vocabulary names without it.
-    public func htmlLetter(in language: Language = .english, catalog: Catalog? = nil) -> String {
-        let content = LetterContent(self, language: language, catalog: catalog)
+    ///   - country: the person's country, whose supervisory authority (``SupervisoryAuthority``)
+    ///     and local time the letter uses; pass the ledger's region when the person's is not
+    ///     known. Without one the letter names no authority and writes dates in UTC.
+    ///   - request: the id of the request the letter answers, named in the subject line and not
+    ///     listed as open; by default every open access request, which the letter is the reply to.
+    public func htmlLetter(
+        in language: Language = .english, catalog: Catalog? = nil, country: Region? = nil,
+        answering request: String? = nil
+    ) -> String {
+        let content = LetterContent(self, language: language, catalog: catalog, country: country, answering: request)
         let t = content.labels
         let e = MarkupEscaping.html
         var html = """
@@ -33,11 +48,11 @@ extension AccessReport {
             <main>
             <header>
             <p class="controller">\(e(controller.name))<br><a href="mailto:\(e(controller.privacyContact))">\(e(controller.privacyContact))</a></p>
-            <p class="date">\(e(LetterDate.day(generatedAt, in: language)))</p>
+            <p class="date">\(e(content.day(generatedAt)))</p>
             </header>
             <h1>\(e(t[.title]))</h1>
-            <p class="subject-line">\(e(t(.subjectLine, subject.rawValue)))</p>
-            <p>\(e(t[.greeting]))</p>
+            <p class="subject-line">\(e(content.subjectLine))</p>
+            <p>\(e(content.greeting))</p>
             <p>\(e(t(.introduction, controller.name)))</p>
 
             """
@@ -63,7 +78,7 @@ extension AccessReport {
                 <dl>
                 <dt>\(e(t[.basis]))</dt><dd>\(e(group.bases.joined(separator: "; ")))</dd>
                 <dt>\(e(t[.retention]))</dt><dd>\(e(group.retention))</dd>
-                \(group.keptUntil(self, language).map { "<dt>\(e(t[.keptUntil]))</dt><dd>\(e($0))</dd>" }.joined(separator: "\n"))
+                \(content.keptUntil(group.items).map { "<dt>\(e(t[.keptUntil]))</dt><dd>\(e($0))</dd>" }.joined(separator: "\n"))
                 </dl>
                 <table>
                 <thead><tr><th>\(e(t[.category]))</th><th>\(e(t[.value]))</th><th>\(e(t[.recorded]))</th><th>\(e(t[.source]))</th><th>\(e(t[.reference]))</th></tr></thead>
@@ -93,7 +108,7 @@ extension AccessReport {
 
         html += "<section>\n<h2>\(e(t[.recipientsHeading]))</h2>\n"
         if recipients.isEmpty {
-            html += "<p>\(e(t[.recipientsNone]))</p>\n"
+            html += "<p>\(e(t(.recipientsNone, controller.name)))</p>\n"
         } else {
             html +=
                 "<table>\n<thead><tr><th>\(e(t[.recipient]))</th><th>\(e(t[.occasion]))</th>"
@@ -145,12 +160,12 @@ extension AccessReport {
             html += "<section>\n<h2>\(e(t[.erasuresHeading]))</h2>\n<ul>\n"
             for erasure in erasures {
                 html +=
-                    "<li>\(e(t.erasure(content.day(erasure.at), reason: t.erasureReason(erasure.reason), count: erasure.erasedValues)))"
+                    "<li>\(e(content.erasure(erasure)))"
                 if !erasure.retained.isEmpty {
                     html += "<ul>\n"
                     for kept in erasure.retained {
                         html +=
-                            "<li>\(e(t.kept(content.keptHolding(kept.holding), hold: t.hold(kept.hold), until: kept.until.map(content.day))))</li>\n"
+                            "<li>\(e(content.kept(kept)))</li>\n"
                     }
                     html += "</ul>"
                 }
@@ -159,6 +174,7 @@ extension AccessReport {
             html += "</ul>\n</section>\n"
         }
 
+        let openRequests = content.openRequests
         if !openRequests.isEmpty {
             html +=
                 "<section>\n<h2>\(e(t[.requestsHeading]))</h2>\n<table>\n<thead><tr><th>\(e(t[.request]))</th>"
@@ -172,8 +188,11 @@ extension AccessReport {
             html += "</tbody>\n</table>\n</section>\n"
         }
 
+        html += "<section>\n<h2>\(e(t[.automatedDecisionsHeading]))</h2>\n"
+        html += "<p>\(e(t[.automatedDecisions]))</p>\n</section>\n"
+
         html += "<section class=\"rights\">\n<h2>\(e(t[.rightsHeading]))</h2>\n<dl>\n"
-        for (right, text) in t.rights {
+        for (right, text) in content.rights {
             html += "<dt>\(e(right))</dt><dd>\(e(text))</dd>\n"
         }
         html += "</dl>\n"
@@ -184,7 +203,7 @@ extension AccessReport {
         html +=
             "<p class=\"regards\">\(t(.regards, controller.name).split(separator: "\n").map { e(String($0)) }.joined(separator: "<br>"))</p>\n"
         html += """
-            <footer>\(e(t(.footer, LetterDate.dayAndTime(generatedAt, in: language), requestedBy.rawValue)))</footer>
+            <footer>\(e(t(.footer, content.dates.dayAndTime(generatedAt))))</footer>
             </main>
             </body>
             </html>

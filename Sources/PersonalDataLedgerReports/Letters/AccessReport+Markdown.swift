@@ -2,25 +2,30 @@ public import PersonalDataLedger
 
 extension AccessReport {
     /// The report as a Markdown letter to the person: the same content as
-    /// ``htmlLetter(in:catalog:)``, for a ticket system, a wiki or an email client that renders
+    /// ``htmlLetter(in:catalog:country:answering:)``, for a ticket system, a wiki or an email client that renders
     /// Markdown.
     ///
     /// Every text from the ledger is escaped, including HTML (Markdown renderers pass raw HTML
     /// through), and high-sensitivity values stay masked unless the report was produced with
     /// `revealing: true`.
-    public func markdown(in language: Language = .english, catalog: Catalog? = nil) -> String {
-        let content = LetterContent(self, language: language, catalog: catalog)
+    ///
+    /// The parameters are those of ``htmlLetter(in:catalog:country:answering:)``.
+    public func markdown(
+        in language: Language = .english, catalog: Catalog? = nil, country: Region? = nil,
+        answering request: String? = nil
+    ) -> String {
+        let content = LetterContent(self, language: language, catalog: catalog, country: country, answering: request)
         let t = content.labels
         let m = MarkupEscaping.markdown
         var lines: [String] = []
         lines.append("# \(m(t[.title]))")
         lines.append("")
-        lines.append("**\(m(t(.subjectLine, subject.rawValue)))**")
+        lines.append("**\(m(content.subjectLine))**")
         lines.append("")
         lines.append(
-            "\(m(controller.name)) · \(m(controller.privacyContact)) · \(m(LetterDate.day(generatedAt, in: language)))")
+            "\(m(controller.name)) · \(m(controller.privacyContact)) · \(m(content.day(generatedAt)))")
         lines.append("")
-        lines.append(m(t[.greeting]))
+        lines.append(m(content.greeting))
         lines.append("")
         lines.append(m(t(.introduction, controller.name)))
         if !linkedSubjects.isEmpty {
@@ -44,7 +49,7 @@ extension AccessReport {
             lines.append("")
             lines.append("- **\(m(t[.basis])):** \(m(group.bases.joined(separator: "; ")))")
             lines.append("- **\(m(t[.retention])):** \(m(group.retention))")
-            for end in group.keptUntil(self, language) { lines.append("- **\(m(t[.keptUntil])):** \(m(end))") }
+            for end in content.keptUntil(group.items) { lines.append("- **\(m(t[.keptUntil])):** \(m(end))") }
             lines.append("")
             lines.append(Self.row([t[.category], t[.value], t[.recorded], t[.source], t[.reference]].map(m)))
             lines.append(Self.row(Array(repeating: "---", count: 5)))
@@ -63,7 +68,7 @@ extension AccessReport {
 
         lines += ["## \(m(t[.recipientsHeading]))", ""]
         if recipients.isEmpty {
-            lines += [m(t[.recipientsNone]), ""]
+            lines += [m(t(.recipientsNone, controller.name)), ""]
         } else {
             lines.append(Self.row([t[.recipient], t[.role], t[.occasion], t[.how], t[.categories]].map(m)))
             lines.append(Self.row(Array(repeating: "---", count: 5)))
@@ -113,22 +118,17 @@ extension AccessReport {
             for erasure in erasures {
                 lines.append(
                     "- "
-                        + m(
-                            t.erasure(
-                                content.day(erasure.at), reason: t.erasureReason(erasure.reason),
-                                count: erasure.erasedValues)))
+                        + m(content.erasure(erasure)))
                 for kept in erasure.retained {
                     lines.append(
                         "  - "
-                            + m(
-                                t.kept(
-                                    content.keptHolding(kept.holding), hold: t.hold(kept.hold),
-                                    until: kept.until.map(content.day))))
+                            + m(content.kept(kept)))
                 }
             }
             lines.append("")
         }
 
+        let openRequests = content.openRequests
         if !openRequests.isEmpty {
             lines += ["## \(m(t[.requestsHeading]))", ""]
             lines.append(Self.row([t[.request], t[.received], t[.due]].map(m)))
@@ -143,15 +143,17 @@ extension AccessReport {
             lines.append("")
         }
 
+        lines += ["## \(m(t[.automatedDecisionsHeading]))", "", m(t[.automatedDecisions]), ""]
+
         lines += ["## \(m(t[.rightsHeading]))", ""]
-        for (right, text) in t.rights {
+        for (right, text) in content.rights {
             lines.append("- **\(m(right)):** \(m(text))")
         }
         lines += ["", "**\(m(t(.contact, controller.privacyContact)))**", ""]
         lines += t(.regards, controller.name).split(separator: "\n").map { m(String($0)) + "  " }
         lines.append("")
         lines.append(
-            "_\(m(t(.footer, LetterDate.dayAndTime(generatedAt, in: language), requestedBy.rawValue)))_"
+            "_\(m(t(.footer, content.dates.dayAndTime(generatedAt))))_"
         )
         return lines.joined(separator: "\n") + "\n"
     }

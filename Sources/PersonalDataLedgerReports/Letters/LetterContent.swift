@@ -6,11 +6,14 @@ import PersonalDataLedger
     import Foundation
 #endif
 
-/// What the HTML and Markdown letters say, before either markup is applied: the report's
-/// entries grouped and labelled in one language.
+/// What the text report and the HTML and Markdown letters say, before either markup is applied:
+/// the report's entries grouped and labelled in one language, with dates in the local time of
+/// the person's country and the authority they may complain to.
 ///
 /// Labels come from the report itself, then from the catalog when one is given, then the
-/// vocabulary's stable name — so a letter never shows an empty cell.
+/// vocabulary's stable name — so a letter never shows an empty cell. What the letter must not
+/// tell the person is decided here once: a retention end already passed (the DPO is warned
+/// instead, see ``AccessReport/overdueHoldings``) and the request the letter answers.
 struct LetterContent {
     /// Held data of one system and purpose.
     struct Group {
@@ -21,35 +24,30 @@ struct LetterContent {
         var bases: [String]
         var retention: String
         var items: [AccessReport.HeldData]
-
-        /// When the group's data is erased: one line when every item ends alike, else one per end
-        /// naming its categories.
-        func keptUntil(_ report: AccessReport, _ language: Language) -> [String] {
-            var ends: [(RetentionEnd, [String])] = []
-            for item in items {
-                guard let end = item.keptUntil else { continue }
-                let category = item.categoryLabel.text(in: language)
-                if let index = ends.firstIndex(where: { $0.0 == end }) {
-                    if !ends[index].1.contains(category) { ends[index].1.append(category) }
-                } else {
-                    ends.append((end, [category]))
-                }
-            }
-            if ends.count == 1 { return [report.describe(ends[0].0, language)] }
-            return ends.map { report.describe($0.0, language) + ": " + $0.1.joined(separator: ", ") }
-        }
     }
 
     let report: AccessReport
     let language: Language
     let labels: ReportLabels
     let catalog: Catalog?
+    let country: Region?
+    let dates: LetterDate
+    /// The authority of the person's country; `nil` when the country is not given or unknown.
+    let authority: SupervisoryAuthority?
+    /// The open requests this letter answers, left out of the list of open ones.
+    let answered: Set<String>
 
-    init(_ report: AccessReport, language: Language, catalog: Catalog?) {
+    init(
+        _ report: AccessReport, language: Language, catalog: Catalog?, country: Region?, answering request: String?
+    ) {
         self.report = report
         self.language = language
         self.labels = ReportLabels(language)
         self.catalog = catalog
+        self.country = country
+        self.dates = LetterDate(language, country: country)
+        self.authority = country.flatMap(SupervisoryAuthority.of)
+        self.answered = report.answeredRequests(answering: request)
     }
 
     var groups: [Group] {
@@ -57,9 +55,7 @@ struct LetterContent {
         var positions: [String: Int] = [:]
         for item in report.heldData {
             let key = item.system.rawValue + "\u{0}" + item.purpose.rawValue
-            let basis =
-                item.basis.label.text(in: language)
-                + (item.basisArticle.map { " (\(labels(.article, $0)))" } ?? "")
+            let basis = self.basis(item)
             if let position = positions[key] {
                 groups[position].items.append(item)
                 if !groups[position].bases.contains(basis) { groups[position].bases.append(basis) }
@@ -73,6 +69,45 @@ struct LetterContent {
             }
         }
         return groups
+    }
+
+    func basis(_ item: AccessReport.HeldData) -> String {
+        item.basis.label.text(in: language) + (item.basisArticle.map { " (\(labels(.article, $0)))" } ?? "")
+    }
+
+    /// When the items' data is erased: one line when every item ends alike, else one per end
+    /// naming its categories. An end already passed is left out: the DPO erases it before the
+    /// letter goes.
+    func keptUntil(_ items: [AccessReport.HeldData]) -> [String] {
+        var ends: [(String, [String])] = []
+        for item in items {
+            guard let end = item.keptUntil, let words = describe(end) else { continue }
+            let category = categoryLabel(item.category)
+            if let index = ends.firstIndex(where: { $0.0 == words }) {
+                if !ends[index].1.contains(category) { ends[index].1.append(category) }
+            } else {
+                ends.append((words, [category]))
+            }
+        }
+        if ends.count == 1 { return [ends[0].0] }
+        return ends.map { $0.0 + ": " + $0.1.joined(separator: ", ") }
+    }
+
+    /// The words for a retention end; `nil` for an end already passed.
+    func describe(_ end: RetentionEnd) -> String? {
+        switch end {
+        case .date(let date):
+            guard date > report.generatedAt else { return nil }
+            return labels(.keptUntilDate, dates.lastDayKept(date))
+        case .event(let events, let withdrawal):
+            var parts = events.map(labels.event)
+            if withdrawal { parts.append(labels[.eventConsentWithdrawal]) }
+            return labels(.eventsThenRule, parts.joined(separator: labels[.orSeparator]))
+        case .noLimit:
+            return labels[.noFixedEnd]
+        case .undetermined:
+            return labels[.notYetDetermined]
+        }
     }
 
     func systemLabel(_ system: SystemID) -> String {
@@ -125,7 +160,59 @@ struct LetterContent {
         return categoryLabel(item.category) + ", " + systemLabel(item.system)
     }
 
-    func day(_ date: Date) -> String { LetterDate.day(date, in: language) }
+    /// A value an erasure kept, why and until when — the same last day the held data shows.
+    func kept(_ kept: Erasure.Retained) -> String {
+        let until = kept.until.flatMap { $0 > report.generatedAt ? dates.lastDayKept($0) : nil }
+        return labels.kept(keptHolding(kept.holding), hold: labels.hold(kept.hold), until: until)
+    }
+
+    func erasure(_ erasure: AccessReport.ErasureEntry) -> String {
+        labels.erasure(day(erasure.at), reason: labels.erasureReason(erasure.reason), count: erasure.erasedValues)
+    }
+
+    /// The open requests the letter lists: every one but those it answers.
+    var openRequests: [AccessReport.RequestEntry] {
+        report.openRequests.filter { !answered.contains($0.requestID) }
+    }
+
+    /// The subject line: the reply to an access request, with the answered request's id when
+    /// there is exactly one.
+    var subjectLine: String {
+        if answered.count == 1, let id = answered.first { return labels(.subjectLine, id) }
+        return labels[.subjectLineNoReference]
+    }
+
+    /// "Hello Kari Nordmann," when the report holds the person's name, else "Hello,".
+    var greeting: String {
+        report.personName.map { labels(.greetingNamed, $0) } ?? labels[.greeting]
+    }
+
+    /// Where the person may complain (Art. 77): their country's authority with its address.
+    var complaint: String {
+        guard let authority else { return labels[.rightComplaintNoAuthority] }
+        return labels(.rightComplaint, authority.name.text(in: language), authority.addressLine)
+    }
+
+    /// The authority's name for running text, or the generic words when it is not known.
+    var authorityName: String {
+        authority?.name.text(in: language) ?? labels[.supervisoryAuthorityGeneric]
+    }
+
+    /// The rights a letter lists: each right's name and what it means.
+    var rights: [(String, String)] {
+        [
+            (labels[.requestAccess], labels[.rightAccess]),
+            (labels[.requestErasure], labels[.rightErasure]),
+            (labels[.rightRectificationTitle], labels[.rightRectification]),
+            (labels[.requestRestriction], labels[.rightRestriction]),
+            (labels[.requestObjection], labels[.rightObjection]),
+            (labels[.rightWithdrawalTitle], labels[.rightWithdrawal]),
+            (labels[.requestPortability], labels[.rightPortability]),
+            (labels[.rightComplaintTitle], complaint),
+        ]
+    }
+
+    func day(_ date: Date) -> String { dates.day(date) }
 
     var hasMaskedValues: Bool { report.heldData.contains { $0.valueState == .masked } }
     var hasRevealedHighSensitivity: Bool {

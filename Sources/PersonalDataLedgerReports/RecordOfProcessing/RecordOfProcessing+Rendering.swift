@@ -90,13 +90,14 @@ extension RecordOfProcessing {
     public func markdown(in language: Language = .english) -> String {
         let m = MarkupEscaping.markdown
         let t = ReportLabels(language)
-        func day(_ date: Date) -> String { LetterDate.day(date, in: language) }
+        let dates = LetterDate(language, country: region)
+        func day(_ date: Date) -> String { dates.day(date) }
         var lines: [String] = []
         lines.append(
             "# " + t[.ropaTitle] + " — " + m(controller.name))
         lines.append("")
         lines.append(
-            t(.ropaProduced, m(LetterDate.dayAndTime(generatedAt, in: language)), "\(factsExamined)"))
+            t(.ropaProduced, m(dates.dayAndTime(generatedAt)), "\(factsExamined)"))
         lines.append("")
         lines.append("## " + t[.ropaControllerHeading])
         lines.append("")

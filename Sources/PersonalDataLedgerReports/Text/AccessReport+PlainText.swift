@@ -7,19 +7,23 @@ public import PersonalDataLedger
 #endif
 
 extension AccessReport {
-    /// The report as plain text, for a terminal or an email body.
+    /// The report as plain text, for the data protection officer's terminal or an email body.
     ///
-    /// Values appear as the report holds them: high-sensitivity values stay masked unless the
-    /// report was produced revealing them.
-    public func plainText(in language: Language = .english) -> String {
-        let t = ReportLabels(language)
-        let categoryLabels = Dictionary(
-            heldData.map { ($0.category, $0.categoryLabel) }, uniquingKeysWith: { a, _ in a })
-        let purposeLabels = Dictionary(heldData.map { ($0.purpose, $0.purposeLabel) }, uniquingKeysWith: { a, _ in a })
+    /// It says what the letters say, in the same date style, and adds what the DPO works with:
+    /// each holding's number (`#12`, for `pdl rectify --holding` and `pdl erase --holding`),
+    /// system names and the subject identifiers. Values appear as the report holds them:
+    /// high-sensitivity values stay masked unless the report was produced revealing them.
+    ///
+    /// The parameters are those of ``htmlLetter(in:catalog:country:answering:)``.
+    public func plainText(
+        in language: Language = .english, country: Region? = nil, answering request: String? = nil
+    ) -> String {
+        let content = LetterContent(self, language: language, catalog: nil, country: country, answering: request)
+        let t = content.labels
         var lines: [String] = []
         lines.append(t(.textTitle, subject.rawValue))
         lines.append(String(repeating: "=", count: lines[0].count))
-        lines.append("\(t[.generated]): \(Self.timestamp(generatedAt))  \(t[.requestedBy]): \(requestedBy)")
+        lines.append("\(t[.generated]): \(content.dates.dayAndTime(generatedAt)) · \(t(.requestedBy, requestedBy.rawValue))")
         lines.append("\(t[.controller]): \(controller.name) <\(controller.privacyContact)>")
         if !linkedSubjects.isEmpty {
             lines.append("\(t[.linked]): \(linkedSubjects.map(\.rawValue).joined(separator: ", "))")
@@ -35,24 +39,25 @@ extension AccessReport {
                     + (first.reference.map { " — \($0)" } ?? "")
                     + (linkedSubjects.isEmpty ? "" : " [\(first.subject)]"))
             lines.append(
-                "    \(t[.basisShort]): \(first.basis.label.text(in: language))"
-                    + (first.basisArticle.map { " (GDPR Art. \($0))" } ?? "")
-                    + " · \(t[.source]): \(first.source == "the data subject" ? t[.yourselfLower] : first.source)"
-                    + " · \(t[.since]): \(Self.timestamp(first.since))")
+                "    \(t[.basisShort]): \(content.basis(first))"
+                    + " · \(t[.source]): \(content.source(first))"
+                    + " · \(t[.since]): \(content.day(first.since))")
             lines.append("    \(t[.retentionShort]): \(first.retention.text(in: language))")
-            lines += keptUntilLines(for: group, language: language)
+            for end in content.keptUntil(group) { lines.append("    \(t[.keptUntil]): \(end)") }
+            let numbers = group.map { "#\($0.sequence)" }
+            let numberWidth = numbers.map(\.count).max() ?? 0
             let width = group.map { $0.categoryLabel.text(in: language).count }.max() ?? 0
-            for item in group {
+            for (item, number) in zip(group, numbers) {
                 let label = item.categoryLabel.text(in: language)
                 let value: String =
                     switch item.valueState {
                     case .shown, .masked: item.value ?? ""
-                    case .notRecorded: t[.valueNotRecorded]
-                    case .erased: t(.erased, item.erasedAt.map(Self.timestamp) ?? "")
+                    case .notRecorded, .erased: content.value(item)
                     }
-                let corrected = item.rectifiedAt.map { "  (\(t[.rectified]) \(Self.timestamp($0)))" } ?? ""
+                let corrected = item.rectifiedAt.map { "  (\(t(.corrected, content.day($0))))" } ?? ""
                 lines.append(
-                    "      \(label)\(String(repeating: " ", count: width - label.count))  \(value)\(corrected)")
+                    "      \(number)\(String(repeating: " ", count: numberWidth - number.count))  "
+                        + "\(label)\(String(repeating: " ", count: width - label.count))  \(value)\(corrected)")
             }
         }
 
@@ -60,20 +65,10 @@ extension AccessReport {
         lines.append(t[.recipientsHeading])
         if recipients.isEmpty { lines.append("  \(t[.noneListed])") }
         for recipient in recipients {
-            let how =
-                switch recipient.channel {
-                case .disclosure:
-                    t(.disclosedLower, Self.timestamp(recipient.from)) + (recipient.reference.map { " (\($0))" } ?? "")
-                case .accessGrant:
-                    recipient.until.map {
-                        t(
-                            .grantedUntil, recipient.system?.rawValue ?? "", Self.timestamp(recipient.from),
-                            Self.timestamp($0))
-                    } ?? t(.granted, recipient.system?.rawValue ?? "", Self.timestamp(recipient.from))
-                }
             lines.append(
-                "  - \(recipient.label.text(in: language)) — \(recipient.occasionLabel.text(in: language)): \(how)")
-            let categoryNames = recipient.categories.map { categoryLabels[$0]?.text(in: language) ?? $0.rawValue }
+                "  - \(recipient.label.text(in: language)) — \(recipient.occasionLabel.text(in: language)): "
+                    + content.recipientHow(recipient))
+            let categoryNames = recipient.categories.map(content.categoryLabel)
             lines.append("      \(t[.categoryList]): \(categoryNames.joined(separator: ", "))")
         }
 
@@ -82,7 +77,7 @@ extension AccessReport {
         if consentHistory.isEmpty { lines.append("  \(t[.noneListed])") }
         for consent in consentHistory {
             lines.append(
-                "  - \(Self.timestamp(consent.at)) \(t.decision(consent.decision, capitalized: false)) — \(purposeLabels[consent.purpose]?.text(in: language) ?? consent.purpose.rawValue) "
+                "  - \(content.day(consent.at)) \(t.decision(consent.decision, capitalized: false)) — \(content.purposeLabel(consent.purpose)) "
                     + "(\(t[.policy]) \(consent.policyVersion), \(consent.channel)"
                     + (consent.evidence.map { ", \($0)" } ?? "") + ")"
                     + (consent.isStale == true ? " — " + t[.staleConsent] : ""))
@@ -92,40 +87,38 @@ extension AccessReport {
             lines.append("")
             lines.append(t[.limitsHeading])
             for restriction in restrictions {
-                lines.append(
-                    "  - \(t[.restrictedFor]) \(restriction.purpose?.rawValue ?? t[.allPurposesShort]) \(t[.sinceLower]) \(Self.timestamp(restriction.since))"
-                )
+                let purpose = restriction.purpose.map(content.purposeLabel) ?? t[.allPurposes]
+                lines.append("  - " + t(.restricted, purpose, content.day(restriction.since)))
             }
             for objection in objections {
-                lines.append(
-                    "  - \(t[.objectionTo]) \(objection.purpose) \(t[.sinceLower]) \(Self.timestamp(objection.since))")
+                lines.append("  - " + t(.objected, content.purposeLabel(objection.purpose), content.day(objection.since)))
             }
         }
         if !erasures.isEmpty {
             lines.append("")
-            lines.append(t[.erasuresShortHeading])
+            lines.append(t[.erasuresHeading])
             for erasure in erasures {
-                lines.append(
-                    "  - \(Self.timestamp(erasure.at)) \(erasure.reason): \(t(.erasedValues, "\(erasure.erasedValues)"))"
-                )
+                lines.append("  - " + content.erasure(erasure))
                 for kept in erasure.retained {
-                    lines.append(
-                        "      \(t[.keptLower]) #\(kept.holding): \(kept.hold)"
-                            + (kept.until.map { " → \(Self.timestamp($0))" } ?? ""))
+                    lines.append("      #\(kept.holding) " + content.kept(kept))
                 }
             }
         }
+        let openRequests = content.openRequests
         if !openRequests.isEmpty {
             lines.append("")
-            lines.append(t[.openRequestsHeading])
+            lines.append(t[.requestsHeading])
             for request in openRequests {
                 lines.append(
-                    "  - \(request.requestID) \(request.kind.rawValue), \(t[.receivedLower]) \(Self.timestamp(request.receivedAt))"
-                        + (request.dueAt.map { ", \(t[.dueLower]) \(Self.timestamp($0))" } ?? ""))
+                    "  - \(t.request(request.kind)) (\(request.requestID)), \(t[.receivedLower]) \(content.day(request.receivedAt))"
+                        + (request.dueAt.map { ", \(t[.dueLower]) \(content.day($0))" } ?? ""))
             }
         }
         lines.append("")
+        lines.append(t[.automatedDecisions])
+        lines.append("")
         lines.append(t(.rightsSummary, controller.privacyContact))
+        lines.append(content.complaint)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -144,9 +137,5 @@ extension AccessReport {
             }
         }
         return groups
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601)
     }
 }
