@@ -16,13 +16,13 @@ import Testing
             about: mallory, in: "webshop.orders", for: .customerAccountAndOrders, reference: "order:<i>1</i>")
         let report = try await test.ledger.issueReport(for: mallory, requestedBy: "dpo")
         for language in ReportLabels.languages {
-            let html = report.htmlLetter(in: language, catalog: .focusNordic)
+            let html = report.htmlLetter(in: language, catalog: .focusNordic, country: .norway)
             #expect(!html.contains("<script>"))
             #expect(!html.contains("<img"))
             #expect(!html.contains("<b>666"))
             #expect(!html.contains("<i>1"))
             #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;"))
-            #expect(html.contains("customer:&lt;b&gt;666&lt;/b&gt;"))
+            #expect(html.contains("order:&lt;i&gt;1&lt;/i&gt;"))
             // The document's own markup is intact and self-contained.
             #expect(html.hasPrefix("<!DOCTYPE html>"))
             #expect(html.contains("<style>"))
@@ -65,19 +65,20 @@ import Testing
         let test = try await ReportFixtures.karisStory()
         try await test.ledger.restrict(TestLedger.kari, purpose: .complaintsAndService)
         let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
-        let html = report.htmlLetter(in: .norwegianBokmal, catalog: .focusNordic)
+        let html = report.htmlLetter(in: .norwegianBokmal, catalog: .focusNordic, country: .norway)
         #expect(html.contains("<html lang=\"nb\">"))
         for text in [
             "Hva vi har lagret om deg", "Kundekonto og ordrehåndtering", "Nettbutikkordre",
-            "Avtale (GDPR art. 6(1)(b))",
+            "Avtale (personvernforordningen art. 6(1)(b))", "Hei Kari Nordmann,",
             "Hvem som har mottatt opplysningene", "Transportør", "Leverandør av sikkerhetskopi", "Dine samtykker",
-            "Trukket tilbake", "2018-05-25", "Begrensninger og innsigelser", "Dine rettigheter",
-            "enkelte, deler av eller alle", "Datatilsynet", "mailto:GDPR@focusnordic.com", "Dataportabilitet",
+            "Trukket tilbake", "2018-05-25", "Begrensning og protester", "Dine rettigheter",
+            "enkelte, deler av eller alle", "Datatilsynet (Postboks 458 Sentrum, 0105 Oslo, www.datatilsynet.no)",
+            "mailto:GDPR@focusnordic.com", "Dataportabilitet", "Automatiserte avgjørelser", "heller ikke profilering",
             "3. mars 2026",
         ] {
             #expect(html.contains(text), "missing: \(text)")
         }
-        let markdown = report.markdown(in: .norwegianBokmal, catalog: .focusNordic)
+        let markdown = report.markdown(in: .norwegianBokmal, catalog: .focusNordic, country: .norway)
         for text in ["## Dine rettigheter", "GDPR@focusnordic.com", "| Navn |", "Trukket tilbake", "Datatilsynet"] {
             #expect(markdown.contains(text), "missing: \(text)")
         }
@@ -86,7 +87,7 @@ import Testing
     @Test func letterInEnglish() async throws {
         let test = try await ReportFixtures.karisStory()
         let report = try await test.ledger.issueReport(for: TestLedger.kari, requestedBy: "dpo")
-        let html = report.htmlLetter(in: .english)
+        let html = report.htmlLetter(in: .english, country: .norway)
         for text in [
             "<html lang=\"en\">", "What we hold about you", "Customer account and orders", "Who received it", "Carrier",
             "Your consents", "Withdrawn", "Your rights", "some, part of or all", "Datatilsynet", "GDPR@focusnordic.com",
@@ -119,7 +120,7 @@ import Testing
         #expect(html.contains("Dine åpne henvendelser"))
         #expect(html.contains("mail:4711"))
         #expect(html.contains("Hva vi har slettet"))
-        #expect(html.contains("etter din forespørsel"))
+        #expect(html.contains("etter forespørsel fra deg"))
         #expect(html.contains("(slettet "))
         let markdown = report.markdown()
         #expect(markdown.contains("Your open requests"))

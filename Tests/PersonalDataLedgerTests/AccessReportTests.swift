@@ -139,7 +139,7 @@ import Testing
         let english = report.plainText(in: .english)
         #expect(english.contains("Who received it"))
         #expect(english.contains("Carrier — Completing shipments"))
-        #expect(english.contains("Backup provider — Backup services: access to webshop.orders"))
+        #expect(english.contains("Backup provider — Backup services: Access to webshop.orders"))
         #expect(english.contains("GDPR@focusnordic.com"))
         let norwegian = report.plainText(in: .norwegianBokmal)
         #expect(norwegian.contains("Hvem som har mottatt opplysningene"))

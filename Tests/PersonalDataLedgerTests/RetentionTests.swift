@@ -145,8 +145,8 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
 
         let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.heldData[0].keptUntil == .date(instant("2032-01-01")))
-        #expect(report.plainText().contains("Kept until: 2031-12-31"))
-        #expect(report.plainText(in: .norwegianBokmal).contains("Lagres til: 2031-12-31"))
+        #expect(report.plainText(country: .norway).contains("Kept: until 31 December 2031"))
+        #expect(report.plainText(in: .norwegianBokmal, country: .norway).contains("Lagres: til 31. desember 2031"))
     }
 
     struct FiscalYearCase: Sendable, CustomTestStringConvertible {
@@ -213,7 +213,7 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         // The access report still works, and says the date is not determined yet.
         let report = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo")
         #expect(report.heldData.allSatisfy { if case .undetermined = $0.keptUntil { true } else { false } })
-        #expect(report.plainText().contains("Kept until: not yet determined"))
+        #expect(report.plainText().contains("Kept: not yet determined"))
     }
 
     @Test func untilAnEventWhileNoClockHasStarted() async throws {
@@ -227,8 +227,8 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         #expect(ends.dropLast().allSatisfy { $0 == .event([.orderDelivered], consentWithdrawal: false) })
         #expect(ends.last == .event([], consentWithdrawal: true))
         let text = try await test.ledger.issueReport(for: RightsLedger.kari, requestedBy: "dpo").plainText()
-        #expect(text.contains("Kept until: the order is delivered"))
-        #expect(text.contains("Kept until: you withdraw your consent"))
+        #expect(text.contains("Kept: until the order is delivered, then as described above"))
+        #expect(text.contains("Kept: until you withdraw your consent"))
         #expect(try await test.ledger.retentionDue().holdings.isEmpty)
     }
 

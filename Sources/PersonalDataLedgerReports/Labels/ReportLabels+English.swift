@@ -116,7 +116,7 @@ extension ReportLabels {
         .noneListed: "(none)",
         .basisShort: "Basis",
         .since: "Since",
-        .retentionShort: "Kept",
+        .retentionShort: "Retention",
         .categoryList: "Categories",
         .consentHistoryHeading: "Consent history",
         .decisionGivenLower: "given",
