@@ -40,7 +40,7 @@ struct CommandLineDate {
             time = endOfDay ? .endOfDay : .startOfDay
             return
         }
-        guard scanner.take("T") || scanner.take("t") || scanner.take(" "), let hour = scanner.number(digits: 2),
+        guard scanner.take("T"), let hour = scanner.number(digits: 2),
             scanner.take(":"), let minute = scanner.number(digits: 2)
         else { throw usage }
         var second = 0

@@ -48,5 +48,6 @@ enum DemoCommand: Command {
         output.country = ledger.region
         let report = try await ledger.issueReport(for: DemoStory.customer, requestedBy: "dpo")
         try output.write(report, catalog: ledger.catalog)
+        ReportCommand.warnOfOverdueData(in: report)
     }
 }

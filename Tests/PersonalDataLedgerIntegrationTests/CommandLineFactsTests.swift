@@ -91,15 +91,15 @@ import Testing
         #expect(report.status == 0, "\(report)")
         for line in [
             "Who received it",
-            "  - Backup provider — Backup services: access to webshop.orders from 2024-01-01T00:00:00Z",
-            "  - Carrier — Completing shipments: disclosed 2026-03-03T14:30:00Z (order:50017)",
+            "  - Backup provider — Backup services: Access to webshop.orders from 1 January 2024 (ongoing)",
+            "  - Carrier — Completing shipments: Disclosed 3 March 2026 (order:50017)",
             "      Categories: Name, Delivery address, Telephone number",
             "Consent history",
-            "  - 2026-03-02T10:04:12Z given — Contact register and mailings (policy 2018-05-25, checkout-checkbox, "
+            "  - 2 March 2026 given — Contact register and mailings (policy 2018-05-25, checkout-checkbox, "
                 + "form:checkout-v3)",
-            "  - 2026-05-20T19:41:00Z withdrawn — Contact register and mailings (policy 2018-05-25, unsubscribe-link, "
+            "  - 20 May 2026 withdrawn — Contact register and mailings (policy 2018-05-25, unsubscribe-link, "
                 + "mail:newsletter-2026-05)",
-            "Kept until: 2028-03-05",
+            "Kept: until 5 March 2028",
         ] {
             #expect(report.stdout.contains(line), "the report lacks \(line)\n\(report)")
         }
