@@ -85,7 +85,8 @@ struct OptionDeclaration: Sendable {
     /// `--delimiter D` of CSV output: `,` (RFC 4180) or `;` for Nordic spreadsheets.
     static let delimiter = OptionDeclaration(
         "delimiter", .value, valueName: "D",
-        help: "The CSV field separator: ',' or ';' (what Norwegian, Swedish, Danish and Finnish spreadsheets expect). The file starts with a UTF-8 byte order mark either way.",
+        help:
+            "The CSV field separator: ',' or ';' (what Norwegian, Swedish, Danish and Finnish spreadsheets expect). The file starts with a UTF-8 byte order mark either way.",
         default: ",", choices: [",", ";"])
 
     /// `--output FILE`.

@@ -107,7 +107,8 @@ enum ReportCommand: Command {
         ]
         for item in overdue {
             let end = item.keptUntil?.date.map { describeEnd($0) } ?? ""
-            lines.append("  #\(item.sequence) \(item.category) in \(item.system) for \(item.purpose), kept until \(end)")
+            lines.append(
+                "  #\(item.sequence) \(item.category) in \(item.system) for \(item.purpose), kept until \(end)")
         }
         writeError(lines.joined(separator: "\n"))
     }
@@ -125,7 +126,8 @@ enum ReportCommand: Command {
             request.map { [$0] } ?? report.openRequests.filter { $0.kind == .access }.map(\.requestID)
         var line = "Recorded the report as fact \(issued.sequence)."
         for id in answered {
-            line += "\nWhen it is sent: pdl requests close \(id) --note \"access report sent\" --facts \(issued.sequence)"
+            line +=
+                "\nWhen it is sent: pdl requests close \(id) --note \"access report sent\" --facts \(issued.sequence)"
         }
         writeError(line)
     }

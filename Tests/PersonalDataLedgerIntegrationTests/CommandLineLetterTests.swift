@@ -53,7 +53,8 @@ import Testing
         #expect(letter.status == 0, "\(letter)")
         #expect(letter.stderr.contains("past their retention end"), "\(letter)")
         #expect(letter.stderr.contains("pdl erase \(Self.kari) --holding N"))
-        for holding in try #require(try pdl.run("report", Self.kari, "--format", "json").json()["heldData"] as? [[String: Any]])
+        for holding in try #require(
+            try pdl.run("report", Self.kari, "--format", "json").json()["heldData"] as? [[String: Any]])
         where holding["purpose"] as? String == "complaintsAndService" {
             let sequence = try #require(holding["sequence"] as? Int)
             #expect(letter.stderr.contains("#\(sequence) "), "\(letter)")
@@ -77,8 +78,10 @@ import Testing
         #expect(letter.stdout.contains("referanse gdpr-2026-0041"), "\(letter)")
         #expect(letter.stdout.ranges(of: "gdpr-2026-0041").count == 1, "listed as open as well")
         #expect(!letter.stdout.contains("Dine åpne henvendelser"))
-        let fact = try #require(letter.stderr.firstMatch(of: /Recorded the report as fact (\d+)\./).map { String($0.1) })
-        #expect(letter.stderr.contains("pdl requests close gdpr-2026-0041 --note \"access report sent\" --facts \(fact)"))
+        let fact = try #require(
+            letter.stderr.firstMatch(of: /Recorded the report as fact (\d+)\./).map { String($0.1) })
+        #expect(
+            letter.stderr.contains("pdl requests close gdpr-2026-0041 --note \"access report sent\" --facts \(fact)"))
         let closed = try pdl.run("requests", "close", "gdpr-2026-0041", "--note", "access report sent", "--facts", fact)
         #expect(closed.status == 0, "\(closed)")
         let unknown = try pdl.run("report", Self.kari, "--request", "gdpr-2026-9999")

@@ -39,7 +39,10 @@ import Testing
     /// Each country's letter names its own authority, with its address, in the complaint
     /// paragraph; a person may also complain where they work or where the infringement was.
     @Test(arguments: [
-        (Region.norway, Language.norwegianBokmal, "Datatilsynet (Postboks 458 Sentrum, 0105 Oslo, www.datatilsynet.no)"),
+        (
+            Region.norway, Language.norwegianBokmal,
+            "Datatilsynet (Postboks 458 Sentrum, 0105 Oslo, www.datatilsynet.no)"
+        ),
         (.sweden, .swedish, "Integritetsskyddsmyndigheten (IMY) (Box 8114, 104 20 Stockholm, www.imy.se)"),
         (.denmark, .danish, "Datatilsynet (Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk)"),
         (.finland, .finnish, "Tietosuojavaltuutetun toimisto (PL 800, 00531 Helsinki, tietosuoja.fi)"),
@@ -133,7 +136,9 @@ import Testing
         #expect(letter.ranges(of: "gdpr-2026-0042").count == (format == .text ? 0 : 1))
         #expect(letter.contains("gdpr-2026-0043"))
         if format != .text {
-            #expect(letter.contains("Svar på forespørselen din om innsyn (personvernforordningen art. 15), referanse gdpr-2026-0042"))
+            #expect(
+                letter.contains(
+                    "Svar på forespørselen din om innsyn (personvernforordningen art. 15), referanse gdpr-2026-0042"))
         }
         // Naming the erasure request instead lists the access request as open.
         let other = Self.render(report, format, in: .english, country: .norway, answering: "gdpr-2026-0043")
@@ -187,6 +192,7 @@ import Testing
         for item in report.heldData {
             #expect(text.contains("#\(item.sequence)  \(item.categoryLabel.text(in: .english))"))
         }
-        #expect(!Self.render(report, .html, in: .english, country: .norway).contains("#\(report.heldData[0].sequence) "))
+        #expect(
+            !Self.render(report, .html, in: .english, country: .norway).contains("#\(report.heldData[0].sequence) "))
     }
 }

@@ -134,7 +134,10 @@ extension Ledger {
             basis: holding.basis, basisArticle: holding.basis.article, source: holding.source.description,
             reference: holding.reference, since: fact.recordedAt, erasedAt: held.erasedAt,
             rectifiedAt: held.rectifiedAt,
-            retention: purpose?.retention.summary ?? [.english: "Not declared", .norwegianBokmal: "Ikke oppgitt"])
+            retention: purpose?.retention.summary ?? [
+                .english: "Not declared", .norwegianBokmal: "Ikke oppgitt", .swedish: "Inte angivet",
+                .danish: "Ikke angivet", .finnish: "Ei ilmoitettu",
+            ])
     }
 
     /// Recipients with standing access to a system during the time it held the person's data.

@@ -34,16 +34,44 @@ extension AccessOccasion {
     public var label: LocalizedText {
         switch self {
         case .customerSupport:
-            [.english: "Customer support and troubleshooting", .norwegianBokmal: "Kundestøtte og feilsøking"]
-        case .development: [.english: "Development", .norwegianBokmal: "Utvikling"]
-        case .maintenance: [.english: "Maintenance", .norwegianBokmal: "Vedlikehold"]
+            [
+                .english: "Customer support and troubleshooting", .norwegianBokmal: "Kundestøtte og feilsøking",
+                .swedish: "Kundsupport och felsökning", .danish: "Kundesupport og fejlfinding",
+                .finnish: "Asiakastuki ja vianetsintä",
+            ]
+        case .development:
+            [
+                .english: "Development", .norwegianBokmal: "Utvikling", .swedish: "Utveckling", .danish: "Udvikling",
+                .finnish: "Kehitys",
+            ]
+        case .maintenance:
+            [
+                .english: "Maintenance", .norwegianBokmal: "Vedlikehold", .swedish: "Underhåll",
+                .danish: "Vedligeholdelse", .finnish: "Ylläpito",
+            ]
         case .upgrades:
-            [.english: "Upgrades and implementations", .norwegianBokmal: "Oppgraderinger og implementeringer"]
+            [
+                .english: "Upgrades and implementations", .norwegianBokmal: "Oppgraderinger og implementeringer",
+                .swedish: "Uppgraderingar och implementeringar", .danish: "Opgraderinger og implementeringer",
+                .finnish: "Päivitykset ja käyttöönotot",
+            ]
         case .databaseIntegration:
-            [.english: "Integration between databases", .norwegianBokmal: "Integrasjon mellom databaser"]
-        case .backup: [.english: "Backup services", .norwegianBokmal: "Backup-tjenester"]
+            [
+                .english: "Integration between databases", .norwegianBokmal: "Integrasjon mellom databaser",
+                .swedish: "Integration mellan databaser", .danish: "Integration mellem databaser",
+                .finnish: "Tietokantojen välinen integraatio",
+            ]
+        case .backup:
+            [
+                .english: "Backup services", .norwegianBokmal: "Backup-tjenester", .swedish: "Säkerhetskopiering",
+                .danish: "Backuptjenester", .finnish: "Varmuuskopiointipalvelut",
+            ]
         case .shipping:
-            [.english: "Completing shipments", .norwegianBokmal: "Ferdigstillelse av forsendelser"]
+            [
+                .english: "Completing shipments", .norwegianBokmal: "Ferdigstillelse av forsendelser",
+                .swedish: "Slutförande av leveranser", .danish: "Færdiggørelse af forsendelser",
+                .finnish: "Lähetysten toimittaminen",
+            ]
         default: .init(rawValue)
         }
     }

@@ -10,31 +10,80 @@ extension Catalog {
         categories: CategoryDefinition.builtIn,
         purposes: PurposeDefinition.focusNordic,
         systems: [
-            .init("webshop.orders", label: [.english: "Webshop orders", .norwegianBokmal: "Nettbutikkordre"]),
+            .init(
+                "webshop.orders",
+                label: [
+                    .english: "Webshop orders", .norwegianBokmal: "Nettbutikkordre", .swedish: "Webbutiksordrar",
+                    .danish: "Webshopordrer", .finnish: "Verkkokaupan tilaukset",
+                ]),
             .init(
                 "webshop.accounts",
-                label: [.english: "Webshop customer accounts", .norwegianBokmal: "Kundekontoer i nettbutikken"]),
+                label: [
+                    .english: "Webshop customer accounts", .norwegianBokmal: "Kundekontoer i nettbutikken",
+                    .swedish: "Kundkonton i webbutiken", .danish: "Kundekonti i webshoppen",
+                    .finnish: "Verkkokaupan asiakastilit",
+                ]),
             .init(
                 "service.cases",
-                label: [.english: "Complaint and service cases", .norwegianBokmal: "Reklamasjons- og servicesaker"]),
+                label: [
+                    .english: "Complaint and service cases", .norwegianBokmal: "Reklamasjons- og servicesaker",
+                    .swedish: "Reklamations- och serviceärenden", .danish: "Reklamations- og servicesager",
+                    .finnish: "Reklamaatio- ja huoltoasiat",
+                ]),
             .init(
                 "marketing.campaigns",
-                label: [.english: "Campaigns and competitions", .norwegianBokmal: "Kampanjer og konkurranser"]),
-            .init("marketing.contacts", label: [.english: "Contact register", .norwegianBokmal: "Kontaktregister"]),
-            .init("recruitment", label: [.english: "Recruitment", .norwegianBokmal: "Rekruttering"]),
-            .init("accounting", label: [.english: "Accounting", .norwegianBokmal: "Regnskap"]),
-            .init("b2b.portal", label: [.english: "B2B portal", .norwegianBokmal: "B2B-portal"]),
+                label: [
+                    .english: "Campaigns and competitions", .norwegianBokmal: "Kampanjer og konkurranser",
+                    .swedish: "Kampanjer och tävlingar", .danish: "Kampagner og konkurrencer",
+                    .finnish: "Kampanjat ja kilpailut",
+                ]),
+            .init(
+                "marketing.contacts",
+                label: [
+                    .english: "Contact register", .norwegianBokmal: "Kontaktregister", .swedish: "Kontaktregister",
+                    .danish: "Kontaktregister", .finnish: "Yhteystietorekisteri",
+                ]),
+            .init(
+                "recruitment",
+                label: [
+                    .english: "Recruitment", .norwegianBokmal: "Rekruttering", .swedish: "Rekrytering",
+                    .danish: "Rekruttering", .finnish: "Rekrytointi",
+                ]),
+            .init(
+                "accounting",
+                label: [
+                    .english: "Accounting", .norwegianBokmal: "Regnskap", .swedish: "Bokföring", .danish: "Regnskab",
+                    .finnish: "Kirjanpito",
+                ]),
+            .init(
+                "b2b.portal",
+                label: [
+                    .english: "B2B portal", .norwegianBokmal: "B2B-portal", .swedish: "B2B-portal",
+                    .danish: "B2B-portal", .finnish: "B2B-portaali",
+                ]),
         ],
         recipients: [
             .init(
-                "carrier", label: [.english: "Carrier", .norwegianBokmal: "Transportør"],
+                "carrier",
+                label: [
+                    .english: "Carrier", .norwegianBokmal: "Transportør", .swedish: "Transportör",
+                    .danish: "Transportør", .finnish: "Kuljetusliike",
+                ],
                 role: .thirdParty, occasions: [.shipping]),
             .init(
                 "backup-provider",
-                label: [.english: "Backup provider", .norwegianBokmal: "Leverandør av sikkerhetskopi"],
+                label: [
+                    .english: "Backup provider", .norwegianBokmal: "Leverandør av sikkerhetskopi",
+                    .swedish: "Leverantör av säkerhetskopiering", .danish: "Leverandør af backup",
+                    .finnish: "Varmuuskopiointipalvelun toimittaja",
+                ],
                 role: .processor, occasions: [.backup]),
             .init(
-                "it-partner", label: [.english: "IT partner", .norwegianBokmal: "IT-partner"],
+                "it-partner",
+                label: [
+                    .english: "IT partner", .norwegianBokmal: "IT-partner", .swedish: "IT-partner",
+                    .danish: "IT-partner", .finnish: "IT-kumppani",
+                ],
                 role: .processor,
                 occasions: [.customerSupport, .development, .maintenance, .upgrades, .databaseIntegration]),
         ],
@@ -49,7 +98,11 @@ extension PurposeDefinition {
     public static let focusNordic: [PurposeDefinition] = [
         .init(
             .customerAccountAndOrders,
-            label: [.english: "Customer account and orders", .norwegianBokmal: "Kundekonto og ordrehåndtering"],
+            label: [
+                .english: "Customer account and orders", .norwegianBokmal: "Kundekonto og ordrehåndtering",
+                .swedish: "Kundkonto och orderhantering", .danish: "Kundekonto og ordrebehandling",
+                .finnish: "Asiakastili ja tilausten käsittely",
+            ],
             policySection: "Kundekonto og ordrehåndtering",
             allowedCategories: [.name, .billingAddress, .deliveryAddress, .phone, .email, .ipAddress],
             defaultBasis: .contract, subjectKinds: [.customer, .b2bRepresentative],
@@ -58,7 +111,13 @@ extension PurposeDefinition {
                     .english:
                         "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period.",
                     .norwegianBokmal:
-                        "Aktiv til ordren er fullstendig levert fra lageret, deretter arkivert for returer, reklamasjoner og garanti i reklamasjonsfristen.",
+                        "Ordren er aktiv til den er levert fra lageret, og arkiveres deretter i reklamasjonstiden for returer, reklamasjoner og garantisaker.",
+                    .swedish:
+                        "Ordern är aktiv tills den har levererats från lagret och arkiveras sedan under reklamationstiden för returer, reklamationer och garantiärenden.",
+                    .danish:
+                        "Ordren er aktiv, indtil den er leveret fra lageret, og arkiveres derefter i reklamationsperioden til returneringer, reklamationer og garantisager.",
+                    .finnish:
+                        "Tilaus on aktiivinen, kunnes se on toimitettu varastosta, ja arkistoidaan sen jälkeen reklamaatioajaksi palautuksia, reklamaatioita ja takuuasioita varten.",
                 ],
                 clocks: [.init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint)]),
             mapping: .init(dpvIRI: dpv("CustomerOrderManagement"), fideslangKey: "essential.service")),
@@ -66,6 +125,8 @@ extension PurposeDefinition {
             .complaintsAndService,
             label: [
                 .english: "Complaints and service requests", .norwegianBokmal: "Reklamasjoner og serviceforespørsler",
+                .swedish: "Reklamationer och serviceärenden", .danish: "Reklamationer og serviceforespørgsler",
+                .finnish: "Reklamaatiot ja palvelupyynnöt",
             ],
             policySection: "Reklamasjoner og serviceforespørsler",
             allowedCategories: [
@@ -79,6 +140,12 @@ extension PurposeDefinition {
                         "Deleted when the case closes, unless the person consents; then kept until the warranty period ends.",
                     .norwegianBokmal:
                         "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt.",
+                    .swedish:
+                        "Raderas när ärendet avslutas, om du inte samtycker; då sparas uppgifterna tills garantitiden har gått ut.",
+                    .danish:
+                        "Slettes, når sagen afsluttes, medmindre du giver samtykke; så opbevares de, indtil garantiperioden er udløbet.",
+                    .finnish:
+                        "Poistetaan, kun asia suljetaan, ellet anna suostumusta; silloin tiedot säilytetään takuuajan loppuun.",
                 ],
                 clocks: [
                     .init(startsAt: .event(.caseClosed), keepFor: .immediately),
@@ -89,7 +156,11 @@ extension PurposeDefinition {
             mapping: .init(dpvIRI: dpv("CustomerClaimsManagement"), fideslangKey: "essential.service")),
         .init(
             .campaignsAndCompetitions,
-            label: [.english: "Campaigns and competitions", .norwegianBokmal: "Kampanjer og konkurranser"],
+            label: [
+                .english: "Campaigns and competitions", .norwegianBokmal: "Kampanjer og konkurranser",
+                .swedish: "Kampanjer och tävlingar", .danish: "Kampagner og konkurrencer",
+                .finnish: "Kampanjat ja kilpailut",
+            ],
             policySection: "Kampanjer og konkurranser",
             allowedCategories: [
                 .nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .bankAccount,
@@ -100,13 +171,22 @@ extension PurposeDefinition {
                     .english:
                         "Kept until the campaign is fully over, then removed, except what is part of business transactions.",
                     .norwegianBokmal:
-                        "Lagres til kampanjen er fullstendig avsluttet, deretter fjernet, bortsett fra det som inngår i forretningstransaksjoner.",
+                        "Lagres til kampanjen er helt avsluttet, og slettes deretter, bortsett fra det som inngår i forretningstransaksjoner.",
+                    .swedish:
+                        "Sparas tills kampanjen är helt avslutad och raderas sedan, utom det som ingår i affärstransaktioner.",
+                    .danish:
+                        "Opbevares, indtil kampagnen er helt afsluttet, og slettes derefter, bortset fra det, der indgår i forretningstransaktioner.",
+                    .finnish:
+                        "Säilytetään kampanjan loppuun asti ja poistetaan sen jälkeen lukuun ottamatta liiketoimiin sisältyviä tietoja.",
                 ],
                 clocks: [.init(startsAt: .event(.campaignEnded), keepFor: .immediately)]),
             mapping: .init(dpvIRI: dpv("DirectMarketing"), fideslangKey: "marketing")),
         .init(
             .jobApplicants,
-            label: [.english: "Job applicants", .norwegianBokmal: "Jobbsøkere"],
+            label: [
+                .english: "Job applicants", .norwegianBokmal: "Jobbsøkere", .swedish: "Arbetssökande",
+                .danish: "Jobansøgere", .finnish: "Työnhakijat",
+            ],
             policySection: "Jobbsøkere",
             allowedCategories: [.nationalIDNumber, .name, .residentialAddress, .phone, .email],
             defaultBasis: .contract, allowedBases: [.contract, .consent],
@@ -116,7 +196,13 @@ extension PurposeDefinition {
                     .english:
                         "Kept for the recruitment period. Rejected: everything is deleted unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
                     .norwegianBokmal:
-                        "Lagres i rekrutteringsperioden. Avslag: alt slettes med mindre søkeren samtykker til lagring for fremtidige behov. Ansatt: flyttes til personalopplysninger.",
+                        "Lagres i rekrutteringsperioden. Får søkeren avslag, slettes alt, med mindre søkeren samtykker til at vi lagrer det for fremtidige stillinger. Blir søkeren ansatt, flyttes opplysningene til personalarkivet.",
+                    .swedish:
+                        "Sparas under rekryteringen. Vid avslag raderas allt, om inte den sökande samtycker till att uppgifterna sparas för framtida tjänster. Vid anställning flyttas uppgifterna till personalakten.",
+                    .danish:
+                        "Opbevares i rekrutteringsperioden. Ved afslag slettes alt, medmindre ansøgeren giver samtykke til, at vi gemmer det til fremtidige stillinger. Ved ansættelse flyttes oplysningerne til personalemappen.",
+                    .finnish:
+                        "Säilytetään rekrytoinnin ajan. Jos hakemus hylätään, kaikki poistetaan, ellei hakija anna suostumusta tietojen säilyttämiseen tulevia tehtäviä varten. Jos hakija palkataan, tiedot siirretään henkilöstökansioon.",
                 ],
                 clocks: [
                     .init(startsAt: .event(.applicationRejected), keepFor: .immediately),
@@ -128,21 +214,32 @@ extension PurposeDefinition {
             mapping: .init(dpvIRI: dpv("RecruitmentManagement"), fideslangKey: "employment.recruitment")),
         .init(
             .contactRegister,
-            label: [.english: "Contact register and mailings", .norwegianBokmal: "Kommunikasjon og utsendelser"],
+            label: [
+                .english: "Contact register and mailings", .norwegianBokmal: "Kommunikasjon og utsendelser",
+                .swedish: "Kommunikation och utskick", .danish: "Kommunikation og udsendelser",
+                .finnish: "Viestintä ja postitukset",
+            ],
             policySection: "Kommunikasjon og utsendelser",
             allowedCategories: [.name, .deliveryAddress, .phone, .email],
             defaultBasis: .consent, subjectKinds: [.customer, .contact, .b2bRepresentative],
             retention: .init(
                 summary: [
                     .english: "Kept until the person says otherwise (withdraws consent).",
-                    .norwegianBokmal: "Lagres til vi får beskjed om annet (samtykket trekkes).",
+                    .norwegianBokmal: "Lagres til du trekker samtykket tilbake.",
+                    .swedish: "Sparas tills du återkallar ditt samtycke.",
+                    .danish: "Opbevares, indtil du tilbagekalder dit samtykke.",
+                    .finnish: "Säilytetään, kunnes peruutat suostumuksesi.",
                 ],
                 clocks: [.init(startsAt: .consentWithdrawn, keepFor: .immediately)]),
             isDirectMarketing: true,
             mapping: .init(dpvIRI: dpv("DirectMarketing"), fideslangKey: "marketing.communications.email")),
         .init(
             .legalObligations,
-            label: [.english: "Legal obligations: business transactions", .norwegianBokmal: "Juridiske forpliktelser"],
+            label: [
+                .english: "Legal obligations: business transactions", .norwegianBokmal: "Juridiske forpliktelser",
+                .swedish: "Rättsliga förpliktelser", .danish: "Juridiske forpligtelser",
+                .finnish: "Lakisääteiset velvoitteet",
+            ],
             policySection: "Juridiske forpliktelser",
             allowedCategories: [
                 .nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email,
@@ -154,6 +251,11 @@ extension PurposeDefinition {
                         "Kept for the statutory bookkeeping period of the country, counted from the end of the fiscal year.",
                     .norwegianBokmal:
                         "Lagres i landets lovpålagte oppbevaringstid for regnskap, regnet fra utløpet av regnskapsåret.",
+                    .swedish:
+                        "Sparas under den tid som landets bokföringslag kräver, räknat från räkenskapsårets slut.",
+                    .danish:
+                        "Opbevares i den periode, som landets bogføringslov kræver, regnet fra regnskabsårets afslutning.",
+                    .finnish: "Säilytetään maan kirjanpitolain edellyttämän ajan tilikauden päättymisestä lukien.",
                 ],
                 clocks: [.init(startsAt: .recorded, keepFor: .bookkeeping)]),
             mapping: .init(dpvIRI: dpv("LegalCompliance"), fideslangKey: "essential.legal_obligation")),

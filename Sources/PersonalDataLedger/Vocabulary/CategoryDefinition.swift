@@ -30,42 +30,70 @@ extension CategoryDefinition {
     /// The definitions of every built-in ``DataCategory``.
     public static let builtIn: [CategoryDefinition] = [
         .init(
-            .name, label: [.english: "Name", .norwegianBokmal: "Navn"],
+            .name,
+            label: [.english: "Name", .norwegianBokmal: "Navn", .swedish: "Namn", .danish: "Navn", .finnish: "Nimi"],
             mapping: .init(dpvIRI: pd("Name"), fideslangKey: "user.name")),
         .init(
             .billingAddress,
-            label: [.english: "Billing address", .norwegianBokmal: "Faktureringsadresse"],
+            label: [
+                .english: "Billing address", .norwegianBokmal: "Faktureringsadresse", .swedish: "Fakturaadress",
+                .danish: "Faktureringsadresse", .finnish: "Laskutusosoite",
+            ],
             mapping: .init(dpvIRI: pd("PhysicalAddress"), fideslangKey: "user.contact.address")),
         .init(
             .deliveryAddress,
-            label: [.english: "Delivery address", .norwegianBokmal: "Leveringsadresse"],
+            label: [
+                .english: "Delivery address", .norwegianBokmal: "Leveringsadresse", .swedish: "Leveransadress",
+                .danish: "Leveringsadresse", .finnish: "Toimitusosoite",
+            ],
             mapping: .init(dpvIRI: pd("PhysicalAddress"), fideslangKey: "user.contact.address")),
         .init(
             .residentialAddress,
-            label: [.english: "Residential address", .norwegianBokmal: "Bostedsadresse"],
+            label: [
+                .english: "Residential address", .norwegianBokmal: "Bostedsadresse", .swedish: "Bostadsadress",
+                .danish: "Bopælsadresse", .finnish: "Asuinosoite",
+            ],
             mapping: .init(dpvIRI: pd("PhysicalAddress"), fideslangKey: "user.contact.address")),
         .init(
-            .phone, label: [.english: "Telephone number", .norwegianBokmal: "Telefonnummer"],
+            .phone,
+            label: [
+                .english: "Telephone number", .norwegianBokmal: "Telefonnummer", .swedish: "Telefonnummer",
+                .danish: "Telefonnummer", .finnish: "Puhelinnumero",
+            ],
             format: .phone,
             mapping: .init(dpvIRI: pd("TelephoneNumber"), fideslangKey: "user.contact.phone_number")),
         .init(
-            .email, label: [.english: "Email address", .norwegianBokmal: "E-postadresse"],
+            .email,
+            label: [
+                .english: "Email address", .norwegianBokmal: "E-postadresse", .swedish: "E-postadress",
+                .danish: "E-mailadresse", .finnish: "Sähköpostiosoite",
+            ],
             format: .email,
             mapping: .init(dpvIRI: pd("EmailAddress"), fideslangKey: "user.contact.email")),
         .init(
-            .ipAddress, label: [.english: "IP address", .norwegianBokmal: "IP-adresse"],
+            .ipAddress,
+            label: [
+                .english: "IP address", .norwegianBokmal: "IP-adresse", .swedish: "IP-adress", .danish: "IP-adresse",
+                .finnish: "IP-osoite",
+            ],
             format: .ipAddress,
             mapping: .init(dpvIRI: pd("IPAddress"), fideslangKey: "user.device.ip_address")),
         .init(
             .nationalIDNumber,
-            label: [.english: "National identity number", .norwegianBokmal: "Personnummer"],
+            label: [
+                .english: "National identity number", .norwegianBokmal: "Fødselsnummer", .swedish: "Personnummer",
+                .danish: "CPR-nummer", .finnish: "Henkilötunnus",
+            ],
             sensitivity: .high, format: .nationalIDNumber,
             mapping: .init(
                 dpvIRI: pd("OfficialID"),
                 fideslangKey: "user.government_id.national_identification_number")),
         .init(
             .bankAccount,
-            label: [.english: "Bank account details", .norwegianBokmal: "Bankkontoopplysninger"],
+            label: [
+                .english: "Bank account details", .norwegianBokmal: "Bankkontoopplysninger",
+                .swedish: "Bankkontouppgifter", .danish: "Bankkontooplysninger", .finnish: "Pankkitilin tiedot",
+            ],
             sensitivity: .high, format: .bankAccount,
             mapping: .init(dpvIRI: pd("BankAccount"), fideslangKey: "user.financial.bank_account")),
     ]

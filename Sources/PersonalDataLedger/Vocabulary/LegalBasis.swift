@@ -45,14 +45,36 @@ extension LegalBasis {
     /// A human label for the built-in bases; the raw name otherwise.
     public var label: LocalizedText {
         switch self {
-        case .consent: [.english: "Consent", .norwegianBokmal: "Samtykke"]
-        case .contract: [.english: "Contract", .norwegianBokmal: "Avtale"]
+        case .consent:
+            [
+                .english: "Consent", .norwegianBokmal: "Samtykke", .swedish: "Samtycke", .danish: "Samtykke",
+                .finnish: "Suostumus",
+            ]
+        case .contract:
+            [
+                .english: "Contract", .norwegianBokmal: "Avtale", .swedish: "Avtal", .danish: "Kontrakt",
+                .finnish: "Sopimus",
+            ]
         case .legalObligation:
-            [.english: "Legal obligation", .norwegianBokmal: "Rettslig forpliktelse"]
-        case .vitalInterests: [.english: "Vital interests", .norwegianBokmal: "Vitale interesser"]
-        case .publicTask: [.english: "Public task", .norwegianBokmal: "Offentlig oppgave"]
+            [
+                .english: "Legal obligation", .norwegianBokmal: "Rettslig forpliktelse",
+                .swedish: "Rättslig förpliktelse", .danish: "Retlig forpligtelse", .finnish: "Lakisääteinen velvoite",
+            ]
+        case .vitalInterests:
+            [
+                .english: "Vital interests", .norwegianBokmal: "Vitale interesser", .swedish: "Grundläggande intressen",
+                .danish: "Vitale interesser", .finnish: "Elintärkeät edut",
+            ]
+        case .publicTask:
+            [
+                .english: "Public task", .norwegianBokmal: "Offentlig oppgave", .swedish: "Uppgift av allmänt intresse",
+                .danish: "Opgave i samfundets interesse", .finnish: "Yleistä etua koskeva tehtävä",
+            ]
         case .legitimateInterests:
-            [.english: "Legitimate interests", .norwegianBokmal: "Berettiget interesse"]
+            [
+                .english: "Legitimate interests", .norwegianBokmal: "Berettiget interesse",
+                .swedish: "Berättigat intresse", .danish: "Legitim interesse", .finnish: "Oikeutettu etu",
+            ]
         default: .init(rawValue)
         }
     }

@@ -39,13 +39,15 @@ public struct SupervisoryAuthority: Hashable, Sendable, Codable {
     /// they publish.
     public static let nordic: [Region: SupervisoryAuthority] = [
         .norway: .init(
-            country: .norway, name: LocalizedText("Datatilsynet"), postalAddress: ["Postboks 458 Sentrum", "0105 Oslo"],
+            country: .norway, name: LocalizedText("Datatilsynet"),
+            postalAddress: ["Postboks 458 Sentrum", "0105 Oslo"],
             website: "www.datatilsynet.no"),
         .sweden: .init(
             country: .sweden, name: LocalizedText("Integritetsskyddsmyndigheten (IMY)"),
             postalAddress: ["Box 8114", "104 20 Stockholm"], website: "www.imy.se"),
         .denmark: .init(
-            country: .denmark, name: LocalizedText("Datatilsynet"), postalAddress: ["Carl Jacobsens Vej 35", "2500 Valby"],
+            country: .denmark, name: LocalizedText("Datatilsynet"),
+            postalAddress: ["Carl Jacobsens Vej 35", "2500 Valby"],
             website: "www.datatilsynet.dk"),
         .finland: .init(
             country: .finland,

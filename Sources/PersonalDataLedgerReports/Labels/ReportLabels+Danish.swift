@@ -58,7 +58,8 @@ extension ReportLabels {
         .restricted:
             "Behandlingen til {1} er begrænset fra {2}: vi opbevarer kun oplysningerne og bruger dem ikke til andet.",
         .allPurposes: "alle formål",
-        .objected: "Du gjorde {2} indsigelse mod behandling til {1}; vi behandler ikke længere dine oplysninger til dette.",
+        .objected:
+            "Du gjorde {2} indsigelse mod behandling til {1}; vi behandler ikke længere dine oplysninger til dette.",
         .erasuresHeading: "Hvad vi har slettet",
         .erasureOne: "{1}: {2} oplysning slettet ({3}).",
         .erasureMany: "{1}: {2} oplysninger slettet ({3}).",
@@ -67,7 +68,8 @@ extension ReportLabels {
         .reasonConsentWithdrawn: "du tilbagekaldte dit samtykke",
         .keptEntry: "Opbevares: {1}, fordi {2}.",
         .keptEntryUntil: "Opbevares til og med {3}: {1}, fordi {2}.",
-        .holdBookkeeping: "bogføringsloven pålægger os at opbevare det (databeskyttelsesforordningen art. 17, stk. 3, litra b)",
+        .holdBookkeeping:
+            "bogføringsloven pålægger os at opbevare det (databeskyttelsesforordningen art. 17, stk. 3, litra b)",
         .holdLegalClaims:
             "det er nødvendigt for at fastlægge, gøre gældende eller forsvare retskrav (databeskyttelsesforordningen art. 17, stk. 3, litra e)",
         .holdOngoingContract: "en løbende aftale med dig kræver det",
@@ -189,7 +191,8 @@ extension ReportLabels {
 
         // Record of processing activities
         .ropaTitle: "Fortegnelse over behandlingsaktiviteter",
-        .ropaProduced: "Databeskyttelsesforordningen art. 30, stk. 1. Udarbejdet {1} ud fra kataloget og {2} poster i loggen.",
+        .ropaProduced:
+            "Databeskyttelsesforordningen art. 30, stk. 1. Udarbejdet {1} ud fra kataloget og {2} poster i loggen.",
         .ropaControllerHeading: "Dataansvarlig (a)",
         .ropaPrivacyContact: "kontakt om databeskyttelse: {1}",
         .ropaRegion: "Land: {1}",

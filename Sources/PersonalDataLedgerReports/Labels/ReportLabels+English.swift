@@ -54,7 +54,8 @@ extension ReportLabels {
         .decisionWithdrawn: "Withdrawn",
         .decisionRefused: "Refused",
         .limitsHeading: "Restriction and objection",
-        .restricted: "Processing for {1} has been restricted since {2}: we only store the data and use it for nothing else.",
+        .restricted:
+            "Processing for {1} has been restricted since {2}: we only store the data and use it for nothing else.",
         .allPurposes: "every purpose",
         .objected: "You objected to processing for {1} on {2}; we no longer process your data for it.",
         .erasuresHeading: "What we have erased",

@@ -59,7 +59,8 @@ extension ReportLabels {
         .restricted:
             "Käsittelyä on rajoitettu {2} alkaen (käyttötarkoitus: {1}): säilytämme tiedot emmekä käytä niitä muuhun.",
         .allPurposes: "kaikki käyttötarkoitukset",
-        .objected: "Vastustit käsittelyä {2} (käyttötarkoitus: {1}); emme enää käsittele tietojasi tähän tarkoitukseen.",
+        .objected:
+            "Vastustit käsittelyä {2} (käyttötarkoitus: {1}); emme enää käsittele tietojasi tähän tarkoitukseen.",
         .erasuresHeading: "Mitä olemme poistaneet",
         .erasureOne: "{1}: {2} tieto poistettu ({3}).",
         .erasureMany: "{1}: {2} tietoa poistettu ({3}).",
@@ -68,7 +69,8 @@ extension ReportLabels {
         .reasonConsentWithdrawn: "peruutit suostumuksesi",
         .keptEntry: "Säilytetään: {1}, koska {2}.",
         .keptEntryUntil: "Säilytetään {3} asti: {1}, koska {2}.",
-        .holdBookkeeping: "kirjanpitolaki velvoittaa säilyttämään sen (tietosuoja-asetuksen 17 artiklan 3 kohdan b alakohta)",
+        .holdBookkeeping:
+            "kirjanpitolaki velvoittaa säilyttämään sen (tietosuoja-asetuksen 17 artiklan 3 kohdan b alakohta)",
         .holdLegalClaims:
             "se on tarpeen oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi (tietosuoja-asetuksen 17 artiklan 3 kohdan e alakohta)",
         .holdOngoingContract: "voimassa oleva sopimus kanssasi edellyttää sitä",
@@ -190,7 +192,8 @@ extension ReportLabels {
 
         // Record of processing activities
         .ropaTitle: "Seloste käsittelytoimista",
-        .ropaProduced: "Tietosuoja-asetuksen 30 artiklan 1 kohta. Laadittu {1} luettelon ja lokin perusteella (merkintöjä: {2}).",
+        .ropaProduced:
+            "Tietosuoja-asetuksen 30 artiklan 1 kohta. Laadittu {1} luettelon ja lokin perusteella (merkintöjä: {2}).",
         .ropaControllerHeading: "Rekisterinpitäjä (a)",
         .ropaPrivacyContact: "tietosuojayhteyshenkilö: {1}",
         .ropaRegion: "Maa: {1}",

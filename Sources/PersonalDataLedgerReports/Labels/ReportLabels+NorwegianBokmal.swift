@@ -189,7 +189,8 @@ extension ReportLabels {
 
         // Record of processing activities
         .ropaTitle: "Protokoll over behandlingsaktiviteter",
-        .ropaProduced: "Personvernforordningen art. 30(1). Utarbeidet {1} fra katalogen og {2} registreringer i loggen.",
+        .ropaProduced:
+            "Personvernforordningen art. 30(1). Utarbeidet {1} fra katalogen og {2} registreringer i loggen.",
         .ropaControllerHeading: "Behandlingsansvarlig (a)",
         .ropaPrivacyContact: "personvernkontakt: {1}",
         .ropaRegion: "Land: {1}",

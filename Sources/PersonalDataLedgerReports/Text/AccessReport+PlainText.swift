@@ -23,7 +23,8 @@ extension AccessReport {
         var lines: [String] = []
         lines.append(t(.textTitle, subject.rawValue))
         lines.append(String(repeating: "=", count: lines[0].count))
-        lines.append("\(t[.generated]): \(content.dates.dayAndTime(generatedAt)) · \(t(.requestedBy, requestedBy.rawValue))")
+        lines.append(
+            "\(t[.generated]): \(content.dates.dayAndTime(generatedAt)) · \(t(.requestedBy, requestedBy.rawValue))")
         lines.append("\(t[.controller]): \(controller.name) <\(controller.privacyContact)>")
         if !linkedSubjects.isEmpty {
             lines.append("\(t[.linked]): \(linkedSubjects.map(\.rawValue).joined(separator: ", "))")
@@ -91,7 +92,8 @@ extension AccessReport {
                 lines.append("  - " + t(.restricted, purpose, content.day(restriction.since)))
             }
             for objection in objections {
-                lines.append("  - " + t(.objected, content.purposeLabel(objection.purpose), content.day(objection.since)))
+                lines.append(
+                    "  - " + t(.objected, content.purposeLabel(objection.purpose), content.day(objection.since)))
             }
         }
         if !erasures.isEmpty {
