@@ -39,6 +39,6 @@ struct Portal: Sendable {
     /// about every identifier linked to them. Producing the report is itself recorded.
     func answerAccessRequest(from representative: SubjectID, in language: Language) async throws -> String {
         let report = try await ledger.issueReport(for: representative, requestedBy: "b2b.privacy")
-        return report.plainText(in: language)
+        return report.plainText(in: language, country: ledger.region)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import PersonalDataLedger
-import PersonalDataLedgerTesting
-import PersonalDataLedgerReports
 import PersonalDataLedgerFileStore
+import PersonalDataLedgerReports
+import PersonalDataLedgerTesting
 import Testing
 
 // The code of the DocC articles (Sources/PersonalDataLedger/PersonalDataLedger.docc), run as
@@ -64,7 +64,7 @@ func articleLedger(
         #expect(matches.map(\.subject) == [kari])
         let report = try await ledger.issueReport(for: matches[0].subject, requestedBy: "dpo")
         let json = try report.jsonData()
-        let letter = report.htmlLetter(in: .norwegianBokmal, catalog: ledger.catalog)
+        let letter = report.htmlLetter(in: .norwegianBokmal, catalog: ledger.catalog, country: .norway)
         #expect(try AccessReport(jsonData: json).heldData.count == 3)
         #expect(letter.contains("Kari Nordmann"))
         #expect(report.recipients.contains { $0.recipient == "carrier" })

@@ -83,14 +83,22 @@ struct Webshop: Sendable {
         let language = request.headers[.acceptLanguage].map(Language.preferred(in:)) ?? .english
         return Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: report.htmlLetter(in: language, catalog: ledger.catalog))))
+            body: .init(
+                byteBuffer: ByteBuffer(
+                    string: report.htmlLetter(in: language, catalog: ledger.catalog, country: ledger.region))))
     }
 }
 
 extension Language {
-    /// Norwegian when an `Accept-Language` header names Bokmål or Norwegian first, English otherwise.
+    /// The language of the letter for an `Accept-Language` header: its first language that
+    /// letters are written in (Norwegian, `no` or `nn`, reads Bokmål), English otherwise.
     static func preferred(in acceptLanguage: String) -> Language {
-        let first = acceptLanguage.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        return first.hasPrefix("nb") || first.hasPrefix("no") ? .norwegianBokmal : .english
+        for entry in acceptLanguage.split(separator: ",") {
+            let tag = entry.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            let primary = String(tag.prefix { $0 != "-" })
+            if ["no", "nn"].contains(primary) { return .norwegianBokmal }
+            if let language = Language.reportLanguages.first(where: { $0.rawValue == primary }) { return language }
+        }
+        return .english
     }
 }
