@@ -185,6 +185,18 @@ import Testing
         #expect(letter.contains(format == .markdown ? MarkupEscaping.markdown(statement) : statement))
     }
 
+    /// The legal basis cites its article as the official text of the letter's language does.
+    @Test(arguments: [
+        (Language.english, "GDPR Art. 6(1)(b)"), (.norwegianBokmal, "personvernforordningen art. 6 nr. 1 bokstav b"),
+        (.swedish, "dataskyddsförordningen art. 6.1 b"),
+        (.danish, "databeskyttelsesforordningen art. 6, stk. 1, litra b"),
+        (.finnish, "tietosuoja-asetuksen 6 artiklan 1 kohdan b alakohta"),
+    ])
+    func theBasisCitesItsArticleInTheLanguagesStyle(_ language: Language, _ citation: String) async throws {
+        let html = Self.render(try await Self.karisReport(), .html, in: language, country: .norway)
+        #expect(html.contains("(\(citation))"), "\(citation)")
+    }
+
     /// Holding numbers are for the DPO: in the text report, for `rectify` and `erase --holding`.
     @Test func theTextReportNumbersEveryHolding() async throws {
         let report = try await Self.karisReport()

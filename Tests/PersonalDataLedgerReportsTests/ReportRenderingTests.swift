@@ -69,7 +69,7 @@ import Testing
         #expect(html.contains("<html lang=\"nb\">"))
         for text in [
             "Hva vi har lagret om deg", "Kundekonto og ordrehåndtering", "Nettbutikkordre",
-            "Avtale (personvernforordningen art. 6(1)(b))", "Hei Kari Nordmann,",
+            "Avtale (personvernforordningen art. 6 nr. 1 bokstav b)", "Hei Kari Nordmann,",
             "Hvem som har mottatt opplysningene", "Transportør", "Leverandør av sikkerhetskopi", "Dine samtykker",
             "Trukket tilbake", "2018-05-25", "Begrensning og protester", "Dine rettigheter",
             "enkelte, deler av eller alle", "Datatilsynet (Postboks 458 Sentrum, 0105 Oslo, www.datatilsynet.no)",

@@ -33,6 +33,7 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case corrected
     case masked
     case article
+    case articleParagraphPoint
     case recipientsHeading
     case recipientsNone
     case recipient

@@ -33,6 +33,7 @@ extension ReportLabels {
         .corrected: "berigtiget {1}",
         .masked: "delvist skjult",
         .article: "databeskyttelsesforordningen art. {1}",
+        .articleParagraphPoint: "databeskyttelsesforordningen art. {1}, stk. {2}, litra {3}",
         .recipientsHeading: "Hvem der har modtaget oplysningerne",
         .recipientsNone: "Ingen uden for {1} har modtaget dine oplysninger.",
         .recipient: "Modtager",

@@ -32,6 +32,7 @@ extension ReportLabels {
         .corrected: "corrected {1}",
         .masked: "partly hidden",
         .article: "GDPR Art. {1}",
+        .articleParagraphPoint: "GDPR Art. {1}({2})({3})",
         .recipientsHeading: "Who received it",
         .recipientsNone: "No one outside {1} has received your data.",
         .recipient: "Recipient",

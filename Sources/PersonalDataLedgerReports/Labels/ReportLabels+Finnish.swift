@@ -34,6 +34,7 @@ extension ReportLabels {
         .corrected: "oikaistu {1}",
         .masked: "osittain peitetty",
         .article: "tietosuoja-asetuksen {1} artikla",
+        .articleParagraphPoint: "tietosuoja-asetuksen {1} artiklan {2} kohdan {3} alakohta",
         .recipientsHeading: "Kuka on vastaanottanut tiedot",
         .recipientsNone: "Tietojasi ei ole luovutettu kenellekään yrityksen {1} ulkopuolelle.",
         .recipient: "Vastaanottaja",

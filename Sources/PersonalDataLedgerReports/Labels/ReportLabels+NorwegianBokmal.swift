@@ -33,6 +33,7 @@ extension ReportLabels {
         .corrected: "rettet {1}",
         .masked: "delvis skjult",
         .article: "personvernforordningen art. {1}",
+        .articleParagraphPoint: "personvernforordningen art. {1} nr. {2} bokstav {3}",
         .recipientsHeading: "Hvem som har mottatt opplysningene",
         .recipientsNone: "Ingen utenfor {1} har mottatt opplysningene dine.",
         .recipient: "Mottaker",

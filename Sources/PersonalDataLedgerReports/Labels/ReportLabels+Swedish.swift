@@ -33,6 +33,7 @@ extension ReportLabels {
         .corrected: "rättad {1}",
         .masked: "delvis dold",
         .article: "dataskyddsförordningen art. {1}",
+        .articleParagraphPoint: "dataskyddsförordningen art. {1}.{2} {3}",
         .recipientsHeading: "Vem som har tagit emot uppgifterna",
         .recipientsNone: "Ingen utanför {1} har tagit emot dina uppgifter.",
         .recipient: "Mottagare",

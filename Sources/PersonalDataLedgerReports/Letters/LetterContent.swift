@@ -72,7 +72,16 @@ struct LetterContent {
     }
 
     func basis(_ item: AccessReport.HeldData) -> String {
-        item.basis.label.text(in: language) + (item.basisArticle.map { " (\(labels(.article, $0)))" } ?? "")
+        item.basis.label.text(in: language) + (item.basisArticle.map { " (\(article($0)))" } ?? "")
+    }
+
+    /// An article of the GDPR as the letter's language cites it: `6(1)(b)` is "art. 6.1 b" in
+    /// Swedish, "art. 6, stk. 1, litra b" in Danish.
+    func article(_ article: String) -> String {
+        guard let parts = article.wholeMatch(of: /([0-9]+)\(([0-9]+)\)\(([a-z])\)/) else {
+            return labels(.article, article)
+        }
+        return labels(.articleParagraphPoint, String(parts.1), String(parts.2), String(parts.3))
     }
 
     /// When the items' data is erased: one line when every item ends alike, else one per end
