@@ -29,8 +29,8 @@ enum EraseCommand: Command {
             ),
             OptionDeclaration(
                 "holding", .repeatedValue, valueName: "N",
-                help: "Erase only this holding, by sequence number (repeatable). Use one of --category, --purpose "
-                    + "and --holding."),
+                help: "Erase only this holding, by the number 'pdl report SUBJECT' prints beside it (#12; "
+                    + "repeatable). Use one of --category, --purpose and --holding."),
             OptionDeclaration(
                 "reason", .value, valueName: "R", help: "Why the data is erased.", default: "subjectRequest",
                 choices: ["subjectRequest", "consentWithdrawn", "retentionExpired"]),

@@ -9,9 +9,10 @@ enum RectifyCommand: Command {
         name: "rectify",
         abstract: "Correct a held value (GDPR Art. 16) and list the recipients to tell.",
         discussion: """
-            Records a corrected value for holding SEQ of SUBJECT (the access report numbers each
-            holding). The value is checked and normalised by the rules of the holding's category;
-            a malformed one is refused and never printed. The earlier value is kept as history
+            Records a corrected value for holding SEQ of SUBJECT: the number 'pdl report
+            SUBJECT' prints beside each category (#6; --format json: "sequence"). The value
+            is checked and normalised by the rules of the holding's category; a malformed one
+            is refused and never printed. The earlier value is kept as history
             until the holding is erased; the report shows the corrected value from now on, and
             'pdl find' finds the person by it. Prints the recipients that must be told (GDPR
             Art. 19).
@@ -26,7 +27,8 @@ enum RectifyCommand: Command {
         options: [
             .store,
             OptionDeclaration(
-                "holding", .value, valueName: "SEQ", help: "The holding's sequence number.", isRequired: true),
+                "holding", .value, valueName: "SEQ",
+                help: "The holding's number, as 'pdl report SUBJECT' prints it (6 or #6).", isRequired: true),
             OptionDeclaration(
                 "value", .value, valueName: "V",
                 help: "The corrected value. Use --value - to read it from standard input, so it stays out of the "
@@ -47,8 +49,10 @@ enum RectifyCommand: Command {
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let subject = SubjectID(parsed.positionals[0])
-        guard let text = parsed.options["holding"], let sequence = UInt64(text), sequence > 0 else {
-            throw UsageError("pdl rectify needs --holding SEQ, the holding's sequence number from the access report.")
+        guard let text = parsed.options["holding"], let sequence = UInt64(text.trimmingPrefix("#")), sequence > 0
+        else {
+            throw UsageError(
+                "pdl rectify needs --holding SEQ, the holding's number that 'pdl report \(subject)' prints (#6).")
         }
         let history = parsed.flags.contains("history")
         guard history != (parsed.options["value"] != nil) else {
