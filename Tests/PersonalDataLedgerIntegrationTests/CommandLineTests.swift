@@ -532,6 +532,10 @@ private final class RunCounter: @unchecked Sendable {
         #expect(breach.stdout.contains("carrier (thirdParty)"))
         #expect(breach.stdout.contains(Self.kari))
         #expect(!breach.stdout.contains(Self.email))
+        #expect(breach.stdout.contains("Notify the lead supervisory authority, Datatilsynet (Postboks 458 Sentrum"))
+        let swedish = try pdl.run(
+            "breach", "--system", "webshop.orders", "--from", "2026-03-01", "--to", "2026-03-31", "--language", "sv")
+        #expect(swedish.stdout.contains("Anmäl incidenten till den ansvariga tillsynsmyndigheten"), "\(swedish)")
         let breachJSON = try pdl.run(
             "breach", "--system", "webshop.orders,service.cases", "--from", "2026-03-01", "--to", "2026-04-30",
             "--format", "json"
@@ -610,6 +614,9 @@ private final class RunCounter: @unchecked Sendable {
         #expect(forged.stdout.isEmpty)
         #expect(forged.stderr.contains("integrityViolation"))
         #expect(forged.stderr.contains("What to do:"))
+        #expect(
+            forged.stderr.contains("the lead supervisory authority, Datatilsynet, Postboks 458 Sentrum, 0105 Oslo"),
+            "the breach hint names the authority of the ledger's country: \(forged)")
 
         document["hash"] = hash
         document["count"] = 40

@@ -208,3 +208,22 @@ import Testing
             !Self.render(report, .html, in: .english, country: .norway).contains("#\(report.heldData[0].sequence) "))
     }
 }
+
+/// Breach advice names the lead supervisory authority (Art. 56) of the ledger's country.
+@Suite struct BreachAdviceTests {
+    @Test(arguments: [
+        (Region?.some(.norway), "Datatilsynet (Postboks 458 Sentrum, 0105 Oslo, www.datatilsynet.no)"),
+        (.sweden, "Integritetsskyddsmyndigheten (IMY) (Box 8114, 104 20 Stockholm, www.imy.se)"),
+        (.denmark, "Datatilsynet (Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk)"),
+        (.finland, "Office of the Data Protection Ombudsman (Tietosuojavaltuutetun toimisto) (PL 800"),
+        (nil, "Notify the lead supervisory authority (GDPR Art. 56) within 72 hours"),
+    ])
+    func theAdviceNamesTheAuthorityOfTheLedgersCountry(_ country: Region?, _ expected: String) async throws {
+        let test = try await ReportFixtures.karisStory()
+        let breach = try await test.ledger.breachImpact(
+            systems: ["webshop.orders"], from: TestLedger.start, to: test.clock.now)
+        let text = breach.plainText(in: .english, country: country)
+        #expect(text.contains(expected), "\(text)")
+        #expect(country == .norway || country == .denmark || !text.contains("Datatilsynet"))
+    }
+}
