@@ -63,16 +63,20 @@ extension BreachImpact {
         for recipient in recipients {
             switch recipient.channel {
             case .accessGrant:
+                let system = recipient.system?.rawValue ?? ""
+                let access =
+                    recipient.until.map { t(.accessUntil, system, time(recipient.from), time($0)) }
+                    ?? t(.accessOngoing, system, time(recipient.from))
                 lines.append(
-                    "  \(recipient.recipient) (\(recipient.role.rawValue)): "
-                        + t(.breachAccessTo, recipient.system?.rawValue ?? "")
-                        + " (\(recipient.occasion)) "
-                        + time(recipient.from) + " – " + (recipient.until.map(time) ?? "") + ", "
+                    "  \(recipient.recipient) (\(recipient.role.rawValue)): \(access), "
+                        + recipient.occasion.label.text(in: language) + ", "
                         + t(.breachSubjects, "\(recipient.subjects)"))
             case .disclosure:
                 lines.append(
                     "  \(recipient.recipient) (\(recipient.role.rawValue)): "
-                        + t(.breachDisclosure, "(\(recipient.occasion)) " + time(recipient.from))
+                        + t(
+                            .breachDisclosure,
+                            "(\(recipient.occasion.label.text(in: language))) " + time(recipient.from))
                         + " [#\(recipient.sequence)]")
             }
         }

@@ -164,7 +164,6 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case breachCounts
     case breachPerSystem
     case breachRecipients
-    case breachAccessTo
     case breachSubjects
     case breachDisclosure
     case breachIdentifiers
@@ -178,6 +177,15 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case ropaControllerHeading
     case ropaPrivacyContact
     case ropaRegion
+    case subjectKindCustomer
+    case subjectKindB2BRepresentative
+    case subjectKindJobApplicant
+    case subjectKindEmployee
+    case subjectKindContact
+    case countryNorway
+    case countrySweden
+    case countryDenmark
+    case countryFinland
     case ropaActivitiesHeading
     case ropaPolicySection
     case ropaSubjectKinds

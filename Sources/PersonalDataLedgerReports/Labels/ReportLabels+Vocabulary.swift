@@ -58,6 +58,23 @@ extension ReportLabels {
         return keys[kind].map { self[$0] } ?? kind.rawValue
     }
 
+    /// A kind of data subject in words; the kind's name when it has none.
+    func subjectKind(_ kind: SubjectKind) -> String {
+        let keys: [SubjectKind: ReportLabel] = [
+            .customer: .subjectKindCustomer, .b2bRepresentative: .subjectKindB2BRepresentative,
+            .jobApplicant: .subjectKindJobApplicant, .employee: .subjectKindEmployee, .contact: .subjectKindContact,
+        ]
+        return keys[kind].map { self[$0] } ?? kind.rawValue
+    }
+
+    /// A country's name with its code, `Norge (NO)`; the code alone when it has no name.
+    func country(_ region: Region) -> String {
+        let keys: [Region: ReportLabel] = [
+            .norway: .countryNorway, .sweden: .countrySweden, .denmark: .countryDenmark, .finland: .countryFinland,
+        ]
+        return keys[region].map { self[$0] + " (\(region.rawValue))" } ?? region.rawValue
+    }
+
     /// The name of a month, 1 to 12.
     func month(_ month: Int) -> String {
         let keys: [ReportLabel] = [

@@ -103,7 +103,7 @@ extension RecordOfProcessing {
         lines.append("")
         lines.append(
             "- " + m(controller.name) + " — " + t(.ropaPrivacyContact, m(controller.privacyContact)))
-        lines.append("- " + t(.ropaRegion, m(region.rawValue)))
+        lines.append("- " + t(.ropaRegion, m(t.country(region))))
         lines.append("")
         lines.append("## " + t[.ropaActivitiesHeading])
         for activity in activities {
@@ -117,7 +117,7 @@ extension RecordOfProcessing {
             if let iri = activity.mapping.dpvIRI { lines.append("- DPV: " + m(iri)) }
             if let declared = activity.declared {
                 lines.append(
-                    "- " + t(.ropaSubjectKinds, m(declared.subjectKinds.map(\.rawValue).joined(separator: ", "))))
+                    "- " + t(.ropaSubjectKinds, m(declared.subjectKinds.map(t.subjectKind).joined(separator: ", "))))
                 lines.append(
                     "- "
                         + t(
