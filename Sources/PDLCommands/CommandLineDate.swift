@@ -98,12 +98,20 @@ struct CommandLineDate {
     /// day is that calendar day as ``RequestDeadline`` counts days — in UTC, so `2026-03-01` is
     /// received on 1 March and not on the UTC day before local midnight; a time is read in
     /// `timeZone`.
-    func requestDay(in timeZone: TimeZone) throws(UsageError) -> Date {
+    func requestDay(in timeZone: TimeZone?) throws(UsageError) -> Date {
         try date(in: isDay ? TimeZone(secondsFromGMT: 0)! : timeZone)
     }
 
-    /// The instant, reading a day or a time without an offset in `timeZone`.
-    func date(in timeZone: TimeZone) throws(UsageError) -> Date {
+    /// The instant, reading a day or a time without an offset in `timeZone`; without a zone
+    /// only an instant with its offset can be read — anything else is refused rather than read
+    /// in UTC by surprise.
+    func date(in timeZone: TimeZone?) throws(UsageError) -> Date {
+        if case .instant(let instant) = time { return instant }
+        guard let timeZone else {
+            throw UsageError(
+                "--\(option): the ledger's country has no known time zone, so \(text) has no local time. Give the "
+                    + "instant with its offset, such as \(text.prefix(10))T10:00:00Z.")
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let dayStart = DateComponents(year: year, month: month, day: day)
@@ -142,8 +150,9 @@ struct CommandLineDate {
     }
 }
 
-/// The time zone days typed on the command line are read in for `ledger`: its country's.
-func localTimeZone(of ledger: Ledger) -> TimeZone {
+/// The time zone days typed on the command line are read in for `ledger`: its country's;
+/// `nil` when it has no known zone, and then only instants with an offset are accepted.
+func localTimeZone(of ledger: Ledger) -> TimeZone? {
     ledger.region.timeZone
 }
 

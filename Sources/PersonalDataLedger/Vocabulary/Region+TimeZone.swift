@@ -12,12 +12,10 @@ extension Region {
         .finland: "Europe/Helsinki",
     ]
 
-    /// The country's local time zone (``timeZoneIdentifiers``); UTC for a country the table does
-    /// not list, so its dates read as the ledger stores them rather than in a guessed zone.
-    public var timeZone: TimeZone {
-        Self.timeZoneIdentifiers[self].flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+    /// The country's local time zone (``timeZoneIdentifiers``); `nil` for a country the table
+    /// does not list, or when the system has no data for the zone — callers then say they use UTC
+    /// rather than guess.
+    public var timeZone: TimeZone? {
+        Self.timeZoneIdentifiers[self].flatMap(TimeZone.init(identifier:))
     }
-
-    /// Whether ``timeZoneIdentifiers`` lists the country, so ``timeZone`` is its local time.
-    public var hasKnownTimeZone: Bool { Self.timeZoneIdentifiers[self] != nil }
 }

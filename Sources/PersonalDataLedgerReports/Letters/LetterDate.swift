@@ -21,11 +21,11 @@ struct LetterDate {
     let isUTC: Bool
     private let calendar: Calendar
 
-    /// Dates in `language`, in the local time of `country` (``Region/timeZone``); in UTC when
-    /// `country` is `nil` or has no known zone.
+    /// Dates in `language`, in the local time of `country` (``Region/timeZone``); in UTC, which
+    /// times then say, when `country` is `nil` or has no known zone.
     init(_ language: Language, country: Region?) {
-        if let country, country.hasKnownTimeZone {
-            self.init(language, timeZone: country.timeZone, isUTC: false)
+        if let zone = country?.timeZone {
+            self.init(language, timeZone: zone, isUTC: false)
         } else {
             self.init(language, timeZone: TimeZone(identifier: "UTC")!, isUTC: true)
         }
