@@ -44,6 +44,7 @@ func describe(_ clock: RetentionRule.Clock?) -> String {
     let start =
         switch clock.startsAt {
         case .event(let kind): "\(kind)"
+        case .latestEvent(let kind): "last \(kind)"
         case .recorded: "recorded"
         case .consentWithdrawn: "consent withdrawn"
         }

@@ -1,5 +1,6 @@
 extension Catalog {
-    /// Focus Nordic's privacy policy as a catalog: its six processing activities, the categories
+    /// Focus Nordic's privacy policy as a catalog: its six processing activities and the employee
+    /// records hired applicants move to, the categories
     /// each may hold, their bases and retention rules, and the seven occasions partners get access.
     ///
     /// The policy names no systems or partners; the ones declared here (`webshop.orders`,
@@ -22,6 +23,7 @@ extension Catalog {
                 label: [.english: "Campaigns and competitions", .norwegianBokmal: "Kampanjer og konkurranser"]),
             .init("marketing.contacts", label: [.english: "Contact register", .norwegianBokmal: "Kontaktregister"]),
             .init("recruitment", label: [.english: "Recruitment", .norwegianBokmal: "Rekruttering"]),
+            .init("personnel", label: [.english: "Personnel records", .norwegianBokmal: "Personalregister"]),
             .init("accounting", label: [.english: "Accounting", .norwegianBokmal: "Regnskap"]),
             .init("b2b.portal", label: [.english: "B2B portal", .norwegianBokmal: "B2B-portal"]),
         ],
@@ -45,7 +47,8 @@ extension Catalog {
 extension PurposeDefinition {
     private static func dpv(_ term: String) -> String { SharedVocabularyMapping.dpv + term }
 
-    /// The six processing activities of Focus Nordic's privacy policy.
+    /// The six processing activities of Focus Nordic's privacy policy, and the employee records
+    /// its applicants section moves hired applicants to.
     public static let focusNordic: [PurposeDefinition] = [
         .init(
             .customerAccountAndOrders,
@@ -56,11 +59,14 @@ extension PurposeDefinition {
             retention: .init(
                 summary: [
                     .english:
-                        "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period.",
+                        "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period. Account data that belongs to no single order is kept until the complaint period after the customer's last delivered order ends (or after it was recorded, if the customer has no order).",
                     .norwegianBokmal:
-                        "Aktiv til ordren er fullstendig levert fra lageret, deretter arkivert for returer, reklamasjoner og garanti i reklamasjonsfristen.",
+                        "Aktiv til ordren er fullstendig levert fra lageret, deretter arkivert for returer, reklamasjoner og garanti i reklamasjonsfristen. Kontoopplysninger som ikke hører til én bestemt ordre, lagres til reklamasjonsfristen etter kundens siste leverte ordre er ute (eller etter at de ble registrert, hvis kunden ikke har noen ordre).",
                 ],
-                clocks: [.init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint)]),
+                clocks: [
+                    .init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint),
+                    .init(startsAt: .latestEvent(.orderDelivered), keepFor: .consumerComplaint),
+                ]),
             mapping: .init(dpvIRI: dpv("CustomerOrderManagement"), fideslangKey: "essential.service")),
         .init(
             .complaintsAndService,
@@ -76,9 +82,9 @@ extension PurposeDefinition {
             retention: .init(
                 summary: [
                     .english:
-                        "Deleted when the case closes, unless the person consents; then kept until the warranty period ends.",
+                        "Deleted when the case closes, unless the person consents; then kept until the warranty period ends, counted from the delivery of the order the case concerns.",
                     .norwegianBokmal:
-                        "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt.",
+                        "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt, regnet fra leveringen av ordren saken gjelder.",
                 ],
                 clocks: [
                     .init(startsAt: .event(.caseClosed), keepFor: .immediately),
@@ -114,18 +120,33 @@ extension PurposeDefinition {
             retention: .init(
                 summary: [
                     .english:
-                        "Kept for the recruitment period. Rejected: everything is deleted unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
+                        "Kept for the recruitment period. Rejected: everything is deleted, the applicant's identifier too, unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
                     .norwegianBokmal:
-                        "Lagres i rekrutteringsperioden. Avslag: alt slettes med mindre søkeren samtykker til lagring for fremtidige behov. Ansatt: flyttes til personalopplysninger.",
+                        "Lagres i rekrutteringsperioden. Avslag: alt slettes, også søkerens identifikator, med mindre søkeren samtykker til lagring for fremtidige behov. Ansatt: flyttes til personalopplysninger.",
                 ],
                 clocks: [
-                    .init(startsAt: .event(.applicationRejected), keepFor: .immediately),
+                    .init(startsAt: .event(.applicationRejected), keepFor: .immediately, erasesIdentifier: true),
                     .init(startsAt: .event(.applicantHired), keepFor: .immediately),
                     .init(
                         startsAt: .event(.applicationRejected), keepFor: .months(12),
-                        onlyWithConsentTo: .jobApplicants),
+                        onlyWithConsentTo: .jobApplicants, erasesIdentifier: true),
                 ]),
             mapping: .init(dpvIRI: dpv("RecruitmentManagement"), fideslangKey: "employment.recruitment")),
+        .init(
+            .employees,
+            label: [.english: "Employees", .norwegianBokmal: "Ansatte"],
+            policySection: "Jobbsøkere",
+            allowedCategories: [.nationalIDNumber, .name, .residentialAddress, .phone, .email],
+            defaultBasis: .contract, subjectKinds: [.employee],
+            retention: .init(
+                summary: [
+                    .english:
+                        "Kept during the employment. When it ends, everything is deleted except what legal obligations require, which is kept as business transactions.",
+                    .norwegianBokmal:
+                        "Lagres under ansettelsen. Når den avsluttes, slettes alt unntatt det juridiske forpliktelser krever, som lagres som forretningstransaksjoner.",
+                ],
+                clocks: [.init(startsAt: .event(.employmentEnded), keepFor: .immediately)]),
+            mapping: .init(dpvIRI: dpv("HumanResourceManagement"), fideslangKey: "employment")),
         .init(
             .contactRegister,
             label: [.english: "Contact register and mailings", .norwegianBokmal: "Kommunikasjon og utsendelser"],
@@ -147,7 +168,7 @@ extension PurposeDefinition {
             allowedCategories: [
                 .nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email,
             ],
-            defaultBasis: .legalObligation, subjectKinds: [.customer, .b2bRepresentative],
+            defaultBasis: .legalObligation, subjectKinds: [.customer, .b2bRepresentative, .employee],
             retention: .init(
                 summary: [
                     .english:
