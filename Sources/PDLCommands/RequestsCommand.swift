@@ -18,6 +18,10 @@ enum RequestsCommand: Command {
             two further months in all, with a reason, decided within the first month — an
             extension after the original due date is refused. The further months count from
             the day of receipt (received 2026-01-31, extended by 2 → due 2026-04-30).
+
+            An erasure that must wait for a legal hold (an undelivered order, an open case) is
+            remembered: list and show print what is kept, why and until when, and pdl
+            retention --apply erases it once the hold ends.
             """,
         subcommands: [
             SubcommandDeclaration(
@@ -94,6 +98,10 @@ enum RequestsCommand: Command {
                 ? try await ledger.requests(asOf: asOf) : try await ledger.openRequests(asOf: asOf)
             if json { return try printJSON(requests) }
             printList(requests, all: parsed.flags.contains("all"))
+            // Waiting erasures are listed for every erasure request, closed ones too: the answer
+            // was sent, the work is not done.
+            let asked = Set(try await ledger.requests(asOf: asOf).filter { $0.kind == .erasure }.map(\.subject))
+            try await printPending(for: asked, in: ledger, asOf: asOf)
         case "receive":
             let id = requestID()
             let subject = SubjectID(try required("subject"))
@@ -157,9 +165,20 @@ enum RequestsCommand: Command {
                 }
                 print(line)
             }
+            if request.kind == .erasure { try await printPending(for: [request.subject], in: ledger, asOf: asOf) }
         default:
             throw UsageError("pdl requests takes list, receive, extend, close or show, not '\(action)'.")
         }
+    }
+
+    private static func printPending(for subjects: Set<SubjectID>, in ledger: Ledger, asOf: Date?) async throws {
+        var lines: [String] = []
+        for subject in subjects.subtracting([.erased]).sorted() {
+            lines += try await ledger.pendingErasures(of: subject, asOf: asOf).map { "  " + pendingErasureLine($0) }
+        }
+        guard !lines.isEmpty else { return }
+        print("Erasures waiting for a legal hold to end (pdl retention --apply carries them out):")
+        for line in lines { print(line) }
     }
 
     private static func printJSON<T: Encodable>(_ value: T) throws {

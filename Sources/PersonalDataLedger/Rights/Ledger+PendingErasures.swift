@@ -16,26 +16,38 @@ extension Ledger {
         try validator.subject(subject)
         let (_, history) = try await historyFollowingLinks(from: subject)
         let context = try await retentionContext(for: history)
-        return try pendingErasures(in: history.liveHoldings, context: context, at: asOf ?? clock.now())
+        return pendingErasures(in: history.liveHoldings, context: context, at: asOf ?? clock.now())
     }
 
     /// The pending erasures among `held`, each judged at `instant` against the current holds.
+    /// A hold that cannot be judged (a retention setting is missing) stays as recorded, not due.
     func pendingErasures(
         in held: [SubjectHistory.HeldValue], context: RetentionContext, at instant: Date
-    ) throws(LedgerError) -> [PendingErasure] {
+    ) -> [PendingErasure] {
         var pending: [PendingErasure] = []
         for entry in held where !entry.isErased && entry.holding.subject != .erased {
             guard let fact = entry.keptBy, case .erasure(let erasure) = fact.body,
                 let recorded = entry.holds.first
             else { continue }
-            let current = try legalHold(on: entry.fact, entry.holding, context: context, at: instant)
+            var hold = recorded.hold
+            var until = recorded.until
+            var untilEvent: LifecycleKind?
+            var isDue = false
+            do {
+                if let current = try legalHold(on: entry.fact, entry.holding, context: context, at: instant) {
+                    (hold, until, untilEvent) = (current.hold, current.until, current.untilEvent)
+                } else {
+                    (until, isDue) = (nil, true)
+                }
+            } catch {
+                // Judged again once the setting is there; until then it waits as recorded.
+            }
             pending.append(
                 PendingErasure(
                     holding: entry.sequence, subject: entry.holding.subject, category: entry.holding.category,
                     purpose: entry.holding.purpose, system: entry.holding.system, reference: entry.holding.reference,
-                    erasure: fact.sequence, requestedAt: fact.recordedAt, reason: erasure.reason,
-                    hold: current?.hold ?? recorded.hold, until: current?.until,
-                    untilEvent: current?.untilEvent, isDue: current == nil))
+                    erasure: fact.sequence, requestedAt: fact.recordedAt, reason: erasure.reason, hold: hold,
+                    until: until, untilEvent: untilEvent, isDue: isDue))
         }
         return pending.sorted { $0.holding < $1.holding }
     }

@@ -82,7 +82,7 @@ extension Ledger {
         let calculator = retentionCalculator
         var due: [HoldingRetention] = []
         var deferred: [HoldingRetention] = []
-        let requested = try pendingErasures(in: scan.histories.allHoldings, context: scan.context, at: instant)
+        let requested = pendingErasures(in: scan.histories.allHoldings, context: scan.context, at: instant)
             .filter { $0.isDue && !scan.isRestricted($0.subject, $0.purpose) }
         let asked = Set(requested.map(\.holding))
         for (fact, holding) in scan.liveHoldings where !asked.contains(fact.sequence) {
@@ -147,7 +147,7 @@ extension Ledger {
                 let history = try await history(of: subject)
                 let context = try await retentionContext(for: history)
                 // Requests first: what a person asked to erase goes for their reason once its hold ends.
-                let requested = try pendingErasures(in: history.liveHoldings, context: context, at: instant).filter {
+                let requested = pendingErasures(in: history.liveHoldings, context: context, at: instant).filter {
                     $0.isDue && asked.contains($0.holding) && history.restriction(of: subject, for: $0.purpose) == nil
                 }
                 var groups: [Erasure.Reason: [(Fact, Holding)]] = [:]

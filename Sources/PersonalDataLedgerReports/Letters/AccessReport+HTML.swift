@@ -159,6 +159,13 @@ extension AccessReport {
             html += "</ul>\n</section>\n"
         }
 
+        let pending = content.pendingErasureSentences
+        if !pending.isEmpty {
+            html += "<section>\n<h2>\(e(t[.pendingErasuresHeading]))</h2>\n<ul>\n"
+            html += pending.map { "<li>\(e($0))</li>\n" }.joined()
+            html += "</ul>\n</section>\n"
+        }
+
         if !openRequests.isEmpty {
             html +=
                 "<section>\n<h2>\(e(t[.requestsHeading]))</h2>\n<table>\n<thead><tr><th>\(e(t[.request]))</th>"

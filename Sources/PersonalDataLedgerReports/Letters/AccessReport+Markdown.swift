@@ -129,6 +129,13 @@ extension AccessReport {
             lines.append("")
         }
 
+        let pending = content.pendingErasureSentences
+        if !pending.isEmpty {
+            lines += ["## \(m(t[.pendingErasuresHeading]))", ""]
+            lines += pending.map { "- " + m($0) }
+            lines.append("")
+        }
+
         if !openRequests.isEmpty {
             lines += ["## \(m(t[.requestsHeading]))", ""]
             lines.append(Self.row([t[.request], t[.received], t[.due]].map(m)))

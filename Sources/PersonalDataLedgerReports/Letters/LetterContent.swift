@@ -127,6 +127,17 @@ struct LetterContent {
 
     func day(_ date: Date) -> String { LetterDate.day(date, in: language) }
 
+    /// Each erasure the person asked for that waits for a hold, as one sentence: what, why, until
+    /// when (the last day kept, or the event that ends the hold).
+    var pendingErasureSentences: [String] {
+        (report.pendingErasures ?? []).map { pending in
+            let what = categoryLabel(pending.category) + ", " + systemLabel(pending.system)
+            let until =
+                pending.until.map { day(AccessReport.lastDayKept(before: $0)) } ?? pending.untilEvent.map(labels.event)
+            return labels.pending(what, hold: labels.hold(pending.hold), until: until, isDue: pending.isDue)
+        }
+    }
+
     var hasMaskedValues: Bool { report.heldData.contains { $0.valueState == .masked } }
     var hasRevealedHighSensitivity: Bool {
         report.revealsHighSensitivityValues

@@ -115,6 +115,19 @@ extension AccessReport {
                 }
             }
         }
+        if let pending = pendingErasures, !pending.isEmpty {
+            lines.append("")
+            lines.append(t[.pendingErasuresHeading])
+            for entry in pending {
+                let what =
+                    "#\(entry.holding) \(categoryLabels[entry.category]?.text(in: language) ?? entry.category.rawValue), \(entry.system)"
+                let until =
+                    entry.until.map {
+                        Self.lastDayKept(before: $0).formatted(Date.ISO8601FormatStyle().year().month().day())
+                    } ?? entry.untilEvent.map(t.event)
+                lines.append("  - " + t.pending(what, hold: t.hold(entry.hold), until: until, isDue: entry.isDue))
+            }
+        }
         if !openRequests.isEmpty {
             lines.append("")
             lines.append(t[.openRequestsHeading])

@@ -25,6 +25,12 @@ extension AccessReport {
         return ends.map { "    \(label) \(describe($0.0, language)): \($0.1.joined(separator: ", "))" }
     }
 
+    /// The last day kept for an end that falls at midnight (a period counted in days); the
+    /// instant itself otherwise.
+    static func lastDayKept(before end: Date) -> Date {
+        end.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400) == 0 ? end.addingTimeInterval(-86_400) : end
+    }
+
     /// The words for a retention end, in `language`.
     func describe(_ end: RetentionEnd, _ language: Language) -> String {
         let t = ReportLabels(language)
