@@ -5,7 +5,7 @@ import PersonalDataLedger
 enum LinkReferenceCommand: Command {
     static let declaration = CommandDeclaration(
         name: "link-reference",
-        abstract: "Record that a business object concerns another (a complaint case concerns an order).",
+        abstract: "Record that a business object concerns another (a case concerns an order).",
         discussion: """
             Records that REFERENCE concerns OTHER: the retention clocks of the holdings recorded
             for REFERENCE then start at the lifecycle events of OTHER too. Complaint data kept

@@ -70,8 +70,9 @@ package struct Validator: Sendable {
     /// Checks that a holding may be recorded, and returns it with its value normalised.
     func holding(_ holding: Holding, history: SubjectHistory) throws(LedgerError) -> Holding {
         try self.holding(permitted: holding, history: history)
+        let normalized = try normalized(holding)
         try retentionCanEnd(holding)
-        return try normalized(holding)
+        return normalized
     }
 
     /// A new holding's retention can end: when every clock of its purpose starts at a lifecycle
