@@ -37,7 +37,9 @@ import Testing
         #expect(backup.grants.map(\.system) == ["webshop.orders"])
         #expect(record.differences.isEmpty)
         #expect(
-            record.differences.unusedPurposes == [.campaignsAndCompetitions, .jobApplicants, .employees, .legalObligations])
+            record.differences.unusedPurposes == [
+                .campaignsAndCompetitions, .jobApplicants, .employees, .legalObligations,
+            ])
     }
 
     @Test func showsCategoriesRecordedThatThePurposeNoLongerDeclares() async throws {

@@ -58,8 +58,9 @@ import Testing
             [.name(Self.name)], about: Self.applicant, in: "recruitment", for: .jobApplicants,
             reference: "application:2001")
         let count = try await test.store.integrityHead().count
-        for (application, employment) in [("application:9999", "employment:1"), ("application:2001", "application:2001")]
-        {
+        for (application, employment) in [
+            ("application:9999", "employment:1"), ("application:2001", "application:2001"),
+        ] {
             let error = try await #require(throws: LedgerError.self) {
                 try await test.ledger.hire(
                     Self.applicant, application: BusinessReference(application),

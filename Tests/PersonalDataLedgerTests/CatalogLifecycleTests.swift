@@ -105,8 +105,8 @@ struct CatalogHolding: Sendable, CustomTestStringConvertible {
         try await test.event(.orderDelivered, "order:50017", at: RetentionCase.delivered)
         try await test.event(.caseClosed, "case:9001", at: RetentionCase.caseClosed)
         func complaintEnd() async throws -> RetentionEnd? {
-            try await test.ledger.retentionSchedule(of: RightsLedger.kari).first { $0.purpose == .complaintsAndService }?
-                .end
+            let schedule = try await test.ledger.retentionSchedule(of: RightsLedger.kari)
+            return schedule.first { $0.purpose == .complaintsAndService }?.end
         }
         #expect(try await complaintEnd() == .event([.orderDelivered], consentWithdrawal: true))
 
@@ -139,8 +139,8 @@ struct CatalogHolding: Sendable, CustomTestStringConvertible {
             [.email("kari.nordmann@example.no")], about: RightsLedger.kari, in: "webshop.accounts",
             for: .customerAccountAndOrders)
         func accountEnd() async throws -> RetentionEnd? {
-            try await test.ledger.retentionSchedule(of: RightsLedger.kari).first { $0.holding == account[0].sequence }?
-                .end
+            let schedule = try await test.ledger.retentionSchedule(of: RightsLedger.kari)
+            return schedule.first { $0.holding == account[0].sequence }?.end
         }
         #expect(try await accountEnd() == .date(instant("2028-03-03")), "no order: two years after 2026-03-02")
 

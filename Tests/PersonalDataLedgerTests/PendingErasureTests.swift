@@ -89,7 +89,8 @@ import Testing
         #expect(try await test.ledger.pendingErasures(of: RightsLedger.kari).map(\.untilEvent) == [.caseClosed])
         try await test.event(.caseClosed, "case:7001", at: instant("2026-04-01T10:00:00Z"))
         let sweep = try await test.ledger.applyRetention()
-        #expect(sweep.requested.map(\.holding) == complaint.map(\.sequence), "erased for the request, not its retention")
+        #expect(
+            sweep.requested.map(\.holding) == complaint.map(\.sequence), "erased for the request, not its retention")
         #expect(try await test.ledger.pendingErasures(of: RightsLedger.kari).isEmpty)
     }
 
@@ -106,7 +107,10 @@ import Testing
 
     /// The letter says what was kept, why and until when, in the person's language.
     @Test(arguments: [
-        (Language.english, "Erasure you asked for that must wait", "an ongoing contract with you needs it, until the order is delivered"),
+        (
+            Language.english, "Erasure you asked for that must wait",
+            "an ongoing contract with you needs it, until the order is delivered"
+        ),
         (Language.norwegianBokmal, "Sletting du har bedt om, som må vente", "til ordren er levert. Da sletter vi det."),
     ])
     func theLetterShowsThePendingErasure(language: Language, heading: String, until: String) async throws {

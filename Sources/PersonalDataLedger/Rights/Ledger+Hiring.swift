@@ -38,7 +38,12 @@ extension Ledger {
         in system: SystemID = "personnel", occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> [Fact] {
         try validator.lifecycle(.applicantHired, reference: application)
-        try validator.referenceLink(employment, concerns: application)
+        guard !employment.rawValue.isEmpty, employment != application else {
+            throw LedgerError(
+                .invalidRequest,
+                "Name the employment the applicant is hired into with a reference of its own, such as 'employment:2026-004'; it is what employmentEnded will name."
+            )
+        }
         _ = try validator.purpose(.employees)
         let at = occurredAt ?? clock.now()
         let validator = self.validator

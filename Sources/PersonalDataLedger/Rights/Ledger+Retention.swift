@@ -177,7 +177,9 @@ extension Ledger {
                 let erasing = Set(groups.values.flatMap { $0.map(\.0.sequence) })
                 identifierGoes =
                     identifierGoes && subject != .erased
-                    && history.liveHoldings.allSatisfy { erasing.contains($0.sequence) || $0.holding.subject != subject }
+                    && history.liveHoldings.allSatisfy {
+                        erasing.contains($0.sequence) || $0.holding.subject != subject
+                    }
                 let reasons = groups.keys.sorted()
                 for reason in reasons {
                     let holdings = groups[reason]!
