@@ -42,6 +42,9 @@ enum RequestsCommand: Command {
             SubcommandDeclaration(
                 "show", abstract: "One request with its history.", arguments: [requestID],
                 options: ["as-of", "format"]),
+            SubcommandDeclaration(
+                "pending", abstract: "Erasures asked for that wait for a legal hold to end: what, why, until when.",
+                options: ["as-of", "format"]),
         ],
         defaultSubcommand: "list",
         options: [
@@ -100,8 +103,16 @@ enum RequestsCommand: Command {
             printList(requests, all: parsed.flags.contains("all"))
             // Waiting erasures are listed for every erasure request, closed ones too: the answer
             // was sent, the work is not done.
-            let asked = Set(try await ledger.requests(asOf: asOf).filter { $0.kind == .erasure }.map(\.subject))
-            try await printPending(for: asked, in: ledger, asOf: asOf)
+            try await printPending(for: erasureSubjects(ledger, asOf: asOf), in: ledger, asOf: asOf)
+        case "pending":
+            let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
+            var pending: [PendingErasure] = []
+            for subject in try await erasureSubjects(ledger, asOf: asOf) {
+                pending += try await ledger.pendingErasures(of: subject, asOf: asOf)
+            }
+            if json { return try printJSON(pending) }
+            if pending.isEmpty { print("No erasure waits for a legal hold.") }
+            try await printPending(for: erasureSubjects(ledger, asOf: asOf), in: ledger, asOf: asOf)
         case "receive":
             let id = requestID()
             let subject = SubjectID(try required("subject"))
@@ -165,15 +176,23 @@ enum RequestsCommand: Command {
                 }
                 print(line)
             }
-            if request.kind == .erasure { try await printPending(for: [request.subject], in: ledger, asOf: asOf) }
+            if request.kind == .erasure, request.subject != .erased {
+                try await printPending(for: [request.subject], in: ledger, asOf: asOf)
+            }
         default:
-            throw UsageError("pdl requests takes list, receive, extend, close or show, not '\(action)'.")
+            throw UsageError("pdl requests takes list, receive, extend, close, show or pending, not '\(action)'.")
         }
     }
 
-    private static func printPending(for subjects: Set<SubjectID>, in ledger: Ledger, asOf: Date?) async throws {
+    /// Whoever asked for erasure, in requests open or closed.
+    private static func erasureSubjects(_ ledger: Ledger, asOf: Date?) async throws -> [SubjectID] {
+        Set(try await ledger.requests(asOf: asOf).filter { $0.kind == .erasure }.map(\.subject))
+            .subtracting([.erased]).sorted()
+    }
+
+    private static func printPending(for subjects: [SubjectID], in ledger: Ledger, asOf: Date?) async throws {
         var lines: [String] = []
-        for subject in subjects.subtracting([.erased]).sorted() {
+        for subject in subjects {
             lines += try await ledger.pendingErasures(of: subject, asOf: asOf).map { "  " + pendingErasureLine($0) }
         }
         guard !lines.isEmpty else { return }
