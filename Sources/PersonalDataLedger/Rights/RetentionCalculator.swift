@@ -87,9 +87,9 @@ package struct RetentionContext: Sendable {
 /// - A clock starts at its trigger: the holding's recording (`recorded`), the first lifecycle
 ///   event of its kind for the holding's business reference or a reference it concerns (`event`),
 ///   the latest such event over all the subject's references for the purpose (`latestEvent`), or
-///   the first withdrawal or
-///   refusal of consent to the holding's purpose after it was recorded (`consentWithdrawn`). A
-///   clock that has started stays started: consent given again later does not stop it.
+///   the first withdrawal or refusal of consent to the holding's purpose after it was recorded
+///   (`consentWithdrawn`). A clock that has started stays started: consent given again later
+///   does not stop it.
 /// - A holding under the consent basis has one more clock, whether the rule lists it or not:
 ///   consent withdrawn, erase immediately (Art. 7(3), 17(1)(b)).
 /// - Unconditional clocks: the first to run out ends retention (the rule's "earliest applicable
