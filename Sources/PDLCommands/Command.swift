@@ -9,7 +9,8 @@ protocol Command: Sendable {
 /// Every command, in the order `pdl --help` lists them.
 let commands: [any Command.Type] = [
     InitCommand.self, DemoCommand.self, RecordCommand.self, ConsentCommand.self, DiscloseCommand.self,
-    GrantCommand.self, LifecycleCommand.self, LinkCommand.self, RestrictCommand.self, LiftRestrictionCommand.self,
+    GrantCommand.self, LifecycleCommand.self, LinkCommand.self, LinkReferenceCommand.self, HireCommand.self,
+    RestrictCommand.self, LiftRestrictionCommand.self,
     ObjectCommand.self, WithdrawObjectionCommand.self, ImportCommand.self, ExportCommand.self,
     ReportCommand.self, RopaCommand.self, BreachCommand.self, VerifyCommand.self, CheckpointCommand.self,
     EraseCommand.self, RetentionCommand.self, PolicyCommand.self, NotifyListCommand.self,

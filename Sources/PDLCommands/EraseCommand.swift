@@ -74,7 +74,14 @@ enum EraseCommand: Command {
             return
         }
         if result.isNoOp {
-            print("Nothing to erase: it was already erased, or everything in scope must be kept.")
+            print("Nothing to erase: it was already erased, or what is kept already waits for its hold to end.")
+            return
+        }
+        if result.erased.isEmpty && result.identifiersErased.isEmpty {
+            print(
+                "Nothing can be erased now: everything in scope must be kept. The request is recorded as fact(s) "
+                    + "\(result.erasures.map { "#\($0.sequence)" }.joined(separator: ", ")); pdl retention --apply "
+                    + "erases what is kept once its hold ends.")
             return
         }
         let values = result.erased.count + result.erased.reduce(0) { $0 + $1.rectifications.count }

@@ -18,6 +18,10 @@ enum RequestsCommand: Command {
             two further months in all, with a reason, decided within the first month — an
             extension after the original due date is refused. The further months count from
             the day of receipt (received 2026-01-31, extended by 2 → due 2026-04-30).
+
+            An erasure that must wait for a legal hold (an undelivered order, an open case) is
+            remembered: list and show print what is kept, why and until when, and pdl
+            retention --apply erases it once the hold ends.
             """,
         subcommands: [
             SubcommandDeclaration(
@@ -37,6 +41,9 @@ enum RequestsCommand: Command {
                 arguments: [requestID], options: ["note", "facts", "actor"], required: ["note"]),
             SubcommandDeclaration(
                 "show", abstract: "One request with its history.", arguments: [requestID],
+                options: ["as-of", "format"]),
+            SubcommandDeclaration(
+                "pending", abstract: "Erasures asked for that wait for a legal hold to end: what, why, until when.",
                 options: ["as-of", "format"]),
         ],
         defaultSubcommand: "list",
@@ -97,6 +104,18 @@ enum RequestsCommand: Command {
                 ? try await ledger.requests(asOf: asOf(ledger)) : try await ledger.openRequests(asOf: asOf(ledger))
             if json { return try printJSON(requests) }
             printList(requests, all: parsed.flags.contains("all"))
+            // Waiting erasures are listed for every erasure request, closed ones too: the answer
+            // was sent, the work is not done.
+            try await printPending(for: erasureSubjects(ledger, asOf: asOf(ledger)), in: ledger, asOf: asOf(ledger))
+        case "pending":
+            let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
+            var pending: [PendingErasure] = []
+            for subject in try await erasureSubjects(ledger, asOf: asOf(ledger)) {
+                pending += try await ledger.pendingErasures(of: subject, asOf: asOf(ledger))
+            }
+            if json { return try printJSON(pending) }
+            if pending.isEmpty { print("No erasure waits for a legal hold.") }
+            try await printPending(for: erasureSubjects(ledger, asOf: asOf(ledger)), in: ledger, asOf: asOf(ledger))
         case "receive":
             let id = requestID()
             let subject = SubjectID(try required("subject"))
@@ -163,9 +182,28 @@ enum RequestsCommand: Command {
                 }
                 print(line)
             }
+            if request.kind == .erasure, request.subject != .erased {
+                try await printPending(for: [request.subject], in: ledger, asOf: asOf(ledger))
+            }
         default:
-            throw UsageError("pdl requests takes list, receive, extend, close or show, not '\(action)'.")
+            throw UsageError("pdl requests takes list, receive, extend, close, show or pending, not '\(action)'.")
         }
+    }
+
+    /// Whoever asked for erasure, in requests open or closed.
+    private static func erasureSubjects(_ ledger: Ledger, asOf: Date?) async throws -> [SubjectID] {
+        Set(try await ledger.requests(asOf: asOf).filter { $0.kind == .erasure }.map(\.subject))
+            .subtracting([.erased]).sorted()
+    }
+
+    private static func printPending(for subjects: [SubjectID], in ledger: Ledger, asOf: Date?) async throws {
+        var lines: [String] = []
+        for subject in subjects {
+            lines += try await ledger.pendingErasures(of: subject, asOf: asOf).map { "  " + pendingErasureLine($0) }
+        }
+        guard !lines.isEmpty else { return }
+        print("Erasures waiting for a legal hold to end (pdl retention --apply carries them out):")
+        for line in lines { print(line) }
     }
 
     private static func printJSON<T: Encodable>(_ value: T) throws {

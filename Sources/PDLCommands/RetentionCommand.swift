@@ -15,7 +15,13 @@ enum RetentionCommand: Command {
 
             With --apply, erases them physically, records why (retentionExpired, or
             consentWithdrawn when a withdrawal started the clock), and lists the recipients that
-            must be told (Art. 19). Subject identifiers are never erased by retention.
+            must be told (Art. 19). Subject identifiers are kept by retention, except where the
+            rule keeps nothing of the person (a rejected applicant) and nothing else of them is
+            held.
+
+            Erasures a request asked for that waited for a legal hold (an undelivered order, an
+            open case) are listed and, with --apply, carried out once the hold has ended; a
+            bookkeeping copy, a holding of its own, stays for its own period.
 
             Reads the whole ledger; progress goes to standard error when it is a terminal.
             A region whose consumer complaint period has no default (Finland) is refused until
@@ -59,10 +65,10 @@ enum RetentionCommand: Command {
                 return
             }
             print("Retention applied as of \(sweep.asOf.formatted(.iso8601)):")
-            printLines(dueLines(sweep.erased) + deferredLines(sweep.deferred))
-            let subjects = Set(sweep.erased.map(\.subject)).count
+            printLines(dueLines(sweep.erased) + requestedLines(sweep.requested) + deferredLines(sweep.deferred))
+            let subjects = Set(sweep.erased.map(\.subject) + sweep.requested.map(\.subject)).count
             print(
-                "Erased \(sweep.erased.count) holding(s) of \(subjects) subject(s); recorded "
+                "Erased \(sweep.erased.count + sweep.requested.count) holding(s) of \(subjects) subject(s); recorded "
                     + (sweep.erasures.isEmpty
                         ? "nothing."
                         : "as fact(s) \(sweep.erasures.map { "#\($0.sequence)" }.joined(separator: ", "))."))
@@ -79,8 +85,8 @@ enum RetentionCommand: Command {
                 return
             }
             print("Retention due as of \(due.asOf.formatted(.iso8601)): \(due.holdings.count) holding(s).")
-            printLines(dueLines(due.holdings) + deferredLines(due.deferred))
-            if !due.holdings.isEmpty { print("Run with --apply to erase them.") }
+            printLines(dueLines(due.holdings) + requestedLines(due.requested) + deferredLines(due.deferred))
+            if !due.holdings.isEmpty || !due.requested.isEmpty { print("Run with --apply to erase them.") }
         }
     }
 
@@ -95,6 +101,12 @@ enum RetentionCommand: Command {
                 + ": due since \(item.end.date.map { $0.formatted(.iso8601) } ?? "?") (\(describe(item.clock)))"
                 + "\n      rule: \(item.rule.text(in: .english))"
         }
+    }
+
+    private static func requestedLines(_ pending: [PendingErasure]) -> [String] {
+        guard !pending.isEmpty else { return [] }
+        return ["Erasures asked for whose legal hold has ended: \(pending.count) holding(s)."]
+            + pending.map { "  " + pendingErasureLine($0) }
     }
 
     private static func deferredLines(_ holdings: [HoldingRetention]) -> [String] {

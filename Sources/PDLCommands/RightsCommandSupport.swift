@@ -44,6 +44,7 @@ func describe(_ clock: RetentionRule.Clock?) -> String {
     let start =
         switch clock.startsAt {
         case .event(let kind): "\(kind)"
+        case .latestEvent(let kind): "last \(kind)"
         case .recorded: "recorded"
         case .consentWithdrawn: "consent withdrawn"
         }
@@ -83,3 +84,20 @@ let commandJSONEncoder: JSONEncoder = {
     encoder.dateEncodingStrategy = .iso8601
     return encoder
 }()
+
+/// A pending erasure in one line, for `pdl requests` and `pdl retention`: what, why and until when.
+func pendingErasureLine(_ pending: PendingErasure) -> String {
+    let until: String =
+        if pending.isDue {
+            "hold ended: erased by the next pdl retention --apply"
+        } else if let date = pending.until {
+            "kept until \(describeEnd(date))"
+        } else if let event = pending.untilEvent {
+            "kept until \(event)" + (pending.reference.map { " of \($0)" } ?? "")
+        } else {
+            "kept while the hold lasts"
+        }
+    return "#\(pending.holding) \(pending.subject) \(pending.category) — \(pending.system), \(pending.purpose)"
+        + (pending.reference.map { ", \($0)" } ?? "")
+        + ": \(pending.hold), \(until) (erasure fact #\(pending.erasure), \(pending.reason))"
+}

@@ -131,12 +131,16 @@ public enum LedgerStoreConformance {
             body: .lifecycleEvent(LifecycleEvent(kind: .orderDelivered, reference: "order:50017", occurredAt: epoch)))
         let link = NewFact(
             recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:1", linked: "b2b:7")))
+        let concerns = NewFact(
+            recordedAt: epoch, actor: "service",
+            body: .referenceLink(ReferenceLink(reference: "case:9001", concerns: "order:50017")))
         let recorded = try await store.append([
-            holding("customer:1"), grant, holding("customer:2", reference: "order:50018"), delivered, link,
+            holding("customer:1"), grant, holding("customer:2", reference: "order:50018"), delivered, link, concerns,
         ])
         #expect(try await store.facts(about: "customer:1").map(\.sequence) == [1, 5])
         #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [5])
-        #expect(try await store.facts(for: .reference("order:50017")).map(\.sequence) == [1, 4])
+        #expect(try await store.facts(for: .reference("order:50017")).map(\.sequence) == [1, 4, 6])
+        #expect(try await store.facts(for: .reference("case:9001")) == [recorded[5]])
         #expect(try await store.facts(for: .system("webshop.orders")).map(\.sequence) == [2])
         #expect(try await store.facts(for: .kind(.accessGrant)) == [recorded[1]])
         #expect(try await store.facts(about: "customer:3").isEmpty)
@@ -165,6 +169,14 @@ public enum LedgerStoreConformance {
         #expect(facts[1].body.personalValues == [PersonalValue("Kari Nordmann")])
         #expect(try await store.facts(about: "customer:2")[0].body.personalValues == [PersonalValue("Ola Nordmann")])
         #expect(try await store.verify().count == 4)
+
+        // An erasure that only records what a legal hold keeps erases nothing.
+        let kept = try await store.erase(
+            ErasureScope(subject: "customer:1", values: [], erasesIdentifier: false),
+            recording: erasureFact("customer:1", erased: [], identifier: false))
+        #expect(kept.sequence == 5)
+        #expect(try await store.facts(about: "customer:1")[1].body.personalValues == [PersonalValue("Kari Nordmann")])
+        #expect(try await store.verify().count == 5)
     }
 
     static func eraseIdentifier(_ store: any LedgerStore) async throws {

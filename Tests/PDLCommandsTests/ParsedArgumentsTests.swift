@@ -39,7 +39,7 @@ import Testing
         BadLine(arguments: ["policy", "list", "extra"], message: "pdl policy list takes no arguments."),
         BadLine(
             arguments: ["requests", "frobnicate"],
-            message: "Unknown subcommand for pdl requests; it takes list, receive, extend, close, show."),
+            message: "Unknown subcommand for pdl requests; it takes list, receive, extend, close, show, pending."),
         BadLine(arguments: ["requests", "receive"], message: "pdl requests receive needs ID."),
         BadLine(arguments: ["completion", "fish"], message: "SHELL must be one of: bash, zsh."),
     ]

@@ -24,7 +24,10 @@ import Testing
             words: ["pdl", "re"], offered: ["record", "report", "retention", "rectify", "requests", "restrict"],
             exactly: true),
         Case(words: ["pdl", "--v"], offered: ["--version"], exactly: true),
-        Case(words: ["pdl", "requests", ""], offered: ["receive", "extend", "close", "list", "show"], exactly: true),
+        Case(
+            words: ["pdl", "requests", ""], offered: ["receive", "extend", "close", "list", "show", "pending"],
+            exactly: true
+        ),
         Case(words: ["pdl", "requests", "rec"], offered: ["receive"], exactly: true),
         Case(words: ["pdl", "policy", ""], offered: ["publish", "list"], exactly: true),
         Case(words: ["pdl", "requests", "receive", "r-1", "--k"], offered: ["--kind"], exactly: true),

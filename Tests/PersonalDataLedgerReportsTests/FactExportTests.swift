@@ -37,6 +37,7 @@ import Testing
             })
         try await ReportFixtures.erase([ipAddress.sequence], of: TestLedger.kari, in: test)
         try await test.ledger.recordLifecycleEvent(.orderDelivered, reference: "order:50017")
+        try await test.ledger.linkReference("case:9001", concerns: "order:50017")
         return test
     }
 
@@ -52,6 +53,7 @@ import Testing
         #expect(lines[1].contains("\"kind\":\"policyVersion\""))
         #expect(lines.contains { $0.contains("{\"erased\":true}") })
         #expect(lines.contains { $0.contains(".234Z\"") })
+        #expect(lines.last?.contains(#""referenceLink":{"concerns":"order:50017","reference":"case:9001"}"#) == true)
 
         let target = InMemoryLedgerStore()
         let summary = try await emptyLedger(store: target).importFacts(jsonLines: exported, batchSize: 4)

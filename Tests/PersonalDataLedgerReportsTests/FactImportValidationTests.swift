@@ -28,7 +28,7 @@ import Testing
             [.name("Kari Nordmann")], about: TestLedger.kari, in: "marketing.contacts", for: .contactRegister)
         try await test.ledger.record(
             [.init(Self.health, value: "allergic to latex")], about: TestLedger.kari, in: "service.cases",
-            for: .complaintsAndService, specialCategoryCondition: .legalClaims)
+            for: .complaintsAndService, reference: "case:7001", specialCategoryCondition: .legalClaims)
         try await test.ledger.disclose([.name], of: TestLedger.kari, to: "carrier", for: .shipping)
         return String(decoding: try await test.ledger.exportFacts(), as: UTF8.self).split(separator: "\n")
             .map(String.init)

@@ -39,9 +39,11 @@ import Testing
         // Tor: an old order whose retention ran out (not yet swept): not told.
         try await test.recordOrder(for: "customer:7", reference: "order:8", email: "tor@example.no")
         try await test.event(.orderDelivered, "order:8", at: TestLedger.start)
-        // Anne: the service recorded that it holds an email, not the address.
+        // Anne: the service recorded that it holds an email, not the address (for an order not yet
+        // delivered, so her account data is still kept in 2029).
         try await ledger.record(
-            [DataItem(.email)], about: "customer:8", in: "webshop.accounts", for: .customerAccountAndOrders)
+            [DataItem(.email)], about: "customer:8", in: "webshop.accounts", for: .customerAccountAndOrders,
+            reference: "order:9")
 
         test.move(to: instant("2029-01-01"))
         try await ledger.publishPolicy(version: "2029-02-01", effectiveFrom: instant("2029-02-01"), isMajor: true)

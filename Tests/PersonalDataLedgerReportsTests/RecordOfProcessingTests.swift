@@ -36,7 +36,10 @@ import Testing
         let backup = try #require(record.recipients.first { $0.recipient == "backup-provider" })
         #expect(backup.grants.map(\.system) == ["webshop.orders"])
         #expect(record.differences.isEmpty)
-        #expect(record.differences.unusedPurposes == [.campaignsAndCompetitions, .jobApplicants, .legalObligations])
+        #expect(
+            record.differences.unusedPurposes == [
+                .campaignsAndCompetitions, .jobApplicants, .employees, .legalObligations,
+            ])
     }
 
     @Test func showsCategoriesRecordedThatThePurposeNoLongerDeclares() async throws {

@@ -26,6 +26,7 @@ import Testing
             [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email, .bankAccount], .consent
         ),
         (.jobApplicants, [.nationalIDNumber, .name, .residentialAddress, .phone, .email], .contract),
+        (.employees, [.nationalIDNumber, .name, .residentialAddress, .phone, .email], .contract),
         (.contactRegister, [.name, .deliveryAddress, .phone, .email], .consent),
         (
             .legalObligations, [.nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email],
@@ -40,8 +41,9 @@ import Testing
         #expect(!definition.retention.clocks.isEmpty)
     }
 
-    @Test func thereAreExactlySixPurposesAndSevenOccasions() {
-        #expect(catalog.purposes.count == 6)
+    /// The policy's six processing activities, and the employee records hired applicants move to.
+    @Test func thereAreExactlySevenPurposesAndSevenOccasions() {
+        #expect(catalog.purposes.count == 7)
         #expect(catalog.occasions == Set(AccessOccasion.focusNordicPolicy))
         #expect(AccessOccasion.focusNordicPolicy.count == 7)
         #expect(catalog.controller.privacyContact == "GDPR@focusnordic.com")

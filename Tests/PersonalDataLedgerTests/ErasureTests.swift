@@ -78,7 +78,21 @@ struct HoldCase: Sendable, CustomTestStringConvertible {
         let result = try await test.ledger.erase(plan)
         #expect(result.kept == plan.keep)
         #expect(result.erased == plan.erase)
-        #expect(result.isNoOp == (row.hold != nil))
+        #expect(result.erased.isEmpty == (row.hold != nil))
+        // What is kept is remembered: the request is recorded, and asking again records nothing.
+        #expect(result.erasures.count == 1)
+        if let hold = row.hold {
+            guard case .erasure(let erasure) = result.erasures[0].body else {
+                Issue.record("not an erasure")
+                return
+            }
+            #expect(erasure.erased.isEmpty)
+            #expect(erasure.retained.map(\.hold) == plan.keep.map { _ in hold })
+            let pending = try await test.ledger.pendingErasures(of: RightsLedger.kari)
+            #expect(pending.map(\.holding) == plan.keep.map(\.holding))
+            #expect(pending.allSatisfy { $0.hold == hold && $0.untilEvent == row.untilEvent && !$0.isDue })
+            #expect(try await test.ledger.erase(RightsLedger.kari).isNoOp)
+        }
     }
 
     @Test(arguments: StoreFactory.all)

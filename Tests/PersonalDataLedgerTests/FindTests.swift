@@ -77,8 +77,8 @@ struct FindCase: Sendable, CustomTestStringConvertible {
         let test = try await KeyedLedger.make()
         try await test.recordOrder()
         try await test.ledger.record(
-            [.nationalIDNumber("16822548834")], about: KeyedLedger.kari, in: "service.cases", for: .complaintsAndService
-        )
+            [.nationalIDNumber("16822548834")], about: KeyedLedger.kari, in: "service.cases",
+            for: .complaintsAndService, reference: "case:7001")
         #expect(try await test.ledger.find(email: "KARI.NORDMANN@example.no").map(\.subject) == [KeyedLedger.kari])
         #expect(try await test.ledger.find(phone: "91234567").map(\.subject) == [KeyedLedger.kari])
         #expect(try await test.ledger.find(phone: "91234567", region: .sweden).isEmpty, "+4691234567 is another number")
@@ -157,8 +157,8 @@ struct FindCase: Sendable, CustomTestStringConvertible {
         let test = try await KeyedLedger.make()
         try await test.recordOrder(email: "Kari.Nordmann@Example.NO")
         try await test.ledger.record(
-            [.nationalIDNumber("16822548834")], about: KeyedLedger.kari, in: "service.cases", for: .complaintsAndService
-        )
+            [.nationalIDNumber("16822548834")], about: KeyedLedger.kari, in: "service.cases",
+            for: .complaintsAndService, reference: "case:7001")
         let expected: [DataCategory: String] = [
             .email: hex(
                 HMACSHA256.authenticationCode(

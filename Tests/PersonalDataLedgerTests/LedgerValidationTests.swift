@@ -196,7 +196,7 @@ import Testing
         try await expectRefusal(.malformedValue, in: test, mentioning: ["16822548835", "168225"]) {
             try await test.ledger.record(
                 [.nationalIDNumber("16822548835")], about: TestLedger.kari, in: "service.cases",
-                for: .complaintsAndService)
+                for: .complaintsAndService, reference: "case:7001")
         }
     }
 
@@ -218,11 +218,11 @@ import Testing
         try await expectRefusal(.specialCategory, in: test) {
             try await test.ledger.record(
                 [.init("healthData", value: "allergic to latex")], about: TestLedger.kari, in: "service.cases",
-                for: .complaintsAndService)
+                for: .complaintsAndService, reference: "case:7001")
         }
         try await test.ledger.record(
             [.init("healthData", value: "allergic to latex")], about: TestLedger.kari, in: "service.cases",
-            for: .complaintsAndService, specialCategoryCondition: .legalClaims)
+            for: .complaintsAndService, reference: "case:7001", specialCategoryCondition: .legalClaims)
     }
 
     @Test func objectionToDirectMarketingRefusesEverythingForIt() async throws {

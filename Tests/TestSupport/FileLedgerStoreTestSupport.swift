@@ -101,7 +101,7 @@ enum FileStoreTesting {
         let date = epoch.addingTimeInterval(Double(Int.random(in: 0...1_000_000, using: &generator)) / 7)
         let value = PersonalValue("value-\(UInt32.random(in: 0...UInt32.max, using: &generator))")
         let body: Fact.Body
-        switch Int.random(in: 0..<14, using: &generator) {
+        switch Int.random(in: 0..<15, using: &generator) {
         case 0, 1:
             body = .holding(
                 Holding(
@@ -146,6 +146,11 @@ enum FileStoreTesting {
                     requestID: "msg-\(Int.random(in: 1...9, using: &generator))", subject: subject,
                     kind: pick(RequestEvent.Kind.allCases), action: pick([.received, .extended, .closed]),
                     dueAt: pick([nil, date]), note: pick([nil, "extended: complex request"])))
+        case 13:
+            body = .referenceLink(
+                ReferenceLink(
+                    reference: BusinessReference(rawValue: "case:\(Int.random(in: 1...3, using: &generator))"),
+                    concerns: reference))
         default:
             body = .erasure(
                 Erasure(

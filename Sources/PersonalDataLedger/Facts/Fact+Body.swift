@@ -27,6 +27,8 @@ extension Fact {
         case subjectLink(SubjectLink)
         /// A data-subject request was received, extended or closed.
         case request(RequestEvent)
+        /// One business object concerns another (a case, an order).
+        case referenceLink(ReferenceLink)
 
         /// The kind of fact.
         public var kind: FactKind {
@@ -44,6 +46,7 @@ extension Fact {
             case .objection: .objection
             case .subjectLink: .subjectLink
             case .request: .request
+            case .referenceLink: .referenceLink
             }
         }
 
@@ -61,14 +64,14 @@ extension Fact {
             case .subjectLink(let f): [f.subject, f.linked]
             // A request answered after its subject identifier was erased names no one.
             case .request(let f): f.subject == .erased ? [] : [f.subject]
-            case .accessGrant, .lifecycleEvent, .policyVersion: []
+            case .accessGrant, .lifecycleEvent, .policyVersion, .referenceLink: []
             }
         }
 
         /// The keys a store indexes this fact under.
         ///
         /// Every subject the fact is about; the business reference of holdings, disclosures and
-        /// lifecycle events; the lookup token of holdings and rectifications; the system of access grants; and the
+        /// lifecycle events (both references of a reference link); the lookup token of holdings and rectifications; the system of access grants; and the
         /// kind, for the rare kinds that are looked up as a whole (policy versions, access
         /// grants, requests).
         public var indexKeys: [IndexKey] {
@@ -82,6 +85,7 @@ extension Fact {
             case .rectification(let f):
                 if let token = f.lookupToken?.revealed { keys.append(.lookup(token)) }
             case .lifecycleEvent(let f): keys.append(.reference(f.reference))
+            case .referenceLink(let f): keys.append(contentsOf: [.reference(f.reference), .reference(f.concerns)])
             case .accessGrant(let f): keys.append(contentsOf: [.system(f.system), .kind(.accessGrant)])
             case .policyVersion: keys.append(.kind(.policyVersion))
             case .request: keys.append(.kind(.request))

@@ -41,7 +41,7 @@ extension Fact.Body {
         case .request(var f):
             f.subject = transformSubject(f.subject)
             return .request(f)
-        case .accessGrant, .lifecycleEvent, .policyVersion:
+        case .accessGrant, .lifecycleEvent, .policyVersion, .referenceLink:
             return self
         }
     }

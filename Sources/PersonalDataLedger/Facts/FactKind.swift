@@ -13,4 +13,5 @@ public enum FactKind: String, Hashable, Sendable, Codable, CaseIterable {
     case objection
     case subjectLink
     case request
+    case referenceLink
 }

@@ -129,6 +129,27 @@ extension Ledger {
         return facts[0]
     }
 
+    /// Records that the business object `reference` concerns `other`: a complaint case concerns
+    /// the order it is about.
+    ///
+    /// The retention clocks of the holdings recorded for `reference` then start at the lifecycle
+    /// events of `other` too — complaint data kept with consent runs until the warranty counted
+    /// from the order's delivery ends, and the erasure holds of `reference` end with them. The
+    /// link goes one way.
+    ///
+    /// ```swift
+    /// try await ledger.linkReference("case:9001", concerns: "order:50017")
+    /// ```
+    @discardableResult
+    public func linkReference(
+        _ reference: BusinessReference, concerns other: BusinessReference, actor: ActorID? = nil
+    ) async throws -> Fact {
+        try validator.referenceLink(reference, concerns: other)
+        let facts = try await write(
+            about: [], by: actor, [.referenceLink(ReferenceLink(reference: reference, concerns: other))])
+        return facts[0]
+    }
+
     /// Publishes a version of the privacy policy. Consent can be recorded only under a published
     /// version.
     ///

@@ -18,6 +18,9 @@ extension SubjectHistory {
         package private(set) var erasure: Fact?
         /// The legal holds the latest erasure that named the holding kept it under.
         package private(set) var holds: [Erasure.Retained] = []
+        /// The latest erasure that kept the holding under a hold: an erasure still to be carried
+        /// out when the hold ends, while the value is held.
+        package private(set) var keptBy: Fact?
 
         init(fact: Fact, holding: Holding) {
             self.fact = fact
@@ -93,6 +96,9 @@ extension SubjectHistory {
             if erasure == nil { erasure = fact }
         }
 
-        mutating func keep(_ retained: [Erasure.Retained]) { holds = retained }
+        mutating func keep(_ retained: [Erasure.Retained], by fact: Fact) {
+            holds = retained
+            keptBy = fact
+        }
     }
 }

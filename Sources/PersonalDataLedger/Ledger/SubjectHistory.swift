@@ -74,7 +74,7 @@ package struct SubjectHistory: Sendable {
                 holdings[sequence]?.erase(by: fact)
             }
             for (sequence, retained) in Dictionary(grouping: erasure.retained, by: \.holding) {
-                holdings[sequence]?.keep(retained)
+                holdings[sequence]?.keep(retained, by: fact)
             }
         case .consentDecision(let decision):
             consentDecisions.append(fact)
@@ -89,7 +89,7 @@ package struct SubjectHistory: Sendable {
             requests[event.requestID, default: []].append(fact)
         case .disclosure:
             disclosures.append(fact)
-        case .accessGrant, .lifecycleEvent, .policyVersion, .reportIssued:
+        case .accessGrant, .lifecycleEvent, .policyVersion, .reportIssued, .referenceLink:
             break
         }
     }

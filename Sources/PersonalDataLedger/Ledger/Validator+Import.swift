@@ -54,6 +54,8 @@ extension Validator {
             _ = try purpose(objection.purpose)
         case .lifecycleEvent(let event):
             try lifecycle(event.kind, reference: event.reference)
+        case .referenceLink(let link):
+            try referenceLink(link.reference, concerns: link.concerns)
         case .policyVersion(let version):
             if try policy(version, published: policies) != nil {
                 throw LedgerError(

@@ -93,6 +93,21 @@ extension Validator {
         }
     }
 
+    /// A reference link names two different business objects.
+    package func referenceLink(_ reference: BusinessReference, concerns other: BusinessReference)
+        throws(LedgerError)
+    {
+        guard !reference.rawValue.isEmpty, !other.rawValue.isEmpty else {
+            throw LedgerError(
+                .invalidRequest,
+                "Name both business objects of a reference link, such as 'case:9001' concerning 'order:50017'.")
+        }
+        guard reference != other else {
+            throw LedgerError(
+                .invalidRequest, "A reference link ties two different business objects; both name '\(reference)'.")
+        }
+    }
+
     /// A policy version has a name, and a name is published once: publishing the same version
     /// with the same fields again is answered with `existing` (returned), different fields are
     /// refused.

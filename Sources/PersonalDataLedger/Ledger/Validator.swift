@@ -70,7 +70,26 @@ package struct Validator: Sendable {
     /// Checks that a holding may be recorded, and returns it with its value normalised.
     func holding(_ holding: Holding, history: SubjectHistory) throws(LedgerError) -> Holding {
         try self.holding(permitted: holding, history: history)
-        return try normalized(holding)
+        let normalized = try normalized(holding)
+        try retentionCanEnd(holding)
+        return normalized
+    }
+
+    /// A new holding's retention can end: when every clock of its purpose starts at a lifecycle
+    /// event of the holding's business object (and no withdrawal of consent can end it), the
+    /// holding must name that object — without one its data would be kept for ever.
+    ///
+    /// Checked on recording only: an import keeps history as it was.
+    func retentionCanEnd(_ holding: Holding) throws(LedgerError) {
+        guard holding.reference == nil, holding.basis != .consent,
+            let clocks = catalog.purposes[holding.purpose]?.retention.clocks, !clocks.isEmpty,
+            clocks.allSatisfy({ if case .event = $0.startsAt { true } else { false } })
+        else { return }
+        let events = Set(clocks.compactMap { if case .event(let kind) = $0.startsAt { kind } else { nil } })
+        throw LedgerError(
+            .referenceRequired,
+            "Purpose '\(holding.purpose)' keeps data until a lifecycle event of its business object (\(events.sorted().map(\.rawValue).joined(separator: ", "))), and this holding names none, so its retention could never end. Record it with the reference of the case, application, campaign or employment it belongs to."
+        )
     }
 
     /// Checks every rule a holding must pass except the form of its value: the terms, purpose

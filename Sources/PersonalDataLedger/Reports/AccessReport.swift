@@ -44,4 +44,8 @@ public struct AccessReport: Hashable, Sendable, Codable {
     public var erasures: [ErasureEntry]
     /// Requests received and not yet closed, with their deadlines.
     public var openRequests: [RequestEntry]
+    /// Erasures the person asked for that wait for a legal hold to end: what is kept, why and
+    /// until when (Art. 17(3)); the retention sweep carries them out when the hold ends. Absent
+    /// in reports produced before this field existed.
+    public var pendingErasures: [PendingErasure]? = nil
 }

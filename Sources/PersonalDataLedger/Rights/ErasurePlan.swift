@@ -150,7 +150,8 @@ public struct ErasureResult: Hashable, Sendable, Codable {
     /// The recipients that must now be told (Art. 19): tell the person who they are, too.
     public var recipientsToTell: [RecipientNotice]
 
-    /// Whether nothing was erased (it already was): not an error.
+    /// Whether nothing was recorded: everything in scope was already erased, or is already
+    /// waiting for its hold to end. Not an error.
     public var isNoOp: Bool { erasures.isEmpty }
 
     /// Creates a result.

@@ -35,6 +35,12 @@ extension Ledger {
     /// ``LedgerStore/erase(_:recording:)`` per subject identifier, each recording an ``Erasure``
     /// fact with what was kept and why — and the identifiers it lists.
     ///
+    /// What a hold keeps is remembered, also when nothing can be erased now: the erasure fact
+    /// lists it as retained, ``pendingErasures(of:asOf:)`` and the access report show it, and
+    /// ``applyRetention(asOf:actor:progress:)`` erases it once its hold ends (an undelivered
+    /// order at its delivery). A holding already waiting under the same hold is not recorded
+    /// again.
+    ///
     /// The plan is checked again under the subjects' write locks: only what the plan lists and is
     /// still erasable goes, and an identifier goes only if nothing of it must be kept now either.
     /// Erasing what is already erased is a no-op, not an error: ``ErasureResult/isNoOp``.
@@ -60,8 +66,16 @@ extension Ledger {
                 plan.identifiersErased.contains($0) && !unapproved.contains($0)
             }
 
+            // What is kept is remembered: the retention sweep erases it when its hold ends. A holding
+            // already waiting under the same hold is not recorded again, so asking twice is a no-op.
+            let newlyKept = fresh.keep.filter { kept in
+                history.holdings[kept.holding].map { held in
+                    held.keptBy == nil || !held.holds.contains { $0.hold == kept.hold && $0.until == kept.until }
+                } ?? true
+            }
             var erasures: [Fact] = []
-            for subject in Set(items.map(\.subject)).union(identifiers).sorted() {
+            let touched = Set(items.map(\.subject)).union(identifiers).union(newlyKept.map(\.subject))
+            for subject in touched.intersection(locked).sorted() {
                 let retained = fresh.keep.filter { $0.subject == subject }.map {
                     Erasure.Retained(holding: $0.holding, hold: $0.hold, until: $0.until)
                 }
@@ -108,7 +122,7 @@ extension Ledger {
             let (fact, holding) = (entry.fact, entry.holding)
             if entry.isErased {
                 alreadyErased.append(fact.sequence)
-            } else if let kept = try hold(on: fact, holding, context: context, at: now) {
+            } else if let kept = try legalHold(on: fact, holding, context: context, at: now) {
                 keep.append(kept)
             } else {
                 toErase.append((fact, holding))
@@ -138,7 +152,7 @@ extension Ledger {
     }
 
     /// The first legal hold rule that keeps the holding at `now`, if any.
-    private func hold(on fact: Fact, _ holding: Holding, context: RetentionContext, at now: Date)
+    func legalHold(on fact: Fact, _ holding: Holding, context: RetentionContext, at now: Date)
         throws(LedgerError) -> ErasurePlan.Kept?
     {
         for rule in retention.legalHolds {

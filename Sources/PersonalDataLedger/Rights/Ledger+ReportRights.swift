@@ -1,6 +1,7 @@
 extension Ledger {
     /// Fills in what the rights engine knows for an access report: each held value's "kept until"
-    /// and whether the consent in force for each purpose is stale.
+    /// whether the consent in force for each purpose is stale, and the erasures waiting for a
+    /// legal hold to end.
     func addRetentionAndConsentState(to report: inout AccessReport, history: SubjectHistory) async throws {
         let now = clock.now()
         let context = try await retentionContext(for: history)
@@ -10,6 +11,7 @@ extension Ledger {
             report.heldData[index].keptUntil =
                 calculator.retention(of: held.fact, held.holding, context: context, asOf: now).end
         }
+        report.pendingErasures = pendingErasures(in: history.liveHoldings, context: context, at: now)
 
         let policies = PolicyHistory(try await policyVersions())
         var inForce: [UInt64: Bool] = [:]

@@ -16,6 +16,10 @@ public struct RetentionDue: Hashable, Sendable, Codable {
     /// keep them (for a legal claim, or instead of erasure), so they stay until the restriction is
     /// lifted.
     public var deferred: [HoldingRetention]
+    /// Erasures a request asked for that waited for a legal hold which has now ended (the order
+    /// was delivered, the case closed): the sweep carries them out. Restricted holdings stay
+    /// waiting.
+    public var requested: [PendingErasure] = []
 }
 
 /// What ``Ledger/applyRetention(asOf:actor:progress:)`` did.
@@ -26,6 +30,8 @@ public struct RetentionSweep: Hashable, Sendable, Codable {
     public var erased: [HoldingRetention]
     /// Holdings due but kept because processing is restricted.
     public var deferred: [HoldingRetention]
+    /// The erasures a request asked for whose hold has ended, carried out now.
+    public var requested: [PendingErasure] = []
     /// The erasure facts recorded, one per subject and reason.
     public var erasures: [Fact]
     /// Recipients that must be told (Art. 19), one notice per recipient and subject.
@@ -76,7 +82,10 @@ extension Ledger {
         let calculator = retentionCalculator
         var due: [HoldingRetention] = []
         var deferred: [HoldingRetention] = []
-        for (fact, holding) in scan.liveHoldings {
+        let requested = pendingErasures(in: scan.histories.allHoldings, context: scan.context, at: instant)
+            .filter { $0.isDue && !scan.isRestricted($0.subject, $0.purpose) }
+        let asked = Set(requested.map(\.holding))
+        for (fact, holding) in scan.liveHoldings where !asked.contains(fact.sequence) {
             let (end, clock) = try calculator.evaluate(fact, holding, context: scan.context, asOf: instant)
             guard end.isDue(at: instant) else { continue }
             let entry = HoldingRetention(
@@ -93,7 +102,8 @@ extension Ledger {
         let order: (HoldingRetention, HoldingRetention) -> Bool = {
             ($0.end.date ?? .distantPast, $0.holding) < ($1.end.date ?? .distantPast, $1.holding)
         }
-        return RetentionDue(asOf: instant, holdings: due.sorted(by: order), deferred: deferred.sorted(by: order))
+        return RetentionDue(
+            asOf: instant, holdings: due.sorted(by: order), deferred: deferred.sorted(by: order), requested: requested)
     }
 
     /// Erases, physically and through the store, the values of every holding whose retention has
@@ -101,9 +111,15 @@ extension Ledger {
     /// ``Erasure/Reason/retentionExpired``, or ``Erasure/Reason/consentWithdrawn`` when withdrawal
     /// started the clock); and returns what it did with the recipients to tell (Art. 19).
     ///
+    /// It also carries out the erasures requests asked for that waited for a legal hold
+    /// (``pendingErasures(of:asOf:)``) once the hold has ended — an undelivered order's data at
+    /// its delivery — recording them for the request's reason (``RetentionSweep/requested``).
+    ///
     /// Each subject is re-checked under its write lock before its values go. Subject identifiers
-    /// are never erased by retention: consent history must stay demonstrable (Art. 7(1)). Holdings
-    /// under a restriction (Art. 18) are deferred, not erased.
+    /// are kept by retention — consent history must stay demonstrable (Art. 7(1)) — except where
+    /// the clock that ran out says the policy keeps nothing (``RetentionRule/Clock/erasesIdentifier``,
+    /// a rejected applicant) and nothing else of the identifier is held. Holdings under a
+    /// restriction (Art. 18) are deferred, not erased.
     ///
     /// - Parameters:
     ///   - asOf: the instant to apply retention as of; now when `nil`. It may not be in the future:
@@ -122,14 +138,27 @@ extension Ledger {
         var sweep = RetentionSweep(
             asOf: instant, erased: [], deferred: due.deferred, erasures: [], recipientsToTell: [])
         let bySubject = Dictionary(grouping: due.holdings, by: \.subject)
+        let askedBySubject = Dictionary(grouping: due.requested, by: \.subject)
         let calculator = retentionCalculator
-        for subject in bySubject.keys.sorted() {
-            let wanted = Set(bySubject[subject]!.map(\.holding))
+        for subject in Set(bySubject.keys).union(askedBySubject.keys).sorted() {
+            let wanted = Set((bySubject[subject] ?? []).map(\.holding))
+            let asked = Set((askedBySubject[subject] ?? []).map(\.holding))
             try await withLocks(of: [subject]) {
                 let history = try await history(of: subject)
                 let context = try await retentionContext(for: history)
-                var groups: [Erasure.Reason: [(Fact, Holding, HoldingRetention)]] = [:]
+                // Requests first: what a person asked to erase goes for their reason once its hold ends.
+                let requested = pendingErasures(in: history.liveHoldings, context: context, at: instant).filter {
+                    $0.isDue && asked.contains($0.holding) && history.restriction(of: subject, for: $0.purpose) == nil
+                }
+                var groups: [Erasure.Reason: [(Fact, Holding)]] = [:]
+                for pending in requested {
+                    guard let held = history.holdings[pending.holding] else { continue }
+                    groups[pending.reason, default: []].append((held.fact, held.holding))
+                }
+                var retentions: [UInt64: HoldingRetention] = [:]
+                var identifierGoes = false
                 for held in history.liveHoldings where wanted.contains(held.sequence) {
+                    guard !requested.contains(where: { $0.holding == held.sequence }) else { continue }
                     let (fact, holding) = (held.fact, held.holding)
                     let retention = calculator.retention(of: fact, holding, context: context, asOf: instant)
                     guard retention.end.isDue(at: instant) else { continue }
@@ -139,18 +168,29 @@ extension Ledger {
                     }
                     let reason: Erasure.Reason =
                         retention.clock?.startsAt == .consentWithdrawn ? .consentWithdrawn : .retentionExpired
-                    groups[reason, default: []].append((fact, holding, retention))
+                    groups[reason, default: []].append((fact, holding))
+                    retentions[fact.sequence] = retention
+                    identifierGoes = identifierGoes || retention.clock?.erasesIdentifier == true
                 }
-                for reason in groups.keys.sorted() {
-                    let group = groups[reason]!
-                    let holdings = group.map { ($0.0, $0.1) }
+                // A clock that keeps nothing of the person (a rejected applicant) takes the identifier
+                // too — once nothing else of it is held or waiting.
+                let erasing = Set(groups.values.flatMap { $0.map(\.0.sequence) })
+                identifierGoes =
+                    identifierGoes && subject != .erased
+                    && history.liveHoldings.allSatisfy {
+                        erasing.contains($0.sequence) || $0.holding.subject != subject
+                    }
+                let reasons = groups.keys.sorted()
+                for reason in reasons {
+                    let holdings = groups[reason]!
                     sweep.recipientsToTell += try await recipientsToTell(erasing: holdings, history: history)
                     let recorded = try await eraseValues(
                         of: subject, holdings: holdings.map(\.0.sequence), history: history, reason: reason,
-                        erasingIdentifier: false, retained: [], actor: actor)
+                        erasingIdentifier: identifierGoes && reason == reasons.last, retained: [], actor: actor)
                     sweep.erasures.append(recorded)
-                    sweep.erased += group.map(\.2)
+                    sweep.erased += holdings.compactMap { retentions[$0.0.sequence] }
                 }
+                sweep.requested += requested
             }
         }
         return sweep
@@ -166,11 +206,25 @@ extension Ledger {
         if periods.contains(.consumerComplaint) { _ = try calculator.complaintPeriod() }
     }
 
-    /// The consent decisions in `history` and the lifecycle events of its holdings' references.
+    /// The consent decisions and holdings in `history`, and the lifecycle events and reference
+    /// links of its holdings' references and of the references those concern.
     func retentionContext(for history: SubjectHistory) async throws -> RetentionContext {
         var context = RetentionContext()
         for fact in history.consentDecisions { context.add(fact) }
+        for held in history.allHoldings { context.add(held.fact) }
+        var concerned: Set<BusinessReference> = []
         for reference in history.references.sorted() {
+            for fact in try await store.facts(for: .reference(reference)) {
+                switch fact.body {
+                case .lifecycleEvent: context.add(fact)
+                case .referenceLink(let link) where link.reference == reference:
+                    context.add(fact)
+                    concerned.insert(link.concerns)
+                default: break
+                }
+            }
+        }
+        for reference in concerned.subtracting(history.references).sorted() {
             for fact in try await store.facts(for: .reference(reference)) {
                 if case .lifecycleEvent = fact.body { context.add(fact) }
             }
@@ -197,8 +251,8 @@ extension Ledger {
 }
 
 /// A pass over the whole ledger, in pages, folding each subject's ``SubjectHistory`` as the facts
-/// stream by, with what retention and the notification list need besides: consent decisions and
-/// lifecycle events.
+/// stream by, with what retention and the notification list need besides: consent decisions,
+/// lifecycle events and reference links.
 package struct RetentionScan {
     /// Every subject's history.
     package private(set) var histories = SubjectHistories()
@@ -233,8 +287,11 @@ package struct RetentionScan {
     private mutating func apply(_ fact: Fact) {
         switch fact.body {
         // What decides whether a holding is live, its value and its restriction; nothing else is kept.
-        case .holding, .erasure, .rectification, .restriction: histories.apply(fact)
-        case .consentDecision, .lifecycleEvent: context.add(fact)
+        case .holding:
+            histories.apply(fact)
+            context.add(fact)
+        case .erasure, .rectification, .restriction: histories.apply(fact)
+        case .consentDecision, .lifecycleEvent, .referenceLink: context.add(fact)
         default: break
         }
     }

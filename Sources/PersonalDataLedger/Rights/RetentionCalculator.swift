@@ -4,8 +4,9 @@
     package import Foundation
 #endif
 
-/// What retention reads besides a holding: its subject's consent decisions and the lifecycle
-/// events of its business reference.
+/// What retention reads besides a holding: its subject's consent decisions, the lifecycle events
+/// of its business reference and of the references that one concerns (``ReferenceLink``), and
+/// the references of the subject's holdings per purpose.
 package struct RetentionContext: Sendable {
     struct ConsentMark: Sendable {
         let sequence: UInt64
@@ -15,8 +16,11 @@ package struct RetentionContext: Sendable {
 
     private(set) var consents: [SubjectID: [Purpose: [ConsentMark]]] = [:]
     private(set) var events: [BusinessReference: [LifecycleEvent]] = [:]
+    private(set) var links: [BusinessReference: Set<BusinessReference>] = [:]
+    private(set) var references: [SubjectID: [Purpose: Set<BusinessReference>]] = [:]
 
-    /// Takes in a consent decision or a lifecycle event; other facts are ignored.
+    /// Takes in a consent decision, a lifecycle event, a reference link or a holding's reference;
+    /// other facts are ignored.
     mutating func add(_ fact: Fact) {
         switch fact.body {
         case .consentDecision(let decision) where decision.subject != .erased:
@@ -24,6 +28,12 @@ package struct RetentionContext: Sendable {
                 ConsentMark(sequence: fact.sequence, at: fact.recordedAt, isGiven: decision.decision == .given))
         case .lifecycleEvent(let event):
             events[event.reference, default: []].append(event)
+        case .referenceLink(let link):
+            links[link.reference, default: []].insert(link.concerns)
+        case .holding(let holding) where holding.subject != .erased:
+            if let reference = holding.reference {
+                references[holding.subject, default: [:]][holding.purpose, default: []].insert(reference)
+            }
         default:
             break
         }
@@ -48,10 +58,26 @@ package struct RetentionContext: Sendable {
         marks(subject, purpose).last { $0.at <= instant }?.isGiven ?? false
     }
 
-    /// When `kind` first happened to `reference`.
+    /// When `kind` first happened to `reference`, or to a reference it concerns.
     func firstEvent(_ kind: LifecycleKind, of reference: BusinessReference?) -> Date? {
         guard let reference else { return nil }
-        return events[reference]?.filter { $0.kind == kind }.map(\.occurredAt).min()
+        return ([reference] + (links[reference] ?? [])).compactMap { linked in
+            events[linked]?.filter { $0.kind == kind }.map(\.occurredAt).min()
+        }.min()
+    }
+
+    /// When every business object of `subject` for `purpose` had reached `kind` — the latest of
+    /// the first events — and not before `recorded`; `recorded` when there is none, `nil` while
+    /// one has not reached it.
+    func latestEvent(_ kind: LifecycleKind, of subject: SubjectID, for purpose: Purpose, notBefore recorded: Date)
+        -> Date?
+    {
+        var latest = recorded
+        for reference in references[subject]?[purpose] ?? [] {
+            guard let happened = firstEvent(kind, of: reference) else { return nil }
+            latest = max(latest, happened)
+        }
+        return latest
     }
 }
 
@@ -59,9 +85,11 @@ package struct RetentionContext: Sendable {
 ///
 /// ## Semantics
 /// - A clock starts at its trigger: the holding's recording (`recorded`), the first lifecycle
-///   event of its kind for the holding's business reference (`event`), or the first withdrawal or
-///   refusal of consent to the holding's purpose after it was recorded (`consentWithdrawn`). A
-///   clock that has started stays started: consent given again later does not stop it.
+///   event of its kind for the holding's business reference or a reference it concerns (`event`),
+///   the latest such event over all the subject's references for the purpose (`latestEvent`), or
+///   the first withdrawal or refusal of consent to the holding's purpose after it was recorded
+///   (`consentWithdrawn`). A clock that has started stays started: consent given again later
+///   does not stop it.
 /// - A holding under the consent basis has one more clock, whether the rule lists it or not:
 ///   consent withdrawn, erase immediately (Art. 7(3), 17(1)(b)).
 /// - Unconditional clocks: the first to run out ends retention (the rule's "earliest applicable
@@ -159,8 +187,11 @@ package struct RetentionCalculator: Sendable {
                         latest = consentEnds
                         decided = clock
                     }
-                } else if case .event(let kind) = trigger, !pending.contains(kind) {
-                    pending.append(kind)
+                } else {
+                    switch trigger {
+                    case .event(let kind), .latestEvent(let kind): if !pending.contains(kind) { pending.append(kind) }
+                    case .recorded, .consentWithdrawn: break
+                    }
                 }
             }
         }
@@ -172,7 +203,7 @@ package struct RetentionCalculator: Sendable {
         _ trigger: RetentionRule.Trigger, events: inout [LifecycleKind], withdrawal: inout Bool
     ) {
         switch trigger {
-        case .event(let kind): if !events.contains(kind) { events.append(kind) }
+        case .event(let kind), .latestEvent(let kind): if !events.contains(kind) { events.append(kind) }
         case .consentWithdrawn: withdrawal = true
         case .recorded: break
         }
@@ -185,6 +216,8 @@ package struct RetentionCalculator: Sendable {
             switch clock.startsAt {
             case .recorded: fact.recordedAt
             case .event(let kind): context.firstEvent(kind, of: holding.reference)
+            case .latestEvent(let kind):
+                context.latestEvent(kind, of: holding.subject, for: holding.purpose, notBefore: fact.recordedAt)
             case .consentWithdrawn:
                 context.consentEnd(holding.subject, holding.purpose, afterSequence: fact.sequence)
             }

@@ -1,5 +1,6 @@
 extension Catalog {
-    /// Focus Nordic's privacy policy as a catalog: its six processing activities, the categories
+    /// Focus Nordic's privacy policy as a catalog: its six processing activities and the employee
+    /// records hired applicants move to, the categories
     /// each may hold, their bases and retention rules, and the seven occasions partners get access.
     ///
     /// The policy names no systems or partners; the ones declared here (`webshop.orders`,
@@ -50,6 +51,12 @@ extension Catalog {
                     .danish: "Rekruttering", .finnish: "Rekrytointi",
                 ]),
             .init(
+                "personnel",
+                label: [
+                    .english: "Personnel records", .norwegianBokmal: "Personalarkiv", .swedish: "Personalakter",
+                    .danish: "Personalemapper", .finnish: "Henkilöstörekisteri",
+                ]),
+            .init(
                 "accounting",
                 label: [
                     .english: "Accounting", .norwegianBokmal: "Regnskap", .swedish: "Bokföring", .danish: "Regnskab",
@@ -94,7 +101,8 @@ extension Catalog {
 extension PurposeDefinition {
     private static func dpv(_ term: String) -> String { SharedVocabularyMapping.dpv + term }
 
-    /// The six processing activities of Focus Nordic's privacy policy.
+    /// The six processing activities of Focus Nordic's privacy policy, and the employee records
+    /// its applicants section moves hired applicants to.
     public static let focusNordic: [PurposeDefinition] = [
         .init(
             .customerAccountAndOrders,
@@ -109,17 +117,20 @@ extension PurposeDefinition {
             retention: .init(
                 summary: [
                     .english:
-                        "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period.",
+                        "Active until fully delivered from the warehouse, then archived for returns, complaints and warranty for the consumer complaint period. Account data that belongs to no single order is kept until the complaint period after the customer's last delivered order ends (or after it was recorded, if the customer has no order).",
                     .norwegianBokmal:
-                        "Ordren er aktiv til den er levert fra lageret, og arkiveres deretter i reklamasjonstiden for returer, reklamasjoner og garantisaker.",
+                        "Ordren er aktiv til den er levert fra lageret, og arkiveres deretter i reklamasjonstiden for returer, reklamasjoner og garantisaker. Kontoopplysninger som ikke hører til én bestemt ordre, lagres til reklamasjonstiden etter kundens siste leverte ordre er ute (eller etter at de ble registrert, hvis kunden ikke har bestilt noe).",
                     .swedish:
-                        "Ordern är aktiv tills den har levererats från lagret och arkiveras sedan under reklamationstiden för returer, reklamationer och garantiärenden.",
+                        "Ordern är aktiv tills den har levererats från lagret och arkiveras sedan under reklamationstiden för returer, reklamationer och garantiärenden. Kontouppgifter som inte hör till en enskild order sparas tills reklamationstiden efter kundens senast levererade order har gått ut (eller efter att de registrerades, om kunden inte har beställt något).",
                     .danish:
-                        "Ordren er aktiv, indtil den er leveret fra lageret, og arkiveres derefter i reklamationsperioden til returneringer, reklamationer og garantisager.",
+                        "Ordren er aktiv, indtil den er leveret fra lageret, og arkiveres derefter i reklamationsperioden til returneringer, reklamationer og garantisager. Kontooplysninger, der ikke hører til én bestemt ordre, opbevares, indtil reklamationsperioden efter kundens senest leverede ordre er udløbet (eller efter at de blev registreret, hvis kunden ikke har bestilt noget).",
                     .finnish:
-                        "Tilaus on aktiivinen, kunnes se on toimitettu varastosta, ja arkistoidaan sen jälkeen reklamaatioajaksi palautuksia, reklamaatioita ja takuuasioita varten.",
+                        "Tilaus on aktiivinen, kunnes se on toimitettu varastosta, ja arkistoidaan sen jälkeen reklamaatioajaksi palautuksia, reklamaatioita ja takuuasioita varten. Tilitiedot, jotka eivät kuulu yksittäiseen tilaukseen, säilytetään, kunnes asiakkaan viimeisimmän toimitetun tilauksen reklamaatioaika päättyy (tai niiden kirjaamisesta laskettuna, jos asiakas ei ole tilannut mitään).",
                 ],
-                clocks: [.init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint)]),
+                clocks: [
+                    .init(startsAt: .event(.orderDelivered), keepFor: .consumerComplaint),
+                    .init(startsAt: .latestEvent(.orderDelivered), keepFor: .consumerComplaint),
+                ]),
             mapping: .init(dpvIRI: dpv("CustomerOrderManagement"), fideslangKey: "essential.service")),
         .init(
             .complaintsAndService,
@@ -137,15 +148,15 @@ extension PurposeDefinition {
             retention: .init(
                 summary: [
                     .english:
-                        "Deleted when the case closes, unless the person consents; then kept until the warranty period ends.",
+                        "Deleted when the case closes, unless the person consents; then kept until the warranty period ends, counted from the delivery of the order the case concerns.",
                     .norwegianBokmal:
-                        "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt.",
+                        "Slettes når saken avsluttes, med mindre du samtykker; da lagres de til garantitiden er utløpt, regnet fra leveringen av ordren saken gjelder.",
                     .swedish:
-                        "Raderas när ärendet avslutas, om du inte samtycker; då sparas uppgifterna tills garantitiden har gått ut.",
+                        "Raderas när ärendet avslutas, om du inte samtycker; då sparas uppgifterna tills garantitiden har gått ut, räknat från leveransen av den order ärendet gäller.",
                     .danish:
-                        "Slettes, når sagen afsluttes, medmindre du giver samtykke; så opbevares de, indtil garantiperioden er udløbet.",
+                        "Slettes, når sagen afsluttes, medmindre du giver samtykke; så opbevares de, indtil garantiperioden er udløbet, regnet fra leveringen af den ordre, sagen drejer sig om.",
                     .finnish:
-                        "Poistetaan, kun asia suljetaan, ellet anna suostumusta; silloin tiedot säilytetään takuuajan loppuun.",
+                        "Poistetaan, kun asia suljetaan, ellet anna suostumusta; silloin tiedot säilytetään takuuajan loppuun, joka lasketaan sen tilauksen toimituksesta, jota asia koskee.",
                 ],
                 clocks: [
                     .init(startsAt: .event(.caseClosed), keepFor: .immediately),
@@ -194,24 +205,48 @@ extension PurposeDefinition {
             retention: .init(
                 summary: [
                     .english:
-                        "Kept for the recruitment period. Rejected: everything is deleted unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
+                        "Kept for the recruitment period. Rejected: everything is deleted, the applicant's identifier too, unless the applicant consents to being kept for future openings. Hired: moved to employee records.",
                     .norwegianBokmal:
-                        "Lagres i rekrutteringsperioden. Får søkeren avslag, slettes alt, med mindre søkeren samtykker til at vi lagrer det for fremtidige stillinger. Blir søkeren ansatt, flyttes opplysningene til personalarkivet.",
+                        "Lagres i rekrutteringsperioden. Får søkeren avslag, slettes alt, også det som identifiserer søkeren, med mindre søkeren samtykker til at vi lagrer det for fremtidige stillinger. Blir søkeren ansatt, flyttes opplysningene til personalarkivet.",
                     .swedish:
-                        "Sparas under rekryteringen. Vid avslag raderas allt, om inte den sökande samtycker till att uppgifterna sparas för framtida tjänster. Vid anställning flyttas uppgifterna till personalakten.",
+                        "Sparas under rekryteringen. Vid avslag raderas allt, även det som identifierar den sökande, om inte den sökande samtycker till att uppgifterna sparas för framtida tjänster. Vid anställning flyttas uppgifterna till personalakten.",
                     .danish:
-                        "Opbevares i rekrutteringsperioden. Ved afslag slettes alt, medmindre ansøgeren giver samtykke til, at vi gemmer det til fremtidige stillinger. Ved ansættelse flyttes oplysningerne til personalemappen.",
+                        "Opbevares i rekrutteringsperioden. Ved afslag slettes alt, også det, der identificerer ansøgeren, medmindre ansøgeren giver samtykke til, at vi gemmer det til fremtidige stillinger. Ved ansættelse flyttes oplysningerne til personalemappen.",
                     .finnish:
-                        "Säilytetään rekrytoinnin ajan. Jos hakemus hylätään, kaikki poistetaan, ellei hakija anna suostumusta tietojen säilyttämiseen tulevia tehtäviä varten. Jos hakija palkataan, tiedot siirretään henkilöstökansioon.",
+                        "Säilytetään rekrytoinnin ajan. Jos hakemus hylätään, kaikki poistetaan, myös hakijan tunnistetiedot, ellei hakija anna suostumusta tietojen säilyttämiseen tulevia tehtäviä varten. Jos hakija palkataan, tiedot siirretään henkilöstökansioon.",
                 ],
                 clocks: [
-                    .init(startsAt: .event(.applicationRejected), keepFor: .immediately),
+                    .init(startsAt: .event(.applicationRejected), keepFor: .immediately, erasesIdentifier: true),
                     .init(startsAt: .event(.applicantHired), keepFor: .immediately),
                     .init(
                         startsAt: .event(.applicationRejected), keepFor: .months(12),
-                        onlyWithConsentTo: .jobApplicants),
+                        onlyWithConsentTo: .jobApplicants, erasesIdentifier: true),
                 ]),
             mapping: .init(dpvIRI: dpv("RecruitmentManagement"), fideslangKey: "employment.recruitment")),
+        .init(
+            .employees,
+            label: [
+                .english: "Employees", .norwegianBokmal: "Ansatte", .swedish: "Anställda", .danish: "Ansatte",
+                .finnish: "Työntekijät",
+            ],
+            policySection: "Jobbsøkere",
+            allowedCategories: [.nationalIDNumber, .name, .residentialAddress, .phone, .email],
+            defaultBasis: .contract, subjectKinds: [.employee],
+            retention: .init(
+                summary: [
+                    .english:
+                        "Kept during the employment. When it ends, everything is deleted except what legal obligations require, which is kept as business transactions.",
+                    .norwegianBokmal:
+                        "Lagres så lenge ansettelsen varer. Når den opphører, slettes alt som ikke må oppbevares etter lov; det oppbevares som regnskapsmateriale.",
+                    .swedish:
+                        "Sparas så länge anställningen varar. När den upphör raderas allt som inte måste bevaras enligt lag; det bevaras som räkenskapsinformation.",
+                    .danish:
+                        "Opbevares, så længe ansættelsen varer. Når den ophører, slettes alt, som ikke skal opbevares efter loven; det opbevares som regnskabsmateriale.",
+                    .finnish:
+                        "Säilytetään työsuhteen ajan. Kun se päättyy, poistetaan kaikki, mitä laki ei velvoita säilyttämään; se säilytetään kirjanpitoaineistona.",
+                ],
+                clocks: [.init(startsAt: .event(.employmentEnded), keepFor: .immediately)]),
+            mapping: .init(dpvIRI: dpv("HumanResourceManagement"), fideslangKey: "employment")),
         .init(
             .contactRegister,
             label: [
@@ -244,7 +279,7 @@ extension PurposeDefinition {
             allowedCategories: [
                 .nationalIDNumber, .name, .billingAddress, .deliveryAddress, .phone, .email,
             ],
-            defaultBasis: .legalObligation, subjectKinds: [.customer, .b2bRepresentative],
+            defaultBasis: .legalObligation, subjectKinds: [.customer, .b2bRepresentative, .employee],
             retention: .init(
                 summary: [
                     .english:

@@ -52,7 +52,10 @@ public struct Catalog: Hashable, Sendable, Codable {
         var kinds = lifecycleKinds ?? LifecycleKind.builtIn
         for purpose in purposes.values {
             for clock in purpose.retention.clocks {
-                if case .event(let kind) = clock.startsAt { kinds.insert(kind) }
+                switch clock.startsAt {
+                case .event(let kind), .latestEvent(let kind): kinds.insert(kind)
+                case .recorded, .consentWithdrawn: break
+                }
             }
         }
         return kinds

@@ -14,9 +14,9 @@ extension LifecycleKind {
     public static let campaignEnded: Self = "campaignEnded"
     /// A job application was rejected.
     public static let applicationRejected: Self = "applicationRejected"
-    /// A job applicant was hired.
+    /// A job applicant was hired: their data moves to the employee records (``Ledger/hire(_:application:employment:in:occurredAt:actor:)``).
     public static let applicantHired: Self = "applicantHired"
-    /// An employment ended.
+    /// An employment ended: the employee records go, except what legal obligations keep.
     public static let employmentEnded: Self = "employmentEnded"
 
     /// The kinds the privacy policy's retention rules start at, and that every catalog declares

@@ -19,6 +19,8 @@ extension Purpose {
     public static let jobApplicants: Self = "jobApplicants"
     /// The contact register and mailings (*Kommunikasjon og utsendelser*).
     public static let contactRegister: Self = "contactRegister"
+    /// Employees: the records a hired applicant's data moves to (the applicants section, *Jobbsøkere*).
+    public static let employees: Self = "employees"
     /// Legal obligations: keeping business transactions (*Juridiske forpliktelser*).
     public static let legalObligations: Self = "legalObligations"
 }

@@ -14,12 +14,31 @@ public struct RetentionRule: Hashable, Sendable, Codable {
         /// When set, the clock applies only while the person has consented to this purpose
         /// (complaint data kept until the warranty ends, rejected applicants kept for openings).
         public var onlyWithConsentTo: Purpose?
+        /// Whether, when this clock ends retention, the subject identifier goes with the values
+        /// once nothing else of the person is held: the policy keeps nothing of a rejected
+        /// applicant. Retention otherwise keeps identifiers, so consent stays demonstrable.
+        public var erasesIdentifier: Bool
 
         /// Creates a clock.
-        public init(startsAt: Trigger, keepFor: RetentionPeriod, onlyWithConsentTo: Purpose? = nil) {
+        public init(
+            startsAt: Trigger, keepFor: RetentionPeriod, onlyWithConsentTo: Purpose? = nil,
+            erasesIdentifier: Bool = false
+        ) {
             self.startsAt = startsAt
             self.keepFor = keepFor
             self.onlyWithConsentTo = onlyWithConsentTo
+            self.erasesIdentifier = erasesIdentifier
+        }
+
+        private enum CodingKeys: String, CodingKey { case startsAt, keepFor, onlyWithConsentTo, erasesIdentifier }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            startsAt = try container.decode(Trigger.self, forKey: .startsAt)
+            keepFor = try container.decode(RetentionPeriod.self, forKey: .keepFor)
+            onlyWithConsentTo = try container.decodeIfPresent(Purpose.self, forKey: .onlyWithConsentTo)
+            // Rules written before the flag existed keep identifiers.
+            erasesIdentifier = try container.decodeIfPresent(Bool.self, forKey: .erasesIdentifier) ?? false
         }
     }
 
@@ -31,6 +50,11 @@ public struct RetentionRule: Hashable, Sendable, Codable {
         case recorded
         /// The person withdrew consent to the holding's purpose.
         case consentWithdrawn
+        /// Every business object of the person for the holding's purpose reached the event: the
+        /// latest of those events, and not before the holding was recorded; with no business
+        /// object at all, the recording. Data that belongs to no single order — account data —
+        /// runs from the customer's last delivered order.
+        case latestEvent(LifecycleKind)
     }
 
     /// The rule in words, as the privacy policy states it.

@@ -32,6 +32,7 @@ struct FactLine: Codable {
     var objection: Objection?
     var subjectLink: SubjectLink?
     var request: RequestEvent?
+    var referenceLink: ReferenceLink?
 
     init(_ fact: Fact) {
         sequence = fact.sequence
@@ -52,6 +53,7 @@ struct FactLine: Codable {
         case .objection(let body): objection = body
         case .subjectLink(let body): subjectLink = body
         case .request(let body): request = body
+        case .referenceLink(let body): referenceLink = body
         }
     }
 
@@ -72,6 +74,7 @@ struct FactLine: Codable {
             case .objection: objection.map { .objection($0) }
             case .subjectLink: subjectLink.map { .subjectLink($0) }
             case .request: request.map { .request($0) }
+            case .referenceLink: referenceLink.map { .referenceLink($0) }
             }
         return body.map { Fact(sequence: sequence, recordedAt: recordedAt, actor: actor, body: $0) }
     }

@@ -221,4 +221,8 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case ropaTransfersDeclared
     case ropaNoTransfers
     case ropaDefaultSecurityMeasures
+    case pendingErasuresHeading
+    case pendingErasureUntil
+    case pendingErasureOpen
+    case pendingErasureDue
 }

@@ -242,5 +242,9 @@ extension ReportLabels {
             "Ingen angivet: personoplysninger overføres ikke til lande uden for EU/EØS eller til internationale organisationer.",
         .ropaDefaultSecurityMeasures:
             "Behandlingen føres i en log, der kun kan udvides. Hver registrering kontrolleres mod de angivne formål, kategorier, retsgrundlag og modtagere og afvises ellers. Posterne er kædet sammen med SHA-256, så ændring eller afkortning opdages, og kæden kontrolleres mod kontrolpunkter, der opbevares adskilt fra loggen. Personoplysninger og identiteter opbevares adskilt fra loggen og slettes fysisk, når opbevaringsperioden udløber, eller den registrerede beder om det. CPR-numre og kontonumre maskeres i rapporter, medmindre de bevidst vises, og hver indsigtsrapport, der udarbejdes, registreres selv i loggen. Samarbejdspartnere får kun adgang til systemer i de anledninger, deres aftaler dækker, og hver adgang registreres.",
+        .pendingErasuresHeading: "Sletning, du har bedt om, men som må vente",
+        .pendingErasureUntil: "{1} – {2}, til {3}. Så sletter vi det.",
+        .pendingErasureOpen: "{1} – {2}. Vi sletter det, når dette ikke længere gælder.",
+        .pendingErasureDue: "{1} – {2}. Dette gælder ikke længere, og vi sletter det nu.",
     ]
 }

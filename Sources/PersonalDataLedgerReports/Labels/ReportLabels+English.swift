@@ -234,5 +234,9 @@ extension ReportLabels {
             "None declared: personal data is not transferred to countries outside the EU/EEA or to international organisations.",
         .ropaDefaultSecurityMeasures:
             "Processing is recorded in an append-only ledger. Every write is checked against the declared purposes, categories, bases and recipients, and refused otherwise. Records are chained with SHA-256 so that alteration or truncation is detected, and the chain is verified against checkpoints kept apart from the ledger. Personal values and identifiers are kept apart from the log and erased physically when retention ends or the person asks. National identity numbers and bank account numbers are masked in reports unless deliberately revealed, and every access report produced is itself recorded. Partners reach systems only on the occasions their agreements cover, and each grant of access is recorded.",
+        .pendingErasuresHeading: "Erasure you asked for that must wait",
+        .pendingErasureUntil: "{1} – {2}, until {3}. Then we erase it.",
+        .pendingErasureOpen: "{1} – {2}. We erase it when that no longer applies.",
+        .pendingErasureDue: "{1} – {2}. That no longer applies, and we are erasing it.",
     ]
 }

@@ -243,5 +243,9 @@ extension ReportLabels {
             "Ei ilmoitettuja: henkilötietoja ei siirretä EU:n/ETA:n ulkopuolisiin maihin eikä kansainvälisille järjestöille.",
         .ropaDefaultSecurityMeasures:
             "Käsittely kirjataan lokiin, johon voi vain lisätä. Jokainen kirjaus tarkistetaan ilmoitettuja käyttötarkoituksia, tietoryhmiä, oikeusperusteita ja vastaanottajia vasten, ja muuten se hylätään. Merkinnät on ketjutettu SHA-256:lla, jotta muutokset tai katkaisu havaitaan, ja ketju tarkistetaan lokista erillään säilytettyjä tarkistuspisteitä vasten. Henkilötiedot ja tunnisteet säilytetään erillään lokista ja poistetaan fyysisesti, kun säilytysaika päättyy tai rekisteröity sitä pyytää. Henkilötunnukset ja tilinumerot peitetään raporteissa, ellei niitä tietoisesti näytetä, ja jokainen laadittu tarkastusraportti kirjataan itse lokiin. Yhteistyökumppanit pääsevät järjestelmiin vain sopimustensa kattamissa tarkoituksissa, ja jokainen käyttöoikeus kirjataan.",
+        .pendingErasuresHeading: "Pyytämäsi poistot, joiden on odotettava",
+        .pendingErasureUntil: "{1} – {2}, {3} asti. Sen jälkeen poistamme sen.",
+        .pendingErasureOpen: "{1} – {2}. Poistamme sen, kun tämä ei enää ole voimassa.",
+        .pendingErasureDue: "{1} – {2}. Tämä ei ole enää voimassa, ja poistamme sen nyt.",
     ]
 }

@@ -240,5 +240,9 @@ extension ReportLabels {
             "Ingen oppgitt: personopplysninger overføres ikke til land utenfor EU/EØS eller til internasjonale organisasjoner.",
         .ropaDefaultSecurityMeasures:
             "Behandlingen føres i en logg som bare kan utvides. Hver registrering kontrolleres mot de oppgitte formålene, kategoriene, behandlingsgrunnlagene og mottakerne, og avvises ellers. Postene er lenket med SHA-256 slik at endring eller avkorting oppdages, og kjeden kontrolleres mot sjekkpunkter som oppbevares atskilt fra loggen. Personopplysninger og identiteter oppbevares atskilt fra loggen og slettes fysisk når lagringstiden er ute eller den registrerte ber om det. Fødselsnummer og kontonummer maskeres i rapporter med mindre de bevisst vises, og hver innsynsrapport som lages, føres selv i loggen. Samarbeidspartnere får tilgang til systemer bare i anledningene avtalene deres dekker, og hver tilgang føres.",
+        .pendingErasuresHeading: "Sletting du har bedt om, men som må vente",
+        .pendingErasureUntil: "{1} – {2}, til {3}. Da sletter vi det.",
+        .pendingErasureOpen: "{1} – {2}. Vi sletter det når dette ikke lenger gjelder.",
+        .pendingErasureDue: "{1} – {2}. Dette gjelder ikke lenger, og vi sletter det nå.",
     ]
 }

@@ -239,5 +239,9 @@ extension ReportLabels {
             "Inga angivna: personuppgifter överförs inte till länder utanför EU/EES eller till internationella organisationer.",
         .ropaDefaultSecurityMeasures:
             "Behandlingen förs i en logg som bara kan utökas. Varje registrering kontrolleras mot de angivna ändamålen, kategorierna, rättsliga grunderna och mottagarna och avvisas annars. Posterna är länkade med SHA-256 så att ändringar eller avkortning upptäcks, och kedjan kontrolleras mot kontrollpunkter som förvaras åtskilda från loggen. Personuppgifter och identiteter förvaras åtskilda från loggen och raderas fysiskt när lagringstiden har gått ut eller den registrerade begär det. Personnummer och kontonummer maskeras i rapporter om de inte medvetet visas, och varje registerutdrag som upprättas förs själv in i loggen. Samarbetspartner får åtkomst till system bara vid de tillfällen som deras avtal omfattar, och varje åtkomst registreras.",
+        .pendingErasuresHeading: "Radering du har begärt men som måste vänta",
+        .pendingErasureUntil: "{1} – {2}, till {3}. Då raderar vi det.",
+        .pendingErasureOpen: "{1} – {2}. Vi raderar det när detta inte längre gäller.",
+        .pendingErasureDue: "{1} – {2}. Detta gäller inte längre, och vi raderar det nu.",
     ]
 }

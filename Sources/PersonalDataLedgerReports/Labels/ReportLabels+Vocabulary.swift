@@ -90,6 +90,12 @@ extension ReportLabels {
     }
 
     /// A value an erasure kept, the legal hold that kept it and until when.
+    /// A pending erasure in words: what, why it is kept, and until when (a day or an event).
+    func pending(_ what: String, hold: String, until: String?, isDue: Bool) -> String {
+        if isDue { return self(.pendingErasureDue, what, hold) }
+        return until.map { self(.pendingErasureUntil, what, hold, $0) } ?? self(.pendingErasureOpen, what, hold)
+    }
+
     func kept(_ what: String, hold: String, until: String?) -> String {
         until.map { self(.keptEntryUntil, what, hold, $0) } ?? self(.keptEntry, what, hold)
     }

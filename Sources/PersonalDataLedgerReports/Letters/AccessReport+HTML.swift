@@ -174,6 +174,13 @@ extension AccessReport {
             html += "</ul>\n</section>\n"
         }
 
+        let pending = content.pendingErasureSentences()
+        if !pending.isEmpty {
+            html += "<section>\n<h2>\(e(t[.pendingErasuresHeading]))</h2>\n<ul>\n"
+            html += pending.map { "<li>\(e($0))</li>\n" }.joined()
+            html += "</ul>\n</section>\n"
+        }
+
         let openRequests = content.openRequests
         if !openRequests.isEmpty {
             html +=

@@ -128,6 +128,13 @@ extension AccessReport {
             lines.append("")
         }
 
+        let pending = content.pendingErasureSentences()
+        if !pending.isEmpty {
+            lines += ["## \(m(t[.pendingErasuresHeading]))", ""]
+            lines += pending.map { "- " + m($0) }
+            lines.append("")
+        }
+
         let openRequests = content.openRequests
         if !openRequests.isEmpty {
             lines += ["## \(m(t[.requestsHeading]))", ""]

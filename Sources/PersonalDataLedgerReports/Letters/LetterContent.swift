@@ -223,6 +223,18 @@ struct LetterContent {
 
     func day(_ date: Date) -> String { dates.day(date) }
 
+    /// Each erasure the person asked for that waits for a hold, as one sentence: what, why, until
+    /// when (the last day kept, or the event that ends the hold). `numbered` puts the holding's
+    /// number first, for the formats the DPO works from.
+    func pendingErasureSentences(numbered: Bool = false) -> [String] {
+        (report.pendingErasures ?? []).map { pending in
+            let what = (numbered ? "#\(pending.holding) " : "") + categoryLabel(pending.category) + ", "
+                + systemLabel(pending.system)
+            let until = pending.until.map(dates.lastDayKept) ?? pending.untilEvent.map(labels.event)
+            return labels.pending(what, hold: labels.hold(pending.hold), until: until, isDue: pending.isDue)
+        }
+    }
+
     var hasMaskedValues: Bool { report.heldData.contains { $0.valueState == .masked } }
     var hasRevealedHighSensitivity: Bool {
         report.revealsHighSensitivityValues

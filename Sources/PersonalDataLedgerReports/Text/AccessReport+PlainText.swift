@@ -106,6 +106,12 @@ extension AccessReport {
                 }
             }
         }
+        let pending = content.pendingErasureSentences(numbered: true)
+        if !pending.isEmpty {
+            lines.append("")
+            lines.append(t[.pendingErasuresHeading])
+            lines += pending.map { "  - " + $0 }
+        }
         let openRequests = content.openRequests
         if !openRequests.isEmpty {
             lines.append("")

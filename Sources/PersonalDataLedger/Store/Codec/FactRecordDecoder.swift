@@ -136,6 +136,11 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
                 RequestEvent(
                     requestID: requestID, subject: subject, kind: kind, action: action, dueAt: try optionalDate(),
                     note: try optionalString(), receivedOn: try optionalDate(), relatedFacts: try optionalNumbers()))
+        case .referenceLink:
+            body = .referenceLink(
+                ReferenceLink(
+                    reference: BusinessReference(rawValue: try string()),
+                    concerns: BusinessReference(rawValue: try string())))
         }
         guard reader.isAtEnd else { throw CodecError.malformed("fact record has trailing bytes") }
         return NewFact(recordedAt: recordedAt, actor: actor, body: body)

@@ -119,6 +119,9 @@ package struct FactRecordEncoder<Context: FactEncodingContext> {
             optionalDate(f.receivedOn)
             number(f.relatedFacts.map { UInt64($0.count) + 1 } ?? 0)
             for sequence in f.relatedFacts ?? [] { number(sequence) }
+        case .referenceLink(let f):
+            string(f.reference.rawValue)
+            string(f.concerns.rawValue)
         }
     }
 

@@ -8,10 +8,12 @@
 ///
 /// Tags and table orders are part of the on-disk format: append, never reorder.
 package enum FactRecordFormat {
-    /// Body tags, in `FactKind` declaration order at format version 1.
+    /// Body tags, in `FactKind` declaration order at format version 1; kinds added later take
+    /// the next tag (`referenceLink` is 13), so every earlier record keeps its bytes.
     package static let kinds: [FactKind] = [
         .holding, .consentDecision, .disclosure, .accessGrant, .lifecycleEvent, .policyVersion,
         .reportIssued, .erasure, .rectification, .restriction, .objection, .subjectLink, .request,
+        .referenceLink,
     ]
 
     package static func tag(of kind: FactKind) -> UInt8 { UInt8(kinds.firstIndex(of: kind)!) }
