@@ -168,7 +168,7 @@ extension Ledger {
 
     /// The consent decisions in `history` and the lifecycle events of its holdings' references.
     func retentionContext(for history: SubjectHistory) async throws -> RetentionContext {
-        var context = RetentionContext()
+        var context = RetentionContext(countries: history.countries)
         for fact in history.consentDecisions { context.add(fact) }
         for reference in history.references.sorted() {
             for fact in try await store.facts(for: .reference(reference)) {
@@ -233,7 +233,10 @@ package struct RetentionScan {
     private mutating func apply(_ fact: Fact) {
         switch fact.body {
         // What decides whether a holding is live, its value and its restriction; nothing else is kept.
-        case .holding, .erasure, .rectification, .restriction: histories.apply(fact)
+        case .holding:
+            histories.apply(fact)
+            context.add(fact)
+        case .erasure, .rectification, .restriction: histories.apply(fact)
         case .consentDecision, .lifecycleEvent: context.add(fact)
         default: break
         }
