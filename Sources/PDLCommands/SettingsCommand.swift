@@ -6,7 +6,7 @@ import PersonalDataLedger
 enum SettingsCommand: Command {
     static let declaration = CommandDeclaration(
         name: "settings",
-        abstract: "Show (settings show) or change (settings set) the ledger's country and retention periods.",
+        abstract: "Show or change the ledger's default country, time zone and retention periods.",
         discussion: """
             Every holding is governed by a country: the one it was recorded with (pdl record
             --country), else its person's (the country of their earliest holding that names one),
@@ -58,7 +58,7 @@ enum SettingsCommand: Command {
             OptionDeclaration(
                 "fiscal-year-end", .value, valueName: "MM-DD", help: "The fiscal year's last day, such as 12-31."),
             OptionDeclaration(
-                "consumer-complaint", .value, valueName: "PERIOD",
+                "consumer-complaint", .value, valueName: "TIME",
                 help: "The consumer complaint period, such as 2y; none removes it (retention is then refused "
                     + "where it is needed). With --purpose, the period for that purpose only."),
             OptionDeclaration(
@@ -66,7 +66,7 @@ enum SettingsCommand: Command {
                 help: "With --consumer-complaint: the purpose the period is for, such as complaintsAndService "
                     + "(Norway: 5y for goods meant to last considerably longer)."),
             OptionDeclaration(
-                "rejected-applicant", .value, valueName: "PERIOD",
+                "rejected-applicant", .value, valueName: "TIME",
                 help: "How long a rejected applicant who consents is kept, such as 12m; catalog uses the "
                     + "catalog's period."),
         ],
@@ -130,7 +130,7 @@ enum SettingsCommand: Command {
             lines.append(
                 "    consumer complaint: "
                     + (periods.consumerComplaint?.setting
-                        ?? "not set — retention that needs it is refused until: pdl settings set --country \(region) --consumer-complaint PERIOD"
+                        ?? "not set — retention that needs it is refused until: pdl settings set --country \(region) --consumer-complaint TIME"
                     ))
             for purpose in periods.consumerComplaintByPurpose.keys.sorted() {
                 lines.append(
