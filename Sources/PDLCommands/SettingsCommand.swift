@@ -126,12 +126,13 @@ enum SettingsCommand: Command {
                 }
             let end = periods.fiscalYearEnd
             lines.append("  \(region):")
-            lines.append("    bookkeeping: \(bookkeeping) (fiscal year ends \(twoDigits(end.month))-\(twoDigits(end.day)))")
+            lines.append(
+                "    bookkeeping: \(bookkeeping) (fiscal year ends \(twoDigits(end.month))-\(twoDigits(end.day)))")
             lines.append(
                 "    consumer complaint: "
                     + (periods.consumerComplaint?.setting
-                        ?? "not set — retention that needs it is refused until: pdl settings set --country \(region) --consumer-complaint TIME"
-                    ))
+                        ?? "not set — retention that needs it is refused until: pdl settings set --country \(region) --consumer-complaint TIME")
+            )
             for purpose in periods.consumerComplaintByPurpose.keys.sorted() {
                 lines.append(
                     "    consumer complaint for \(purpose): \(periods.consumerComplaintByPurpose[purpose]!.setting)")

@@ -43,7 +43,8 @@ import Testing
         let report = try Self.succeeds(pdl, "report", Self.sven)
         #expect(report.stdout.contains("Kept until: \(row.lastDay)"), "\(report)")
 
-        let lastDay = try Self.succeeds(pdl, "retention", "--as-of", row.lastDay + "T23:00:00Z", at: "2041-01-01T00:00:00Z")
+        let lastDay = try Self.succeeds(
+            pdl, "retention", "--as-of", row.lastDay + "T23:00:00Z", at: "2041-01-01T00:00:00Z")
         #expect(lastDay.stdout.contains("0 holding(s)"), "\(lastDay)")
         let due = try Self.succeeds(pdl, "retention", "--as-of", row.due, at: "2041-01-01T00:00:00Z")
         #expect(due.stdout.contains("1 holding(s)"), "\(due)")
@@ -55,8 +56,10 @@ import Testing
     @Test func swedishPhoneNumbersFollowTheHoldingsCountry() throws {
         let pdl = try Self.initialised()
         let norwegian = try pdl.run(
-            ["record", "customer:1", "--category", "phone", "--system", "webshop.orders", "--purpose",
-             "customerAccountAndOrders", "--value", "070-123 45 67"], environment: ["PDL_NOW": Self.sale])
+            [
+                "record", "customer:1", "--category", "phone", "--system", "webshop.orders", "--purpose",
+                "customerAccountAndOrders", "--value", "070-123 45 67",
+            ], environment: ["PDL_NOW": Self.sale])
         #expect(norwegian.status == 1, "\(norwegian)")
         #expect(!norwegian.prints("070-123 45 67"))
         try Self.succeeds(
@@ -75,8 +78,10 @@ import Testing
     @Test func anUnknownCountryIsAUsageErrorAndRecordsNothing() throws {
         let pdl = try Self.initialised()
         let result = try pdl.run(
-            ["record", Self.sven, "--category", "name", "--system", "accounting", "--purpose", "legalObligations",
-             "--country", "IS"], environment: ["PDL_NOW": Self.sale])
+            [
+                "record", Self.sven, "--category", "name", "--system", "accounting", "--purpose", "legalObligations",
+                "--country", "IS",
+            ], environment: ["PDL_NOW": Self.sale])
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("NO, SE, DK"), "\(result)")
         let report = try Self.succeeds(pdl, "report", Self.sven, "--format", "json")
@@ -109,9 +114,11 @@ import Testing
         #expect(try Self.succeeds(pdl, "report", Self.sven).stdout.contains("Kept until: 2033-12-31"))
 
         try Self.succeeds(
-            pdl, "settings", "set", "--country", "NO", "--purpose", "complaintsAndService", "--consumer-complaint", "5y")
+            pdl, "settings", "set", "--country", "NO", "--purpose", "complaintsAndService", "--consumer-complaint", "5y"
+        )
         let norway = try #require(
-            (try Self.succeeds(pdl, "settings", "show", "--format", "json").json()["countries"] as? [String: Any])?["NO"]
+            (try Self.succeeds(pdl, "settings", "show", "--format", "json").json()["countries"] as? [String: Any])?[
+                "NO"]
                 as? [String: Any])
         #expect((norway["consumerComplaintByPurpose"] as? [String: String]) == ["complaintsAndService": "5y"])
     }
@@ -146,7 +153,8 @@ import Testing
         BadSetting(arguments: [], status: 2, mentions: "changes nothing"),
         BadSetting(arguments: ["--consumer-complaint", "2y"], status: 2, mentions: "--country"),
         BadSetting(arguments: ["--country", "FI"], status: 2, mentions: "at least one of"),
-        BadSetting(arguments: ["--country", "FI", "--consumer-complaint", "2 years"], status: 2, mentions: "such as 2y"),
+        BadSetting(
+            arguments: ["--country", "FI", "--consumer-complaint", "2 years"], status: 2, mentions: "such as 2y"),
         BadSetting(arguments: ["--country", "FI", "--consumer-complaint", "0y"], status: 2, mentions: "1 to 1200"),
         BadSetting(arguments: ["--time-zone", "Mars/Base"], status: 2, mentions: "IANA time zone"),
         BadSetting(arguments: ["--default-country", "IS"], status: 2, mentions: "has no periods"),

@@ -112,10 +112,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ResolutionCase(name: "the ledger's default", ledger: .denmark, holdings: [nil], governing: .denmark, person: .denmark),
-        ResolutionCase(name: "the holding's own", ledger: .norway, holdings: [.sweden], governing: .sweden, person: .sweden),
         ResolutionCase(
-            name: "the subject's, from an earlier holding", ledger: .norway, holdings: [.sweden, nil], governing: .sweden,
+            name: "the ledger's default", ledger: .denmark, holdings: [nil], governing: .denmark, person: .denmark),
+        ResolutionCase(
+            name: "the holding's own", ledger: .norway, holdings: [.sweden], governing: .sweden, person: .sweden),
+        ResolutionCase(
+            name: "the subject's, from an earlier holding", ledger: .norway, holdings: [.sweden, nil],
+            governing: .sweden,
             person: .sweden),
         ResolutionCase(
             name: "the holding's own over the subject's", ledger: .norway, holdings: [.sweden, .denmark],
@@ -172,14 +175,17 @@ import Testing
         PhoneCase(name: "Norwegian ledger, no country", ledger: .norway, earlier: nil, holding: nil, accepted: false),
         PhoneCase(name: "Swedish holding", ledger: .norway, earlier: nil, holding: .sweden, accepted: true),
         PhoneCase(name: "Swedish person", ledger: .norway, earlier: .sweden, holding: nil, accepted: true),
-        PhoneCase(name: "Danish holding of a Swedish person", ledger: .norway, earlier: .sweden, holding: .denmark, accepted: false),
+        PhoneCase(
+            name: "Danish holding of a Swedish person", ledger: .norway, earlier: .sweden, holding: .denmark,
+            accepted: false),
         PhoneCase(name: "Swedish ledger", ledger: .sweden, earlier: nil, holding: nil, accepted: true),
     ])
     func phoneNumbersAreReadByTheHoldingsCountry(row: PhoneCase) async throws {
         let test = try await RightsLedger.make(.inMemory, region: row.ledger)
         if let earlier = row.earlier {
             try await test.ledger.record(
-                [.name("Sven Svensson")], about: RightsLedger.kari, in: "webshop.orders", for: .customerAccountAndOrders,
+                [.name("Sven Svensson")], about: RightsLedger.kari, in: "webshop.orders",
+                for: .customerAccountAndOrders,
                 region: earlier)
         }
         let attempt: () async throws -> [Fact] = {

@@ -90,7 +90,8 @@ private struct SettingsFile: Codable {
                 fiscalYearEnd: (end.month < 10 ? "0" : "") + "\(end.month)-" + (end.day < 10 ? "0" : "") + "\(end.day)",
                 consumerComplaint: periods.consumerComplaint?.setting,
                 consumerComplaintByPurpose: Dictionary(
-                    uniqueKeysWithValues: periods.consumerComplaintByPurpose.map { ($0.key.rawValue, $0.value.setting) }),
+                    uniqueKeysWithValues: periods.consumerComplaintByPurpose.map { ($0.key.rawValue, $0.value.setting) }
+                ),
                 rejectedApplicantKeptWithConsent: periods.rejectedApplicantKeptWithConsent?.setting)
         }
     }
@@ -114,7 +115,8 @@ private struct SettingsFile: Codable {
                 guard let text else { return nil }
                 guard let period = CalendarPeriod(setting: text) else {
                     throw LedgerSettings.invalid(
-                        "\(field) of \(code) is '\(text)'; write a period as a number 1 to 1200 and d, m or y, such as 2y.")
+                        "\(field) of \(code) is '\(text)'; write a period as a number 1 to 1200 and d, m or y, such as 2y."
+                    )
                 }
                 return period
             }
