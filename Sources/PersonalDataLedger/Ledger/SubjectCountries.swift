@@ -16,9 +16,12 @@ package struct SubjectCountries: Sendable, Hashable {
     package init() {}
 
     /// Takes in a holding, in sequence order: the first one of a subject naming a country sets
-    /// the subject's country.
+    /// the subject's country. Holdings whose identifier was erased (``SubjectID/erased``) belong to
+    /// no one any more and set nothing: each follows only its own country.
     package mutating func note(_ holding: Holding) {
-        guard let region = holding.region, bySubject[holding.subject] == nil else { return }
+        guard let region = holding.region, holding.subject != .erased, bySubject[holding.subject] == nil else {
+            return
+        }
         bySubject[holding.subject] = region
     }
 
@@ -27,7 +30,7 @@ package struct SubjectCountries: Sendable, Hashable {
 
     /// The country whose law governs `holding`: its own, else its subject's, else `ledgerDefault`.
     package func governing(_ holding: Holding, ledgerDefault: Region) -> Region {
-        holding.region ?? bySubject[holding.subject] ?? ledgerDefault
+        holding.region ?? (holding.subject == .erased ? nil : bySubject[holding.subject]) ?? ledgerDefault
     }
 
     /// The country of `subject` for what concerns the person rather than one holding (a letter's

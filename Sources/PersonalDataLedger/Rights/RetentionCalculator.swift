@@ -247,7 +247,7 @@ package struct RetentionCalculator: Sendable {
         else {
             throw LedgerError(
                 .retentionSettingMissing,
-                "Region '\(region)' has no default consumer complaint period (in Finland it follows the goods' expected lifetime). Set RetentionSettings.regions[\"\(region)\"].consumerComplaint to the period your lawyers chose (from pdl: pdl settings set --country \(region) --consumer-complaint 2y); retention is not computed until then."
+                "Region '\(region)' has no default consumer complaint period (in Finland it follows the goods' expected lifetime). Set RetentionSettings.regions[\"\(region)\"].consumerComplaint to the period your lawyers chose (from pdl: pdl settings set --country \(region) --consumer-complaint TIME, such as 2y); retention is not computed until then."
             )
         }
         return period
