@@ -33,7 +33,7 @@ extension PostgresLedgerStore: LedgerSettingsStore {
     public func saveSettings(_ settings: LedgerSettings) async throws {
         try settings.validate()
         let value = ByteBuffer(bytes: Array(try settings.jsonData()))
-        try await PostgresErrors.translating {
+        _ = try await PostgresErrors.translating {
             try await client.withConnection { connection in
                 try await connection.query(
                     """
