@@ -40,13 +40,14 @@ enum SettingsCommand: Command {
             .format(["text", "json"], help: "text, or json (the settings file's schema, pdl.settings)."),
             OptionDeclaration(
                 "default-country", .value, valueName: "C",
-                help: "The country of holdings that name none and whose person has none: NO, SE, DK or FI."),
+                help: "The country of holdings that name none and whose person has none: NO, SE, DK or FI.",
+                choices: countries),
             OptionDeclaration(
                 "time-zone", .value, valueName: "TZ",
                 help: "The IANA time zone retention days are counted in, such as Europe/Oslo or UTC."),
             OptionDeclaration(
                 "country", .value, valueName: "C",
-                help: "The country whose periods the period options change (a two-letter ISO 3166 code)."),
+                help: "The country whose periods the period options change: NO, SE, DK or FI.", choices: countries),
             OptionDeclaration(
                 "bookkeeping", .value, valueName: "YEARS",
                 help: "The bookkeeping period in years, such as 5y (Norway, Denmark) or 7y (Sweden)."),
@@ -77,6 +78,9 @@ enum SettingsCommand: Command {
             "pdl settings set --country NO --purpose complaintsAndService --consumer-complaint 5y",
         ]
     )
+
+    /// The countries `pdl record --country` takes, and so the only ones worth periods here.
+    static let countries = Region.nordic.map(\.rawValue)
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         switch parsed.subcommand {
@@ -272,10 +276,10 @@ struct SettingsChange {
     }
 
     private static func country(_ text: String, option: String) throws(UsageError) -> Region {
-        guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw UsageError("--\(option) must be a two-letter country code: NO, SE, DK or FI.")
+        guard let region = Region.nordic.first(where: { $0.rawValue == text }) else {
+            throw UsageError("--\(option) must be one of: NO, SE, DK, FI.")
         }
-        return Region(text.uppercased())
+        return region
     }
 
     private static func period(_ text: String, option: String, removal: String) throws(UsageError) -> CalendarPeriod {
