@@ -223,6 +223,28 @@ import Testing
         #expect(holding.value?.revealed == "+46701234567")
     }
 
+    /// A correction is read by the rules of the corrected holding's country.
+    @Test(arguments: [Region.sweden, Region.norway])
+    func aRectificationIsReadByTheHoldingsCountry(region: Region) async throws {
+        let test = try await RightsLedger.make(.inMemory)
+        let facts = try await test.ledger.record(
+            [.phone("+46 70 123 45 67")], about: RightsLedger.kari, in: "webshop.orders",
+            for: .customerAccountAndOrders, region: region)
+        let attempt: () async throws -> RectificationResult = {
+            try await test.ledger.rectify(holding: facts[0].sequence, of: RightsLedger.kari, to: "070-765 43 21")
+        }
+        if region == .sweden {
+            let result = try await attempt()
+            guard case .rectification(let rectification) = result.facts.first?.body else {
+                Issue.record("no rectification recorded")
+                return
+            }
+            #expect(rectification.value.revealed == "+46707654321")
+        } else {
+            await #expect(throws: LedgerError.self) { _ = try await attempt() }
+        }
+    }
+
     // MARK: Consent records
 
     struct ConsentCase: Sendable, CustomTestStringConvertible {
