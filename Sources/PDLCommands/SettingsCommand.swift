@@ -94,8 +94,7 @@ enum SettingsCommand: Command {
             try change.apply(to: &settings)
             try settings.validate()
             try await settingsStore.saveSettings(settings)
-            print("Saved the settings:")
-            print(text(settings, saved: true), terminator: "")
+            print(text(settings, heading: "Saved the settings in the ledger:"), terminator: "")
             if change.defaultCountry != nil {
                 print(
                     "Holdings recorded without a country, of people without one, now follow \(settings.defaultRegion).")
@@ -109,15 +108,17 @@ enum SettingsCommand: Command {
                 FileHandle.standardOutput.write(try settings.jsonData())
                 print()
             } else {
-                print(text(settings, saved: saved != nil), terminator: "")
+                let heading =
+                    saved == nil ? "Default settings (none saved in the ledger):" : "Settings saved in the ledger:"
+                print(text(settings, heading: heading), terminator: "")
             }
         }
     }
 
-    /// The settings as `pdl settings show` prints them.
-    static func text(_ settings: LedgerSettings, saved: Bool) -> String {
+    /// The settings as `pdl settings show` prints them, under `heading`.
+    static func text(_ settings: LedgerSettings, heading: String) -> String {
         var lines = [
-            saved ? "Settings saved in the ledger:" : "Default settings (none saved in the ledger):",
+            heading,
             "  Default country: \(settings.defaultRegion)",
             "  Time zone: \(settings.retention.timeZone.identifier)",
         ]
