@@ -42,10 +42,26 @@ final class CommandContext: Sendable {
     ///
     /// A command that only reads opens it `readOnly`: it works beside the service that writes the
     /// ledger (one writer, many readers), creates nothing, and finds no ledger an error.
+    ///
+    /// The ledger counts with the settings kept in it (`pdl settings`): its default country, time
+    /// zone and retention periods; a store that keeps none, or a ledger without saved settings,
+    /// uses ``LedgerSettings/defaults``.
     func openLedger(
         _ arguments: ParsedArguments, actor: ActorID, clock: LedgerClock? = nil, readOnly: Bool = false,
         creating: Bool = false
     ) async throws -> Ledger {
+        let (store, key) = try await openStore(arguments, readOnly: readOnly, creating: creating)
+        let settings = try await (store as? any LedgerSettingsStore)?.loadSettings() ?? .defaults
+        return Ledger(
+            store: store, catalog: .focusNordic, settings: settings, actor: actor, clock: clock ?? self.clock,
+            identifierKey: key)
+    }
+
+    /// Opens the store at ``storeLocation(_:)`` with the first store opener that handles it, to be
+    /// closed when the command ends.
+    func openStore(_ arguments: ParsedArguments, readOnly: Bool, creating: Bool = false) async throws
+        -> LedgerStoreOpener.OpenedStore
+    {
         let location = storeLocation(arguments)
         guard let opener = storeOpeners.first(where: { $0.handles(location) }) else {
             // Only the scheme: a URL may hold a password.
@@ -57,9 +73,7 @@ final class CommandContext: Sendable {
         let access: LedgerStoreOpener.Access = readOnly ? .readOnly : creating ? .create : .readWrite
         let (store, key) = try await opener.open(location: location, access: access)
         opened.withLock { $0.append(store) }
-        return Ledger(
-            store: store, catalog: .focusNordic, region: .norway, actor: actor, clock: clock ?? self.clock,
-            identifierKey: key)
+        return (store, key)
     }
 
     /// Closes every store the command opened, all of them even when one fails, and throws the

@@ -150,10 +150,11 @@ struct CommandLineDate {
     }
 }
 
-/// The time zone days typed on the command line are read in for `ledger`: its country's;
-/// `nil` when it has no known zone, and then only instants with an offset are accepted.
+/// The time zone days typed on the command line are read in for `ledger`: the ledger's own, the
+/// one its settings count retention days in (`pdl settings set --time-zone`), so a day typed by
+/// hand is the same day the retention rules count.
 func localTimeZone(of ledger: Ledger) -> TimeZone? {
-    ledger.region.timeZone
+    ledger.retention.timeZone
 }
 
 /// The days of the Gregorian calendar.

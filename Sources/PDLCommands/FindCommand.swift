@@ -25,10 +25,13 @@ enum FindCommand: Command {
             .store, OptionDeclaration("email", .value, valueName: "E", help: "An email address."),
             OptionDeclaration(
                 "phone", .value, valueName: "P",
-                help: "A phone number; without calling code it is read as a number of --country (default NO)."),
+                help:
+                    "A phone number; without calling code it is read as a number of --country (default: the ledger's default country, pdl settings)."
+            ),
             OptionDeclaration(
                 "national-id", .value, valueName: "N",
-                help: "A national identity number of --country (default NO; the country is also told from the "
+                help:
+                    "A national identity number of --country (default: the ledger's; the country is also told from the "
                     + "number's shape)."),
             OptionDeclaration(
                 "bank-account", .value, valueName: "B", help: "A Norwegian bank account number or an IBAN."),

@@ -18,6 +18,11 @@ enum RecordCommand: Command {
             --category name,email), one holding each, all recorded or none. Give their values
             with --value repeated in the same order, one per category, or no --value at all.
             --value - (standard input) works only when one category is given.
+
+            --country names the country whose law governs the holdings (a Swedish sale: SE):
+            its bookkeeping and complaint periods, how a phone number without calling code is
+            read. Without it they follow the person's country (that of their earliest holding
+            naming one), else the ledger's default country (pdl settings).
             """,
         arguments: [ArgumentDeclaration("SUBJECT", help: "Whose data it is, such as customer:10001.")],
         options: [
@@ -46,6 +51,10 @@ enum RecordCommand: Command {
             OptionDeclaration(
                 "source", .value, valueName: "SOURCE",
                 help: "subject (the person gave it) or the name of the third party it came from.", default: "subject"),
+            OptionDeclaration(
+                "country", .value, valueName: "C",
+                help: "The country whose law governs the holdings: NO, SE, DK or FI.",
+                default: "the person's country, else the ledger's", choices: ["NO", "SE", "DK", "FI"]),
             .actor(default: "pdl"),
         ],
         examples: [
@@ -54,6 +63,8 @@ enum RecordCommand: Command {
             "pdl record customer:10001 --category name --category billingAddress --system accounting \\",
             "    --purpose legalObligations --reference order:50017 \\",
             "    --value \"Kari Nordmann\" --value \"Storgata 1, 0155 Oslo\"",
+            "pdl record customer:20001 --category phone --system webshop.orders \\",
+            "    --purpose customerAccountAndOrders --country SE --value \"070-123 45 67\"",
         ]
     )
 
@@ -97,11 +108,12 @@ enum RecordCommand: Command {
             case nil, "subject", "dataSubject", "data-subject": .dataSubject
             case let name?: .thirdParty(name)
             }
+        let country = try countryOption(parsed)
         let ledger = try await context.openLedger(parsed, actor: ActorID(parsed.options["actor"] ?? "pdl"))
         let facts = try await ledger.record(
             zip(categories, values).map { DataItem($0, value: $1) }, about: SubjectID(parsed.positionals[0]),
             in: system, for: purpose, basis: parsed.options["basis"].map { LegalBasis($0) }, source: source,
-            reference: parsed.options["reference"].map { BusinessReference($0) })
+            reference: parsed.options["reference"].map { BusinessReference($0) }, region: country)
         let unrecorded = values.allSatisfy { $0 == nil } ? " (value not recorded)." : "."
         if facts.count == 1, let fact = facts.first {
             print(

@@ -40,7 +40,7 @@ enum ReportCommand: Command {
             OptionDeclaration(
                 "country", .value, valueName: "C",
                 help: "The person's country, whose supervisory authority and local time the report uses: NO, SE, DK "
-                    + "or FI (default: the ledger's).",
+                    + "or FI (default: the person's country: their holdings', else the ledger's default).",
                 choices: Region.nordic.map(\.rawValue)),
             OptionDeclaration(
                 "request", .value, valueName: "ID",
@@ -64,7 +64,6 @@ enum ReportCommand: Command {
         var output = try ReportOutput(parsed)
         let subject = SubjectID(parsed.positionals[0])
         let ledger = try await context.openLedger(parsed, actor: "pdl")
-        output.country = output.country ?? ledger.region
         try await UnknownSubjectWarning.warnIfUnknown(subject, in: ledger)
         if let id = output.request {
             try await ensureOpenRequest(id, of: subject, in: ledger)
@@ -147,7 +146,7 @@ struct ReportOutput {
 
     let format: Format
     let language: Language
-    /// The person's country; the command sets the ledger's when `--country` is not given.
+    /// The country to answer for; `nil` uses the person's country as the ledger resolved it.
     var country: Region?
     /// The request the report answers, when `--request` names one.
     let request: String?

@@ -70,6 +70,8 @@ public enum LedgerStoreConformance {
         Check(name: "the chain verifies and detects a forged checkpoint", body: integrity),
         Check(name: "concurrent batches stay whole and contiguous", body: concurrentBatches),
         Check(name: "readers beside writers see only whole batches", body: readersSeeWholeBatches),
+        Check(name: "a holding's country is kept, and one without stays without", body: holdingCountry),
+        Check(name: "settings, where the store keeps them, are saved and read back", body: settings),
     ]
 
     // MARK: - Sample facts
@@ -99,6 +101,34 @@ public enum LedgerStoreConformance {
     }
 
     // MARK: - Checks
+
+    static func holdingCountry(_ store: any LedgerStore) async throws {
+        guard case .holding(var swedish) = holding("customer:1").body else { return }
+        swedish.region = .sweden
+        let facts = try await store.append([
+            NewFact(recordedAt: epoch, actor: "webshop", body: .holding(swedish)), holding("customer:1", .name),
+        ])
+        let read = try await store.facts(about: "customer:1")
+        #expect(read == facts)
+        let regions = read.map { fact -> Region? in
+            guard case .holding(let holding) = fact.body else { return nil }
+            return holding.region
+        }
+        #expect(regions == [.sweden, nil])
+        #expect(try await store.verify().count == 2)
+    }
+
+    static func settings(_ store: any LedgerStore) async throws {
+        guard let store = store as? any LedgerSettingsStore else { return }
+        #expect(try await store.loadSettings() == nil)
+        var settings = LedgerSettings(defaultRegion: .finland)
+        settings.retention.regions[.finland]?.consumerComplaint = .years(2)
+        try await store.saveSettings(settings)
+        #expect(try await store.loadSettings() == settings)
+        try await store.saveSettings(.defaults)
+        #expect(try await store.loadSettings() == .defaults)
+        #expect(try await store.integrityHead() == .empty)
+    }
 
     static func emptyStore(_ store: any LedgerStore) async throws {
         #expect(try await store.integrityHead() == .empty)

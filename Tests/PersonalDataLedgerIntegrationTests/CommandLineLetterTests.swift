@@ -101,8 +101,9 @@ import Testing
         #expect(history.stdout.contains("phone"), "\(history)")
     }
 
-    /// A day or a time without an offset is the ledger's local time (Oslo); with an offset, as
-    /// given; a day or a local time that does not exist is refused and records nothing.
+    /// A day or a time without an offset is the ledger's local time (its settings' time zone,
+    /// here Oslo); with an offset, as given; a day or a local time that does not exist is refused
+    /// and records nothing.
     @Test(arguments: [
         ("2026-03-05", "2026-03-06", "from 2026-03-04T23:00:00Z until 2026-03-06T22:59:59Z"),
         ("2026-07-01T08:30", "2026-07-01T17:00:00+02:00", "from 2026-07-01T06:30:00Z until 2026-07-01T15:00:00Z"),
@@ -113,6 +114,7 @@ import Testing
     {
         let pdl = PDLRunner()
         try pdl.demo()
+        #expect(try pdl.run("settings", "set", "--time-zone", "Europe/Oslo").status == 0)
         let granted = try pdl.run(
             "grant", "it-partner", "--system", "webshop.orders", "--occasion", "maintenance", "--from", from, "--until",
             until)
@@ -128,6 +130,7 @@ import Testing
     func impossibleDatesAreRefusedAndRecordNothing(_ date: String, _ message: String) throws {
         let pdl = PDLRunner()
         try pdl.demo()
+        #expect(try pdl.run("settings", "set", "--time-zone", "Europe/Oslo").status == 0)
         let before = try pdl.head()
         let refused = try pdl.run(
             "grant", "it-partner", "--system", "webshop.orders", "--occasion", "maintenance", "--from", date)

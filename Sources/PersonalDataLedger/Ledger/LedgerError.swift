@@ -27,6 +27,11 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownOccasion = Rule("unknownOccasion")
         /// The lifecycle event kind is not declared in the catalog.
         public static let unknownLifecycleKind = Rule("unknownLifecycleKind")
+        /// A holding names a country the ledger's retention settings have no periods for.
+        public static let unknownRegion = Rule("unknownRegion")
+        /// Ledger settings are malformed or not valid (a period that is not positive, a default
+        /// country without periods).
+        public static let invalidSettings = Rule("invalidSettings")
         /// The policy version was never published.
         public static let unknownPolicyVersion = Rule("unknownPolicyVersion")
         /// Purpose limitation: the purpose may not hold the category (Art. 5(1)(b),(c)).

@@ -42,6 +42,8 @@ package struct SubjectHistory: Sendable {
     package private(set) var references: Set<BusinessReference> = []
     /// The sequence number of the last fact applied.
     package private(set) var lastSequence: UInt64 = 0
+    /// Each identifier's country, and the rule resolving the country of a holding.
+    package private(set) var countries = SubjectCountries()
 
     /// An empty history.
     package init() {}
@@ -63,6 +65,7 @@ package struct SubjectHistory: Sendable {
             if let erasure = erasedBy[fact.sequence] { held.erase(by: erasure) }
             holdings[fact.sequence] = held
             holdingOrder.append(fact.sequence)
+            countries.note(holding)
             if let reference = holding.reference { references.insert(reference) }
         case .rectification(let rectification):
             rectificationsByHolding[rectification.holding, default: []].append(fact)

@@ -18,7 +18,8 @@ extension Validator {
         case .holding(let holding):
             let history = holding.subject == .erased ? nil : histories[holding.subject]
             try self.holding(permitted: holding, history: history)
-            _ = try normalized(holding)
+            try self.region(holding.region)
+            _ = try normalized(holding, countries: histories[holding.subject].countries)
         case .consentDecision(let decision):
             try consent(
                 for: decision.purpose, policy: decision.policyVersion, channel: decision.channel,
@@ -41,7 +42,7 @@ extension Validator {
             if let held = histories.holding(rectification.holding) {
                 var corrected = held.holding
                 corrected.value = rectification.value
-                _ = try normalized(corrected)
+                _ = try normalized(corrected, countries: histories[held.holding.subject].countries)
             }
         case .erasure(let erasure):
             if let later = erasure.erased.first(where: { $0 >= fact.sequence }) {

@@ -14,12 +14,14 @@ extension Validator {
     }
 
     /// A new value for a holding, in its category's normal form, that differs from the current one.
-    func rectification(_ newValue: String, of held: SubjectHistory.HeldValue) throws(LedgerError) -> String {
+    func rectification(_ newValue: String, of held: SubjectHistory.HeldValue, countries: SubjectCountries)
+        throws(LedgerError) -> String
+    {
         let category = held.holding.category
         let format = try self.category(category).format
         let normalized: String
         do {
-            normalized = try format.normalize(newValue, region: region)
+            normalized = try format.normalize(newValue, region: self.region(of: held.holding, countries: countries))
         } catch {
             throw LedgerError(
                 .malformedValue,

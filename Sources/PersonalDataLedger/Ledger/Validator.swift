@@ -6,7 +6,33 @@
 /// `Validator+Topic.swift` files (recording, requests, rectification, erasure, queries, import).
 package struct Validator: Sendable {
     let catalog: Catalog
+    /// The ledger's default country.
     let region: Region
+    /// The countries the ledger has retention periods for: the only ones a holding may name.
+    let knownRegions: Set<Region>
+
+    init(catalog: Catalog, region: Region, knownRegions: Set<Region>) {
+        self.catalog = catalog
+        self.region = region
+        self.knownRegions = knownRegions
+    }
+
+    /// A country a holding names must be one the ledger has periods for: a typo must not make a
+    /// holding whose retention cannot be computed.
+    func region(_ region: Region?) throws(LedgerError) {
+        guard let region, !knownRegions.contains(region) else { return }
+        let known = knownRegions.sorted().map(\.rawValue).joined(separator: ", ")
+        throw LedgerError(
+            .unknownRegion,
+            "Country '\(region)' has no retention periods in the ledger's settings (it has: \(known)). Use an ISO 3166 code the settings know, such as NO, SE, DK or FI."
+        )
+    }
+
+    /// The country whose rules read `holding`'s value: its own, else its subject's in
+    /// `countries`, else the ledger's (``SubjectCountries``).
+    func region(of holding: Holding, countries: SubjectCountries) -> Region {
+        countries.governing(holding, ledgerDefault: region)
+    }
 
     func category(_ category: DataCategory) throws(LedgerError) -> CategoryDefinition {
         guard let definition = catalog.categories[category] else {
@@ -70,7 +96,8 @@ package struct Validator: Sendable {
     /// Checks that a holding may be recorded, and returns it with its value normalised.
     func holding(_ holding: Holding, history: SubjectHistory) throws(LedgerError) -> Holding {
         try self.holding(permitted: holding, history: history)
-        let normalized = try normalized(holding)
+        try region(holding.region)
+        let normalized = try normalized(holding, countries: history.countries)
         try retentionCanEnd(holding)
         return normalized
     }
@@ -157,13 +184,16 @@ package struct Validator: Sendable {
         )
     }
 
-    /// `holding` with its value in its category's normal form; refused when the value is malformed.
-    func normalized(_ holding: Holding) throws(LedgerError) -> Holding {
+    /// `holding` with its value in its category's normal form, read by the rules of the holding's
+    /// country (a phone number without calling code, a national ID number); refused when the value
+    /// is malformed.
+    func normalized(_ holding: Holding, countries: SubjectCountries) throws(LedgerError) -> Holding {
         var normalized = holding
         guard let value = holding.value?.revealed else { return normalized }
         let definition = try category(holding.category)
         do {
-            normalized.value = PersonalValue(try definition.format.normalize(value, region: region))
+            normalized.value = PersonalValue(
+                try definition.format.normalize(value, region: region(of: holding, countries: countries)))
         } catch {
             throw LedgerError(
                 .malformedValue,

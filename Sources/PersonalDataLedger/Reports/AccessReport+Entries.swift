@@ -60,6 +60,9 @@ extension AccessReport {
         /// How long this holding is kept: until a date, until an event, or without limit;
         /// absent once the value is erased.
         public var keptUntil: RetentionEnd? = nil
+        /// The country whose law governs the holding (its own, else the person's, else the
+        /// ledger's): its retention periods are that country's.
+        public var country: Region? = nil
     }
 
     /// A recipient of the person's data.

@@ -26,6 +26,11 @@ public struct AccessReport: Hashable, Sendable, Codable {
     public var subject: SubjectID
     /// Other identifiers of the same person whose facts are included.
     public var linkedSubjects: [SubjectID]
+    /// The person's country (``Ledger/country(of:)``): the country of their earliest holding that
+    /// names one, else the ledger's default. Letters name this country's supervisory authority
+    /// and consent records its jurisdiction; each held item's periods follow its own country
+    /// (``HeldData/country``).
+    public var country: Region
     /// The controller and where to send requests.
     public var controller: Catalog.Controller
     /// Whether high-sensitivity values (national ID numbers, bank accounts) are shown in full.

@@ -96,9 +96,14 @@ extension Ledger {
             return .init(
                 requestID: request.id, kind: request.kind, receivedAt: request.receivedOn, dueAt: request.dueAt)
         }
-        let heldData = history.allHoldings.map { heldEntry($0, revealing: revealing) }
+        let heldData = history.allHoldings.map { held in
+            var entry = heldEntry(held, revealing: revealing)
+            entry.country = country(governing: held.holding, in: history)
+            return entry
+        }
         return AccessReport(
             generatedAt: now, requestedBy: requestedBy, subject: subject, linkedSubjects: linked,
+            country: country(of: subject, in: history),
             controller: catalog.controller, revealsHighSensitivityValues: revealing, heldData: heldData,
             recipients: (recipients + (try await grantRecipients(for: heldData))).sorted {
                 ($0.from, $0.sequence) < ($1.from, $1.sequence)

@@ -31,7 +31,7 @@ extension Ledger {
         let (recorded, notices) = try await writeReturning(about: [subject], by: actor) { histories in
             let history = histories[subject]!
             let held = try validator.rectifiable(sequence, history: history)
-            let value = PersonalValue(try validator.rectification(newValue, of: held))
+            let value = PersonalValue(try validator.rectification(newValue, of: held, countries: history.countries))
             let notices = try await self.recipientsToTell(erasing: [(held.fact, held.holding)], history: history)
             let body = Fact.Body.rectification(
                 Rectification(
@@ -49,7 +49,7 @@ extension Ledger {
     /// business reference as the latest of them, validated like any holding (purpose
     /// limitation, consent, restriction, value format). To change a category already held, use
     /// ``rectify(holding:of:to:actor:)``; to record data for a new purpose or system, use
-    /// ``record(_:about:in:for:basis:source:reference:specialCategoryCondition:actor:)``.
+    /// ``record(_:about:in:for:basis:source:reference:specialCategoryCondition:region:actor:)``.
     ///
     /// - Parameters:
     ///   - items: the missing categories, each with its value.
@@ -77,7 +77,7 @@ extension Ledger {
                 let holding = Holding(
                     subject: subject, category: item.category, system: system, purpose: purpose, basis: anchor.basis,
                     specialCategoryCondition: anchor.specialCategoryCondition, source: source,
-                    reference: anchor.reference, value: item.value)
+                    reference: anchor.reference, value: item.value, region: anchor.region)
                 return Fact.Body.holding(self.withLookupToken(try validator.holding(holding, history: history)))
             }
             return (bodies, history)

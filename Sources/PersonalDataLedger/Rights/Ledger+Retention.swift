@@ -209,7 +209,7 @@ extension Ledger {
     /// The consent decisions and holdings in `history`, and the lifecycle events and reference
     /// links of its holdings' references and of the references those concern.
     func retentionContext(for history: SubjectHistory) async throws -> RetentionContext {
-        var context = RetentionContext()
+        var context = RetentionContext(countries: history.countries)
         for fact in history.consentDecisions { context.add(fact) }
         for held in history.allHoldings { context.add(held.fact) }
         var concerned: Set<BusinessReference> = []

@@ -5,8 +5,9 @@
 #endif
 
 /// What retention reads besides a holding: its subject's consent decisions, the lifecycle events
-/// of its business reference and of the references that one concerns (``ReferenceLink``), and
-/// the references of the subject's holdings per purpose.
+/// of its business reference and of the references that one concerns (``ReferenceLink``), the
+/// references of the subject's holdings per purpose, and its subject's country
+/// (``SubjectCountries``).
 package struct RetentionContext: Sendable {
     struct ConsentMark: Sendable {
         let sequence: UInt64
@@ -18,9 +19,14 @@ package struct RetentionContext: Sendable {
     private(set) var events: [BusinessReference: [LifecycleEvent]] = [:]
     private(set) var links: [BusinessReference: Set<BusinessReference>] = [:]
     private(set) var references: [SubjectID: [Purpose: Set<BusinessReference>]] = [:]
+    /// The subjects' countries, which decide each holding's country when it names none.
+    package private(set) var countries: SubjectCountries
 
-    /// Takes in a consent decision, a lifecycle event, a reference link or a holding's reference;
-    /// other facts are ignored.
+    /// A context knowing `countries` already (a subject's history folded them).
+    init(countries: SubjectCountries = SubjectCountries()) { self.countries = countries }
+
+    /// Takes in a consent decision, a lifecycle event, a reference link or a holding (for its
+    /// reference and its country), in sequence order; other facts are ignored.
     mutating func add(_ fact: Fact) {
         switch fact.body {
         case .consentDecision(let decision) where decision.subject != .erased:
@@ -30,8 +36,9 @@ package struct RetentionContext: Sendable {
             events[event.reference, default: []].append(event)
         case .referenceLink(let link):
             links[link.reference, default: []].insert(link.concerns)
-        case .holding(let holding) where holding.subject != .erased:
-            if let reference = holding.reference {
+        case .holding(let holding):
+            countries.note(holding)
+            if holding.subject != .erased, let reference = holding.reference {
                 references[holding.subject, default: [:]][holding.purpose, default: []].insert(reference)
             }
         default:
@@ -119,6 +126,11 @@ package struct RetentionCalculator: Sendable {
         case waiting(RetentionRule.Trigger)
     }
 
+    /// The country whose periods govern `holding` (see ``SubjectCountries``).
+    func region(of holding: Holding, context: RetentionContext) -> Region {
+        context.countries.governing(holding, ledgerDefault: region)
+    }
+
     /// The retention of the holding `fact`; a missing setting becomes ``RetentionEnd/undetermined(reason:)``.
     package func retention(of fact: Fact, _ holding: Holding, context: RetentionContext, asOf: Date)
         -> HoldingRetention
@@ -137,10 +149,11 @@ package struct RetentionCalculator: Sendable {
     }
 
     /// The end of the holding's retention and the clock that decides it; throws when a period the
-    /// rule needs is not set for the region.
+    /// rule needs is not set for the holding's country.
     func evaluate(_ fact: Fact, _ holding: Holding, context: RetentionContext, asOf: Date)
         throws(LedgerError) -> (RetentionEnd, RetentionRule.Clock?)
     {
+        let region = region(of: holding, context: context)
         guard let definition = catalog.purposes[holding.purpose] else {
             return (.undetermined(reason: "Purpose '\(holding.purpose)' is not declared in the catalog."), nil)
         }
@@ -155,7 +168,7 @@ package struct RetentionCalculator: Sendable {
         var waitingEvents: [LifecycleKind] = []
         var waitingWithdrawal = false
         for clock in unconditional {
-            switch try state(of: clock, fact, holding, context: context) {
+            switch try state(of: clock, fact, holding, region: region, context: context) {
             case .ends(let end):
                 if earliest.map({ end < $0.end }) ?? true { earliest = (end, clock) }
             case .waiting(let trigger):
@@ -174,7 +187,7 @@ package struct RetentionCalculator: Sendable {
             let checkedAt = min(base.end, asOf)
             guard context.consentInForce(holding.subject, purpose, at: checkedAt) else { continue }
             let consentEnds = context.consentEnd(holding.subject, purpose, after: checkedAt)
-            switch try state(of: clock, fact, holding, context: context) {
+            switch try state(of: clock, fact, holding, region: region, context: context) {
             case .ends(let end):
                 let extended = consentEnds.map { min(end, $0) } ?? end
                 if extended > latest {
@@ -210,7 +223,8 @@ package struct RetentionCalculator: Sendable {
     }
 
     private func state(
-        of clock: RetentionRule.Clock, _ fact: Fact, _ holding: Holding, context: RetentionContext
+        of clock: RetentionRule.Clock, _ fact: Fact, _ holding: Holding, region: Region,
+        context: RetentionContext
     ) throws(LedgerError) -> ClockState {
         let started: Date? =
             switch clock.startsAt {
@@ -232,8 +246,9 @@ package struct RetentionCalculator: Sendable {
         case .days(let n): return .ends(due(after: .days(n), from: start))
         case .months(let n): return .ends(due(after: .months(n), from: start))
         case .years(let n): return .ends(due(after: .years(n), from: start))
-        case .consumerComplaint: return .ends(due(after: try complaintPeriod(), from: start))
-        case .bookkeeping: return .ends(try bookkeepingDue(from: start))
+        case .consumerComplaint:
+            return .ends(due(after: try complaintPeriod(region, purpose: holding.purpose), from: start))
+        case .bookkeeping: return .ends(try bookkeepingDue(from: start, region: region))
         case .untilWithdrawn:
             guard
                 let withdrawn = context.consentEnd(
@@ -243,8 +258,9 @@ package struct RetentionCalculator: Sendable {
         }
     }
 
-    /// The periods of the ledger's region.
-    func periods() throws(LedgerError) -> RetentionSettings.RegionalPeriods {
+    /// The periods of `region`, the ledger's default country when `nil`.
+    func periods(_ region: Region? = nil) throws(LedgerError) -> RetentionSettings.RegionalPeriods {
+        let region = region ?? self.region
         guard let periods = settings.regions[region] else {
             throw LedgerError(
                 .retentionSettingMissing,
@@ -254,12 +270,16 @@ package struct RetentionCalculator: Sendable {
         return periods
     }
 
-    /// The consumer complaint period of the region.
-    func complaintPeriod() throws(LedgerError) -> CalendarPeriod {
-        guard let period = try periods().consumerComplaint else {
+    /// The consumer complaint period of `region` (the ledger's default country when `nil`), for
+    /// `purpose` when the region sets one for it (Norway's 5 years for goods meant to last).
+    func complaintPeriod(_ region: Region? = nil, purpose: Purpose? = nil) throws(LedgerError) -> CalendarPeriod {
+        let region = region ?? self.region
+        let periods = try periods(region)
+        guard let period = purpose.flatMap({ periods.consumerComplaintByPurpose[$0] }) ?? periods.consumerComplaint
+        else {
             throw LedgerError(
                 .retentionSettingMissing,
-                "Region '\(region)' has no default consumer complaint period (in Finland it follows the goods' expected lifetime). Set RetentionSettings.regions[\"\(region)\"].consumerComplaint to the period your lawyers chose; retention is not computed until then."
+                "Region '\(region)' has no default consumer complaint period (in Finland it follows the goods' expected lifetime). Set RetentionSettings.regions[\"\(region)\"].consumerComplaint to the period your lawyers chose (from pdl: pdl settings set --country \(region) --consumer-complaint TIME, such as 2y); retention is not computed until then."
             )
         }
         return period
@@ -278,8 +298,8 @@ package struct RetentionCalculator: Sendable {
     }
 
     /// The start of the day after the bookkeeping period of a transaction at `start` ends.
-    func bookkeepingDue(from start: Date) throws(LedgerError) -> Date {
-        let periods = try periods()
+    func bookkeepingDue(from start: Date, region: Region? = nil) throws(LedgerError) -> Date {
+        let periods = try periods(region)
         let end = periods.fiscalYearEnd
         let parts = calendar.dateComponents([.year, .month, .day], from: start)
         let year = parts.year ?? 1970

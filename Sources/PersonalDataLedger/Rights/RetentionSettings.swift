@@ -5,7 +5,8 @@
 #endif
 
 /// The statutory periods a ledger counts retention with, per region, as data the user can
-/// override.
+/// override. Each holding is counted with the periods of its own country (``SubjectCountries``).
+/// A ledger keeps them, with its default country, in its settings (``LedgerSettings``).
 ///
 /// The defaults are the ones in `nordic-facts.md`; they are defaults, not law the code hard-wires.
 /// Replace any of them:
@@ -25,12 +26,16 @@
 /// very instant the clock starts.
 public struct RetentionSettings: Hashable, Sendable {
     /// The periods of one region.
-    public struct RegionalPeriods: Hashable, Sendable, Codable {
+    public struct RegionalPeriods: Hashable, Sendable {
         /// How long bookkeeping material is kept.
         public var bookkeeping: BookkeepingPeriod
         /// The consumer complaint (warranty) period, counted from delivery. `nil` means no default
         /// exists for the region: a ledger that needs it refuses to compute until it is set.
         public var consumerComplaint: CalendarPeriod?
+        /// Consumer complaint periods for particular purposes, in place of ``consumerComplaint``:
+        /// Norway's 5 years for goods meant to last considerably longer (forbrukerkjøpsloven
+        /// § 27) when one purpose serves such goods. A purpose set here needs no general period.
+        public var consumerComplaintByPurpose: [Purpose: CalendarPeriod]
         /// How long a rejected applicant who consents is kept for future openings. `nil` uses the
         /// period the catalog's rule states (12 months in ``Catalog/focusNordic``).
         public var rejectedApplicantKeptWithConsent: CalendarPeriod?
@@ -41,10 +46,11 @@ public struct RetentionSettings: Hashable, Sendable {
         public init(
             bookkeeping: BookkeepingPeriod, consumerComplaint: CalendarPeriod?,
             rejectedApplicantKeptWithConsent: CalendarPeriod? = nil,
-            fiscalYearEnd: MonthDay = .endOfCalendarYear
+            fiscalYearEnd: MonthDay = .endOfCalendarYear, consumerComplaintByPurpose: [Purpose: CalendarPeriod] = [:]
         ) {
             self.bookkeeping = bookkeeping
             self.consumerComplaint = consumerComplaint
+            self.consumerComplaintByPurpose = consumerComplaintByPurpose
             self.rejectedApplicantKeptWithConsent = rejectedApplicantKeptWithConsent
             self.fiscalYearEnd = fiscalYearEnd
         }

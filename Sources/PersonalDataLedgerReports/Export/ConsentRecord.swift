@@ -95,7 +95,7 @@ public struct ConsentRecord: Hashable, Sendable, Codable {
     public var piiPrincipalID: SubjectID
     /// The privacy notice of the latest decision.
     public var privacyNotice: Notice
-    /// The language of the notice (BCP 47), from the ledger's region.
+    /// The language of the notice (BCP 47), of the record's jurisdiction: `nb`, `sv`, `da`, `fi`.
     public var language: String
     /// The purpose consented to.
     public var purpose: [Term]

@@ -10,6 +10,11 @@ extension Ledger {
     /// The consent records (ISO/IEC TS 27560-shaped) of one person, following subject links, or
     /// of everyone when `subject` is `nil`: one record per person and purpose with a consent
     /// decision, its decisions as events.
+    ///
+    /// Each record's `jurisdiction`, and the `language` of its notice, is the country whose law
+    /// governs the person's data for the purpose: the country of their earliest holding for it
+    /// (its own, else the person's), else the person's country (``country(of:)``), else the
+    /// ledger's default.
     public func consentRecords(for subject: SubjectID? = nil) async throws -> ConsentRecordExport {
         // The one fold of each person's facts; a whole-ledger scan needs only consents and holdings.
         var histories = SubjectHistories()
@@ -28,6 +33,8 @@ extension Ledger {
             try await policyVersions().map { ($0.version, $0.effectiveFrom) }, uniquingKeysWith: { a, _ in a })
         var decisions: [SubjectID: [Purpose: [(Fact, ConsentDecision)]]] = [:]
         var systems: [SubjectID: [Purpose: Set<SystemID>]] = [:]
+        var countries: [SubjectID: [Purpose: Region]] = [:]
+        var personCountries: [SubjectID: Region] = [:]
         var seen = Set<UInt64>()
         for history in histories.bySubject.values {
             // A link puts its facts in both identifiers' histories; each decision counts once.
@@ -36,8 +43,15 @@ extension Ledger {
                 decisions[decision.subject, default: [:]][decision.purpose, default: []].append((fact, decision))
             }
             for held in history.allHoldings {
-                systems[held.holding.subject, default: [:]][held.holding.purpose, default: []].insert(
-                    held.holding.system)
+                let holding = held.holding
+                systems[holding.subject, default: [:]][holding.purpose, default: []].insert(holding.system)
+                if countries[holding.subject]?[holding.purpose] == nil {
+                    countries[holding.subject, default: [:]][holding.purpose] = history.countries.governing(
+                        holding, ledgerDefault: region)
+                }
+            }
+            for person in history.subjects where personCountries[person] == nil {
+                if let country = history.countries.country(of: person) { personCountries[person] = country }
             }
         }
         for (person, purposes) in decisions {
@@ -66,7 +80,8 @@ extension Ledger {
                 records.append(
                     consentRecord(
                         person: person, purpose: purpose, events: events, locations: locations,
-                        recipients: recipients.sorted(), policies: policies))
+                        recipients: recipients.sorted(), policies: policies,
+                        country: countries[person]?[purpose] ?? personCountries[person] ?? region))
             }
         }
         return ConsentRecordExport(generatedAt: clock.now(), records: records)
@@ -74,7 +89,7 @@ extension Ledger {
 
     private func consentRecord(
         person: SubjectID, purpose: Purpose, events: [(Fact, ConsentDecision)], locations: [SystemID],
-        recipients: [RecipientID], policies: [String: Date]
+        recipients: [RecipientID], policies: [String: Date], country: Region
     ) -> ConsentRecord {
         let definition = catalog.purposes[purpose]
         let latest = events[events.count - 1].1
@@ -94,7 +109,7 @@ extension Ledger {
         return ConsentRecord(
             recordID: "pdl:consent:\(events[0].0.sequence)", piiPrincipalID: person,
             privacyNotice: .init(version: latest.policyVersion, effectiveFrom: policies[latest.policyVersion]),
-            language: Self.noticeLanguage(region).rawValue,
+            language: Self.noticeLanguage(country).rawValue,
             purpose: [
                 .init(
                     id: purpose.rawValue, label: definition?.label.text(in: .english) ?? purpose.rawValue,
@@ -109,7 +124,7 @@ extension Ledger {
             piiControllers: [.init(name: catalog.controller.name, contact: contact)],
             storageLocations: locations.map(\.rawValue),
             retentionPeriod: definition?.retention.summary.text(in: .english) ?? "Not declared",
-            jurisdiction: region.rawValue,
+            jurisdiction: country.rawValue,
             recipientThirdParties: recipients.map { recipient in
                 let definition = catalog.recipients[recipient]
                 return .init(

@@ -21,9 +21,10 @@ extension AccessReport {
     ///   - language: the letter's language; Norwegian Bokmål for a person who wrote in Norwegian.
     ///   - catalog: the catalog, for system names and labels of purposes the person no longer has
     ///     data under; the letter falls back to vocabulary names without it.
-    ///   - country: the person's country, whose supervisory authority (``SupervisoryAuthority``)
-    ///     and local time the letter uses; pass the ledger's region when the person's is not
-    ///     known. Without one the letter names no authority and writes dates in UTC.
+    ///   - country: the country whose supervisory authority (``SupervisoryAuthority``) and local
+    ///     time the letter uses; by default the person's, ``AccessReport/country`` (the country of
+    ///     their holdings, else the ledger's default). A country without a known authority or time
+    ///     zone gets a letter naming no authority, with dates in UTC.
     ///   - request: the id of the request the letter answers, named in the subject line and not
     ///     listed as open; by default every open access request, which the letter is the reply to.
     public func htmlLetter(

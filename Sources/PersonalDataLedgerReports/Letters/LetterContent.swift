@@ -44,9 +44,11 @@ struct LetterContent {
         self.language = language
         self.labels = ReportLabels(language)
         self.catalog = catalog
+        // The person's country, as the ledger resolved it, unless the caller names another.
+        let country = country ?? report.country
         self.country = country
         self.dates = LetterDate(language, country: country)
-        self.authority = country.flatMap(SupervisoryAuthority.of)
+        self.authority = SupervisoryAuthority.of(country)
         self.answered = report.answeredRequests(answering: request)
     }
 
@@ -228,7 +230,8 @@ struct LetterContent {
     /// number first, for the formats the DPO works from.
     func pendingErasureSentences(numbered: Bool = false) -> [String] {
         (report.pendingErasures ?? []).map { pending in
-            let what = (numbered ? "#\(pending.holding) " : "") + categoryLabel(pending.category) + ", "
+            let what =
+                (numbered ? "#\(pending.holding) " : "") + categoryLabel(pending.category) + ", "
                 + systemLabel(pending.system)
             let until = pending.until.map(dates.lastDayKept) ?? pending.untilEvent.map(labels.event)
             return labels.pending(what, hold: labels.hold(pending.hold), until: until, isDue: pending.isDue)

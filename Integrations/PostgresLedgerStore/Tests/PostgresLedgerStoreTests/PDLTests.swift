@@ -113,3 +113,47 @@ extension PostgresLedgerStoreTests {
         #expect(arguments == ["verify", "--store=postgres://u@h/d", "--", "--key-file"])
     }
 }
+
+// `pdl-postgres settings`: the ledger's settings in the schema's meta table, used by every command.
+extension PostgresLedgerStoreTests {
+    @Test(.timeLimit(.minutes(2)))
+    func pdlSettingsAreKeptInTheDatabaseAndUsedByEveryCommand() async throws {
+        let pdl = try ChildProcess.builtExecutable(named: "pdl-postgres")
+        let schema = TestServer.uniqueSchema("settings")
+        var environment = ProcessInfo.processInfo.environment
+        environment["PDL_STORE"] = TestServer.storeURL(schema: schema)
+        environment["PDL_KEY_FILE"] = try TestServer.keyFile().path
+        environment.removeValue(forKey: "PGPASSWORD")
+        environment["PDL_NOW"] = "2026-03-02T10:00:00Z"
+        let initialised = try await ChildProcess.run(pdl, ["init"], environment: environment)
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+
+        let defaults = try await ChildProcess.run(pdl, ["settings", "show"], environment: environment)
+        #expect(defaults.stdout.contains("Default settings (none saved in the ledger)"), "\(defaults.stdout)")
+        let set = try await ChildProcess.run(
+            pdl, ["settings", "set", "--default-country", "SE"], environment: environment)
+        #expect(set.status == 0, "\(set.stderr)")
+        let shown = try await ChildProcess.run(pdl, ["settings", "show", "--format", "json"], environment: environment)
+        #expect(shown.stdout.contains("\"defaultCountry\" : \"SE\""), "\(shown.stdout)")
+
+        let recorded = try await ChildProcess.run(
+            pdl,
+            [
+                "record", "customer:20001", "--category", "phone", "--system", "webshop.orders", "--purpose",
+                "customerAccountAndOrders", "--value", "070-123 45 67",
+            ], environment: environment)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let bookkeeping = try await ChildProcess.run(
+            pdl,
+            [
+                "record", "customer:20001", "--category", "name", "--system", "accounting", "--purpose",
+                "legalObligations", "--country", "DK",
+            ], environment: environment)
+        #expect(bookkeeping.status == 0, "\(bookkeeping.stderr)")
+        let report = try await ChildProcess.run(pdl, ["report", "customer:20001"], environment: environment)
+        #expect(report.stdout.contains("+46701234567"), "\(report.stdout)")
+        #expect(report.stdout.contains("Kept until: 2031-12-31"), "\(report.stdout)")
+        let verified = try await ChildProcess.run(pdl, ["verify"], environment: environment)
+        #expect(verified.status == 0, "\(verified.stderr)")
+    }
+}

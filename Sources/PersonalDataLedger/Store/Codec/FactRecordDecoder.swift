@@ -56,11 +56,20 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
             let value = try optionalValue()
             let token = try optionalValue()
             lookupToken = token == nil ? nil : values.last
+            var region: Region?
+            if !reader.isAtEnd {
+                let marker = try reader.byte()
+                guard marker == FactRecordFormat.holdingRegionMarker else {
+                    throw CodecError.malformed("holding trailing field \(marker)")
+                }
+                canonical?.tag(marker)
+                region = Region(rawValue: try string())
+            }
             body = .holding(
                 Holding(
                     subject: subject, category: category, system: system, purpose: purpose, basis: basis,
                     specialCategoryCondition: condition, source: source, reference: reference, value: value,
-                    lookupToken: token))
+                    lookupToken: token, region: region))
         case .consentDecision:
             let subject = try subject()
             let purpose = Purpose(rawValue: try string())

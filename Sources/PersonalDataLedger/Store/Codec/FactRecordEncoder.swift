@@ -47,6 +47,13 @@ package struct FactRecordEncoder<Context: FactEncodingContext> {
             optionalString(f.reference?.rawValue)
             optionalValue(f.value)
             optionalValue(f.lookupToken)
+            if let region = f.region {
+                // A trailing field, present only when named: a holding without a country keeps the
+                // record and canonical bytes it had before countries existed, so old chains verify.
+                record.byte(FactRecordFormat.holdingRegionMarker)
+                canonical.tag(FactRecordFormat.holdingRegionMarker)
+                string(region.rawValue)
+            }
         case .consentDecision(let f):
             subject(f.subject)
             string(f.purpose.rawValue)

@@ -22,6 +22,9 @@ package enum FactRecordFormat {
     package static let requestKinds: [RequestEvent.Kind] = [
         .access, .erasure, .rectification, .restriction, .objection, .portability,
     ]
+    /// The marker before a holding's optional trailing country (`C`); a holding without one ends
+    /// after its lookup token, as at format version 1.
+    package static let holdingRegionMarker: UInt8 = 0x43
     package static let requestActions: [RequestEvent.Action] = [.received, .extended, .closed]
 
     /// The largest millisecond count written in the short date form; larger ones are exact doubles.

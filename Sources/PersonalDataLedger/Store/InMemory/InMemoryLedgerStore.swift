@@ -8,8 +8,18 @@ import Synchronization
 /// memory, and the hash chain is the file store's — the same canonical encoding, 16-byte salted
 /// commitments and links — so the same facts with the same salts give the same head in both,
 /// and ``verify(against:)`` still passes after erasure.
-public final class InMemoryLedgerStore: LedgerStore {
+public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
     private let state: Mutex<State>
+    private let settings = Mutex<LedgerSettings?>(nil)
+
+    /// The settings saved with ``saveSettings(_:)``, `nil` until then; kept in memory like the facts.
+    public func loadSettings() async throws -> LedgerSettings? { settings.withLock { $0 } }
+
+    /// Keeps `settings` (validated) in memory, for tests of code that reads a ledger's settings.
+    public func saveSettings(_ settings: LedgerSettings) async throws {
+        try settings.validate()
+        self.settings.withLock { $0 = settings }
+    }
 
     /// Creates an empty store.
     public init() { state = Mutex(State(salts: .random)) }
