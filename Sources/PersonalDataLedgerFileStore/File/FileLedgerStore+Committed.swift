@@ -1,4 +1,4 @@
-import PersonalDataLedger
+public import PersonalDataLedger
 
 /// Facts with given commitments, in and out: how an export and an import keep a ledger's chain
 /// when it moves to another store.
