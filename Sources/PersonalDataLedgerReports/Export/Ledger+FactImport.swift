@@ -152,6 +152,18 @@ extension Ledger {
             comparing.removeAll(keepingCapacity: true)
             report()
         }
+        // The file's chain head after the last fact the ledger already held, once read.
+        var prefixChain: [UInt8]?
+        func checkPrefixChain() async throws {
+            guard let chain = prefixChain else { return }
+            prefixChain = nil
+            guard Hex.encode(chain) == existingHead.hash else {
+                throw LedgerError(
+                    .invalidRequest,
+                    "The ledger holds the file's first \(existing) facts, but under another chain head (\(existingHead.hash)) than the file's (\(Hex.encode(chain))): it was imported with a new chain or from another ledger, so it cannot keep the export's chain. Nothing was imported; import the file into an empty ledger, or with a new chain (pdl import --new-chain)."
+                )
+            }
+        }
         func refuse(_ message: String, rule: LedgerError.Rule = .invalidRequest) async throws -> Never {
             try await compare()
             try await flush()
@@ -194,6 +206,8 @@ extension Ledger {
             }
             var fact: Fact
             var fields: [FieldCommitment]?
+            var chainBroken = false
+            let decodedLine: FactLine
             do {
                 let decoded = try ExportDate.decoder.decode(FactLine.self, from: data)
                 guard let built = decoded.fact else {
@@ -202,28 +216,7 @@ extension Ledger {
                     )
                 }
                 fact = built
-                if keepsChain {
-                    let given = decoded.commitments?.map(\.field)
-                    guard let given, !given.contains(nil), let stated = decoded.chain else {
-                        try await refuse(
-                            "A version 2 line needs 'commitments' (each {\"salt\"}, {\"commitment\"} or {\"erasedBeforeRecording\"} in hexadecimal) and 'chain'; this one lacks them or has a malformed one. Import with a new chain (pdl import --new-chain) to import it without them."
-                        )
-                    }
-                    fields = given.compactMap { $0 }
-                    var committer = PresetCommitter(fields ?? [])
-                    let canonical = FactChain.canonicalEncoding(
-                        of: fact.draft, sequence: fact.sequence, committer: &committer)
-                    if let refusal = committer.refusal {
-                        try await refuse("The line's commitments do not fit its fact: \(refusal)")
-                    }
-                    let linked = FactChain.link(fileChain, canonical: canonical)
-                    guard Hex.encode(linked) == stated.lowercased() else {
-                        try await refuse(
-                            "The fact and its commitments rebuild another chain head than the line states: the line was altered after it was exported, so the ledger cannot keep the export's chain. Nothing of this line was imported."
-                        )
-                    }
-                    fileChain = linked
-                }
+                decodedLine = decoded
             } catch let error as DecodingError {
                 try await refuse("The line is not a fact of the pdl.facts format (\(Self.describe(error))).")
             }
@@ -232,26 +225,46 @@ extension Ledger {
                     "Expected fact \(lastSequence + 1), found fact \(fact.sequence): the file has a gap or is out of order."
                 )
             }
+            if keepsChain {
+                let given = decodedLine.commitments?.map(\.field)
+                guard let given, !given.contains(nil), let stated = decodedLine.chain else {
+                    try await refuse(
+                        "A version 2 line needs 'commitments' (each {\"salt\"}, {\"commitment\"} or {\"erasedBeforeRecording\"} in hexadecimal) and 'chain'; this one lacks them or has a malformed one. Import with a new chain (pdl import --new-chain) to import it without them."
+                    )
+                }
+                fields = given.compactMap { $0 }
+                var committer = PresetCommitter(fields ?? [])
+                let canonical = FactChain.canonicalEncoding(
+                    of: fact.draft, sequence: fact.sequence, committer: &committer)
+                if let refusal = committer.refusal {
+                    try await refuse("The line's commitments do not fit its fact: \(refusal)")
+                }
+                let linked = FactChain.link(fileChain, canonical: canonical)
+                // Refused after the rules are checked: a rule broken says more than "altered".
+                chainBroken = Hex.encode(linked) != stated.lowercased()
+                fileChain = linked
+            }
             lastSequence = fact.sequence
             // Kept with the chain, the lookup tokens are the file's (the key was checked above).
             if !keepsChain { fact = withImportedLookupToken(fact, histories: histories) }
-            if keepsChain, fact.sequence == existing, Hex.encode(fileChain) != existingHead.hash {
-                try await refuse(
-                    "The ledger holds the file's first \(existing) facts, but under another chain head (\(existingHead.hash)) than the file's (\(Hex.encode(fileChain))): it was imported with a new chain or from another ledger. Import the file into an empty ledger, or with a new chain (pdl import --new-chain)."
-                )
-            }
+            let altered =
+                "The fact and its commitments rebuild another chain head than the line states: the line was altered after it was exported, so the ledger cannot keep the export's chain. Nothing of this line was imported."
+            if keepsChain, fact.sequence == existing { prefixChain = fileChain }
             if fact.sequence <= existing {
+                if chainBroken { try await refuse(altered) }
                 fold(fact)
                 comparing.append((lineNumber, fact))
                 if comparing.count == batchSize { try await compare() }
                 continue
             }
             try await compare()
+            try await checkPrefixChain()
             do {
                 try validator.imported(fact, histories: histories, policies: policies)
             } catch {
                 try await refuse(error.message, rule: error.rule)
             }
+            if chainBroken { try await refuse(altered) }
             if case .erasure(let erasure) = fact.body {
                 // An erasure is never only recorded: over what this ledger still holds, it is
                 // carried out (a file cannot make the history claim work that was not done).
@@ -292,6 +305,7 @@ extension Ledger {
             if pending.count == batchSize { try await flush() }
         }
         try await compare()
+        try await checkPrefixChain()
         try await flush()
         guard let header else {
             throw LedgerError(.invalidRequest, "The file is empty: it has no pdl.facts header line.")

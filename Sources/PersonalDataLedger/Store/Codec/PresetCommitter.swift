@@ -42,9 +42,8 @@ public struct PresetCommitter: FactCommitter {
         guard let field = next() else { return zero }
         switch field {
         case .salted(let salt):
-            guard subject != .erased else {
-                return fail(number, "gives a salt for a subject identifier the fact shows as erased", zero)
-            }
+            // A salt for `(erased)` is the placeholder itself, committed as an identifier: what an
+            // import into a new chain records for an identifier erased in its source.
             guard salt.count == Commitment.saltLength else {
                 return fail(number, "gives a salt of \(salt.count) bytes; a salt is \(Commitment.saltLength)", zero)
             }
