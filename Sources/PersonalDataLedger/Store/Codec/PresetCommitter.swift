@@ -17,6 +17,9 @@ public struct PresetCommitter: FactCommitter {
     public let fields: [FieldCommitment]
     /// The salt of each field asked for so far, in order; `nil` for an erased field.
     public private(set) var salts: [[UInt8]?] = []
+    /// The commitment of each field asked for so far, in order; `nil` for a value erased before
+    /// it was recorded.
+    public private(set) var commitments: [[UInt8]?] = []
     /// The first field that does not fit the fact, in words that name no value; `nil` while all fit.
     public private(set) var mismatch: String?
 
@@ -37,6 +40,18 @@ public struct PresetCommitter: FactCommitter {
     }
 
     public mutating func commitment(forSubject subject: SubjectID) -> [UInt8] {
+        let commitment = subjectCommitment(subject)
+        commitments.append(commitment)
+        return commitment
+    }
+
+    public mutating func commitment(forValue value: PersonalValue) -> [UInt8]? {
+        let commitment = valueCommitment(value)
+        commitments.append(commitment)
+        return commitment
+    }
+
+    private mutating func subjectCommitment(_ subject: SubjectID) -> [UInt8] {
         let number = salts.count + 1
         let zero = [UInt8](repeating: 0, count: Commitment.length)
         guard let field = next() else { return zero }
@@ -65,7 +80,7 @@ public struct PresetCommitter: FactCommitter {
         }
     }
 
-    public mutating func commitment(forValue value: PersonalValue) -> [UInt8]? {
+    private mutating func valueCommitment(_ value: PersonalValue) -> [UInt8]? {
         let number = salts.count + 1
         guard let field = next() else { return nil }
         switch field {
