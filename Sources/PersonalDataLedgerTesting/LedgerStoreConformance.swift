@@ -118,7 +118,8 @@ public enum LedgerStoreConformance {
         _ = try await source.append([
             withToken, holding("customer:2", .name, value: "Ola Nordmann"),
             NewFact(
-                recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:2", linked: "b2b:7"))),
+                recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:2", linked: "b2b:7"))
+            ),
             erasedBefore,
         ])
         _ = try await source.erase(

@@ -83,7 +83,9 @@ import Testing
         lines[consent - 1] = lines[consent - 1].replacing("customer:10001", with: "customer:99999")
         let holding = try line(containing: "\"contactRegister\"", in: Array(lines.dropFirst(consent))) + consent
         let (ledger, store) = target()
-        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines, batchSize: 1, chain: .new) }
+        let error = await #expect(throws: LedgerError.self) {
+            try await ledger.importFacts(lines: lines, batchSize: 1, chain: .new)
+        }
         #expect(error?.rule == .consentRequired)
         #expect(error?.message.hasPrefix("Line \(holding): ") == true)
         #expect(try await store.integrityHead().count == UInt64(holding - 2))

@@ -40,7 +40,10 @@ import Testing
         Ledger, any LedgerStore, (any Sendable)?
     ) {
         let (store, owner) = try await factory.make()
-        return (Ledger(store: store, catalog: .focusNordic, clock: .fixed(TestLedger.start), identifierKey: key), store, owner)
+        return (
+            Ledger(store: store, catalog: .focusNordic, clock: .fixed(TestLedger.start), identifierKey: key), store,
+            owner
+        )
     }
 
     static func lines(_ data: Data) -> [String] {
@@ -144,7 +147,8 @@ import Testing
             }
             object["commitments"] = nil
             object["chain"] = nil
-            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
+            return String(
+                decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
         }
         let (target, store, _) = try await Self.importing(into: .inMemory)
         let summary = try await target.importFacts(lines: lines)
