@@ -42,9 +42,9 @@ enum ImportCommand: Command {
                 help: "Build a new hash chain instead of keeping the export's (old checkpoints will not verify)."),
         ],
         examples: [
-            "pdl export --store old-ledger --output facts.jsonl",
-            "mkdir -m 700 new-ledger && cp old-ledger/identifier.key new-ledger/ && pdl init --store new-ledger",
-            "pdl import facts.jsonl --store new-ledger && pdl verify --checkpoint old.checkpoint --store new-ledger",
+            "pdl checkpoint --store old --output old.checkpoint && pdl export --store old --output facts.jsonl",
+            "mkdir -m 700 new && cp -p old/identifier.key new/ && pdl init --store new",
+            "pdl import facts.jsonl --store new && pdl verify --checkpoint old.checkpoint --store new",
         ]
     )
 
