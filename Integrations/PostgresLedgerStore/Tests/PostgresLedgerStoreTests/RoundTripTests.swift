@@ -12,11 +12,13 @@ extension PostgresLedgerStoreTests {
     static let ola: SubjectID = "customer:10002"
 
     /// A file ledger with a request, an erased value and an erased identifier; its facts and head.
-    static func fileLedgerExport() async throws -> (export: Data, facts: [Fact], head: IntegrityHead) {
+    static func fileLedgerExport(key: IdentifierKey? = nil) async throws -> (
+        export: Data, facts: [Fact], head: IntegrityHead
+    ) {
         let directory = FileManager.default.temporaryDirectory.appending(path: "pdl-roundtrip-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try FileLedgerStore(directory: directory)
-        let ledger = Ledger(store: store, catalog: .focusNordic, clock: .fixed(epoch))
+        let ledger = Ledger(store: store, catalog: .focusNordic, clock: .fixed(epoch), identifierKey: key)
         try await ledger.publishPolicy(version: "2018-05-25", effectiveFrom: epoch.addingTimeInterval(-86_400), isMajor: true)
         for (subject, email) in [(kari, "kari@example.no"), (ola, "ola@example.no")] {
             try await ledger.record(
@@ -64,6 +66,39 @@ extension PostgresLedgerStoreTests {
                 .importFacts(jsonLines: exportedAgain)
             #expect(try await back.verify(against: head) == head)
             #expect(try await back.facts(from: 1, limit: 100) == facts)
+        }
+    }
+
+    /// A file ledger's lookup tokens are keyed: PostgreSQL adopts the key, then keeps the chain.
+    @Test func aLedgerWithLookupTokensMovesIntoPostgreSQLAfterAdoptingItsIdentifierKey() async throws {
+        let bytes = [UInt8](repeating: 5, count: IdentifierKey.byteCount)
+        let key = try IdentifierKey(bytes: bytes)
+        let (export, facts, head) = try await Self.fileLedgerExport(key: key)
+        try await TestServer.withClient { client in
+            let schema = TestServer.uniqueSchema("rtkey")
+            let kek = KeyEncryptionKey.random()
+            let fresh = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: kek, schema: schema)
+            let refused = await #expect(throws: LedgerError.self) {
+                try await Ledger(store: fresh, catalog: .focusNordic, identifierKey: fresh.identifierKey)
+                    .importFacts(jsonLines: export)
+            }
+            #expect(refused?.message.contains("another identifier key") == true)
+            try await fresh.adoptIdentifierKey(bytes: bytes)
+            let store = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: kek, schema: schema)
+            #expect(store.identifierKey.fingerprint == key.fingerprint)
+            let ledger = Ledger(
+                store: store, catalog: .focusNordic, clock: .fixed(Self.epoch), identifierKey: store.identifierKey)
+            let summary = try await ledger.importFacts(jsonLines: export)
+            #expect(summary.chain == .keep)
+            #expect(try await store.verify(against: head) == head)
+            #expect(try await store.facts(from: 1, limit: 100) == facts)
+            #expect(try await ledger.find(email: "kari@example.no").map(\.subject) == [Self.kari])
+            // A ledger with facts adopts no key; a rotation keeps the adopted one.
+            await #expect(throws: LedgerStoreError.self) { try await store.adoptIdentifierKey(bytes: bytes) }
+            let newKEK = KeyEncryptionKey.random()
+            try await store.rotateKeyEncryptionKey(to: newKEK)
+            let rotated = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: newKEK, schema: schema)
+            #expect(rotated.identifierKey.fingerprint == key.fingerprint)
         }
     }
 }
