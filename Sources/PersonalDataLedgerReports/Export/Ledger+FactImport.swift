@@ -200,7 +200,7 @@ extension Ledger {
                     // Nothing is pending before the header: refused as it stands, nothing imported.
                     throw LedgerError(
                         .invalidRequest,
-                        "Line \(lineNumber): The file's lookup tokens were made under another identifier key than this ledger's (\(identifierKeyFingerprint.map { "key \($0)" } ?? "it has none")), so the ledger cannot keep the export's chain and still find people by identifier. Nothing was imported. Give this ledger the source ledger's key (pdl: copy identifier.key from the source ledger's directory into the new one before 'pdl init'), or import with a new chain (pdl import --new-chain; checkpoints of the source ledger will not verify here)."
+                        "Line \(lineNumber): The file's lookup tokens were made under another identifier key than this ledger's (\(identifierKeyFingerprint.map { "key \($0)" } ?? "it has none")), so the ledger cannot keep the export's chain and still find people by identifier. Nothing was imported. Give this ledger the source ledger's key (pdl: copy identifier.key from the source ledger's directory into the new one before 'pdl init'; on PostgreSQL, 'pdl keys adopt-identifier-key FILE'), or import with a new chain (pdl import --new-chain; checkpoints of the source ledger will not verify here)."
                     )
                 }
                 header = decoded

@@ -72,10 +72,12 @@ struct GivenSalts {
     /// leaves out the erased subject of a request).
     static func subjectFields(of draft: NewFact) -> [SubjectID] {
         var subjects: [SubjectID] = []
-        _ = draft.body.mappingPersonalData(values: { $0 }, subjects: { subject in
-            subjects.append(subject)
-            return subject
-        })
+        _ = draft.body.mappingPersonalData(
+            values: { $0 },
+            subjects: { subject in
+                subjects.append(subject)
+                return subject
+            })
         return subjects
     }
 }

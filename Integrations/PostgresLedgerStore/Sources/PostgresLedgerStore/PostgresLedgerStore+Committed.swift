@@ -65,7 +65,8 @@ extension PostgresLedgerStore {
                     }
                     if let field, let sealed { rows[rows.count - 1].sealed[Int(field)] = Array(buffer: sealed) }
                 }
-                let opened = try await saltedSubjects(Array(Set(rows.flatMap(\.subjects).filter { $0 != 0 })), connection)
+                let opened = try await saltedSubjects(
+                    Array(Set(rows.flatMap(\.subjects).filter { $0 != 0 })), connection)
                 return try rows.map { row in
                     try committedFact(row, subjects: opened)
                 }

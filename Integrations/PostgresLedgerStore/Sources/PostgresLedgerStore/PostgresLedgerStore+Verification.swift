@@ -125,7 +125,8 @@ extension PostgresLedgerStore {
                             Array(buffer: box), context: SubjectSeal.Context.identifierKey)
                     else {
                         throw LedgerStoreError.integrityViolation(
-                            "The ledger's adopted identifier key does not open under the current key; nothing was rotated.")
+                            "The ledger's adopted identifier key does not open under the current key; nothing was rotated."
+                        )
                     }
                     let rewrapped = try newKey.wrap(bytes, context: SubjectSeal.Context.identifierKey)
                     try await connection.query(

@@ -19,7 +19,8 @@ extension PostgresLedgerStoreTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try FileLedgerStore(directory: directory)
         let ledger = Ledger(store: store, catalog: .focusNordic, clock: .fixed(epoch), identifierKey: key)
-        try await ledger.publishPolicy(version: "2018-05-25", effectiveFrom: epoch.addingTimeInterval(-86_400), isMajor: true)
+        try await ledger.publishPolicy(
+            version: "2018-05-25", effectiveFrom: epoch.addingTimeInterval(-86_400), isMajor: true)
         for (subject, email) in [(kari, "kari@example.no"), (ola, "ola@example.no")] {
             try await ledger.record(
                 [.name("Kari Nordmann"), .phone("+47 912 34 567"), .email(email)], about: subject,
