@@ -6,7 +6,7 @@ public import PersonalDataLedger
     public import Foundation
 #endif
 
-/// How far an import has come, as ``Ledger/importFacts(lines:batchSize:progress:)`` reports it
+/// How far an import has come, as ``Ledger/importFacts(lines:batchSize:chain:progress:)`` reports it
 /// after each batch.
 public struct FactImportProgress: Hashable, Sendable {
     /// Lines read so far, the header included.
