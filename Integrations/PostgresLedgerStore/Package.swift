@@ -78,6 +78,9 @@ let package = Package(
                 "PostgresLedgerStore", "PostgresLedgerCommands", "ledger-pg-writer", "PostgresPDL",
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
                 .product(name: "PersonalDataLedgerTesting", package: ledgerPackage),
+                // A file ledger's export, imported here.
+                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -11,8 +11,11 @@ enum ExportCommand: Command {
         discussion: """
             Formats (all documented in Documentation/ExportFormats.md):
               jsonl        Every fact, one JSON object per line after a header line with the
-                           format, its version and the integrity head. 'pdl import' reads it
-                           back. Holds personal values in clear: treat the file as personal data.
+                           format, its version and the integrity head, each with the salts and
+                           commitments of the hash chain: 'pdl import' into an empty ledger
+                           rebuilds the same chain and head. Holds personal values in clear and
+                           their salts (which confirm a guessed value): treat the file as
+                           personal data. Nothing erased is in it, only its commitment.
               consents     Consent records shaped after ISO/IEC TS 27560, with W3C DPV IRIs:
                            everyone's, or SUBJECT's with --subject.
               portability  SUBJECT's portable copy (GDPR Art. 20): the access report's JSON with

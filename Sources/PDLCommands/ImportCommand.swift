@@ -22,15 +22,29 @@ enum ImportCommand: Command {
 
             A line that is not valid UTF-8, or longer than 16 MiB, stops the import the same way
             (exit status 1, rule invalidUTF8 or lineTooLong); its bytes are never printed.
+
+            The chain: an export of version 2 carries the salts and commitments of the source
+            ledger's hash chain, and the import rebuilds that chain, checking every line: the
+            ledger ends with the export's head, so 'pdl verify --checkpoint FILE' with a checkpoint
+            of the source ledger passes here, and importing a ledger's own export changes nothing.
+            The lookup tokens belong to the chain: a ledger directory needs the source's
+            identifier.key (copy it into the new directory before 'pdl init'); an import into a
+            ledger with another key is refused before anything is imported. --new-chain imports
+            into a new chain instead (new salts, tokens under this ledger's key; old checkpoints
+            do not verify), as every version 1 export is.
             """,
         arguments: [ArgumentDeclaration("FILE", help: "A pdl.facts JSON-lines export; - reads standard input.")],
         options: [
             .store,
             OptionDeclaration("batch-size", .value, valueName: "N", help: "Facts per durable append.", default: "1000"),
+            OptionDeclaration(
+                "new-chain", .flag,
+                help: "Build a new hash chain instead of keeping the export's (old checkpoints will not verify)."),
         ],
         examples: [
-            "pdl export --store old-ledger --output facts.jsonl",
-            "pdl init --store new-ledger && pdl import facts.jsonl --store new-ledger",
+            "pdl checkpoint --store old --output old.checkpoint && pdl export --store old --output facts.jsonl",
+            "mkdir -m 700 new && cp -p old/identifier.key new/ && pdl init --store new",
+            "pdl import facts.jsonl --store new && pdl verify --checkpoint old.checkpoint --store new",
         ]
     )
 
@@ -52,7 +66,9 @@ enum ImportCommand: Command {
         let showProgress = standardErrorIsTerminal
         let summary: FactImportSummary
         do {
-            summary = try await ledger.importFacts(lines: reader, batchSize: batchSize) { progress in
+            summary = try await ledger.importFacts(
+                lines: reader, batchSize: batchSize, chain: parsed.flags.contains("new-chain") ? .new : .keep
+            ) { progress in
                 guard showProgress else { return }
                 FileHandle.standardError.write(
                     Data(
@@ -76,9 +92,13 @@ enum ImportCommand: Command {
                 "Reading \(path) failed after line \(summary.linesRead); the facts before it are imported. Run the import again to resume."
             )
         }
+        let chain =
+            summary.chain == .keep
+            ? "the export's chain, kept: checkpoints of the source ledger verify here."
+            : "a new chain: checkpoints of the source ledger do not verify here."
         print(
             "Imported \(summary.imported) facts (\(summary.skipped) already present) from \(path). "
-                + "The ledger holds \(summary.integrityHead.count) facts; head \(summary.integrityHead.hash).")
+                + "The ledger holds \(summary.integrityHead.count) facts; head \(summary.integrityHead.hash), \(chain)")
     }
 
     /// The refusal of the line the reader stopped at, if it refused one: never its bytes.

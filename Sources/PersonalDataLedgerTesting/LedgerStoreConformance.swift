@@ -72,6 +72,8 @@ public enum LedgerStoreConformance {
         Check(name: "readers beside writers see only whole batches", body: readersSeeWholeBatches),
         Check(name: "a holding's country is kept, and one without stays without", body: holdingCountry),
         Check(name: "settings, where the store keeps them, are saved and read back", body: settings),
+        Check(name: "facts appended with given commitments rebuild the chain they came from", body: committedRoundTrip),
+        Check(name: "commitments that do not fit their facts are refused and change nothing", body: committedRefusals),
     ]
 
     // MARK: - Sample facts
@@ -98,6 +100,38 @@ public enum LedgerStoreConformance {
                 Erasure(
                     subject: SubjectID(subject), reason: .subjectRequest, erased: erased, identifierErased: identifier))
         )
+    }
+
+    /// A ledger in the reference store with every kind of field an export carries: a live value
+    /// and token, a value erased after it was recorded (its token too), one erased before, an
+    /// identifier erased, and the same identifier recorded again.
+    static func committedSource() async throws -> InMemoryLedgerStore {
+        let source = InMemoryLedgerStore()
+        var withToken = holding("customer:1")
+        var erasedBefore = holding("customer:3", .ipAddress)
+        if case .holding(var body) = withToken.body {
+            body.lookupToken = PersonalValue("5f2c0e")
+            withToken.body = .holding(body)
+        }
+        if case .holding(var body) = erasedBefore.body {
+            body.value = .erased
+            erasedBefore.body = .holding(body)
+        }
+        _ = try await source.append([
+            withToken, holding("customer:2", .name, value: "Ola Nordmann"),
+            NewFact(
+                recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:2", linked: "b2b:7"))
+            ),
+            erasedBefore,
+        ])
+        _ = try await source.erase(
+            ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: false),
+            recording: erasureFact("customer:1", erased: [1], identifier: false))
+        _ = try await source.erase(
+            ErasureScope(subject: "customer:2", values: [2], erasesIdentifier: true),
+            recording: erasureFact("customer:2", erased: [2], identifier: true))
+        _ = try await source.append([holding("customer:2", .name, value: "Ola Ny", offset: 1)])
+        return source
     }
 
     // MARK: - Checks
@@ -296,6 +330,59 @@ public enum LedgerStoreConformance {
         await #expect(throws: LedgerStoreError.self) { try await store.verify(against: forged) }
         let ahead = IntegrityHead(count: 10, hash: checkpoint.hash)
         await #expect(throws: LedgerStoreError.self) { try await store.verify(against: ahead) }
+    }
+
+    static func committedRoundTrip(_ store: any LedgerStore) async throws {
+        let source = try await committedSource()
+        let committed = try await source.committedFacts(from: 1, limit: 100)
+        #expect(committed.count == 7)
+        for part in [committed[0..<3], committed[3...]] {
+            let appended = try await store.append(part.map(\.fact.draft), committedAs: part.map(\.fields))
+            #expect(appended.map(\.sequence) == part.map(\.fact.sequence))
+        }
+        let head = try await source.integrityHead()
+        #expect(try await store.integrityHead() == head)
+        #expect(try await store.facts(from: 1, limit: 100) == source.facts(from: 1, limit: 100))
+        #expect(try await store.committedFacts(from: 1, limit: 100) == committed)
+        #expect(try await store.committedFacts(from: 6, limit: 1) == Array(committed[5...5]))
+        #expect(try await store.verify(against: head) == head)
+        #expect(try await store.facts(about: "customer:2").map(\.sequence) == [7])
+        #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [3])
+        #expect(try await store.facts(for: .lookup("5f2c0e")).isEmpty)
+        // The store goes on as usual: an append and an erasure after the import verify.
+        _ = try await store.append([holding("customer:2", .email, offset: 2)])
+        _ = try await store.erase(
+            ErasureScope(subject: "customer:2", values: [7], erasesIdentifier: true),
+            recording: erasureFact("customer:2", erased: [7], identifier: true))
+        #expect(try await store.verify(against: head).count == 9)
+    }
+
+    static func committedRefusals(_ store: any LedgerStore) async throws {
+        let salt = { (byte: UInt8) in [UInt8](repeating: byte, count: FactChain.saltLength) }
+        let commitment = [UInt8](repeating: 7, count: FactChain.commitmentLength)
+        let refused: [([NewFact], [[FieldCommitment]])] = [
+            ([holding("customer:1")], [[.salted(salt(1))]]),
+            ([holding("customer:1")], [[.salted(salt(1)), .erased(commitment: commitment)]]),
+            ([holding("customer:1")], [[.erased(commitment: commitment), .salted(salt(2))]]),
+            ([holding("customer:1")], [[.salted(salt(1)), .salted([1, 2, 3])]]),
+            ([holding("customer:1"), holding("customer:2")], [[.salted(salt(1)), .salted(salt(2))]]),
+        ]
+        for (facts, fields) in refused {
+            await #expect(throws: LedgerStoreError.self) { try await store.append(facts, committedAs: fields) }
+        }
+        #expect(try await store.integrityHead() == .empty)
+        _ = try await store.append([holding("customer:1")], committedAs: [[.salted(salt(1)), .salted(salt(2))]])
+        let head = try await store.integrityHead()
+        // A subject the store holds keeps its salt: another one is refused, and the batch with it.
+        await #expect(throws: LedgerStoreError.self) {
+            try await store.append(
+                [holding("customer:2"), holding("customer:1")],
+                committedAs: [[.salted(salt(3)), .salted(salt(4))], [.salted(salt(5)), .salted(salt(6))]])
+        }
+        #expect(try await store.integrityHead() == head)
+        #expect(try await store.facts(about: "customer:2").isEmpty)
+        _ = try await store.append([holding("customer:1")], committedAs: [[.salted(salt(1)), .salted(salt(6))]])
+        #expect(try await store.verify().count == 2)
     }
 
     static func concurrentBatches(_ store: any LedgerStore) async throws {

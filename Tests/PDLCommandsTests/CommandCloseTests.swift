@@ -12,6 +12,12 @@ import Testing
         let store = InMemoryLedgerStore()
 
         func append(_ facts: [NewFact]) async throws -> [Fact] { try await store.append(facts) }
+        func append(_ facts: [NewFact], committedAs fields: [[FieldCommitment]]) async throws -> [Fact] {
+            try await store.append(facts, committedAs: fields)
+        }
+        func committedFacts(from sequence: UInt64, limit: Int) async throws -> [CommittedFact] {
+            try await store.committedFacts(from: sequence, limit: limit)
+        }
         func facts(for key: IndexKey) async throws -> [Fact] { try await store.facts(for: key) }
         func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {
             try await store.facts(from: sequence, limit: limit)

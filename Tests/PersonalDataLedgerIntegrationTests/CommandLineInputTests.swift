@@ -83,6 +83,7 @@ import Testing
         let pdl = PDLRunner()
         let (data, line) = try Self.spoiledExport(pdl, bytes)
         #expect(line > 2)
+        try PDLRunner.copyIdentifierKey(pdl, from: "old", to: "new")
         #expect(try pdl.run("init", "--store", "new").status == 0)
         let result = try pdl.run(["import", "-", "--store", "new"], input: data)
         #expect(result.status == 1, "\(result)")
@@ -102,6 +103,7 @@ import Testing
         input += Array(#"{"sequence":1,"kind":"holding","holding":{"value":""#.utf8)
         input += [UInt8](repeating: UInt8(ascii: "x"), count: 50_000_000)
         input += Array("\"}}\n".utf8)
+        try PDLRunner.copyIdentifierKey(pdl, from: "old", to: "new")
         #expect(try pdl.run("init", "--store", "new").status == 0)
         let started = ContinuousClock.now
         let result = try pdl.run(["import", "-", "--store", "new"], input: Data(input))

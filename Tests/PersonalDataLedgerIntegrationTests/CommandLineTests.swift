@@ -104,6 +104,17 @@ struct PDLRunner {
         #expect(demo.status == 0, "\(demo)")
     }
 
+    /// Gives the ledger directory `target` (created mode 0700) the identifier key of the ledger
+    /// `source`, as a DPO moving a ledger does before `pdl init`, so an import keeps the chain.
+    static func copyIdentifierKey(_ pdl: PDLRunner, from source: String, to target: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: pdl.path(target), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = try #require(FileManager.default.contents(atPath: pdl.path(source) + "/identifier.key"))
+        #expect(
+            FileManager.default.createFile(
+                atPath: pdl.path(target) + "/identifier.key", contents: key, attributes: [.posixPermissions: 0o600]))
+    }
+
     /// The integrity head as `pdl checkpoint` prints it.
     struct Head: Equatable {
         let count: Int
@@ -547,7 +558,8 @@ private final class RunCounter: @unchecked Sendable {
         #expect(missing.stderr.contains("--system"))
     }
 
-    @Test func exportThenImportIntoAFreshStore() throws {
+    /// With a new chain the new store makes its own tokens, under its own key.
+    @Test func exportThenImportIntoAFreshStoreWithANewChain() throws {
         let pdl = PDLRunner()
         try pdl.demo(store: "old")
         let export = try pdl.run("export", "--store", "old", "--output", "facts.jsonl")
@@ -558,9 +570,14 @@ private final class RunCounter: @unchecked Sendable {
         #expect((attributes[.posixPermissions] as? Int) == 0o600, "an export of personal data readable by others")
 
         #expect(try pdl.run("init", "--store", "new").status == 0)
-        let imported = try pdl.run("import", "facts.jsonl", "--store", "new", "--batch-size", "7")
+        let refused = try pdl.run("import", "facts.jsonl", "--store", "new")
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("another identifier key") && refused.stderr.contains("--new-chain"))
+        #expect(try pdl.head(store: "new").count == 0)
+        let imported = try pdl.run("import", "facts.jsonl", "--store", "new", "--batch-size", "7", "--new-chain")
         #expect(imported.status == 0, "\(imported)")
         #expect(imported.stdout.contains("Imported 26 facts (0 already present)"))
+        #expect(imported.stdout.contains("a new chain"))
         #expect(imported.stderr.isEmpty, "progress on a standard error that is not a terminal")
 
         // The new store has its own identifier key, and finds the imported people by it.
@@ -581,7 +598,7 @@ private final class RunCounter: @unchecked Sendable {
         #expect(try pdl.run("verify", "--store", "new").status == 0)
 
         // Importing again skips what is there (and compares it: the recomputed tokens match).
-        let resumed = try pdl.run("import", "facts.jsonl", "--store", "new")
+        let resumed = try pdl.run("import", "facts.jsonl", "--store", "new", "--new-chain")
         #expect(resumed.status == 0, "\(resumed)")
         #expect(resumed.stdout.contains("Imported 0 facts (26 already present)"))
         let wrong = try pdl.run(["import", "-", "--store", "new"], stdin: "not a header\n")

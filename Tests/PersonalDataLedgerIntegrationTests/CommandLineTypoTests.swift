@@ -74,7 +74,7 @@ import Testing
         let original = try String(contentsOfFile: pdl.path("facts.jsonl"), encoding: .utf8)
         #expect(original.contains("\"orderDelivered\""))
         let forged = original.replacingOccurrences(of: "\"orderDelivered\"", with: "\"orderDeliverd\"")
-        let result = try pdl.run(["import", "-"], stdin: forged)
+        let result = try pdl.run(["import", "-", "--new-chain"], stdin: forged)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("unknownLifecycleKind"), "\(result)")
     }

@@ -48,7 +48,7 @@ import Testing
         let original = try await test.allFacts()
         #expect(lines.count == original.count + 1)
         #expect(lines[0].contains("\"format\":\"pdl.facts\""))
-        #expect(lines[0].contains("\"version\":1"))
+        #expect(lines[0].contains("\"version\":2"))
         #expect(lines[0].contains(try await test.store.integrityHead().hash))
         #expect(lines[1].contains("\"kind\":\"policyVersion\""))
         #expect(lines.contains { $0.contains("{\"erased\":true}") })
@@ -62,7 +62,9 @@ import Testing
         #expect(try await target.facts(from: 1, limit: .max) == original)
         // The subject index is rebuilt: Kari's report reads the same.
         #expect(try await target.facts(about: TestLedger.kari) == test.store.facts(about: TestLedger.kari))
-        _ = try await target.verify()
+        // The chain is the export's: the same head, and it verifies.
+        #expect(summary.chain == .keep)
+        #expect(try await target.verify() == test.store.integrityHead())
     }
 
     @Test func importedChainVerifies() async throws {
@@ -83,7 +85,7 @@ import Testing
         let target = InMemoryLedgerStore()
         let ledger = emptyLedger(store: target)
         let error = await #expect(throws: LedgerError.self) {
-            try await ledger.importFacts(lines: lines, batchSize: 2)
+            try await ledger.importFacts(lines: lines, batchSize: 2, chain: .new)
         }
         #expect(error?.rule == .unknownCategory)
         #expect(error?.message.hasPrefix("Line 6: ") == true)
@@ -93,7 +95,7 @@ import Testing
 
         // Fixed, the import runs again: the prefix is skipped, the rest appended.
         lines[5] = lines[5].replacing("\"category\":\"x", with: "\"category\":\"")
-        let summary = try await ledger.importFacts(lines: lines, batchSize: 2)
+        let summary = try await ledger.importFacts(lines: lines, batchSize: 2, chain: .new)
         #expect(summary.skipped == 4)
         #expect(summary.imported == original.count - 4)
         #expect(try await target.facts(from: 1, limit: .max) == original)
@@ -148,7 +150,7 @@ import Testing
             $0.replacing("kari.nordmann@example.no", with: "kari(at)secret-domain")
         }
         let error = await #expect(throws: LedgerError.self) {
-            try await emptyLedger().importFacts(lines: lines)
+            try await emptyLedger().importFacts(lines: lines, chain: .new)
         }
         #expect(error?.rule == .malformedValue)
         #expect(error?.message.contains("secret-domain") == false)
@@ -166,7 +168,7 @@ import Testing
         let store = InMemoryLedgerStore()
         let importing = Ledger(
             store: store, catalog: .focusNordic, clock: .fixed(TestLedger.start), identifierKey: otherKey)
-        try await importing.importFacts(jsonLines: exported, batchSize: 2)
+        try await importing.importFacts(jsonLines: exported, batchSize: 2, chain: .new)
 
         // Found by the email and by the corrected phone, under the importing ledger's key.
         #expect(try await importing.find(email: "Kari.Nordmann@example.no").map(\.subject) == [KeyedLedger.kari])
@@ -184,13 +186,13 @@ import Testing
         let imported = try await store.facts(about: KeyedLedger.kari)
         #expect(Set(tokens(recordedHere)).isSubset(of: Set(tokens(imported))))
         // Running the import again compares against the recomputed tokens and skips everything.
-        let again = try await importing.importFacts(jsonLines: exported)
+        let again = try await importing.importFacts(jsonLines: exported, chain: .new)
         #expect(again.imported == 0)
         #expect(again.skipped == Int(try await store.integrityHead().count))
 
         // Without a key there are no tokens at all: the source's would be meaningless here.
         let keyless = InMemoryLedgerStore()
-        try await emptyLedger(store: keyless).importFacts(jsonLines: exported)
+        try await emptyLedger(store: keyless).importFacts(jsonLines: exported, chain: .new)
         #expect(tokens(try await keyless.facts(about: KeyedLedger.kari)).isEmpty)
     }
 }
@@ -210,5 +212,14 @@ final class FailingStore: ForwardingLedgerStore {
         }
         if count == failOnAppend { throw LedgerStoreError(.io, "Injected failure.") }
         return try await inner.append(facts)
+    }
+
+    func append(_ facts: [NewFact], committedAs fields: [[FieldCommitment]]) async throws -> [Fact] {
+        let count = appends.withLock { count in
+            count += 1
+            return count
+        }
+        if count == failOnAppend { throw LedgerStoreError(.io, "Injected failure.") }
+        return try await inner.append(facts, committedAs: fields)
     }
 }

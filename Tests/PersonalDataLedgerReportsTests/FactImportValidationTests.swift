@@ -57,7 +57,7 @@ import Testing
         let number = try line(containing: "\"legalClaims\"", in: lines)
         lines[number - 1] = lines[number - 1].replacing("\"legalClaims\"", with: "\"astrology\"")
         let (ledger, store) = target()
-        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines) }
+        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines, chain: .new) }
         #expect(error?.rule == .specialCategory)
         #expect(error?.message.hasPrefix("Line \(number): ") == true)
         #expect(error?.message.contains("allergic") == false)
@@ -70,7 +70,7 @@ import Testing
         let number = try line(containing: "\"legalClaims\"", in: lines)
         lines[number - 1] = lines[number - 1].replacing("\"legalClaims\"", with: "\"explicitConsent\"")
         let (ledger, store) = target()
-        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines) }
+        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines, chain: .new) }
         #expect(error?.rule == .consentRequired)
         #expect(error?.message.hasPrefix("Line \(number): ") == true)
         #expect(try await store.integrityHead().count == UInt64(number - 2))
@@ -83,7 +83,9 @@ import Testing
         lines[consent - 1] = lines[consent - 1].replacing("customer:10001", with: "customer:99999")
         let holding = try line(containing: "\"contactRegister\"", in: Array(lines.dropFirst(consent))) + consent
         let (ledger, store) = target()
-        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines, batchSize: 1) }
+        let error = await #expect(throws: LedgerError.self) {
+            try await ledger.importFacts(lines: lines, batchSize: 1, chain: .new)
+        }
         #expect(error?.rule == .consentRequired)
         #expect(error?.message.hasPrefix("Line \(holding): ") == true)
         #expect(try await store.integrityHead().count == UInt64(holding - 2))
@@ -99,7 +101,7 @@ import Testing
         #expect(lines[number - 1].contains("\"name\""))
         lines[number - 1] = lines[number - 1].replacing("\"name\"", with: "\"email\"")
         let (ledger, store) = target()
-        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines) }
+        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines, chain: .new) }
         #expect(error?.rule == .invalidRequest)
         #expect(error?.message.hasPrefix("Line \(number): Category 'email' is not held") == true)
         #expect(try await store.integrityHead().count == UInt64(number - 2))
@@ -110,7 +112,7 @@ import Testing
         #expect(lines[1].contains("\"kind\":\"policyVersion\"") && lines[1].hasSuffix("\"sequence\":1}"))
         lines.append(lines[1].replacing("\"sequence\":1}", with: "\"sequence\":\(lines.count)}"))
         let (ledger, store) = target()
-        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines) }
+        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines, chain: .new) }
         #expect(error?.rule == .policyVersionConflict)
         #expect(error?.message.hasPrefix("Line \(lines.count): ") == true)
         #expect(try await store.integrityHead().count == UInt64(lines.count - 2))
@@ -121,7 +123,7 @@ import Testing
         let consent = try line(containing: "\"kind\":\"consentDecision\"", in: lines)
         lines[consent - 1] = lines[consent - 1].replacing("\"2018-05-25\"", with: "\"1999-01-01\"")
         let (ledger, _) = target()
-        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines) }
+        let error = await #expect(throws: LedgerError.self) { try await ledger.importFacts(lines: lines, chain: .new) }
         #expect(error?.rule == .unknownPolicyVersion)
         #expect(error?.message.hasPrefix("Line \(consent): ") == true)
     }

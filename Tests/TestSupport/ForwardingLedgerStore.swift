@@ -10,6 +10,14 @@ package protocol ForwardingLedgerStore: LedgerStore {
 extension ForwardingLedgerStore {
     package func append(_ facts: [NewFact]) async throws -> [Fact] { try await inner.append(facts) }
 
+    package func append(_ facts: [NewFact], committedAs fields: [[FieldCommitment]]) async throws -> [Fact] {
+        try await inner.append(facts, committedAs: fields)
+    }
+
+    package func committedFacts(from sequence: UInt64, limit: Int) async throws -> [CommittedFact] {
+        try await inner.committedFacts(from: sequence, limit: limit)
+    }
+
     package func facts(for key: IndexKey) async throws -> [Fact] { try await inner.facts(for: key) }
 
     package func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {

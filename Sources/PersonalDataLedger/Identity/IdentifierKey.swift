@@ -38,6 +38,16 @@ public struct IdentifierKey: Sendable, CustomStringConvertible, CustomDebugStrin
         return try! IdentifierKey(bytes: bytes)  // The length is right by construction.
     }
 
+    /// A name for the key that reveals nothing of it: the first 16 bytes of the HMAC-SHA256, under
+    /// the key, of `pdl identifier key fingerprint`, in hexadecimal.
+    ///
+    /// Two ledgers whose fingerprints are equal make the same lookup tokens; an export carries
+    /// it, so an import can tell whether its tokens will still find anyone.
+    public var fingerprint: String {
+        HMACSHA256.authenticationCode(for: Array("pdl identifier key fingerprint".utf8), key: bytes)
+            .prefix(16).hexString
+    }
+
     public var description: String { "IdentifierKey(\(Self.byteCount) bytes, not shown)" }
 
     public var debugDescription: String { description }

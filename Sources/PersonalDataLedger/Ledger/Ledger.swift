@@ -141,6 +141,13 @@ public final class Ledger: Sendable {
     /// - Throws: ``LedgerError/Rule/invalidRequest`` when the store would number them otherwise
     ///   (something else wrote to it); nothing is appended then.
     package func write(numbered facts: [Fact]) async throws -> [Fact] {
+        try await write(numbered: facts, committedAs: nil)
+    }
+
+    /// Appends numbered facts as ``write(numbered:)`` does; with `fields`, each fact's personal
+    /// fields are committed as given (``LedgerStore/append(_:committedAs:)``), so the import keeps
+    /// the chain of the ledger it came from.
+    package func write(numbered facts: [Fact], committedAs fields: [[FieldCommitment]]?) async throws -> [Fact] {
         guard let first = facts.first else { return [] }
         let subjects = Set(facts.flatMap(\.body.subjects))
         return try await withLocks(of: Array(subjects)) {
@@ -151,9 +158,13 @@ public final class Ledger: Sendable {
                     "The ledger holds \(count) facts, so it would number the next \(count + 1), not \(first.sequence): something else wrote to it. Stop other writers and import into an empty ledger."
                 )
             }
+            if let fields { return try await store.append(facts.map(\.draft), committedAs: fields) }
             return try await store.append(facts.map(\.draft))
         }
     }
+
+    /// The ``IdentifierKey/fingerprint`` of this ledger's identifier key, or `nil` without one.
+    package var identifierKeyFingerprint: String? { identifierKey?.fingerprint }
 
     private func appendNow(_ bodies: [Fact.Body], by actor: ActorID?) async throws -> [Fact] {
         let now = clock.now()

@@ -26,6 +26,27 @@ public protocol LedgerStore: Sendable {
     /// numbers, in order.
     func append(_ facts: [NewFact]) async throws -> [Fact]
 
+    /// Appends a batch of facts whose personal fields are committed as given, atomically and
+    /// durably, and returns them with their sequence numbers, in order: how an import rebuilds
+    /// the hash chain of the store it came from, so that its head — and every checkpoint taken
+    /// of it — stays the same.
+    ///
+    /// `fields[i]` lists the commitments of `facts[i]`'s personal fields (see
+    /// ``FieldCommitment`` and ``PresetCommitter``, which checks them): the store keeps each given
+    /// salt with its value or identifier, and each erased field's commitment without any value.
+    /// A subject identifier the store already holds must come with the salt it holds for it.
+    ///
+    /// - Throws: ``LedgerStoreError`` with code `invalidRequest`, appending nothing, when a
+    ///   fact's fields do not fit it or a subject's salt differs from the store's.
+    func append(_ facts: [NewFact], committedAs fields: [[FieldCommitment]]) async throws -> [Fact]
+
+    /// Returns up to `limit` facts from `sequence` on, in order, each with the commitments of its
+    /// personal fields: the salts of live values and identifiers, the commitments of erased ones.
+    ///
+    /// An export reads here, so an import can rebuild the same chain with
+    /// ``append(_:committedAs:)``. The salts are secrets as sensitive as the values.
+    func committedFacts(from sequence: UInt64, limit: Int) async throws -> [CommittedFact]
+
     /// Returns the facts indexed under `key`, in sequence order.
     ///
     /// This is the hot path: an access report reads a subject's facts here. Stores index it.

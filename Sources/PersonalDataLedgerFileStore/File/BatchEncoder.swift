@@ -38,6 +38,12 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     private var defines = ByteWriter()
     private var defineCount = 0
     private let salts: SaltSource
+    /// The given commitments of the fact being encoded (``LedgerStore/append(_:committedAs:)``).
+    private var preset: PresetCommitter?
+    /// Subjects appended with their commitment only (erased where they came from), by commitment.
+    private var erasedSubjectNumbers: [[UInt8]: UInt64] = [:]
+    /// Why the given commitments cannot be kept; the writer then writes nothing.
+    private(set) var refusal: String?
 
     init(tables: StoreTables, salts: SaltSource = .random) {
         self.tables = tables
@@ -55,9 +61,13 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     func finish() { tables = StoreTables() }
 
     /// Encodes one call's facts (and, for an erasure, its vault operations) as one frame.
-    func encode(_ drafts: [NewFact], operations: (BatchEncoder) -> [EraseOperation] = { _ in [] })
-        -> Batch
-    {
+    ///
+    /// With `committedAs`, each fact's personal fields are committed as given; a fact they do not
+    /// fit sets ``refusal``.
+    func encode(
+        _ drafts: [NewFact], committedAs fields: [[FieldCommitment]]? = nil,
+        operations: (BatchEncoder) -> [EraseOperation] = { _ in [] }
+    ) -> Batch {
         let first = sequence
         defines = ByteWriter()
         defineCount = 0
@@ -65,16 +75,19 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
         var recordRanges: [(Int, Int)] = []
         var facts: [Fact] = []
         var slots: [[IndexSlot]] = []
-        for draft in drafts {
+        for (position, draft) in drafts.enumerated() {
+            preset = fields.map { PresetCommitter($0[position]) }
             var encoder = FactRecordEncoder(context: self, sequence: sequence)
             encoder.encode(draft)
+            if let problem = preset?.refusal, refusal == nil { refusal = "Fact \(sequence): \(problem)" }
+            preset = nil
             head = HashChain.link(head, canonical: encoder.canonical.bytes)
             records.varint(encoder.record.count)
             recordRanges.append((records.count, encoder.record.count))
             records.raw(encoder.record.bytes)
             let fact = Fact(sequence: sequence, draft)
             facts.append(fact)
-            slots.append(indexSlots(of: fact.body))
+            slots.append(indexSlots(of: fact.body, committed: fields != nil))
             sequence += 1
         }
         let operations = operations(self)
@@ -117,9 +130,11 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
         tables.stringNumbers[text] ?? newStringNumbers[text]
     }
 
-    private func indexSlots(of body: Fact.Body) -> [IndexSlot] {
+    /// The index slots of a fact; one appended with given commitments (`committed`) puts no
+    /// erased identifier in the index.
+    private func indexSlots(of body: Fact.Body, committed: Bool) -> [IndexSlot] {
         var slots: [IndexSlot] = []
-        for key in body.indexKeys {
+        for key in body.indexKeys where !(committed && key == .subject(.erased)) {
             let slot: IndexSlot? =
                 switch key {
                 case .subject(let id): subjectNumber(id).map(IndexSlot.subject)
@@ -147,6 +162,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     }
 
     func subject(_ id: SubjectID) -> (number: UInt64, commitment: [UInt8]) {
+        if preset != nil { return presetSubject(id) }
         if let number = subjectNumber(id) {
             let record =
                 Int(number) < tables.subjects.count
@@ -168,11 +184,68 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     }
 
     func value(_ value: PersonalValue) -> StoredValue {
+        if preset != nil { return presetValue(value) }
         guard let text = value.revealed else { return .erasedAtAppend }
         let salt = salts.next()
         let offset = valuesEnd
         values.raw(VaultFile.entry(text: text, salt: salt))
         return .vault(
             offset: offset, commitment: Commitment.commit(text, salt: salt, domain: Commitment.valueDomain))
+    }
+
+    // MARK: Given commitments
+
+    /// A subject committed as given: a live identifier with its salt (the one this store holds
+    /// for it, if it holds it), or an erased one as a subject whose vault entry is erased already.
+    private func presetSubject(_ id: SubjectID) -> (number: UInt64, commitment: [UInt8]) {
+        let commitment = preset!.commitment(forSubject: id)
+        guard let salt = preset!.salts.last ?? nil else {
+            if let number = erasedSubjectNumbers[commitment] { return (number, commitment) }
+            let number = define(subject: nil, entry: VaultFile.erasedEntry(length: Self.erasedEntryLength), commitment)
+            erasedSubjectNumbers[commitment] = number
+            return (number, commitment)
+        }
+        if let number = subjectNumber(id) {
+            let record =
+                Int(number) < tables.subjects.count
+                ? tables.subjects[Int(number)] : newSubjects[Int(number) - tables.subjects.count]
+            if record.commitment != commitment, refusal == nil {
+                refusal =
+                    "Fact \(sequence): a subject identifier the store holds is given another salt than the store keeps for it."
+            }
+            return (number, record.commitment)
+        }
+        let number = define(subject: id, entry: VaultFile.entry(text: id.rawValue, salt: salt), commitment)
+        newSubjectNumbers[id] = number
+        return (number, commitment)
+    }
+
+    /// A value committed as given: live with its salt, or an erased vault entry beside the
+    /// commitment the chain covers, or nothing for a value erased before it was recorded.
+    private func presetValue(_ value: PersonalValue) -> StoredValue {
+        guard let commitment = preset!.commitment(forValue: value) else { return .erasedAtAppend }
+        let offset = valuesEnd
+        if let salt = preset!.salts.last ?? nil, let text = value.revealed {
+            values.raw(VaultFile.entry(text: text, salt: salt))
+        } else {
+            values.raw(VaultFile.erasedEntry(length: Self.erasedEntryLength))
+        }
+        return .vault(offset: offset, commitment: commitment)
+    }
+
+    /// An erased entry one byte longer than an empty live one, so a later erasure of it finds a
+    /// sane length and leaves it as it is.
+    private static let erasedEntryLength = VaultFile.entryOverhead + 1
+
+    private func define(subject id: SubjectID?, entry: [UInt8], _ commitment: [UInt8]) -> UInt64 {
+        let offset = identitiesEnd
+        identities.raw(entry)
+        let number = UInt64(tables.subjects.count + newSubjects.count)
+        newSubjects.append(SubjectRecord(identityOffset: offset, commitment: commitment, id: id))
+        defines.byte(2)
+        defines.varint(offset)
+        defines.raw(commitment)
+        defineCount += 1
+        return number
     }
 }

@@ -33,6 +33,10 @@ extension FileLedgerStore {
             for job in taken {
                 switch job {
                 case .append(let facts, let continuation): appends.append((facts, continuation))
+                case .appendCommitted(let facts, let fields, let continuation):
+                    commitGroup(appends)
+                    appends = []
+                    continuation.resume(with: Result { try commitCommitted(facts, fields) })
                 case .erase(let scope, let fact, let continuation):
                     commitGroup(appends)
                     appends = []
@@ -86,6 +90,13 @@ extension FileLedgerStore {
         }
     }
 
+    /// Commits one append whose fields are committed as given, as a frame of its own.
+    private func commitCommitted(_ facts: [NewFact], _ fields: [[FieldCommitment]]) throws -> [Fact] {
+        let batch = try commit([{ encoder in encoder.encode(facts, committedAs: fields) }])[0]
+        maybeSnapshot()
+        return batch.facts
+    }
+
     /// Encodes, writes, syncs and publishes batches; the heart of durability.
     ///
     /// Order: vault entries and log frames are written, then each written file is synced. A crash
@@ -110,6 +121,9 @@ extension FileLedgerStore {
             let encoder = BatchEncoder(tables: state.tables, salts: salts)
             let batches = encoders.map { $0(encoder) }
             encoder.finish()
+            if let refusal = encoder.refusal {
+                throw LedgerStoreError.invalidRequest("\(refusal) Nothing of the batch was appended.")
+            }
             return Plan(
                 batches: batches, newStrings: encoder.newStrings, newSubjects: encoder.newSubjects,
                 identities: encoder.identities.bytes, values: encoder.values.bytes,

@@ -36,6 +36,8 @@ struct JobQueue: Sendable {
 /// One call waiting to be written.
 enum WriterJob: Sendable {
     case append([NewFact], CheckedContinuation<[Fact], any Error>)
+    /// An append with given commitments: committed alone, so a refusal fails no other caller.
+    case appendCommitted([NewFact], [[FieldCommitment]], CheckedContinuation<[Fact], any Error>)
     case erase(ErasureScope, NewFact, CheckedContinuation<Fact, any Error>)
     case close(CheckedContinuation<Void, any Error>)
 }

@@ -9,14 +9,20 @@ public import PersonalDataLedger
 /// The first line of a `pdl.facts` JSON-lines export: the format, its version, and the state of
 /// the ledger the facts were read from.
 ///
-/// ``integrityHead`` names the source ledger's hash chain at the export's last fact. A ledger
-/// that imports the file builds its own chain (stores salt their commitments afresh), so the
-/// head identifies the source; it is not expected to reappear after an import.
+/// ``integrityHead`` names the source ledger's hash chain at the export's last fact. From
+/// version 2 every line carries the salts and commitments the chain is built from, and an import
+/// into an empty ledger rebuilds the same chain and checks that it ends at this head — so a
+/// checkpoint taken before a migration still verifies after it. A version 1 file carries none:
+/// the importing ledger builds a new chain.
 public struct FactExportHeader: Hashable, Sendable, Codable {
     /// The format's name: `pdl.facts`.
     public static let formatName = "pdl.facts"
     /// The newest format version this library writes and reads.
-    public static let currentVersion = 1
+    ///
+    /// - 1: facts only; an import builds a new chain.
+    /// - 2: each line adds `commitments` and `chain`; the header adds
+    ///   ``identifierKeyFingerprint``. An import keeps the chain.
+    public static let currentVersion = 2
 
     /// The format's name, always `pdl.facts`.
     public var format: String
@@ -29,13 +35,21 @@ public struct FactExportHeader: Hashable, Sendable, Codable {
     public var integrityHead: IntegrityHead
     /// The controller whose ledger it is.
     public var controller: String?
+    /// The ``IdentifierKey/fingerprint`` of the key the source ledger's lookup tokens were made
+    /// with, or `nil` when it had none (version 2). The tokens are part of the chain, so an import
+    /// that keeps the chain needs a ledger with the same key.
+    public var identifierKeyFingerprint: String?
 
     /// Creates a header for an export of the current version.
-    public init(exportedAt: Date, integrityHead: IntegrityHead, controller: String? = nil) {
+    public init(
+        exportedAt: Date, integrityHead: IntegrityHead, controller: String? = nil,
+        identifierKeyFingerprint: String? = nil
+    ) {
         self.format = Self.formatName
         self.version = Self.currentVersion
         self.exportedAt = exportedAt
         self.integrityHead = integrityHead
         self.controller = controller
+        self.identifierKeyFingerprint = identifierKeyFingerprint
     }
 }

@@ -14,6 +14,10 @@ import PersonalDataLedger
 /// The body keeps the library's own `Codable` form of each fact type (documented in
 /// `Documentation/ExportFormats.md`); the envelope replaces Swift's synthesized enum coding,
 /// whose `_0` keys would leak an implementation detail into a file format.
+///
+/// From version 2 a line also carries `commitments` — how each personal field is committed in
+/// the source ledger's chain — and `chain`, the chain head after the fact, so an import can
+/// rebuild the same chain and check it line by line.
 struct FactLine: Codable {
     var sequence: UInt64
     var recordedAt: Date
@@ -33,6 +37,17 @@ struct FactLine: Codable {
     var subjectLink: SubjectLink?
     var request: RequestEvent?
     var referenceLink: ReferenceLink?
+    /// The fact's personal fields' commitments, in canonical-encoding order (version 2).
+    var commitments: [FieldLine]?
+    /// The chain head after this fact, in hexadecimal (version 2).
+    var chain: String?
+
+    /// A version 2 line: the fact, its fields' commitments, and the chain head after it.
+    init(_ committed: CommittedFact, chain: [UInt8]) {
+        self.init(committed.fact)
+        commitments = committed.fields.map(FieldLine.init)
+        self.chain = Hex.encode(chain)
+    }
 
     init(_ fact: Fact) {
         sequence = fact.sequence

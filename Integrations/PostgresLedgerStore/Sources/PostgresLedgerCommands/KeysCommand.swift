@@ -4,10 +4,16 @@ import PersonalDataLedger
 import PostgresLedgerStore
 
 /// `pdl keys rotate --new-key-file PATH`: makes a new key-encryption key in PATH and wraps every
-/// live data key (and the index key) under it, in one transaction.
+/// live data key (and the index key) under it, in one transaction. `pdl keys adopt-identifier-key
+/// FILE`: gives an empty ledger another ledger's identifier key, so an import keeps its chain.
 enum KeysCommand {
     static let usage = """
         Usage: pdl keys rotate --new-key-file PATH [--store postgres://…] [--key-file PATH]
+               pdl keys adopt-identifier-key FILE [--store postgres://…] [--key-file PATH]
+
+        adopt-identifier-key gives the empty PostgreSQL ledger the identifier key in FILE (a
+        ledger directory's identifier.key), so that 'pdl import' of that ledger's export keeps
+        its hash chain and its lookup tokens still find people. Only an empty ledger adopts a key.
 
         Makes a new key-encryption key in PATH (mode 0600; an existing file is never replaced) and
         wraps every live data key of the PostgreSQL ledger, and its index key, under it. Afterwards
@@ -24,8 +30,11 @@ enum KeysCommand {
             print(usage)
             return arguments.isEmpty ? 2 : 0
         }
+        if arguments.first == "adopt-identifier-key" {
+            return await adopt(Array(arguments.dropFirst()), opener: opener, environment: environment)
+        }
         guard arguments.first == "rotate" else {
-            return usageError("'pdl keys' has one subcommand, rotate.")
+            return usageError("'pdl keys' has two subcommands, rotate and adopt-identifier-key.")
         }
         var rest = Array(arguments.dropFirst())
         let newKeyFile: String?
@@ -92,6 +101,39 @@ enum KeysCommand {
                  is destroyed, dumps and backups taken before now still open the values of people erased before now.
             """)
         return 0
+    }
+
+    /// `pdl keys adopt-identifier-key FILE`.
+    private static func adopt(_ arguments: [String], opener: PostgresStoreOpener, environment: [String: String]) async
+        -> Int32
+    {
+        var rest = arguments
+        let store: String?
+        do { store = try PostgresCommandLine.takeOption("store", from: &rest) } catch {
+            return PostgresCommandLine.fail(error, status: 2)
+        }
+        guard rest.count == 1, let file = rest.first, !file.hasPrefix("--") else {
+            return usageError("'pdl keys adopt-identifier-key' takes one FILE, the source ledger's identifier.key.")
+        }
+        guard let location = store ?? environment["PDL_STORE"], !location.isEmpty,
+            ["postgres", "postgresql"].contains(LedgerStoreOpener.scheme(of: location) ?? "")
+        else {
+            return usageError("'pdl keys adopt-identifier-key' works on PostgreSQL ledgers (--store postgres://…).")
+        }
+        guard let bytes = FileManager.default.contents(atPath: file) else {
+            return usageError("Cannot read \(file): check that the file exists and is readable.")
+        }
+        do {
+            let ledger = try await opener.open(location, readOnly: true)
+            try await ledger.adoptIdentifierKey(bytes: Array(bytes))
+            let adopted = try await opener.open(location, readOnly: true).identifierKey
+            print(
+                "The ledger now makes lookup tokens with identifier key \(adopted.fingerprint); import the source ledger's export next."
+            )
+            return 0
+        } catch {
+            return PostgresCommandLine.fail(error, status: 3)
+        }
     }
 
     private static func usageError(_ message: String) -> Int32 {

@@ -49,6 +49,9 @@ public enum PostgresCommandLine {
                       command. 'pdl init' creates it, mode 0600, for a new ledger.
           pdl keys rotate --new-key-file PATH
                       Wraps every data key under a new key-encryption key, made in PATH.
+          pdl keys adopt-identifier-key FILE
+                      Gives an empty ledger another ledger's identifier key (its identifier.key),
+                      so importing that ledger's export keeps its hash chain.
         """
 
     /// Takes `--NAME VALUE` or `--NAME=VALUE` out of `arguments` (before a `--`), returning the value.

@@ -9,6 +9,9 @@ final class GroupCommitter: Sendable {
     struct Batch: Sendable {
         let id: UUID
         let facts: [NewFact]
+        /// The given commitments of each fact (``PostgresLedgerStore/append(_:committedAs:)``);
+        /// `nil` for an ordinary append, whose salts are drawn afresh.
+        var fields: [[FieldCommitment]]? = nil
     }
 
     private struct Waiting {

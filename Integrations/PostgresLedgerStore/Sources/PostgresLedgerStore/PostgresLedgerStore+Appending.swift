@@ -57,7 +57,8 @@ extension PostgresLedgerStore {
             if !pending.isEmpty {
                 try await checkKeyIsCurrent(connection)
                 var subjects = try await subjectRows(
-                    for: pending.flatMap { $0.facts.flatMap(\.body.subjects) }, connection)
+                    for: pending.flatMap { $0.facts.flatMap(\.body.subjects) }, connection,
+                    givenSalts: try GivenSalts.subjects(of: pending))
                 for batch in pending {
                     try plan.add(batch, subjects: &subjects, store: self)
                 }
@@ -119,7 +120,12 @@ extension PostgresLedgerStore {
     /// The subject rows of `subjects`, with their data keys and salts opened; rows that do not
     /// exist yet, or whose key was destroyed by an erasure, are made anew (numbered after the
     /// highest number in use).
-    func subjectRows(for subjects: [SubjectID], _ connection: PostgresConnection) async throws -> SubjectRows {
+    ///
+    /// A row made anew takes the salt in `givenSalts` when it names one (an import keeping the
+    /// chain it came from).
+    func subjectRows(
+        for subjects: [SubjectID], _ connection: PostgresConnection, givenSalts: [SubjectID: [UInt8]] = [:]
+    ) async throws -> SubjectRows {
         var rows = SubjectRows()
         let wanted = Array(Set(subjects.filter { $0 != .erased }))
         guard !wanted.isEmpty else { return rows }
@@ -151,7 +157,8 @@ extension PostgresLedgerStore {
                         return next
                     }()
                 rows.created[subject] = SubjectRow(
-                    number: number, seal: .random(), salt: FactChain.randomSalt(), isNew: byToken[token] == nil)
+                    number: number, seal: .random(), salt: givenSalts[subject] ?? FactChain.randomSalt(),
+                    isNew: byToken[token] == nil)
             }
         }
         return rows
@@ -275,12 +282,22 @@ struct AppendPlan {
         batchFirsts.append(Int64(next))
         batchCounts.append(Int32(batch.facts.count))
         var facts: [Fact] = []
-        for draft in batch.facts {
+        for (position, draft) in batch.facts.enumerated() {
             let sequence = next
             next += 1
             let blanked = try BlankedFact(draft)
-            var committer = StoreCommitter(subjects: subjects)
-            let canonical = FactChain.canonicalEncoding(of: draft, sequence: sequence, committer: &committer)
+            let canonical: [UInt8]
+            let encodedCommitments: [UInt8]
+            let valueSalts: [[UInt8]?]
+            if let fields = batch.fields?[position] {
+                let given = try GivenSalts(draft, fields: fields, sequence: sequence, subjects: subjects)
+                (canonical, encodedCommitments, valueSalts) = (given.canonical, given.encoded, given.valueSalts)
+            } else {
+                var committer = StoreCommitter(subjects: subjects)
+                canonical = FactChain.canonicalEncoding(of: draft, sequence: sequence, committer: &committer)
+                encodedCommitments = committer.encoded
+                valueSalts = blanked.values.map { $0.flatMap { committer.salts[$0] } }
+            }
             chain = FactChain.link(chain, canonical: canonical)
             let owner = blanked.subjects.first.flatMap { subjects[$0] }
             for (field, text) in blanked.values.enumerated() {
@@ -289,7 +306,7 @@ struct AppendPlan {
                     throw LedgerStoreError.invalidRequest(
                         "A personal value must belong to a subject; fact \(sequence) names none.")
                 }
-                let salt = committer.salts[text] ?? FactChain.randomSalt()
+                let salt = valueSalts[field] ?? FactChain.randomSalt()
                 vaultSequences.append(Int64(sequence))
                 vaultFields.append(Int32(field))
                 vaultSubjects.append(owner.number)
@@ -302,11 +319,13 @@ struct AppendPlan {
             sequences.append(Int64(sequence))
             batchOfFact.append(batch.id)
             bodies.append(ByteBuffer(bytes: blanked.json))
-            commitments.append(ByteBuffer(bytes: committer.encoded))
+            commitments.append(ByteBuffer(bytes: encodedCommitments))
             subjectLists.append(
                 ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))
             chains.append(ByteBuffer(bytes: chain))
-            for key in Set(draft.body.indexKeys.map(store.indexToken)) {
+            // Appended with its commitment only, an erased identifier indexes nothing.
+            let keys = draft.body.indexKeys.filter { batch.fields == nil || $0 != .subject(.erased) }
+            for key in Set(keys.map(store.indexToken)) {
                 indexKeys.append(ByteBuffer(bytes: key))
                 indexSequences.append(Int64(sequence))
             }

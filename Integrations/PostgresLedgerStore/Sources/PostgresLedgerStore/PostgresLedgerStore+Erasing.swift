@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 public import PersonalDataLedger
@@ -69,13 +70,17 @@ extension PostgresLedgerStore {
             throw LedgerStoreError.invalidRequest("The erasure fact does not name the subject it erases.")
         }
         if scope.erasesIdentifier {
+            // The row keeps its number for the facts that name it, but not the identifier's keyed
+            // hash: that could confirm a guessed identifier, and the identifier recorded again is
+            // a new subject with a row (and a salt) of its own.
             try await connection.query(
                 "DELETE FROM \(unescaped: s).vault WHERE subject = \(row.number)", logger: logger)
             try await connection.query(
                 "DELETE FROM \(unescaped: s).fact_index WHERE key = \(subjectKey)", logger: logger)
             try await connection.query(
                 """
-                UPDATE \(unescaped: s).subjects SET wrapped_key = NULL, identity = NULL WHERE number = \(row.number)
+                UPDATE \(unescaped: s).subjects SET wrapped_key = NULL, identity = NULL, token = \(ByteBuffer(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }))
+                WHERE number = \(row.number)
                 """, logger: logger)
         } else if !requested.isEmpty {
             try await connection.query(

@@ -114,6 +114,26 @@ extension PostgresLedgerStore {
                 try await connection.query(
                     "UPDATE \(unescaped: s).meta SET value = \(ByteBuffer(bytes: index)) WHERE name = 'index_key'",
                     logger: logger)
+                // An adopted identifier key, read as it is now (another process may have adopted it).
+                let adopted = try await connection.query(
+                    "SELECT value FROM \(unescaped: s).meta WHERE name = 'identifier_key'", logger: logger)
+                var boxes: [ByteBuffer] = []
+                for try await (box) in adopted.decode(ByteBuffer.self) { boxes.append(box) }
+                for box in boxes {
+                    guard
+                        let bytes = keyEncryptionKey.unwrap(
+                            Array(buffer: box), context: SubjectSeal.Context.identifierKey)
+                    else {
+                        throw LedgerStoreError.integrityViolation(
+                            "The ledger's adopted identifier key does not open under the current key; nothing was rotated."
+                        )
+                    }
+                    let rewrapped = try newKey.wrap(bytes, context: SubjectSeal.Context.identifierKey)
+                    try await connection.query(
+                        """
+                        UPDATE \(unescaped: s).meta SET value = \(ByteBuffer(bytes: rewrapped)) WHERE name = 'identifier_key'
+                        """, logger: logger)
+                }
                 let fingerprint = ByteBuffer(bytes: Array(newKey.fingerprint.utf8))
                 try await connection.query(
                     "UPDATE \(unescaped: s).meta SET value = \(fingerprint) WHERE name = 'kek_fingerprint'",

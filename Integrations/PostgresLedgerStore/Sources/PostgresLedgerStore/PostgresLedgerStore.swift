@@ -39,6 +39,8 @@ public final class PostgresLedgerStore: LedgerStore {
     /// The secret behind index keys, stored in the database wrapped by the key-encryption key.
     let indexKeyBytes: [UInt8]
     var indexKey: SymmetricKey { SymmetricKey(data: indexKeyBytes) }
+    /// The identifier key adopted from another ledger (``adoptIdentifierKey(bytes:)``), if any.
+    let adoptedIdentifierKey: IdentifierKey?
     let logger: Logger
     let committer: GroupCommitter
 
@@ -50,8 +52,10 @@ public final class PostgresLedgerStore: LedgerStore {
 
     private init(
         client: PostgresClient, schema: Schema, keyEncryptionKey: KeyEncryptionKey, indexKey: [UInt8],
-        logger: Logger, afterCommit: (@Sendable () throws -> Void)?, retryPolicy: RetryPolicy
+        identifierKey: IdentifierKey?, logger: Logger, afterCommit: (@Sendable () throws -> Void)?,
+        retryPolicy: RetryPolicy
     ) {
+        self.adoptedIdentifierKey = identifierKey
         self.retryPolicy = retryPolicy
         self.client = client
         self.schema = schema
@@ -89,7 +93,7 @@ public final class PostgresLedgerStore: LedgerStore {
         afterCommit: (@Sendable () throws -> Void)?, retryPolicy: RetryPolicy = .standard
     ) async throws -> PostgresLedgerStore {
         let schema = try Schema(name)
-        let indexKey = try await PostgresErrors.translating {
+        let (indexKey, identifierKey) = try await PostgresErrors.translating {
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(schema.advisoryLock))", logger: logger)
                 for statement in schema.creation {
@@ -100,8 +104,8 @@ public final class PostgresLedgerStore: LedgerStore {
             }
         }
         return PostgresLedgerStore(
-            client: client, schema: schema, keyEncryptionKey: keyEncryptionKey, indexKey: indexKey, logger: logger,
-            afterCommit: afterCommit, retryPolicy: retryPolicy)
+            client: client, schema: schema, keyEncryptionKey: keyEncryptionKey, indexKey: indexKey,
+            identifierKey: identifierKey, logger: logger, afterCommit: afterCommit, retryPolicy: retryPolicy)
     }
 
     /// Whether `schema` holds a ledger, without creating anything — for a tool that only reads
@@ -148,8 +152,11 @@ public final class PostgresLedgerStore: LedgerStore {
     ///
     /// It is derived (HKDF-SHA256) from the ledger's index key, which the database keeps wrapped
     /// by the key-encryption key. So it needs no file of its own, is never stored in clear, and
-    /// survives ``rotateKeyEncryptionKey(to:)`` (which wraps the same index key again).
+    /// survives ``rotateKeyEncryptionKey(to:)`` (which wraps the same index key again). A ledger
+    /// moved here from another keeps that ledger's key instead, adopted with
+    /// ``adoptIdentifierKey(bytes:)`` and stored wrapped beside the index key.
     public var identifierKey: IdentifierKey {
+        if let adoptedIdentifierKey { return adoptedIdentifierKey }
         let derived = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: indexKey, info: Array("pdl identifier key v1".utf8),
             outputByteCount: IdentifierKey.byteCount)
@@ -158,10 +165,10 @@ public final class PostgresLedgerStore: LedgerStore {
     }
 
     /// Checks the schema version and the key's fingerprint, recording both in a new ledger, and
-    /// returns the index key (made and stored wrapped on first use).
+    /// returns the index key (made and stored wrapped on first use) and the adopted identifier key.
     private static func checkedKeys(
         _ connection: PostgresConnection, schema: Schema, keyEncryptionKey: KeyEncryptionKey, logger: Logger
-    ) async throws -> [UInt8] {
+    ) async throws -> ([UInt8], IdentifierKey?) {
         var meta: [String: [UInt8]] = [:]
         let rows = try await connection.query(
             "SELECT name, value FROM \(unescaped: schema.name).meta", logger: logger)
@@ -190,7 +197,15 @@ public final class PostgresLedgerStore: LedgerStore {
                     "The ledger's index key in schema '\(schema.name)' does not open under the key file although its fingerprint matches: the meta table was altered."
                 )
             }
-            return bytes
+            guard let adopted = meta["identifier_key"] else { return (bytes, nil) }
+            guard let key = keyEncryptionKey.unwrap(adopted, context: SubjectSeal.Context.identifierKey),
+                let identifierKey = try? IdentifierKey(bytes: key)
+            else {
+                throw LedgerStoreError.integrityViolation(
+                    "The ledger's adopted identifier key in schema '\(schema.name)' does not open under the key file: the meta table was altered."
+                )
+            }
+            return (bytes, identifierKey)
         }
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
         let wrapped = try keyEncryptionKey.wrap(bytes, context: SubjectSeal.Context.indexKey)
@@ -203,7 +218,7 @@ public final class PostgresLedgerStore: LedgerStore {
                 ('kek_fingerprint', \(ByteBuffer(bytes: fingerprint))),
                 ('index_key', \(ByteBuffer(bytes: wrapped)))
             """, logger: logger)
-        return bytes
+        return (bytes, nil)
     }
 
     /// The keyed hash a store indexes `key` under: no identifier, token or reference in clear.

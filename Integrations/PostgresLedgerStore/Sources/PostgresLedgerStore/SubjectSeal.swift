@@ -34,6 +34,7 @@ struct SubjectSeal {
         static func identity(subject: Int64) -> String { "pdl identity \(subject)" }
         static func value(sequence: Int64, field: Int) -> String { "pdl value \(sequence) \(field)" }
         static let indexKey = "pdl index key"
+        static let identifierKey = "pdl identifier key"
     }
 }
 

@@ -94,6 +94,47 @@ extension PostgresLedgerStoreTests {
         expectNoSecret(denied, ["zz-wrong-pw"])
     }
 
+    /// `pdl` moves a file ledger into PostgreSQL: a checkpoint taken of the directory verifies
+    /// against the PostgreSQL ledger, and people are still found by email.
+    @Test(.timeLimit(.minutes(3)))
+    func pdlMovesAFileLedgerIntoPostgreSQLAndItsCheckpointStillVerifies() async throws {
+        let pdl = try ChildProcess.builtExecutable(named: "pdl-postgres")
+        let work = FileManager.default.temporaryDirectory.appending(path: "pdl-move-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let directory = work.appending(path: "ledger").path
+        let checkpoint = work.appending(path: "before.json").path
+        let export = work.appending(path: "facts.jsonl").path
+        var environment = ProcessInfo.processInfo.environment
+        environment["PDL_NOW"] = "2026-12-01T09:00:00Z"
+        environment.removeValue(forKey: "PDL_STORE")
+        environment.removeValue(forKey: "PDL_KEY_FILE")
+        let steps = [
+            ["demo", "--store", directory], ["checkpoint", "--store", directory, "--output", checkpoint],
+            ["export", "--store", directory, "--output", export],
+        ]
+        for arguments in steps {
+            let outcome = try await ChildProcess.run(pdl, arguments, environment: environment)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+        }
+        environment["PDL_STORE"] = TestServer.storeURL(schema: TestServer.uniqueSchema("move"))
+        environment["PDL_KEY_FILE"] = try TestServer.keyFile().path
+        var outcomes: [ChildProcess.Outcome] = []
+        for arguments in [
+            ["init"], ["keys", "adopt-identifier-key", directory + "/identifier.key"], ["import", export],
+            ["verify", "--checkpoint", checkpoint],
+        ] {
+            let outcome = try await ChildProcess.run(pdl, arguments, environment: environment)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+            outcomes.append(outcome)
+        }
+        #expect(outcomes[2].stdout.contains("the export's chain, kept"), "\(outcomes[2].stdout)")
+        #expect(outcomes[3].stdout.contains("facts of the checkpoint"), "\(outcomes[3].stdout)")
+        let found = try await ChildProcess.run(
+            pdl, ["find", "--email", "-"], environment: environment, input: "kari.nordmann@example.no")
+        #expect(found.stdout.contains("customer:10001"), "\(found.stdout) \(found.stderr)")
+    }
+
     @Test func storeURLsAreReadAndNeverShowThePassword() throws {
         let location = try PostgresStoreLocation("postgres://ledger:s3cr%40t@db.example:6543/ledgers?schema=webshop")
         #expect(location.password == "s3cr@t")

@@ -31,7 +31,7 @@ public enum FactChain {
     ///
     /// The two are domain-separated, so a value's commitment can never stand in for an
     /// identifier's.
-    public enum Domain: Sendable {
+    public enum Domain: Hashable, Sendable {
         /// A personal value (a holding's or rectification's value, or its lookup token).
         case value
         /// A subject identifier.
@@ -66,6 +66,29 @@ public enum FactChain {
         encoder.encode(fact)
         committer = encoder.context.committer
         return encoder.canonical.bytes
+    }
+
+    /// What each personal field of `fact` is, in the order ``canonicalEncoding(of:sequence:committer:)``
+    /// asks for their commitments: the order of a ``CommittedFact``'s ``CommittedFact/fields``.
+    public static func fieldDomains(of fact: NewFact) -> [Domain] {
+        var recorder = DomainRecorder()
+        _ = canonicalEncoding(of: fact, sequence: 0, committer: &recorder)
+        return recorder.domains
+    }
+}
+
+/// Notes which kind of field the encoder asks for, in order.
+private struct DomainRecorder: FactCommitter {
+    var domains: [FactChain.Domain] = []
+
+    mutating func commitment(forSubject subject: SubjectID) -> [UInt8] {
+        domains.append(.subject)
+        return [UInt8](repeating: 0, count: Commitment.length)
+    }
+
+    mutating func commitment(forValue value: PersonalValue) -> [UInt8]? {
+        domains.append(.value)
+        return [UInt8](repeating: 0, count: Commitment.length)
     }
 }
 

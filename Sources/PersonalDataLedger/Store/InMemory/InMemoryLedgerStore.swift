@@ -31,6 +31,53 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
         state.withLock { state in facts.map { state.append($0) } }
     }
 
+    public func append(_ facts: [NewFact], committedAs fields: [[FieldCommitment]]) async throws -> [Fact] {
+        guard facts.count == fields.count else {
+            throw LedgerStoreError.invalidRequest(
+                "\(fields.count) lists of field commitments were given for \(facts.count) facts; nothing was appended.")
+        }
+        return try state.withLock { state in
+            // Every fact is encoded and checked before the first is kept: the batch is atomic.
+            var subjects = state.subjects
+            var chain = state.records.last?.chain ?? HashChain.empty
+            var prepared: [Record] = []
+            for (offset, (draft, given)) in zip(facts, fields).enumerated() {
+                let fact = Fact(sequence: UInt64(state.records.count + offset + 1), draft)
+                var encoder = FactRecordEncoder(
+                    context: CommittingContext(subjects: subjects, salts: state.salts, preset: PresetCommitter(given)),
+                    sequence: fact.sequence)
+                encoder.encode(draft)
+                if let refusal = encoder.context.refusal {
+                    throw LedgerStoreError.invalidRequest(
+                        "Fact \(fact.sequence): \(refusal) Nothing of the batch was appended.")
+                }
+                subjects = encoder.context.subjects
+                chain = HashChain.link(chain, canonical: encoder.canonical.bytes)
+                prepared.append(Record(fact: fact, fields: encoder.context.fields, chain: chain))
+            }
+            state.subjects = subjects
+            for record in prepared { state.keep(record, committed: true) }
+            return prepared.map(\.fact)
+        }
+    }
+
+    public func committedFacts(from sequence: UInt64, limit: Int) async throws -> [CommittedFact] {
+        state.withLock { state in
+            let start = Int(clamping: max(sequence, 1) - 1)
+            guard start < state.records.count, limit > 0 else { return [] }
+            let end = min(state.records.count, start + limit)
+            return state.records[start..<end].map { record in
+                CommittedFact(
+                    fact: record.fact,
+                    fields: record.fields.map { field in
+                        if let salt = field.salt { return .salted(salt) }
+                        if let commitment = field.commitment { return .erased(commitment: commitment) }
+                        return .erasedBeforeRecording
+                    })
+            }
+        }
+    }
+
     public func facts(for key: IndexKey) async throws -> [Fact] {
         state.withLock { state in (state.index[key] ?? []).map { state.records[$0].fact } }
     }
@@ -136,11 +183,18 @@ extension InMemoryLedgerStore {
             encoder.encode(draft)
             subjects = encoder.context.subjects
             let chain = HashChain.link(records.last?.chain ?? HashChain.empty, canonical: encoder.canonical.bytes)
-            records.append(Record(fact: fact, fields: encoder.context.fields, chain: chain))
-            for key in Set(fact.body.indexKeys) {
+            keep(Record(fact: fact, fields: encoder.context.fields, chain: chain), committed: false)
+            return fact
+        }
+
+        /// Appends an encoded record and indexes it. An identifier appended with its commitment
+        /// only (`committed`, erased in the store it came from) indexes nothing, as in the file
+        /// store: its facts belong to no subject one can ask for.
+        mutating func keep(_ record: Record, committed: Bool) {
+            records.append(record)
+            for key in Set(record.fact.body.indexKeys) where !(committed && key == .subject(.erased)) {
                 index[key, default: []].append(records.count - 1)
             }
-            return fact
         }
 
         /// Erases the values of the record at `position` and/or every occurrence of `subject` in it.
