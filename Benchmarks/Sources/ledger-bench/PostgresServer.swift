@@ -41,7 +41,7 @@
                     for _ in 0..<count {
                         group.addTask { [client] in
                             try await client.withConnection { connection in
-                                try await connection.query("SELECT pg_sleep(0.05)", logger: logger)
+                                _ = try await connection.query("SELECT pg_sleep(0.05)", logger: PostgresServer.logger)
                             }
                         }
                     }

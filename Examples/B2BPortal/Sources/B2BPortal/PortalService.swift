@@ -22,7 +22,14 @@ struct PortalService: Sendable {
     let portal: Portal
     let language: Language
 
-    /// A line of input.
+    /// What a line of input asks for.
+    enum Command {
+        case register(Representative)
+        case link(representative: SubjectID, customer: SubjectID)
+        case report(SubjectID)
+    }
+
+    /// A line of input, as JSON.
     struct Request: Decodable {
         struct Link: Decodable {
             var representative: SubjectID
@@ -53,18 +60,33 @@ struct PortalService: Sendable {
     }
 
     /// Answers one line of input; every failure is an answer, so the service keeps running.
+    ///
+    /// A line that is not valid UTF-8 is refused (rule `invalidUTF8`), never read with
+    /// replacement characters.
+    func answer(_ bytes: [UInt8]) async -> String {
+        guard let line = String(validating: bytes, as: UTF8.self) else {
+            return encode(
+                Refusal(
+                    rule: "invalidUTF8",
+                    message: "The line is not valid UTF-8; nothing was recorded. Send UTF-8 text, one JSON object per line."
+                ))
+        }
+        return await answer(line)
+    }
+
+    /// Answers one line of input; every failure is an answer, so the service keeps running.
     func answer(_ line: String) async -> String {
         do {
-            let request = try Self.decode(line)
-            if let representative = request.register {
+            switch try Self.decode(line) {
+            case .register(let representative):
                 return encode(Recorded(facts: try await portal.register(representative).map(\.sequence)))
-            }
-            if let link = request.link {
-                let fact = try await portal.link(link.representative, toWebshopCustomer: link.customer)
+            case .link(let representative, let customer):
+                let fact = try await portal.link(representative, toWebshopCustomer: customer)
                 return encode(Recorded(facts: [fact.sequence]))
+            case .report(let representative):
+                return encode(
+                    Letter(report: try await portal.answerAccessRequest(from: representative, in: language)))
             }
-            let subject = request.report!.representative
-            return encode(Letter(report: try await portal.answerAccessRequest(from: subject, in: language)))
         } catch let refusal as Refusal {
             return encode(refusal)
         } catch let error as LedgerError {
@@ -80,7 +102,7 @@ struct PortalService: Sendable {
     }
 
     /// Reads a request; a line that is not one is refused naming the field, never its value.
-    static func decode(_ line: String) throws -> Request {
+    static func decode(_ line: String) throws -> Command {
         let request: Request
         do {
             request = try JSONDecoder().decode(Request.self, from: Data(line.utf8))
@@ -89,12 +111,14 @@ struct PortalService: Sendable {
                 rule: "request",
                 message: "The line is not a request the portal takes\(error.fieldPath); send one JSON object per line.")
         }
-        let given = [request.register != nil, request.link != nil, request.report != nil].filter { $0 }.count
-        guard given == 1 else {
+        switch (request.register, request.link, request.report) {
+        case (let representative?, nil, nil): return .register(representative)
+        case (nil, let link?, nil): return .link(representative: link.representative, customer: link.customer)
+        case (nil, nil, let report?): return .report(report.representative)
+        default:
             throw Refusal(
                 rule: "request", message: "A request has exactly one of the fields register, link and report.")
         }
-        return request
     }
 
     private func encode(_ answer: some Encodable) -> String {

@@ -48,8 +48,11 @@ let portal = Portal(ledger: ledger)
 
 if options.serves {
     let service = PortalService(portal: portal, language: options.language)
-    while let line = readLine() {
-        guard !line.allSatisfy(\.isWhitespace) else { continue }
+    for line in InputLines() {
+        // Blank lines (and a lone carriage return) are no request.
+        guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) else {
+            continue
+        }
         print(await service.answer(line))
         fflush(stdout)
     }

@@ -50,6 +50,15 @@ func aLineThatIsNotARequestIsRefused(line: String, rule: String) async throws {
     #expect(try await ledger.store.integrityHead() == before)
 }
 
+@Test func aLineThatIsNotUTF8IsRefusedNotRepaired() async throws {
+    let (service, ledger) = makeService()
+    var bytes = Array(registerPer.utf8)
+    bytes[bytes.firstIndex(of: UInt8(ascii: "H"))!] = 0xFF
+    let answer = try JSONDecoder().decode([String: String].self, from: Data(await service.answer(bytes).utf8))
+    #expect(answer["rule"] == "invalidUTF8")
+    #expect(try await ledger.store.integrityHead().count == 0)
+}
+
 @Test func aRefusalNamesTheFieldNotItsValue() async throws {
     let (service, _) = makeService()
     let answer = await service.answer(#"{"register": {"id": "b2b:x", "company": 7, "name": "Per Hansen"}}"#)

@@ -1,6 +1,6 @@
 import Foundation
 public import Logging
-public import PDLCommands
+import PDLCommands
 public import PersonalDataLedger
 
 /// The ledger a service records into, as its configuration names it — the same way `pdl` names
