@@ -27,15 +27,13 @@
             default: throw BenchError("unknown engine \(arguments[0])")
             }
             try await running.warm(tasks)
-            print("ready")
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("ready\n".utf8))
             guard readLine() != nil else { throw BenchError("the parent went away before the start") }
             let start = monotonicNanoseconds()
             try await concurrently(tasks: tasks, count: specs.count) { index in try await engine.append(specs[index]) }
             let end = monotonicNanoseconds()
             try await engine.close()
-            print("\(start) \(end)")
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("\(start) \(end)\n".utf8))
         }
     }
 

@@ -2,17 +2,17 @@ import PersonalDataLedger
 import PersonalDataLedgerReports
 import PostgresLedgerCommands
 
-/// The command line: `B2BPortal [--store DIR|URL] [--key-file PATH] [--language en|nb] [--serve]`.
+/// The command line: `B2BPortal [--store DIR|URL] [--key-file PATH] [--language TAG] [--serve]`.
 struct PortalOptions {
     struct UsageError: Error { var message: String }
 
     static let usage = """
-        Usage: B2BPortal [--store DIR|URL] [--key-file PATH] [--language en|nb] [--serve]
+        Usage: B2BPortal [--store DIR|URL] [--key-file PATH] [--language TAG] [--serve]
           --store DIR|URL  the ledger (default: PDL_STORE, else a throwaway in-memory ledger): a
                            directory, or postgres://USER@HOST:PORT/DATABASE?schema=NAME, the
                            company's ledger that every service and pdl share (password in PGPASSWORD)
           --key-file PATH  a PostgreSQL ledger's key file (default: PDL_KEY_FILE), made by 'pdl init'
-          --language CODE  the language of access reports: en (default) or nb
+          --language TAG   the language of access reports: en (default), nb, or another tag
           --serve          run as a service: one JSON request per line on standard input, one JSON
                            answer per line on standard output, until standard input ends
         Without --serve it records the example's story and prints Kari's access report.
@@ -38,7 +38,7 @@ struct PortalOptions {
                 case "--key-file": keyFile = value
                 default:
                     guard let chosen = Language(rawValue: value) else {
-                        throw UsageError(message: "--language takes en or nb.")
+                        throw UsageError(message: "--language takes a language tag, such as en or nb.")
                     }
                     language = chosen
                 }

@@ -53,8 +53,8 @@ if options.serves {
         guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) else {
             continue
         }
-        print(await service.answer(line))
-        fflush(stdout)
+        // Unbuffered: the front end reads each answer as soon as it is written.
+        FileHandle.standardOutput.write(Data((await service.answer(line) + "\n").utf8))
     }
 } else {
     do {

@@ -79,7 +79,7 @@ func theStoreComesFromTheOptionsThenTheEnvironment(
     #expect(configuration.location == location && configuration.keyFile == keyFile)
 }
 
-@Test(arguments: [["--language", "de"], ["--store"], ["--key-file"], ["--serv"]])
+@Test(arguments: [["--language", "1x"], ["--language"], ["--store"], ["--key-file"], ["--serv"]])
 func aMalformedCommandLineIsAUsageError(arguments: [String]) {
     #expect(throws: PortalOptions.UsageError.self) { try PortalOptions(arguments) }
 }
