@@ -68,7 +68,8 @@ struct PortalService: Sendable {
             return encode(
                 Refusal(
                     rule: "invalidUTF8",
-                    message: "The line is not valid UTF-8; nothing was recorded. Send UTF-8 text, one JSON object per line."
+                    message:
+                        "The line is not valid UTF-8; nothing was recorded. Send UTF-8 text, one JSON object per line."
                 ))
         }
         return await answer(line)

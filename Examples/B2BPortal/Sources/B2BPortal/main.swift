@@ -18,7 +18,8 @@ func fail(_ message: String, status: Int32) -> Never {
 
 let options: PortalOptions
 do {
-    options = try PortalOptions(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    options = try PortalOptions(
+        Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
 } catch let error as PortalOptions.UsageError {
     fail("\(error.message)\n\(PortalOptions.usage)", status: 2)
 }
@@ -50,7 +51,8 @@ if options.serves {
     let service = PortalService(portal: portal, language: options.language)
     for line in InputLines() {
         // Blank lines (and a lone carriage return) are no request.
-        guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) else {
+        guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") })
+        else {
             continue
         }
         // Unbuffered: the front end reads each answer as soon as it is written.

@@ -36,7 +36,10 @@ let registerPer = """
     ("not json", "request"),
     (#"{"register": {"id": "b2b:x", "company": "Nordlys Foto AS"}}"#, "request"),
     (#"{}"#, "request"),
-    (#"{"link": {"representative": "b2b:x", "customer": "customer:1"}, "report": {"representative": "b2b:x"}}"#, "request"),
+    (
+        #"{"link": {"representative": "b2b:x", "customer": "customer:1"}, "report": {"representative": "b2b:x"}}"#,
+        "request"
+    ),
     (
         #"{"register": {"id": "b2b:x", "company": "Nordlys Foto AS", "name": "Per Hansen", "email": "per at nordlys", "phone": "+47 934 56 789"}}"#,
         "malformedValue"
@@ -66,12 +69,16 @@ func aLineThatIsNotARequestIsRefused(line: String, rule: String) async throws {
 }
 
 /// Where the ledger is: the options win over `PDL_STORE` and `PDL_KEY_FILE`, as in `pdl`.
-@Test(arguments: [
-    ([], [:], nil, nil),
-    (["--store", "postgres://ledger@db/company", "--key-file", "/k"], [:], "postgres://ledger@db/company", "/k"),
-    ([], ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"], "postgres://ledger@db/company", "/etc/ledger.key"),
-    (["--store", "/srv/b2b"], ["PDL_STORE": "postgres://ledger@db/company"], "/srv/b2b", nil),
-] as [([String], [String: String], String?, String?)])
+@Test(
+    arguments: [
+        ([], [:], nil, nil),
+        (["--store", "postgres://ledger@db/company", "--key-file", "/k"], [:], "postgres://ledger@db/company", "/k"),
+        (
+            [], ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"],
+            "postgres://ledger@db/company", "/etc/ledger.key"
+        ),
+        (["--store", "/srv/b2b"], ["PDL_STORE": "postgres://ledger@db/company"], "/srv/b2b", nil),
+    ] as [([String], [String: String], String?, String?)])
 func theStoreComesFromTheOptionsThenTheEnvironment(
     arguments: [String], environment: [String: String], location: String?, keyFile: String?
 ) throws {

@@ -128,12 +128,19 @@ let kariOrder = """
 }
 
 /// Where the ledger is: the options win over `PDL_STORE` and `PDL_KEY_FILE`, as in `pdl`.
-@Test(arguments: [
-    (["--store", "postgres://ledger@db:5432/company"], [:], "postgres://ledger@db:5432/company", nil),
-    ([], ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"], "postgres://ledger@db/company", "/etc/ledger.key"),
-    (["--store", "/srv/ledger", "--key-file", "/k"], ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"], "/srv/ledger", "/k"),
-    ([], ["PDL_STORE": ""], nil, nil),
-] as [([String], [String: String], String?, String?)])
+@Test(
+    arguments: [
+        (["--store", "postgres://ledger@db:5432/company"], [:], "postgres://ledger@db:5432/company", nil),
+        (
+            [], ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"],
+            "postgres://ledger@db/company", "/etc/ledger.key"
+        ),
+        (
+            ["--store", "/srv/ledger", "--key-file", "/k"],
+            ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"], "/srv/ledger", "/k"
+        ),
+        ([], ["PDL_STORE": ""], nil, nil),
+    ] as [([String], [String: String], String?, String?)])
 func theStoreComesFromTheOptionsThenTheEnvironment(
     arguments: [String], environment: [String: String], location: String?, keyFile: String?
 ) throws {

@@ -8,12 +8,19 @@ import Testing
 /// How a service names its ledger: as `pdl` does.
 @Suite struct ServiceStoreConfigurationTests {
     /// The options win over the environment; an empty value counts as not given.
-    @Test(arguments: [
-        ("postgres://ledger@db/company", nil, [:], "postgres://ledger@db/company", nil),
-        (nil, nil, ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/k"], "postgres://ledger@db/company", "/k"),
-        ("/srv/ledger", "/mine", ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/k"], "/srv/ledger", "/mine"),
-        ("", "", ["PDL_STORE": "", "PDL_KEY_FILE": ""], nil, nil),
-    ] as [(String?, String?, [String: String], String?, String?)])
+    @Test(
+        arguments: [
+            ("postgres://ledger@db/company", nil, [:], "postgres://ledger@db/company", nil),
+            (
+                nil, nil, ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/k"],
+                "postgres://ledger@db/company", "/k"
+            ),
+            (
+                "/srv/ledger", "/mine", ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/k"],
+                "/srv/ledger", "/mine"
+            ),
+            ("", "", ["PDL_STORE": "", "PDL_KEY_FILE": ""], nil, nil),
+        ] as [(String?, String?, [String: String], String?, String?)])
     func theOptionsWinOverTheEnvironment(
         store: String?, keyFile: String?, environment: [String: String], location: String?, expectedKeyFile: String?
     ) {
@@ -30,11 +37,12 @@ import Testing
     }
 
     /// Refused before anything is created or connected, saying what to do.
-    @Test(arguments: [
-        ("mysql://ledger@db/company", nil, "neither a directory nor a PostgreSQL URL"),
-        ("postgres://ledger@127.0.0.1:1/company", nil, "--key-file"),
-        ("postgres://ledger@127.0.0.1:1/company", "/nonexistent/pdl-service-test/ledger.key", "does not exist"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("mysql://ledger@db/company", nil, "neither a directory nor a PostgreSQL URL"),
+            ("postgres://ledger@127.0.0.1:1/company", nil, "--key-file"),
+            ("postgres://ledger@127.0.0.1:1/company", "/nonexistent/pdl-service-test/ledger.key", "does not exist"),
+        ] as [(String, String?, String)])
     func aStoreThatCannotBeOpenedIsRefusedSayingWhy(location: String, keyFile: String?, advice: String) async {
         let configuration = ServiceStoreConfiguration(store: location, keyFile: keyFile, environment: [:])
         await #expect {
@@ -79,7 +87,9 @@ extension PostgresLedgerStoreTests {
     @Test func twoServicesOpenOneLedgerFromTheSameSettings() async throws {
         let keyFile = try TestServer.keyFile()
         try KeyEncryptionKey.random().write(to: keyFile)
-        var environment = ["PDL_STORE": TestServer.storeURL(schema: TestServer.uniqueSchema("svc")) + "&sslmode=disable"]
+        var environment = [
+            "PDL_STORE": TestServer.storeURL(schema: TestServer.uniqueSchema("svc")) + "&sslmode=disable"
+        ]
         environment["PDL_KEY_FILE"] = keyFile.path
         let configuration = ServiceStoreConfiguration(store: nil, keyFile: nil, environment: environment)
         let webshop = try await configuration.open(defaultLocation: "./ledger")
