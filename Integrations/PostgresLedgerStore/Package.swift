@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "PostgresLedgerStore", "PostgresLedgerCommands", "ledger-pg-writer", "PostgresPDL",
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
                 .product(name: "PersonalDataLedgerTesting", package: ledgerPackage),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
