@@ -259,7 +259,9 @@ struct Benchmark {
         let ledger = Ledger(store: engine.store, catalog: .focusNordic, region: .norway, actor: "dpo")
         var times: [Double] = []
         for subject in subjects {
-            let (_, seconds) = try await timed { try await ledger.issueReport(for: SubjectID(subject), requestedBy: "dpo") }
+            let (_, seconds) = try await timed {
+                try await ledger.issueReport(for: SubjectID(subject), requestedBy: "dpo")
+            }
             times.append(seconds * 1e6)
         }
         return times

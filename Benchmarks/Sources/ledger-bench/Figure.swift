@@ -22,6 +22,7 @@ struct Figure: Sendable {
             case .ratioAtLeast(let r): "ratio ≥ \(format(r))"
             case .ratioAtMost(let r): "ratio ≤ \(format(r))"
             case .ledgerAtMost(let v): "ledger ≤ \(format(v))"
+            case .none: "—"
             }
         }
     }

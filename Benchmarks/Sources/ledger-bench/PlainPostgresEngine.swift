@@ -76,7 +76,8 @@
                 FROM \(unescaped: Self.schema).facts WHERE subject = \(subject) ORDER BY seq
                 """)
             var report: [ReportRow] = []
-            for try await (seq, recordedAt, kind, category, system, purpose, basis, source, reference, value) in rows
+            for try await (seq, recordedAt, kind, category, system, purpose, basis, source, reference, value)
+                in rows
                 .decode((Int64, Int64, String, String, String, String, String, String, String?, String?).self)
             where kind == "holding" {
                 report.append(

@@ -21,7 +21,8 @@
             let manager = FileManager.default
             let directory = manager.temporaryDirectory.appendingPathComponent("ledger-bench-pg-\(getpid())")
             try? manager.removeItem(at: directory)
-            try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try manager.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             defer { try? manager.removeItem(at: directory) }
             let keyFile = directory.appendingPathComponent("ledger.key")
             try KeyEncryptionKey.random().write(to: keyFile)
@@ -32,7 +33,8 @@
             let synchronousCommit = try await admin.value("SHOW synchronous_commit")
             let fsync = try await admin.value("SHOW fsync")
             guard synchronousCommit == "on", fsync == "on" else {
-                throw BenchError("the server runs with synchronous_commit=\(synchronousCommit), fsync=\(fsync); both must be on")
+                throw BenchError(
+                    "the server runs with synchronous_commit=\(synchronousCommit), fsync=\(fsync); both must be on")
             }
             try await PostgresLedgerEngine.drop(admin)
             try await PlainPostgresEngine.create(admin)
@@ -107,7 +109,8 @@
             var acrossRates: [Double] = []
             for engine in engines {
                 progress(
-                    "\(engine.name): \(acrossProcesses.count) appends by \(writers) writers in \(options.processes) processes…")
+                    "\(engine.name): \(acrossProcesses.count) appends by \(writers) writers in \(options.processes) processes…"
+                )
                 acrossRates.append(try acrossProcessesRate(engine.name, acrossProcesses, keyFile: keyFile))
             }
 
@@ -246,7 +249,9 @@
             var name = utsname()
             uname(&name)
             let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            print("ledger-bench --postgres: \(options.isQuick ? "quick" : "full") run, \(ISO8601DateFormatter().string(from: Date()))")
+            print(
+                "ledger-bench --postgres: \(options.isQuick ? "quick" : "full") run, \(ISO8601DateFormatter().string(from: Date()))"
+            )
             print("load average at start: \(loadAverage())")
             print(
                 "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(format(Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824)) GiB, Linux \(release); PostgreSQL \(version) on the same machine"

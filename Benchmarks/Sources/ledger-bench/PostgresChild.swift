@@ -19,7 +19,8 @@
             let running: PostgresServer.RunningClient
             switch arguments[0] {
             case "ledger":
-                let ledger = try await PostgresLedgerEngine(keyFile: URL(fileURLWithPath: arguments[1]), connections: tasks)
+                let ledger = try await PostgresLedgerEngine(
+                    keyFile: URL(fileURLWithPath: arguments[1]), connections: tasks)
                 (engine, running) = (ledger, ledger.running)
             case "plain":
                 let plain = try PlainPostgresEngine(connections: tasks)
@@ -63,7 +64,8 @@
                 let data = output.fileHandleForReading.availableData
                 guard !data.isEmpty else {
                     process.waitUntilExit()
-                    throw BenchError("a writer process exited with status \(process.terminationStatus) before answering")
+                    throw BenchError(
+                        "a writer process exited with status \(process.terminationStatus) before answering")
                 }
                 buffer.append(data)
             }
