@@ -23,7 +23,6 @@ let package = Package(
             name: "B2BPortal",
             dependencies: [
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
-                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
                 .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
                 .product(name: "PostgresLedgerCommands", package: "PostgresLedgerStore"),
             ]

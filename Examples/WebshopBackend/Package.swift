@@ -24,7 +24,6 @@ let package = Package(
             name: "WebshopBackend",
             dependencies: [
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
-                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
                 .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
                 .product(name: "PostgresLedgerCommands", package: "PostgresLedgerStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
