@@ -38,11 +38,15 @@ built() {
     swift build --package-path "$repo/$1" --product "$2" >&2
     printf '%s/%s\n' "$(swift build --package-path "$repo/$1" --show-bin-path)" "$2"
 }
+command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 step "building (when needed) pdl-postgres, WebshopBackend, B2BPortal"
 pdl=$(built Integrations/PostgresLedgerStore pdl-postgres)
 webshop=$(built Examples/WebshopBackend WebshopBackend)
 portal=$(built Examples/B2BPortal B2BPortal)
 
+
+# The DPO's pdl; no command may hang the script.
+dpo() { timeout 120 "$pdl" "$@"; }
 
 # One ledger, one key file: every program below is pointed at them the same way.
 export PDL_STORE="postgres://$POSTGRES_USER@$POSTGRES_HOSTNAME:$POSTGRES_PORT/$POSTGRES_DB?schema=company&sslmode=disable"
@@ -50,7 +54,7 @@ export PGPASSWORD=$POSTGRES_PASSWORD
 export PDL_KEY_FILE=$work/ledger.key
 
 step "the DPO creates the company's ledger and its key file"
-"$pdl" init > "$work/init.log" 2>&1 || fail "pdl init"
+dpo init > "$work/init.log" 2>&1 || fail "pdl init"
 [[ $(stat -c %a "$PDL_KEY_FILE") == 600 ]] || fail "the key file is not mode 0600"
 
 step "starting the webshop and the B2B portal on the one ledger"
@@ -64,7 +68,7 @@ exec 3> "$work/portal.in"
 shop="http://127.0.0.1:$port"
 for _ in $(seq 1 120); do
     # Any HTTP answer (404 for /) means the webshop listens; it records nothing.
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$shop/" || true) != 000 ]] && break
+    [[ $(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$shop/" || true) != 000 ]] && break
     kill -0 "$webshop_pid" 2>/dev/null || fail "the webshop stopped while starting"
     sleep 0.5
 done
@@ -77,7 +81,7 @@ running() {
 # post PATH JSON: a write to the webshop that must answer 201.
 post() {
     local status
-    status=$(curl -s -o "$work/answer.json" -w '%{http_code}' -X POST "$shop$1" -H 'Content-Type: application/json' -d "$2")
+    status=$(curl -s --max-time 60 -o "$work/answer.json" -w '%{http_code}' -X POST "$shop$1" -H 'Content-Type: application/json' -d "$2")
     [[ $status == 201 ]] || fail "POST $1 answered $status: $(cat "$work/answer.json")"
 }
 
@@ -127,9 +131,9 @@ record '{"link": {"representative": "b2b:nordlys-foto:rep-1", "customer": "custo
 running "after recording"
 
 step "the DPO answers Kari's access request while both services run"
-"$pdl" requests receive gdpr-access-1 --subject b2b:nordlys-foto:rep-1 --kind access > "$work/requests.log" 2>&1 \
+dpo requests receive gdpr-access-1 --subject b2b:nordlys-foto:rep-1 --kind access > "$work/requests.log" 2>&1 \
     || fail "pdl requests receive (access)"
-"$pdl" report b2b:nordlys-foto:rep-1 > "$work/report-before.txt" 2> "$work/report.log" || fail "pdl report"
+dpo report b2b:nordlys-foto:rep-1 > "$work/report-before.txt" 2> "$work/report.log" || fail "pdl report"
 for expected in "${kari_values[@]}" webshop.orders b2b.portal "Nordlys Foto AS" Carrier; do
     grep -qF "$expected" "$work/report-before.txt" \
         || fail "the access report lacks '$expected': it must show what both services recorded"
@@ -137,21 +141,21 @@ done
 for other in "$ola_email" "$per_email"; do
     if grep -qF "$other" "$work/report-before.txt"; then fail "Kari's access report shows another person's data"; fi
 done
-"$pdl" requests close gdpr-access-1 --note "access report sent" >> "$work/requests.log" 2>&1 \
+dpo requests close gdpr-access-1 --note "access report sent" >> "$work/requests.log" 2>&1 \
     || fail "pdl requests close (access)"
 running "after the access request"
 
 step "the DPO answers Kari's erasure request while both services run"
-"$pdl" requests receive gdpr-erasure-1 --subject b2b:nordlys-foto:rep-1 --kind erasure >> "$work/requests.log" 2>&1 \
+dpo requests receive gdpr-erasure-1 --subject b2b:nordlys-foto:rep-1 --kind erasure >> "$work/requests.log" 2>&1 \
     || fail "pdl requests receive (erasure)"
-"$pdl" erase b2b:nordlys-foto:rep-1 > "$work/erase.txt" 2> "$work/erase.log" || fail "pdl erase"
-"$pdl" requests close gdpr-erasure-1 --note "erased in full, the carrier told" >> "$work/requests.log" 2>&1 \
+dpo erase b2b:nordlys-foto:rep-1 > "$work/erase.txt" 2> "$work/erase.log" || fail "pdl erase"
+dpo requests close gdpr-erasure-1 --note "erased in full, the carrier told" >> "$work/requests.log" 2>&1 \
     || fail "pdl requests close (erasure)"
 running "after the erasure"
 
 step "checking the erasure: no report, from pdl or from either service, shows Kari's values"
-"$pdl" report b2b:nordlys-foto:rep-1 > "$work/report-after.txt" 2>> "$work/report.log" || fail "pdl report after"
-curl -sf "$shop/privacy/subjects/customer:10001/report" > "$work/webshop-after.json" || fail "the webshop's report"
+dpo report b2b:nordlys-foto:rep-1 > "$work/report-after.txt" 2>> "$work/report.log" || fail "pdl report after"
+curl -sf --max-time 60 "$shop/privacy/subjects/customer:10001/report" > "$work/webshop-after.json" || fail "the webshop's report"
 ask '{"report": {"representative": "b2b:nordlys-foto:rep-1"}}' > "$work/portal-after.json"
 grep -qF '{"report":' "$work/portal-after.json" || fail "the portal's report: $(cat "$work/portal-after.json")"
 for file in report-after.txt webshop-after.json portal-after.json; do
@@ -159,18 +163,20 @@ for file in report-after.txt webshop-after.json portal-after.json; do
         if grep -qF "$value" "$work/$file"; then fail "$file still shows one of Kari's erased values"; fi
     done
 done
-"$pdl" verify > "$work/verify.log" 2>&1 || fail "pdl verify after the erasure"
+dpo verify > "$work/verify.log" 2>&1 || fail "pdl verify after the erasure"
 
 step "both services still work, and the others' data is untouched"
 post /orders '{"customer": "customer:10003", "order": "order:50019", "data": {"email": "nils.hansen@example.no"}}'
-curl -sf "$shop/privacy/subjects/customer:10002/report" | grep -qF "$ola_email" || fail "the webshop lost Ola's data"
+curl -sf --max-time 60 "$shop/privacy/subjects/customer:10002/report" > "$work/ola.json" || fail "the webshop's report of Ola"
+grep -qF "$ola_email" "$work/ola.json" || fail "the webshop lost Ola's data"
 record '{"register": {"id": "b2b:nordlys-foto:rep-3", "company": "Nordlys Foto AS", "name": "Liv Berg",
   "email": "liv@nordlysfoto.example.no", "phone": "+47 945 67 890"}}'
-ask '{"report": {"representative": "b2b:nordlys-foto:rep-2"}}' | grep -qF "$per_email" || fail "the portal lost Per's data"
-"$pdl" report customer:10003 2>> "$work/report.log" | grep -qF nils.hansen@example.no \
-    || fail "pdl does not see what the webshop recorded after the erasure"
-"$pdl" report b2b:nordlys-foto:rep-3 2>> "$work/report.log" | grep -qF liv@nordlysfoto.example.no \
-    || fail "pdl does not see what the portal recorded after the erasure"
+ask '{"report": {"representative": "b2b:nordlys-foto:rep-2"}}' > "$work/per.json"
+grep -qF "$per_email" "$work/per.json" || fail "the portal lost Per's data"
+dpo report customer:10003 > "$work/nils.txt" 2>> "$work/report.log" || fail "pdl report of the new customer"
+grep -qF nils.hansen@example.no "$work/nils.txt" || fail "pdl does not see what the webshop recorded after the erasure"
+dpo report b2b:nordlys-foto:rep-3 > "$work/liv.txt" 2>> "$work/report.log" || fail "pdl report of the new representative"
+grep -qF liv@nordlysfoto.example.no "$work/liv.txt" || fail "pdl does not see what the portal recorded after the erasure"
 
 step "no plaintext value in the database cluster's files (tables, WAL)"
 if [[ -n ${POSTGRES_DATA_DIRECTORY:-} && -r ${POSTGRES_DATA_DIRECTORY:-} ]]; then
@@ -188,5 +194,5 @@ portal_pid=
 kill -TERM "$webshop_pid"
 wait "$webshop_pid" || fail "the webshop exited with an error on SIGTERM"
 webshop_pid=
-"$pdl" verify > "$work/verify.log" 2>&1 || fail "pdl verify at the end"
+dpo verify > "$work/verify.log" 2>&1 || fail "pdl verify at the end"
 echo "company-on-postgres: two services and the DPO on one PostgreSQL ledger: every check passed"
