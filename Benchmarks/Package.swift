@@ -8,12 +8,23 @@ let rootIdentity = URL(fileURLWithPath: Context.packageDirectory).deletingLastPa
 
 // The ledger against SQLite, in one run: `swift run -c release --package-path Benchmarks ledger-bench`.
 // A separate package so that the library itself keeps zero dependencies; GRDB is the SQLite peer.
+//
+// The trait `PostgreSQL` adds the PostgreSQL engine — PostgresLedgerStore against a plain table on
+// the same server (`ledger-bench --postgres`, see Documentation/Performance.md). It is off by default
+// so that the SQLite run does not compile postgres-nio, swift-nio-ssl and swift-crypto in release:
+//   Integrations/PostgresLedgerStore/Scripts/with-postgres.sh \
+//       swift run -c release --package-path Benchmarks --traits PostgreSQL ledger-bench --postgres
 let package = Package(
     name: "PersonalDataLedgerBenchmarks",
     platforms: [.macOS(.v15)],
+    traits: [
+        .trait(name: "PostgreSQL", description: "The PostgreSQL engine: PostgresLedgerStore against a plain table.")
+    ],
     dependencies: [
         .package(path: ".."),
+        .package(path: "../Integrations/PostgresLedgerStore"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .executableTarget(
@@ -22,6 +33,10 @@ let package = Package(
                 .product(name: "PersonalDataLedger", package: rootIdentity),
                 .product(name: "PersonalDataLedgerFileStore", package: rootIdentity),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(
+                    name: "PostgresLedgerStore", package: "PostgresLedgerStore",
+                    condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
             ],
             swiftSettings: [
                 .enableUpcomingFeature("InternalImportsByDefault"),

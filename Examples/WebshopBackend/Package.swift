@@ -8,12 +8,15 @@ let ledgerPackage = URL(fileURLWithPath: Context.packageDirectory)
     .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 // The webshop's ledger endpoints on Hummingbird:
-// `swift run --package-path Examples/WebshopBackend WebshopBackend [--store DIR] [--port 8080] [--in-memory]`.
+// `swift run --package-path Examples/WebshopBackend WebshopBackend [--store DIR|postgres://…] [--key-file PATH]
+// [--port 8080] [--in-memory]`. The PostgreSQL store's package, by path, lets the webshop record into the
+// company's one ledger beside the B2B portal and the DPO's `pdl`.
 let package = Package(
     name: "WebshopBackend",
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: "../.."),
+        .package(path: "../../Integrations/PostgresLedgerStore"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
@@ -21,8 +24,8 @@ let package = Package(
             name: "WebshopBackend",
             dependencies: [
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
-                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
                 .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
+                .product(name: "PostgresLedgerCommands", package: "PostgresLedgerStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "PostgresLedgerStore", "PostgresLedgerCommands", "ledger-pg-writer", "PostgresPDL",
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
+                .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),
                 .product(name: "PersonalDataLedgerTesting", package: ledgerPackage),
                 // A file ledger's export, imported here.
                 .product(name: "PersonalDataLedgerFileStore", package: ledgerPackage),

@@ -95,15 +95,15 @@ struct Benchmark {
 
         figures.append(
             Figure(
-                name: "append_1writer_per_s", unit: "facts/s", ledger: singleRates[0], sqlite: singleRates[1],
+                name: "append_1writer_per_s", unit: "facts/s", ledger: singleRates[0], peer: singleRates[1],
                 better: .higher, goal: .ratioAtLeast(1.0)))
         figures.append(
             Figure(
-                name: "append_32writers_per_s", unit: "facts/s", ledger: concurrentRates[0], sqlite: concurrentRates[1],
+                name: "append_32writers_per_s", unit: "facts/s", ledger: concurrentRates[0], peer: concurrentRates[1],
                 better: .higher, goal: .ratioAtLeast(10)))
         figures.append(
             Figure(
-                name: "import_batch1000_per_s", unit: "facts/s", ledger: importRates[0], sqlite: importRates[1],
+                name: "import_batch1000_per_s", unit: "facts/s", ledger: importRates[0], peer: importRates[1],
                 better: .higher, goal: .ratioAtLeast(5)))
 
         // Reports: the same random subjects for both; store read + fold, warm caches.
@@ -139,12 +139,12 @@ struct Benchmark {
         )
         figures.append(
             Figure(
-                name: "report_p50_us", unit: "us", ledger: median(reportTimes[0]), sqlite: median(reportTimes[1]),
+                name: "report_p50_us", unit: "us", ledger: median(reportTimes[0]), peer: median(reportTimes[1]),
                 better: .lower, goal: .ratioAtMost(0.25)))
         figures.append(
             Figure(
                 name: "report_p99_us", unit: "us", ledger: quantile(reportTimes[0], 0.99),
-                sqlite: quantile(reportTimes[1], 0.99), better: .lower, goal: .ratioAtMost(0.25)))
+                peer: quantile(reportTimes[1], 0.99), better: .lower, goal: .ratioAtMost(0.25)))
 
         // Bytes on disk: SQLite after a TRUNCATE checkpoint; the ledger after close (which
         // writes its index snapshot).
@@ -156,7 +156,7 @@ struct Benchmark {
         figures.append(
             Figure(
                 name: "bytes_per_fact", unit: "B", ledger: Double(ledgerBytes) / Double(options.facts),
-                sqlite: Double(sqliteBytes) / Double(options.facts), better: .lower, goal: .ratioAtMost(0.6)))
+                peer: Double(sqliteBytes) / Double(options.facts), better: .lower, goal: .ratioAtMost(0.6)))
         notes.append("bytes: ledger \(ledgerBytes) in \(try ledgerFiles(ledgerPath)); sqlite \(sqliteBytes)")
 
         // A fresh process opens the store and answers one report; runs alternate engines.
@@ -178,7 +178,7 @@ struct Benchmark {
         figures.append(
             Figure(
                 name: "open_and_first_report_ms", unit: "ms", ledger: median(openTimes["ledger"]!),
-                sqlite: median(openTimes["sqlite"]!), better: .lower, goal: .ledgerAtMost(100)))
+                peer: median(openTimes["sqlite"]!), better: .lower, goal: .ledgerAtMost(100)))
         notes.append(
             "open: from spawn to answer, median of \(options.openRuns); open + report inside the child: ledger \(format(median(openInside["ledger"]!))) ms, sqlite \(format(median(openInside["sqlite"]!))) ms"
         )
@@ -197,7 +197,7 @@ struct Benchmark {
         }
         figures.append(
             Figure(
-                name: "peak_rss_mb", unit: "MiB", ledger: peaks["ledger"]!, sqlite: peaks["sqlite"]!, better: .lower,
+                name: "peak_rss_mb", unit: "MiB", ledger: peaks["ledger"]!, peer: peaks["sqlite"]!, better: .lower,
                 goal: .ratioAtMost(1.5)))
         notes.append(
             "memory: the executable alone (Foundation, GRDB loaded, nothing opened) peaks at \(format(peaks["none"]!)) MiB"
@@ -224,7 +224,7 @@ struct Benchmark {
         }
         figures.append(
             Figure(
-                name: "erase_subject_ms", unit: "ms", ledger: median(eraseTimes[0]), sqlite: median(eraseTimes[1]),
+                name: "erase_subject_ms", unit: "ms", ledger: median(eraseTimes[0]), peer: median(eraseTimes[1]),
                 better: .lower, goal: .ratioAtMost(1.0)))
         notes.append(
             "erase: median of \(eraseSubjects.count) subjects; p90 ledger \(format(quantile(eraseTimes[0], 0.9))) ms, sqlite \(format(quantile(eraseTimes[1], 0.9))) ms; sqlite secure_delete=\(secureDelete)"
@@ -259,16 +259,12 @@ struct Benchmark {
         let ledger = Ledger(store: engine.store, catalog: .focusNordic, region: .norway, actor: "dpo")
         var times: [Double] = []
         for subject in subjects {
-            let (_, seconds) = try await timed { try await ledger.issueReport(for: SubjectID(subject), requestedBy: "dpo") }
+            let (_, seconds) = try await timed {
+                try await ledger.issueReport(for: SubjectID(subject), requestedBy: "dpo")
+            }
             times.append(seconds * 1e6)
         }
         return times
-    }
-
-    /// The 1, 5 and 15 minute load averages: other work on the machine shows in every figure.
-    private func loadAverage() -> String {
-        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
-        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     private func prepareDirectory() throws -> URL {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One measured figure, both engines side by side.
+/// One measured figure, the ledger and its peer (SQLite, or a plain PostgreSQL table) side by side.
 struct Figure: Sendable {
     enum Better: String, Sendable {
         case higher, lower
@@ -8,18 +8,21 @@ struct Figure: Sendable {
 
     /// What DESIGN.md §4 asks of the figure.
     enum Goal: Sendable {
-        /// ledger/sqlite at least this much.
+        /// ledger/peer at least this much.
         case ratioAtLeast(Double)
-        /// ledger/sqlite at most this much.
+        /// ledger/peer at most this much.
         case ratioAtMost(Double)
         /// The ledger's own value at most this much.
         case ledgerAtMost(Double)
+        /// No goal: the figure is measured for reference.
+        case none
 
         var text: String {
             switch self {
             case .ratioAtLeast(let r): "ratio ≥ \(format(r))"
             case .ratioAtMost(let r): "ratio ≤ \(format(r))"
             case .ledgerAtMost(let v): "ledger ≤ \(format(v))"
+            case .none: "—"
             }
         }
     }
@@ -27,18 +30,20 @@ struct Figure: Sendable {
     var name: String
     var unit: String
     var ledger: Double
-    var sqlite: Double
+    var peer: Double
     var better: Better
     var goal: Goal
 
-    /// Always ledger / sqlite; `better` says which direction wins.
-    var ratio: Double { sqlite == 0 ? .nan : ledger / sqlite }
+    /// Always ledger / peer; `better` says which direction wins.
+    var ratio: Double { peer == 0 ? .nan : ledger / peer }
 
-    var isMet: Bool {
+    /// Whether the goal is met; `nil` when the figure has none.
+    var isMet: Bool? {
         switch goal {
         case .ratioAtLeast(let r): ratio >= r
         case .ratioAtMost(let r): ratio <= r
         case .ledgerAtMost(let v): ledger <= v
+        case .none: nil
         }
     }
 }
@@ -57,13 +62,14 @@ func format(_ value: Double) -> String {
     return formatter.string(from: NSNumber(value: value)) ?? String(value)
 }
 
-/// The figures as a Markdown table (readable in a terminal, pasteable into Performance.md).
-func table(_ figures: [Figure]) -> String {
-    let header = ["figure", "unit", "ledger", "sqlite", "ratio (ledger/sqlite)", "better when", "goal", "met"]
+/// The figures as a Markdown table (readable in a terminal, pasteable into Performance.md);
+/// `peer` names the peer's column.
+func table(_ figures: [Figure], peer: String = "sqlite") -> String {
+    let header = ["figure", "unit", "ledger", peer, "ratio (ledger/\(peer))", "better when", "goal", "met"]
     let rows = figures.map { figure in
         [
-            figure.name, figure.unit, format(figure.ledger), format(figure.sqlite), format(figure.ratio) + "×",
-            figure.better.rawValue, figure.goal.text, figure.isMet ? "yes" : "NO",
+            figure.name, figure.unit, format(figure.ledger), format(figure.peer), format(figure.ratio) + "×",
+            figure.better.rawValue, figure.goal.text, figure.isMet.map { $0 ? "yes" : "NO" } ?? "—",
         ]
     }
     let widths = header.indices.map { column in
@@ -85,8 +91,8 @@ func table(_ figures: [Figure]) -> String {
     return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
 }
 
-/// The figures as `[{"name","unit","ledger","sqlite","ratio"}]`.
-func json(_ figures: [Figure]) -> String {
+/// The figures as `[{"name","unit","ledger",PEER,"ratio"}]`, PEER being `peer` (`sqlite` by default).
+func json(_ figures: [Figure], peer: String = "sqlite") -> String {
     func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         return String(format: "%.6g", value)
@@ -94,7 +100,7 @@ func json(_ figures: [Figure]) -> String {
     let objects = figures.map { figure in
         """
           {"name": "\(figure.name)", "unit": "\(figure.unit)", "ledger": \(number(figure.ledger)), \
-        "sqlite": \(number(figure.sqlite)), "ratio": \(number(figure.ratio))}
+        "\(peer)": \(number(figure.peer)), "ratio": \(number(figure.ratio))}
         """
     }
     return "[\n" + objects.joined(separator: ",\n") + "\n]\n"

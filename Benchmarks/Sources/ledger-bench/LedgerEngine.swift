@@ -66,8 +66,12 @@ final class LedgerEngine: BenchEngine {
     }
 
     /// Erases every value of the subject and its identifier, as `Ledger.erase` does for a
-    /// complete erasure: find the subject's facts, then one `store.erase`.
-    func erase(_ subject: String) async throws {
+    /// complete erasure.
+    func erase(_ subject: String) async throws { try await Self.erase(subject, in: store) }
+
+    /// A complete erasure at store level, the same for every store: find the subject's facts,
+    /// then one `store.erase` that records the erasure.
+    static func erase(_ subject: String, in store: any LedgerStore) async throws {
         let id = SubjectID(subject)
         let sequences = try await store.facts(about: id).map(\.sequence)
         let scope = ErasureScope(subject: id, values: Set(sequences), erasesIdentifier: true)

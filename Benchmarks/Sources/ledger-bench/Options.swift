@@ -1,6 +1,6 @@
 import Foundation
 
-/// The command line: `ledger-bench [--facts N] [--subjects N] [--quick] [--json PATH] [--dir PATH]`.
+/// The command line: `ledger-bench [--postgres] [--facts N] [--subjects N] [--quick] [--json PATH] [--dir PATH]`.
 struct Options: Sendable {
     var facts = 1_000_000
     var subjects = 100_000
@@ -18,16 +18,29 @@ struct Options: Sendable {
     var json: String?
     var directory: String?
     var isQuick = false
+    /// The PostgreSQL comparison (`--postgres`) instead of the SQLite one.
+    var isPostgres = false
+    /// Writer processes of the PostgreSQL run's multi-process figure; `writers` tasks in all.
+    var processes = 4
     /// A phase of the ledger's workload to run alone, for a profiler (see `Profile`).
     var profile: String?
 
     static let usage = """
-        usage: ledger-bench [--facts N] [--subjects N] [--quick] [--json PATH] [--dir PATH]
+        usage: ledger-bench [--postgres] [--facts N] [--subjects N] [--quick] [--json PATH] [--dir PATH]
                             [--single-appends N] [--concurrent-appends N] [--reports N]
                             [--erasures N] [--seed N]
 
         Runs the same workload against the ledger's file store and SQLite (GRDB, WAL,
         synchronous=FULL) and prints both engines' figures side by side with their ratio.
+
+          --postgres              instead: PostgresLedgerStore against a plain PostgreSQL table
+                                  on the same server (POSTGRES_HOSTNAME, POSTGRES_PORT,
+                                  POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB, as
+                                  Scripts/with-postgres.sh exports them); needs the build's
+                                  PostgreSQL trait. Defaults: 100,000 facts, 10,000 subjects,
+                                  1,000 single appends, 4,000 appends for each concurrent
+                                  figure (32 writers in one process; 32 across 4 processes);
+                                  --quick: 5,000 facts, 500 subjects, 100 and 320 appends
 
           --facts N               facts in the workload (default 1,000,000)
           --subjects N            subjects they are about (default 100,000)
@@ -69,6 +82,7 @@ struct Options: Sendable {
             case "--json": options.json = try value(flag)
             case "--dir": options.directory = try value(flag)
             case "--quick": options.isQuick = true
+            case "--postgres": options.isPostgres = true
             case "--profile": options.profile = try value(flag)
             case "--help", "-h":
                 print(usage)
@@ -76,7 +90,16 @@ struct Options: Sendable {
             default: throw BenchError("unknown argument \(flag)\n\n\(usage)")
             }
         }
-        if options.isQuick {
+        if options.isPostgres {
+            let (facts, subjects, singles, concurrent, erasures) =
+                options.isQuick ? (5_000, 500, 100, 320, 5) : (100_000, 10_000, 1_000, 4_000, 20)
+            if !explicit.contains("--facts") { options.facts = facts }
+            if !explicit.contains("--subjects") { options.subjects = subjects }
+            if !explicit.contains("--single-appends") { options.singleAppends = singles }
+            if !explicit.contains("--concurrent-appends") { options.concurrentAppends = concurrent }
+            if !explicit.contains("--erasures") { options.erasures = erasures }
+            if options.isQuick && !explicit.contains("--reports") { options.reports = 200 }
+        } else if options.isQuick {
             if !explicit.contains("--facts") { options.facts = 20_000 }
             if !explicit.contains("--subjects") { options.subjects = 2_000 }
             if !explicit.contains("--single-appends") { options.singleAppends = 300 }
@@ -86,7 +109,7 @@ struct Options: Sendable {
         guard options.subjects > 0, options.facts >= options.subjects else {
             throw BenchError("--facts must be at least --subjects, and --subjects at least 1")
         }
-        guard options.profile != nil || options.singleAppends + options.concurrentAppends < options.facts else {
+        guard options.profile != nil || options.importedFacts > 0 else {
             throw BenchError("--single-appends and --concurrent-appends must leave facts to import")
         }
         options.reports = max(1, options.reports)
@@ -94,5 +117,7 @@ struct Options: Sendable {
         return options
     }
 
-    var importedFacts: Int { facts - singleAppends - concurrentAppends }
+    /// The facts imported in batches: what the appends leave (the PostgreSQL run has two
+    /// concurrent figures, each with `concurrentAppends`).
+    var importedFacts: Int { facts - singleAppends - concurrentAppends * (isPostgres ? 2 : 1) }
 }

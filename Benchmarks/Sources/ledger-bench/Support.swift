@@ -4,8 +4,8 @@ import Foundation
     import Glibc
 #endif
 
-/// What the benchmark asks of each engine; both implement it over the same `FactSpec`s.
-protocol BenchEngine: AnyObject, Sendable {
+/// What the workload asks of each engine; every engine implements it over the same `FactSpec`s.
+protocol WorkloadEngine: AnyObject, Sendable {
     var name: String { get }
     /// Appends one fact durably, as its own transaction.
     func append(_ spec: FactSpec) async throws
@@ -15,9 +15,13 @@ protocol BenchEngine: AnyObject, Sendable {
     func report(_ subject: String) async throws -> SubjectReport
     /// Physically erases every value of a subject and its identifier.
     func erase(_ subject: String) async throws
+    func close() async throws
+}
+
+/// An engine of the SQLite comparison, whose files are measured too.
+protocol BenchEngine: WorkloadEngine {
     /// The bytes of every file the engine keeps.
     func bytesOnDisk() throws -> Int
-    func close() async throws
 }
 
 /// Nanoseconds on the monotonic clock, which is shared by every process on the machine (the
@@ -120,4 +124,10 @@ func concurrently(tasks: Int, count: Int, _ body: @escaping @Sendable (Int) asyn
         }
         try await group.waitForAll()
     }
+}
+
+/// The 1, 5 and 15 minute load averages: other work on the machine shows in every figure.
+func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
 }

@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 
-// ledger-bench: the ledger's file store against SQLite (GRDB), the same workload, one run.
+// ledger-bench: the ledger's file store against SQLite (GRDB), the same workload, one run; with
+// --postgres, PostgresLedgerStore against a plain PostgreSQL table.
 // Documentation/Performance.md describes every figure and what limits it.
 
 /// Runs the command on a task while the main thread waits on a semaphore. Top-level `await`
@@ -12,9 +13,12 @@ func main(_ arguments: [String]) async -> Int32 {
         switch arguments.first {
         case "--child-open": try await Child.openAndReport(Array(arguments.dropFirst()))
         case "--child-rss": try await Child.residentMemory(Array(arguments.dropFirst()))
+        case "--child-pg-append": try await postgresAppendChild(Array(arguments.dropFirst()))
         default:
             let options = try Options.parse(arguments)
-            if let phase = options.profile {
+            if options.isPostgres {
+                try await postgresBenchmark(options)
+            } else if let phase = options.profile {
                 try await Profile.run(phase, options)
             } else {
                 try await Benchmark(options: options).run()

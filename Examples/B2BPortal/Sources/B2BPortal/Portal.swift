@@ -2,7 +2,7 @@ import PersonalDataLedger
 import PersonalDataLedgerReports
 
 /// A company's contact person, as the company registers them in the B2B portal.
-struct Representative: Sendable {
+struct Representative: Sendable, Decodable {
     /// The portal's own key for the person — never their email address.
     var id: SubjectID
     /// The business customer that registered them: the source of their data.
@@ -22,7 +22,9 @@ struct Portal: Sendable {
     /// The data comes from the company, not from the person, so the source is the company: the
     /// access report tells the person where the portal got their data (GDPR Art. 14, 15(1)(g)).
     /// Representatives are a subject kind the catalog's customer-account purpose declares.
-    func register(_ representative: Representative) async throws {
+    /// Returns the facts recorded: a holding per category.
+    @discardableResult
+    func register(_ representative: Representative) async throws -> [Fact] {
         try await ledger.record(
             [.name(representative.name), .email(representative.email), .phone(representative.phone)],
             about: representative.id, in: "b2b.portal", for: .customerAccountAndOrders,
@@ -31,7 +33,8 @@ struct Portal: Sendable {
 
     /// Records that a representative is also a webshop customer, so one access request or
     /// erasure request covers both.
-    func link(_ representative: SubjectID, toWebshopCustomer customer: SubjectID) async throws {
+    @discardableResult
+    func link(_ representative: SubjectID, toWebshopCustomer customer: SubjectID) async throws -> Fact {
         try await ledger.link(representative, to: customer)
     }
 

@@ -120,11 +120,46 @@ let kariOrder = """
     }
 }
 
-@Test func theCommandLine() throws {
+@Test func theCommandLineDefaults() throws {
     let defaults = try Options([])
-    #expect(defaults.storePath == "./ledger" && defaults.port == 8080 && !defaults.inMemory)
+    #expect(defaults.storeConfiguration.location == nil && defaults.port == 8080 && !defaults.inMemory)
     let custom = try Options(["--store", "/tmp/ledger", "--port", "9000", "--in-memory"])
-    #expect(custom.storePath == "/tmp/ledger" && custom.port == 9000 && custom.inMemory)
-    #expect(throws: Options.UsageError.self) { try Options(["--port", "eighty"]) }
-    #expect(throws: Options.UsageError.self) { try Options(["--store"]) }
+    #expect(custom.storeConfiguration.location == "/tmp/ledger" && custom.port == 9000 && custom.inMemory)
+}
+
+/// Where the ledger is: the options win over `PDL_STORE` and `PDL_KEY_FILE`, as in `pdl`.
+@Test(
+    arguments: [
+        (["--store", "postgres://ledger@db:5432/company"], [:], "postgres://ledger@db:5432/company", nil),
+        (
+            [], ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"],
+            "postgres://ledger@db/company", "/etc/ledger.key"
+        ),
+        (
+            ["--store", "/srv/ledger", "--key-file", "/k"],
+            ["PDL_STORE": "postgres://ledger@db/company", "PDL_KEY_FILE": "/etc/ledger.key"], "/srv/ledger", "/k"
+        ),
+        ([], ["PDL_STORE": ""], nil, nil),
+    ] as [([String], [String: String], String?, String?)])
+func theStoreComesFromTheOptionsThenTheEnvironment(
+    arguments: [String], environment: [String: String], location: String?, keyFile: String?
+) throws {
+    let configuration = try Options(arguments, environment: environment).storeConfiguration
+    #expect(configuration.location == location && configuration.keyFile == keyFile)
+}
+
+@Test(arguments: [["--port", "eighty"], ["--store"], ["--key-file"], ["--stor", "/tmp/ledger"]])
+func aMalformedCommandLineIsAUsageError(arguments: [String]) {
+    #expect(throws: Options.UsageError.self) { try Options(arguments) }
+}
+
+/// A PostgreSQL ledger without its key file is refused before anything connects, saying how to
+/// give it.
+@Test func aPostgresStoreWithoutAKeyFileIsRefused() async throws {
+    let options = try Options(["--store", "postgres://ledger@127.0.0.1:1/company"])
+    await #expect {
+        _ = try await options.storeConfiguration.open(defaultLocation: Options.defaultStore)
+    } throws: { error in
+        (error as? LedgerStoreError)?.message.contains("--key-file") == true
+    }
 }

@@ -1,0 +1,84 @@
+#if PostgreSQL
+    import Foundation
+
+    /// `--child-pg-append ENGINE KEYFILE FACTS SUBJECTS SEED FROM COUNT TASKS`: one of the writer
+    /// processes of the multi-process figure.
+    ///
+    /// It regenerates the workload (the same seed gives the same facts), opens the engine, opens
+    /// TASKS connections, prints `ready`, and waits for a line on standard input — so that every
+    /// process starts together, connected. Then TASKS concurrent writers append facts
+    /// FROM..<FROM+COUNT one per call, and it prints the monotonic nanoseconds of its start and end.
+    enum PostgresChild {
+        static func append(_ arguments: [String]) async throws {
+            guard arguments.count == 8, let facts = Int(arguments[2]), let subjects = Int(arguments[3]),
+                let seed = UInt64(arguments[4]), let from = Int(arguments[5]), let count = Int(arguments[6]),
+                let tasks = Int(arguments[7])
+            else { throw BenchError("--child-pg-append ENGINE KEYFILE FACTS SUBJECTS SEED FROM COUNT TASKS") }
+            let specs = Array(Workload(facts: facts, subjects: subjects, seed: seed).facts[from..<(from + count)])
+            let engine: any WorkloadEngine
+            let running: PostgresServer.RunningClient
+            switch arguments[0] {
+            case "ledger":
+                let ledger = try await PostgresLedgerEngine(
+                    keyFile: URL(fileURLWithPath: arguments[1]), connections: tasks)
+                (engine, running) = (ledger, ledger.running)
+            case "plain":
+                let plain = try PlainPostgresEngine(connections: tasks)
+                (engine, running) = (plain, plain.running)
+            default: throw BenchError("unknown engine \(arguments[0])")
+            }
+            try await running.warm(tasks)
+            FileHandle.standardOutput.write(Data("ready\n".utf8))
+            guard readLine() != nil else { throw BenchError("the parent went away before the start") }
+            let start = monotonicNanoseconds()
+            try await concurrently(tasks: tasks, count: specs.count) { index in try await engine.append(specs[index]) }
+            let end = monotonicNanoseconds()
+            try await engine.close()
+            FileHandle.standardOutput.write(Data("\(start) \(end)\n".utf8))
+        }
+    }
+
+    /// A running writer process of the multi-process figure, as the parent sees it.
+    final class WriterProcess {
+        let process = Process()
+        private let input = Pipe()
+        private let output = Pipe()
+        private var buffer = Data()
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = URL(fileURLWithPath: executablePath())
+            process.arguments = ["--child-pg-append"] + arguments
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+        }
+
+        /// The next line the process prints; an error when it exits first.
+        func line() throws -> String {
+            while true {
+                if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                    buffer.removeSubrange(...newline)
+                    return line
+                }
+                let data = output.fileHandleForReading.availableData
+                guard !data.isEmpty else {
+                    process.waitUntilExit()
+                    throw BenchError(
+                        "a writer process exited with status \(process.terminationStatus) before answering")
+                }
+                buffer.append(data)
+            }
+        }
+
+        func start() throws { try input.fileHandleForWriting.write(contentsOf: Data("go\n".utf8)) }
+
+        /// Waits for the process to end; an error unless it succeeded.
+        func finish() throws {
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw BenchError("a writer process exited with status \(process.terminationStatus)")
+            }
+        }
+    }
+#endif
