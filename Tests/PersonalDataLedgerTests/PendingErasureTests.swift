@@ -106,19 +106,31 @@ import Testing
     }
 
     /// The letter says what was kept, why and until when, in the person's language.
+    struct LetterCase: Sendable, CustomTestStringConvertible {
+        let language: Language
+        let heading: String
+        let until: String
+        let lastDay: String
+        /// The held data's own end for a holding that waits: erased then, not "as the rule says".
+        let keptLine: String
+        /// The erasure that erased nothing yet says so, not "0 values erased".
+        let nothingYet: String
+        var testDescription: String { language.rawValue }
+    }
+
     @Test(arguments: [
-        (
-            Language.english, "Erasure you asked for that must wait",
-            "an ongoing contract with you needs it, until the order is delivered", "31 December 2031"
-        ),
-        (
-            Language.norwegianBokmal, "Sletting du har bedt om, men som må vente",
-            "til ordren er levert. Da sletter vi det.", "31. desember 2031"
+        LetterCase(
+            language: .english, heading: "Erasure you asked for that must wait",
+            until: "an ongoing contract with you needs it, until the order is delivered", lastDay: "31 December 2031",
+            keptLine: "until the order is delivered, then erased as you asked", nothingYet: "nothing erased yet"),
+        LetterCase(
+            language: .norwegianBokmal, heading: "Sletting du har bedt om, men som må vente",
+            until: "til ordren er levert. Da sletter vi det.", lastDay: "31. desember 2031",
+            keptLine: "til ordren er levert, deretter slettet slik du har bedt om", nothingYet: "ingenting slettet ennå"
         ),
     ])
-    func theLetterShowsThePendingErasure(language: Language, heading: String, until: String, lastDay: String)
-        async throws
-    {
+    func theLetterShowsThePendingErasure(_ row: LetterCase) async throws {
+        let (language, heading, until, lastDay) = (row.language, row.heading, row.until, row.lastDay)
         let test = try await RightsLedger.make(.inMemory)
         _ = try await Self.orderAndInvoice(test)
         try await test.ledger.erase(RightsLedger.kari)
@@ -130,6 +142,8 @@ import Testing
         }
         // The bookkeeping copy names the last day kept, as "kept until" does.
         #expect(report.plainText(in: language).contains(lastDay))
+        #expect(report.plainText(in: language).contains(row.keptLine))
+        #expect(report.plainText(in: language).contains(row.nothingYet))
         let decoded = try AccessReport(jsonData: report.jsonData())
         #expect(decoded.pendingErasures == report.pendingErasures)
     }

@@ -62,6 +62,7 @@ enum ReportLabel: String, CaseIterable, Sendable {
     case erasuresHeading
     case erasureOne
     case erasureMany
+    case erasureNothingYet
     case reasonSubjectRequest
     case reasonRetentionExpired
     case reasonConsentWithdrawn
@@ -124,6 +125,7 @@ enum ReportLabel: String, CaseIterable, Sendable {
 
     // Retention ends (plain text and letters)
     case eventsThenRule
+    case eventsThenErasedAsAsked
     case orSeparator
     case eventConsentWithdrawal
     case noFixedEnd

@@ -64,6 +64,7 @@ extension ReportLabels {
         .erasuresHeading: "Hvad vi har slettet",
         .erasureOne: "{1}: {2} oplysning slettet ({3}).",
         .erasureMany: "{1}: {2} oplysninger slettet ({3}).",
+        .erasureNothingYet: "{1}: intet slettet endnu ({2}); det, vi skal beholde indtil videre, står nedenfor.",
         .reasonSubjectRequest: "på din anmodning",
         .reasonRetentionExpired: "opbevaringsperioden var udløbet",
         .reasonConsentWithdrawn: "du tilbagekaldte dit samtykke",
@@ -140,6 +141,7 @@ extension ReportLabels {
 
         // Retention ends (plain text and letters)
         .eventsThenRule: "indtil {1}, derefter som beskrevet ovenfor",
+        .eventsThenErasedAsAsked: "indtil {1}, derefter slettes de, som du har bedt om",
         .orSeparator: " eller ",
         .eventConsentWithdrawal: "du tilbagekalder dit samtykke",
         .noFixedEnd: "uden fast slutdato",

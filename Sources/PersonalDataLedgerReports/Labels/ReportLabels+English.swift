@@ -62,6 +62,7 @@ extension ReportLabels {
         .erasuresHeading: "What we have erased",
         .erasureOne: "{1}: {2} value erased ({3}).",
         .erasureMany: "{1}: {2} values erased ({3}).",
+        .erasureNothingYet: "{1}: nothing erased yet ({2}); what we must keep for now is listed below.",
         .reasonSubjectRequest: "at your request",
         .reasonRetentionExpired: "the retention period ran out",
         .reasonConsentWithdrawn: "you withdrew your consent",
@@ -133,6 +134,7 @@ extension ReportLabels {
 
         // Retention ends (plain text and letters)
         .eventsThenRule: "until {1}, then as described above",
+        .eventsThenErasedAsAsked: "until {1}, then erased as you asked",
         .orSeparator: " or ",
         .eventConsentWithdrawal: "you withdraw your consent",
         .noFixedEnd: "with no fixed end",

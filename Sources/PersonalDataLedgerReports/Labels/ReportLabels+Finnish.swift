@@ -65,6 +65,8 @@ extension ReportLabels {
         .erasuresHeading: "Mitä olemme poistaneet",
         .erasureOne: "{1}: {2} tieto poistettu ({3}).",
         .erasureMany: "{1}: {2} tietoa poistettu ({3}).",
+        .erasureNothingYet:
+            "{1}: mitään ei ole vielä poistettu ({2}); alla on se, mitä meidän on toistaiseksi säilytettävä.",
         .reasonSubjectRequest: "pyynnöstäsi",
         .reasonRetentionExpired: "säilytysaika oli päättynyt",
         .reasonConsentWithdrawn: "peruutit suostumuksesi",
@@ -141,6 +143,7 @@ extension ReportLabels {
 
         // Retention ends (plain text and letters)
         .eventsThenRule: "kunnes {1}, sen jälkeen edellä kuvatulla tavalla",
+        .eventsThenErasedAsAsked: "kunnes {1}, sen jälkeen ne poistetaan pyyntösi mukaisesti",
         .orSeparator: " tai ",
         .eventConsentWithdrawal: "peruutat suostumuksesi",
         .noFixedEnd: "ilman kiinteää päättymispäivää",

@@ -63,6 +63,7 @@ extension ReportLabels {
         .erasuresHeading: "Hva vi har slettet",
         .erasureOne: "{1}: {2} opplysning slettet ({3}).",
         .erasureMany: "{1}: {2} opplysninger slettet ({3}).",
+        .erasureNothingYet: "{1}: ingenting slettet ennå ({2}); det vi må beholde inntil videre, står nedenfor.",
         .reasonSubjectRequest: "etter forespørsel fra deg",
         .reasonRetentionExpired: "lagringstiden var ute",
         .reasonConsentWithdrawn: "du trakk samtykket tilbake",
@@ -138,6 +139,7 @@ extension ReportLabels {
 
         // Retention ends (plain text and letters)
         .eventsThenRule: "til {1}, deretter som beskrevet over",
+        .eventsThenErasedAsAsked: "til {1}, deretter slettet slik du har bedt om",
         .orSeparator: " eller ",
         .eventConsentWithdrawal: "du trekker samtykket tilbake",
         .noFixedEnd: "uten fast sluttdato",

@@ -63,6 +63,7 @@ extension ReportLabels {
         .erasuresHeading: "Vad vi har raderat",
         .erasureOne: "{1}: {2} uppgift raderad ({3}).",
         .erasureMany: "{1}: {2} uppgifter raderade ({3}).",
+        .erasureNothingYet: "{1}: inget raderat ännu ({2}); det vi måste behålla tills vidare anges nedan.",
         .reasonSubjectRequest: "på din begäran",
         .reasonRetentionExpired: "lagringstiden hade gått ut",
         .reasonConsentWithdrawn: "du återkallade ditt samtycke",
@@ -138,6 +139,7 @@ extension ReportLabels {
 
         // Retention ends (plain text and letters)
         .eventsThenRule: "tills {1}, därefter enligt beskrivningen ovan",
+        .eventsThenErasedAsAsked: "tills {1}, därefter raderas de som du har begärt",
         .orSeparator: " eller ",
         .eventConsentWithdrawal: "du återkallar ditt samtycke",
         .noFixedEnd: "utan fast slutdatum",

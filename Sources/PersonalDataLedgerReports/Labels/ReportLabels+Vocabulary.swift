@@ -84,9 +84,11 @@ extension ReportLabels {
         return self[keys[(month - 1 + 12) % 12]]
     }
 
-    /// One erasure in a letter: when, how many values and why.
+    /// One erasure in a letter: when, how many values and why; an erasure that must wait for a
+    /// legal hold says so instead of "0 values erased".
     func erasure(_ at: String, reason: String, count: Int) -> String {
-        self(count == 1 ? .erasureOne : .erasureMany, at, "\(count)", reason)
+        if count == 0 { return self(.erasureNothingYet, at, reason) }
+        return self(count == 1 ? .erasureOne : .erasureMany, at, "\(count)", reason)
     }
 
     /// A value an erasure kept, the legal hold that kept it and until when.

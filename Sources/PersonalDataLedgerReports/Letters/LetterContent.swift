@@ -88,11 +88,12 @@ struct LetterContent {
 
     /// When the items' data is erased: one line when every item ends alike, else one per end
     /// naming its categories. An end already passed is left out: the DPO erases it before the
-    /// letter goes.
+    /// letter goes. A holding the person asked to erase that waits for an event says it is erased
+    /// then, as the pending erasure does — not that the retention rule takes over.
     func keptUntil(_ items: [AccessReport.HeldData]) -> [String] {
         var ends: [(String, [String])] = []
         for item in items {
-            guard let end = item.keptUntil, let words = describe(end) else { continue }
+            guard let end = item.keptUntil, let words = pendingEnd(of: item) ?? describe(end) else { continue }
             let category = categoryLabel(item.category)
             if let index = ends.firstIndex(where: { $0.0 == words }) {
                 if !ends[index].1.contains(category) { ends[index].1.append(category) }
@@ -102,6 +103,15 @@ struct LetterContent {
         }
         if ends.count == 1 { return [ends[0].0] }
         return ends.map { $0.0 + ": " + $0.1.joined(separator: ", ") }
+    }
+
+    /// "until the order is delivered, then erased as you asked" for a holding whose erasure waits
+    /// for an event; `nil` for any other.
+    private func pendingEnd(of item: AccessReport.HeldData) -> String? {
+        guard let pending = report.pendingErasures?.first(where: { $0.holding == item.sequence }),
+            !pending.isDue, pending.until == nil, let event = pending.untilEvent
+        else { return nil }
+        return labels(.eventsThenErasedAsAsked, labels.event(event))
     }
 
     /// The words for a retention end; `nil` for an end already passed.
