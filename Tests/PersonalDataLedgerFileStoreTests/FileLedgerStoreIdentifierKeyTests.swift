@@ -164,6 +164,26 @@ import Testing
         #expect(try await Self.verifyError(directory) == nil)
     }
 
+    /// A damaged key file from before the checksum, in a ledger that recorded no fingerprint, is
+    /// still refused: it does not make the ledger's newest lookup tokens, so it is never upgraded.
+    @Test(arguments: [0, 15, 31])
+    func aFlippedByteInAnOldFormatKeyIsRefusedByItsTokens(at position: Int) async throws {
+        let (directory, key) = try await Self.keyedLedger()
+        let path = Self.keyPath(directory)
+        var bytes = key.bytes
+        bytes[position] ^= 0x01
+        try Self.write(bytes, to: path)
+        try FileManager.default.removeItem(atPath: directory.ledger + "/KEY-FINGERPRINT")
+        for mode in [FileLedgerStore.AccessMode.readOnly, .readWrite] {
+            let error = try #require(try Self.keyError(directory, mode), "\(mode)")
+            #expect(error.code == .corrupted && error.message.contains("does not make this ledger's lookup tokens"))
+            #expect(!error.message.contains(key.bytes.hexString) && !error.message.contains(bytes.hexString))
+        }
+        #expect(try await Self.verifyError(directory)?.message.contains("lookup tokens") == true)
+        #expect(try [UInt8](Data(contentsOf: URL(filePath: path))) == bytes, "never upgraded")
+        #expect(!FileManager.default.fileExists(atPath: directory.ledger + "/KEY-FINGERPRINT"))
+    }
+
     @Test func onlyAskingForItMakesAKeyAndAKeyPutInPlaceFirstIsAdopted() async throws {
         let directory = TemporaryDirectory()
         let store = try FileStoreTesting.open(directory.ledger)

@@ -84,6 +84,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: Self.keyFile(pdl)))
     }
 
+    /// A damaged old-format key in a ledger without a recorded fingerprint: its tokens tell.
+    @Test func aFlippedByteInAnOldFormatKeyIsAStoreError() throws {
+        let (pdl, key) = try Self.demoLedger()
+        var raw = Array(key[12..<44])
+        raw[31] ^= 0x80
+        try Self.write(raw, to: Self.keyFile(pdl))
+        try FileManager.default.removeItem(atPath: pdl.ledger + "/KEY-FINGERPRINT")
+        try Self.expectRefused(pdl, mentioning: "does not make this ledger's lookup tokens", keyBytes: key)
+        let writer = try pdl.run("init")
+        #expect(writer.status == 3, "\(writer)")
+        #expect(try [UInt8](Data(contentsOf: URL(filePath: Self.keyFile(pdl)))) == raw, "never upgraded")
+    }
+
     /// A key file of the format before version 1 (the raw 32 bytes, no fingerprint recorded)
     /// still finds Kari; the next read-write command rewrites it with its checksum.
     @Test func anOldFormatKeyStillFindsAndIsUpgradedByTheNextWriter() throws {

@@ -37,6 +37,7 @@ extension FileLedgerStore {
         let recorded = try KeyFingerprintFile.read(in: directory)
         if let (key, isLegacy) = try IdentifierKey.read(path, calls: directory.calls) {
             try KeyFingerprintFile.check(key, against: recorded, path: path)
+            try checkMakesTheNewestTokens(key, path: path)
             guard mode == .readWrite else { return key }
             if recorded == nil { try record(key) }
             if isLegacy {
@@ -65,7 +66,48 @@ extension FileLedgerStore {
             return
         }
         try KeyFingerprintFile.check(key, against: recorded, path: path)
+        try checkMakesTheNewestTokens(key, path: path)
     }
+
+    /// Refuses `key` when it does not make the newest lookup tokens the ledger holds: up to
+    /// ``tokenSample`` of them, from holdings and rectifications among the last ``tokenSearch``
+    /// facts, are made again from their values. One match is enough (a ledger whose key was
+    /// replaced once holds tokens of both, the newest of the current key); a key that matches
+    /// none is damaged or another ledger's — the only check a key file from before the checksum,
+    /// with no recorded fingerprint, gets.
+    private func checkMakesTheNewestTokens(_ key: IdentifierKey, path: String) throws {
+        let (checked, matched) = try read { state in
+            let context = ReadContext(tables: state.tables, values: values)
+            var checked = 0
+            var sequence = state.tables.count
+            while sequence >= 1, state.tables.count - sequence < Self.tokenSearch, checked < Self.tokenSample {
+                defer { sequence -= 1 }
+                let token: PersonalValue?
+                let value: PersonalValue?
+                switch try self.fact(sequence, in: state, context: context).body {
+                case .holding(let holding): (token, value) = (holding.lookupToken, holding.value)
+                case .rectification(let rectification): (token, value) = (rectification.lookupToken, rectification.value)
+                default: continue
+                }
+                guard let token = token?.revealed, let value = value?.revealed else { continue }
+                checked += 1
+                if Ledger.findableFormats.contains(where: { key.token(for: value, format: $0) == token }) {
+                    return (checked, true)
+                }
+            }
+            return (checked, false)
+        }
+        guard checked > 0, !matched else { return }
+        throw LedgerStoreError(
+            .corrupted,
+            "The identifier key \(path) does not make this ledger's lookup tokens (none of the newest \(checked) matches): it is damaged or another ledger's, and with it finding a person by an identifier would answer that no one holds it. Nothing was read or changed. Restore identifier.key from the backup taken with this ledger."
+        )
+    }
+
+    /// How many of the newest lookup tokens ``checkMakesTheNewestTokens(_:path:)`` makes again.
+    static let tokenSample = 4
+    /// How many of the newest facts it looks through for them.
+    static let tokenSearch: UInt64 = 512
 
     private func record(_ key: IdentifierKey) throws {
         do { try directory.replace(KeyFingerprintFile.name, with: KeyFingerprintFile.encode(key.fingerprint)) } catch {
