@@ -43,7 +43,14 @@ struct FileStoreLocation {
         let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readWrite)
         do {
             // Only pdl init and pdl demo make a key; a lost one is refused, never replaced.
-            return (store, try store.identifierKey(creatingIfAbsent: access == .create))
+            guard let key = try store.identifierKey(creatingIfAbsent: access == .create) else {
+                // Recording without a key would make identifiers no later key can find.
+                throw LedgerStoreError(
+                    .invalidRequest,
+                    "The ledger in \(path) has no identifier key yet, so what pdl records could never be found by an identifier; nothing was recorded. Run 'pdl init --store \(path)' to give it one."
+                )
+            }
+            return (store, key)
         } catch {
             // The lock is released; a store that failed to open its key wrote nothing.
             try? await store.close()

@@ -117,4 +117,30 @@ import Testing
         let verified = try pdl.run("verify")
         #expect(verified.status == 0, "\(verified)")
     }
+
+    /// A ledger a service made without a key: pdl records nothing there (it could never be
+    /// found by identifier) until 'pdl init' gives it one, and makes none by itself.
+    @Test func aLedgerWithoutAKeyGetsOneOnlyFromInit() async throws {
+        let pdl = PDLRunner()
+        let store = try FileStoreTesting.open(pdl.ledger)
+        _ = try await store.append([FileStoreTesting.holding("customer:1", .name, value: "Kari Nordmann")])
+        try await store.close()
+        let record = [
+            "record", Self.kari, "--category", "email", "--system", "webshop.orders", "--purpose",
+            "customerAccountAndOrders", "--value", Self.email,
+        ]
+        let refused = try pdl.run(record)
+        #expect(refused.status == 3 && refused.stderr.contains("has no identifier key yet"), "\(refused)")
+        #expect(refused.stderr.contains("pdl init") && !refused.prints(Self.email), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: Self.keyFile(pdl)))
+        #expect(try pdl.head().count == 1, "nothing was recorded")
+
+        let initialised = try pdl.run("init")
+        #expect(initialised.status == 0, "\(initialised)")
+        #expect(FileManager.default.fileExists(atPath: Self.keyFile(pdl)))
+        let recorded = try pdl.run(record)
+        #expect(recorded.status == 0, "\(recorded)")
+        let found = try pdl.run("find", "--email", Self.email)
+        #expect(found.status == 0 && found.stdout.contains(Self.kari), "\(found)")
+    }
 }
