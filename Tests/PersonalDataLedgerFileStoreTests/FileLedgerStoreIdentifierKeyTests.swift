@@ -96,7 +96,9 @@ import Testing
         }
         let error = try #require(try await Self.verifyError(directory))
         #expect(error.message.contains("not this ledger's key"))
-        #expect(throws: LedgerStoreError.self) { try IdentifierKey.loadOrCreate(at: URL(filePath: Self.keyPath(directory))) }
+        #expect(throws: LedgerStoreError.self) {
+            try IdentifierKey.loadOrCreate(at: URL(filePath: Self.keyPath(directory)))
+        }
     }
 
     /// A lost key is refused — whether the ledger recorded its fingerprint or only holds tokens

@@ -39,7 +39,9 @@ extension IdentifierKey {
                 "it is \(contents.count) bytes long, where a key file is \(fileByteCount) bytes (or \(byteCount) in the format before version 1)"
             )
         }
-        guard Array(contents[0..<8]) == fileMagic else { return .damaged("it does not start with the key file's magic") }
+        guard Array(contents[0..<8]) == fileMagic else {
+            return .damaged("it does not start with the key file's magic")
+        }
         guard contents[8..<12].elementsEqual(littleEndian(1)) else {
             return .damaged("it is not version 1 of the key file format")
         }

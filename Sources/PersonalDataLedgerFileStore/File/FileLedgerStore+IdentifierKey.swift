@@ -86,7 +86,8 @@ extension FileLedgerStore {
                 let value: PersonalValue?
                 switch try self.fact(sequence, in: state, context: context).body {
                 case .holding(let holding): (token, value) = (holding.lookupToken, holding.value)
-                case .rectification(let rectification): (token, value) = (rectification.lookupToken, rectification.value)
+                case .rectification(let rectification):
+                    (token, value) = (rectification.lookupToken, rectification.value)
                 default: continue
                 }
                 guard let token = token?.revealed, let value = value?.revealed else { continue }
