@@ -4,7 +4,9 @@ import PersonalDataLedgerFileStore
 
 extension LedgerStoreOpener {
     /// The file store's opener: a directory path, or a `file://` URL, holding a
-    /// `FileLedgerStore` and its identifier key `DIR/identifier.key` (mode 0600, made on first use).
+    /// `FileLedgerStore` and its identifier key `DIR/identifier.key` (mode 0600, made by
+    /// `pdl init` and `pdl demo`, checked against the fingerprint the ledger recorded on every
+    /// open: a damaged, foreign or lost key is a store error, never a fresh key).
     ///
     /// For `pdl init` and `pdl demo` it creates the directory (and its parents, mode 0700) when
     /// missing; every other command finds a directory without a ledger an error ("no ledger in
@@ -35,14 +37,20 @@ struct FileStoreLocation {
         }
         if access == .readOnly {
             let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readOnly)
-            let file = URL(filePath: path).appending(path: IdentifierKey.fileName)
-            let key = FileManager.default.fileExists(atPath: file.path) ? try IdentifierKey.loadOrCreate(at: file) : nil
-            return (store, key)
+            return (store, try store.identifierKey())
         }
         try createDirectory()
         let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readWrite)
         do {
-            return (store, try identifierKey())
+            // Only pdl init and pdl demo make a key; a lost one is refused, never replaced.
+            guard let key = try store.identifierKey(creatingIfAbsent: access == .create) else {
+                // Recording without a key would make identifiers no later key can find.
+                throw LedgerStoreError(
+                    .invalidRequest,
+                    "The ledger in \(path) has no identifier key yet, so what pdl records could never be found by an identifier; nothing was recorded. Run 'pdl init --store \(path)' to give it one."
+                )
+            }
+            return (store, key)
         } catch {
             // The lock is released; a store that failed to open its key wrote nothing.
             try? await store.close()
@@ -64,19 +72,5 @@ struct FileStoreLocation {
         } catch {
             throw LedgerStoreError(.io, "Cannot create the directory \(path): check the path and its permissions.")
         }
-    }
-
-    /// The key of the ledger's lookup tokens, made on first use.
-    ///
-    /// A directory that cannot be written and has no key yet (a read-only copy being inspected)
-    /// gives no key: reading works, `pdl find` says a key is needed. A key file that exists but
-    /// cannot be read, or has the wrong size, is an error: recording without it would make
-    /// identifiers unfindable.
-    private func identifierKey() throws -> IdentifierKey? {
-        let file = URL(filePath: path).appending(path: IdentifierKey.fileName)
-        if !FileManager.default.fileExists(atPath: file.path) && !FileManager.default.isWritableFile(atPath: path) {
-            return nil
-        }
-        return try IdentifierKey.loadOrCreate(at: file)
     }
 }

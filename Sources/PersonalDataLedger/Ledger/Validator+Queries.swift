@@ -21,7 +21,7 @@ extension Validator {
         guard let key else {
             throw LedgerError(
                 .identifierKeyRequired,
-                "Finding people by identifier needs the ledger's identifier key: create the Ledger with identifierKey: (IdentifierKey.loadOrCreate(at:)). Holdings recorded without a key cannot be found."
+                "Finding people by identifier needs the ledger's identifier key: create the Ledger with identifierKey: (for a ledger directory, FileLedgerStore.identifierKey(creatingIfAbsent:); pdl: run pdl init). Holdings recorded without a key cannot be found."
             )
         }
         do {

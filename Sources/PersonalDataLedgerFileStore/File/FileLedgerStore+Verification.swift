@@ -6,8 +6,9 @@ import PersonalDataLedger
 /// Every batch stores the chain head after it; verification recomputes each head from the
 /// canonical encodings and compares — so a record altered with a recomputed CRC, or a batch
 /// removed or reordered, breaks at the first batch it touches. It also checks the given
-/// checkpoint and the directory's own `CHECKPOINT`, and that every live vault entry still
-/// matches the commitment the log holds for it.
+/// checkpoint and the directory's own `CHECKPOINT`, that every live vault entry still matches
+/// the commitment the log holds for it, and that `identifier.key` is intact and the key whose
+/// fingerprint the ledger recorded.
 extension FileLedgerStore {
     func verifyChain(against checkpoint: IntegrityHead?) throws -> IntegrityHead {
         let tables = try read { $0.tables }
@@ -72,6 +73,7 @@ extension FileLedgerStore {
             throw LedgerStoreError.integrityViolation("The chain head on disk differs from the store's.")
         }
         try verifyVaults(tables)
+        try verifyIdentifierKey()
         return IntegrityHead(count: tables.count, hash: head.hexString)
     }
 

@@ -38,3 +38,14 @@ extension LedgerStoreError {
                 + "guess; restore the directory from a backup, or keep it for inspection.")
     }
 }
+
+extension LedgerStoreError {
+    /// The ledger's identifier key is gone although the ledger needs it: it recorded the key's
+    /// fingerprint, or holds lookup tokens made with it.
+    static func identifierKeyMissing(_ path: String) -> LedgerStoreError {
+        LedgerStoreError(
+            .corrupted,
+            "The identifier key \(path) is missing, but this ledger has one: its lookup tokens were made with it, so without it no one could be found by an identifier. Nothing was created or changed. Restore identifier.key from the backup taken with this ledger."
+        )
+    }
+}

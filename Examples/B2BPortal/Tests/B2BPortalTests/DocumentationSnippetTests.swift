@@ -26,7 +26,7 @@ func articleLedger(
         let directory = FileManager.default.temporaryDirectory.appending(path: "pdl-docs-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try FileLedgerStore(directory: directory)
-        let key = try IdentifierKey.loadOrCreate(at: directory.appending(path: IdentifierKey.fileName))
+        let key = try store.identifierKey(creatingIfAbsent: true)
         let ledger = Ledger(store: store, catalog: .focusNordic, region: .norway, actor: "webshop", identifierKey: key)
 
         try await ledger.publishPolicy(

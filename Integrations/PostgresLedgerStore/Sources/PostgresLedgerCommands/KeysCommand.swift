@@ -125,7 +125,8 @@ enum KeysCommand {
         }
         do {
             let ledger = try await opener.open(location, readOnly: true)
-            try await ledger.adoptIdentifierKey(bytes: Array(bytes))
+            // The file carries a magic, a version and a checksum around the key (or is the raw key).
+            try await ledger.adoptIdentifierKey(bytes: try IdentifierKey.keyBytes(inFileContents: Array(bytes)))
             let adopted = try await opener.open(location, readOnly: true).identifierKey
             print(
                 "The ledger now makes lookup tokens with identifier key \(adopted.fingerprint); import the source ledger's export next."
