@@ -193,7 +193,7 @@ extension PostgresLedgerStoreTests {
         #expect(bookkeeping.status == 0, "\(bookkeeping.stderr)")
         let report = try await ChildProcess.run(pdl, ["report", "customer:20001"], environment: environment)
         #expect(report.stdout.contains("+46701234567"), "\(report.stdout)")
-        #expect(report.stdout.contains("Kept until: 2031-12-31"), "\(report.stdout)")
+        #expect(report.stdout.contains("Kept: until 31 December 2031"), "\(report.stdout)")
         let verified = try await ChildProcess.run(pdl, ["verify"], environment: environment)
         #expect(verified.status == 0, "\(verified.stderr)")
     }
