@@ -45,7 +45,8 @@ extension PostgresLedgerStore {
             UNION ALL
             SELECT 1, s.number, s.wrapped_key, s.identity, NULL::int, NULL::bytea FROM \(s).subjects s
             WHERE s.wrapped_key IS NOT NULL AND s.identity IS NOT NULL
-                AND s.number IN (SELECT unnest(\(s).subject_numbers(f.subjects)) FROM f)
+                AND s.number = ANY(ARRAY(
+                    SELECT unnest(\(s).subject_numbers(d.subjects)) FROM (SELECT DISTINCT f.subjects FROM f) d))
             ORDER BY 1, 2, 5
             """
 
