@@ -24,7 +24,7 @@ extension PostgresLedgerStore {
         let start = clock.now
         var attempt = 0
         // What does not depend on the sequence numbers is done once, before any lock is taken.
-        let prepared = try PreparedGroup(batches, store: self)
+        let prepared = try await PreparedGroup.make(batches, store: self)
         while true {
             do {
                 return try await PostgresErrors.withDeadline(retryPolicy.attemptTimeout) { [self] in
@@ -283,17 +283,52 @@ struct PreparedGroup: Sendable {
     let subjectTokens: [[UInt8]]
 
     init(_ batches: [GroupCommitter.Batch], store: PostgresLedgerStore) throws {
-        self.batches = try batches.map { batch in
-            Batch(
-                batch: batch,
-                facts: try batch.facts.map { draft in
-                    // Appended with its commitment only, an erased identifier indexes nothing.
-                    let keys = draft.body.indexKeys.filter { batch.fields == nil || $0 != .subject(.erased) }
-                    return PreparedFact(blanked: try BlankedFact(draft), indexTokens: Set(keys.map(store.indexToken)))
-                })
-        }
-        let subjects = Set(batches.flatMap { $0.facts.flatMap(\.body.subjects) }.filter { $0 != .erased })
+        self.init(
+            batches: try batches.map { batch in
+                Batch(batch: batch, facts: try Self.prepare(batch.facts[...], of: batch, store: store))
+            }, store: store)
+    }
+
+    private init(batches: [Batch], store: PostgresLedgerStore) {
+        self.batches = batches
+        let subjects = Set(batches.flatMap { $0.batch.facts.flatMap(\.body.subjects) }.filter { $0 != .erased })
         subjectTokens = subjects.map(store.subjectToken)
+    }
+
+    /// Prepares a large group in slices on every core (a bulk append's blanking and hashing is
+    /// most of its client-side work); a small one as ``init(_:store:)`` does.
+    static func make(_ batches: [GroupCommitter.Batch], store: PostgresLedgerStore) async throws -> PreparedGroup {
+        let slice = 256
+        guard batches.reduce(0, { $0 + $1.facts.count }) >= 2 * slice else {
+            return try PreparedGroup(batches, store: store)
+        }
+        let prepared = try await withThrowingTaskGroup(of: (Int, Int, [PreparedFact]).self) { group in
+            for (index, batch) in batches.enumerated() {
+                for start in stride(from: 0, to: batch.facts.count, by: slice) {
+                    let facts = batch.facts[start..<min(start + slice, batch.facts.count)]
+                    group.addTask { (index, start, try prepare(facts, of: batch, store: store)) }
+                }
+            }
+            var slices: [Int: [(Int, [PreparedFact])]] = [:]
+            for try await (index, start, facts) in group { slices[index, default: []].append((start, facts)) }
+            return slices
+        }
+        return PreparedGroup(
+            batches: batches.enumerated().map { index, batch in
+                Batch(
+                    batch: batch,
+                    facts: (prepared[index] ?? []).sorted { $0.0 < $1.0 }.flatMap(\.1))
+            }, store: store)
+    }
+
+    private static func prepare(
+        _ facts: ArraySlice<NewFact>, of batch: GroupCommitter.Batch, store: PostgresLedgerStore
+    ) throws -> [PreparedFact] {
+        try facts.map { draft in
+            // Appended with its commitment only, an erased identifier indexes nothing.
+            let keys = draft.body.indexKeys.filter { batch.fields == nil || $0 != .subject(.erased) }
+            return PreparedFact(blanked: try BlankedFact(draft), indexTokens: Set(keys.map(store.indexToken)))
+        }
     }
 }
 
