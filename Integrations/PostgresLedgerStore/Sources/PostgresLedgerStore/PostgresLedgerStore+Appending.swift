@@ -23,10 +23,12 @@ extension PostgresLedgerStore {
         let clock = ContinuousClock()
         let start = clock.now
         var attempt = 0
+        // What does not depend on the sequence numbers is done once, before any lock is taken.
+        let prepared = try await PreparedGroup.make(batches, store: self)
         while true {
             do {
                 return try await PostgresErrors.withDeadline(retryPolicy.attemptTimeout) { [self] in
-                    try await commitOnce(batches)
+                    try await commitOnce(prepared)
                 }
             } catch let error where PostgresErrors.isConnectionLoss(error) {
                 attempt += 1
@@ -48,28 +50,62 @@ extension PostgresLedgerStore {
         }
     }
 
-    private func commitOnce(_ batches: [GroupCommitter.Batch]) async throws -> [UUID: [Fact]] {
+    /// One attempt, in three statements and a commit: `lock_for_append` (the head's lock and
+    /// everything the group must read under it, in one round trip), one statement that writes
+    /// every row, and `COMMIT`. Under the lock the client only numbers, chains and seals.
+    private func commitOnce(_ prepared: PreparedGroup) async throws -> [UUID: [Fact]] {
         let recorded = try await client.withTransaction(logger: logger) { connection in
-            let head = try await lockHead(connection)
-            let done = try await committedBatches(batches.map(\.id), connection)
-            var plan = AppendPlan(first: head.count + 1, chain: head.hash)
-            let pending = batches.filter { done[$0.id] == nil }
+            let locked = try await lockForAppend(prepared, connection)
+            var plan = AppendPlan(first: locked.count + 1, chain: locked.hash)
+            let pending = prepared.batches.filter { locked.done[$0.batch.id] == nil }
             if !pending.isEmpty {
-                try await checkKeyIsCurrent(connection)
-                var subjects = try await subjectRows(
-                    for: pending.flatMap { $0.facts.flatMap(\.body.subjects) }, connection,
-                    givenSalts: try GivenSalts.subjects(of: pending))
+                try checkKey(current: locked.fingerprint)
+                var subjects = try subjectRows(
+                    for: pending.flatMap { $0.batch.facts.flatMap(\.body.subjects) }, found: locked.subjects,
+                    highestNumber: locked.highestSubject,
+                    givenSalts: try GivenSalts.subjects(of: pending.map(\.batch)))
                 for batch in pending {
-                    try plan.add(batch, subjects: &subjects, store: self)
+                    try plan.add(batch, subjects: &subjects)
                 }
                 try await insertFacts(plan, subjects: subjects, connection)
             }
             var recorded = plan.recorded
-            for (id, range) in done { recorded[id] = try await facts(range, connection) }
+            for (id, range) in locked.done { recorded[id] = try await facts(range, connection) }
             return recorded
         }
         try afterCommit?()
         return recorded
+    }
+
+    /// Calls `lock_for_append` (``Schema/lockForAppend``): the head row locked and read, with the
+    /// key's fingerprint, the highest subject number, the group's subjects' rows and its batches
+    /// already recorded.
+    private func lockForAppend(_ prepared: PreparedGroup, _ connection: PostgresConnection) async throws -> LockedHead {
+        let ids = prepared.batches.map(\.batch.id)
+        let tokens = prepared.subjectTokens.map { ByteBuffer(bytes: $0) }
+        let rows = try await connection.query(
+            """
+            SELECT r_kind, r_n, r_m, r_a, r_b, r_c, r_id
+            FROM \(unescaped: schema.name).lock_for_append(\(ids)::uuid[], \(tokens)::bytea[])
+            """, logger: logger)
+        var locked = LockedHead()
+        var sawHead = false
+        for try await (kind, n, m, a, b, c, id) in rows.decode(
+            (Int32, Int64, Int64?, ByteBuffer?, ByteBuffer?, ByteBuffer?, UUID?).self)
+        {
+            switch kind {
+            case 0:
+                sawHead = true
+                locked.count = UInt64(n)
+                locked.hash = a.map { Array(buffer: $0) } ?? []
+                locked.fingerprint = b.map { String(decoding: Array(buffer: $0), as: UTF8.self) }
+            case 1: locked.highestSubject = n
+            case 2: if let a { locked.subjects[Array(buffer: a)] = (n, b, c) }
+            default: if let id, let m { locked.done[id] = UInt64(n)...UInt64(n + m - 1) }
+            }
+        }
+        guard sawHead else { throw LedgerStoreError.corrupted("The head row of schema '\(schema.name)' is missing.") }
+        return locked
     }
 
     /// Refuses to write under a key-encryption key the ledger was rotated away from (by another
@@ -79,14 +115,17 @@ extension PostgresLedgerStore {
         let rows = try await connection.query(
             "SELECT value FROM \(unescaped: schema.name).meta WHERE name = 'kek_fingerprint'", logger: logger)
         for try await (value) in rows.decode(ByteBuffer.self) {
-            let current = String(decoding: Array(buffer: value), as: UTF8.self)
-            guard current == keyEncryptionKey.fingerprint else {
-                throw LedgerStoreError(
-                    .invalidRequest,
-                    "The ledger's key-encryption key was rotated to key \(current) after this store opened with key \(keyEncryptionKey.fingerprint); nothing was recorded. Restart this service (or pdl) with the new key file."
-                )
-            }
+            try checkKey(current: String(decoding: Array(buffer: value), as: UTF8.self))
         }
+    }
+
+    /// Refuses when the ledger's key fingerprint `current` is not this store's key.
+    func checkKey(current: String?) throws {
+        guard let current, current != keyEncryptionKey.fingerprint else { return }
+        throw LedgerStoreError(
+            .invalidRequest,
+            "The ledger's key-encryption key was rotated to key \(current) after this store opened with key \(keyEncryptionKey.fingerprint); nothing was recorded. Restart this service (or pdl) with the new key file."
+        )
     }
 
     /// Takes the head row's lock, which orders every append of every process, and reads it.
@@ -97,19 +136,6 @@ extension PostgresLedgerStore {
             return (UInt64(count), Array(buffer: hash))
         }
         throw LedgerStoreError.corrupted("The head row of schema '\(schema.name)' is missing.")
-    }
-
-    private func committedBatches(
-        _ ids: [UUID], _ connection: PostgresConnection
-    ) async throws -> [UUID: ClosedRange<UInt64>] {
-        var done: [UUID: ClosedRange<UInt64>] = [:]
-        let rows = try await connection.query(
-            "SELECT id, first_seq, count FROM \(unescaped: schema.name).batches WHERE id = ANY(\(ids))",
-            logger: logger)
-        for try await (id, first, count) in rows.decode((UUID, Int64, Int32).self) {
-            done[id] = UInt64(first)...UInt64(first + Int64(count) - 1)
-        }
-        return done
     }
 
     private func facts(_ range: ClosedRange<UInt64>, _ connection: PostgresConnection) async throws -> [Fact] {
@@ -126,9 +152,8 @@ extension PostgresLedgerStore {
     func subjectRows(
         for subjects: [SubjectID], _ connection: PostgresConnection, givenSalts: [SubjectID: [UInt8]] = [:]
     ) async throws -> SubjectRows {
-        var rows = SubjectRows()
         let wanted = Array(Set(subjects.filter { $0 != .erased }))
-        guard !wanted.isEmpty else { return rows }
+        guard !wanted.isEmpty else { return SubjectRows() }
         let tokens = wanted.map { ByteBuffer(bytes: subjectToken($0)) }
         let found = try await connection.query(
             """
@@ -141,11 +166,22 @@ extension PostgresLedgerStore {
         {
             byToken[Array(buffer: token)] = (number, wrapped, identity)
         }
-        var next: Int64 = 0
+        var highest: Int64 = 0
         let maximum = try await connection.query(
             "SELECT coalesce(max(number), 0) FROM \(unescaped: schema.name).subjects", logger: logger)
-        for try await (value) in maximum.decode(Int64.self) { next = value + 1 }
-        for subject in wanted.sorted() {
+        for try await (value) in maximum.decode(Int64.self) { highest = value }
+        return try subjectRows(for: wanted, found: byToken, highestNumber: highest, givenSalts: givenSalts)
+    }
+
+    /// The subject rows of `subjects` from the rows `found` by token: opened when they exist with a
+    /// key, made anew (numbered after `highestNumber`) when not.
+    func subjectRows(
+        for subjects: [SubjectID], found byToken: [[UInt8]: (Int64, ByteBuffer?, ByteBuffer?)],
+        highestNumber: Int64, givenSalts: [SubjectID: [UInt8]]
+    ) throws -> SubjectRows {
+        var rows = SubjectRows()
+        var next = highestNumber + 1
+        for subject in Set(subjects.filter { $0 != .erased }).sorted() {
             let token = subjectToken(subject)
             if case (let number, let wrapped?, let identity?)? = byToken[token] {
                 rows.existing[subject] = try openSubject(number: number, wrapped: wrapped, identity: identity)
@@ -202,47 +238,116 @@ extension PostgresLedgerStore {
             wrappedKeys.append(ByteBuffer(bytes: wrapped))
             identities.append(ByteBuffer(bytes: identity))
         }
-        if !numbers.isEmpty {
-            try await connection.query(
-                """
+        // Every row in one statement: a round trip under the head's lock, not one per table. The
+        // sub-statements of a `WITH` all run, whether or not the main statement reads them.
+        try await connection.query(
+            """
+            WITH new_subjects AS (
                 INSERT INTO \(unescaped: s).subjects (number, token, wrapped_key, identity)
                 SELECT * FROM unnest(\(numbers)::bigint[], \(tokens)::bytea[], \(wrappedKeys)::bytea[], \(identities)::bytea[])
                 ON CONFLICT (number) DO UPDATE SET wrapped_key = EXCLUDED.wrapped_key, identity = EXCLUDED.identity
-                """, logger: logger)
-        }
-        try await connection.query(
-            """
-            INSERT INTO \(unescaped: s).facts (seq, batch, body, commitments, subjects, chain)
-            SELECT * FROM unnest(\(plan.sequences)::bigint[], \(plan.batchOfFact)::uuid[], \(plan.bodies)::bytea[],
-                \(plan.commitments)::bytea[], \(plan.subjectLists)::bytea[], \(plan.chains)::bytea[])
-            """, logger: logger)
-        if !plan.vaultSequences.isEmpty {
-            try await connection.query(
-                """
+            ), new_facts AS (
+                INSERT INTO \(unescaped: s).facts (seq, batch, body, commitments, subjects, chain)
+                SELECT * FROM unnest(\(plan.sequences)::bigint[], \(plan.batchOfFact)::uuid[], \(plan.bodies)::bytea[],
+                    \(plan.commitments)::bytea[], \(plan.subjectLists)::bytea[], \(plan.chains)::bytea[])
+            ), new_values AS (
                 INSERT INTO \(unescaped: s).vault (seq, field, subject, sealed)
                 SELECT * FROM unnest(\(plan.vaultSequences)::bigint[], \(plan.vaultFields)::int[],
                     \(plan.vaultSubjects)::bigint[], \(plan.vaultSealed)::bytea[])
-                """, logger: logger)
-        }
-        try await connection.query(
-            """
-            INSERT INTO \(unescaped: s).fact_index (key, seq)
-            SELECT * FROM unnest(\(plan.indexKeys)::bytea[], \(plan.indexSequences)::bigint[])
-            ON CONFLICT DO NOTHING
-            """, logger: logger)
-        try await connection.query(
-            """
-            INSERT INTO \(unescaped: s).batches (id, first_seq, count)
-            SELECT * FROM unnest(\(plan.batchIDs)::uuid[], \(plan.batchFirsts)::bigint[], \(plan.batchCounts)::int[])
-            """, logger: logger)
-        try await connection.query(
-            """
+            ), new_index AS (
+                INSERT INTO \(unescaped: s).fact_index (key, seq)
+                SELECT * FROM unnest(\(plan.indexKeys)::bytea[], \(plan.indexSequences)::bigint[])
+                ON CONFLICT DO NOTHING
+            ), new_batches AS (
+                INSERT INTO \(unescaped: s).batches (id, first_seq, count)
+                SELECT * FROM unnest(\(plan.batchIDs)::uuid[], \(plan.batchFirsts)::bigint[], \(plan.batchCounts)::int[])
+            )
             UPDATE \(unescaped: s).head SET count = \(Int64(plan.next - 1)), hash = \(ByteBuffer(bytes: plan.chain))
             WHERE id = 1
+            RETURNING pg_notify(\(schema.channel), \(String(plan.next - 1)))
             """, logger: logger)
-        try await connection.query(
-            PostgresQuery(unsafeSQL: "NOTIFY \(schema.channel), '\(plan.next - 1)'"), logger: logger)
     }
+}
+
+/// What an append computes before it takes the head's lock, because none of it depends on the
+/// sequence numbers: each fact's blanked JSON and keyed index hashes, and the keyed hashes naming
+/// the group's subjects.
+struct PreparedGroup: Sendable {
+    struct Batch: Sendable {
+        let batch: GroupCommitter.Batch
+        let facts: [PreparedFact]
+    }
+
+    let batches: [Batch]
+    /// The `subjects` tokens of every live subject the group names.
+    let subjectTokens: [[UInt8]]
+
+    init(_ batches: [GroupCommitter.Batch], store: PostgresLedgerStore) throws {
+        self.init(
+            batches: try batches.map { batch in
+                Batch(batch: batch, facts: try Self.prepare(batch.facts[...], of: batch, store: store))
+            }, store: store)
+    }
+
+    private init(batches: [Batch], store: PostgresLedgerStore) {
+        self.batches = batches
+        let subjects = Set(batches.flatMap { $0.batch.facts.flatMap(\.body.subjects) }.filter { $0 != .erased })
+        subjectTokens = subjects.map(store.subjectToken)
+    }
+
+    /// Prepares a large group in slices on every core (a bulk append's blanking and hashing is
+    /// most of its client-side work); a small one as ``init(_:store:)`` does.
+    static func make(_ batches: [GroupCommitter.Batch], store: PostgresLedgerStore) async throws -> PreparedGroup {
+        let slice = 256
+        guard batches.reduce(0, { $0 + $1.facts.count }) >= 2 * slice else {
+            return try PreparedGroup(batches, store: store)
+        }
+        let prepared = try await withThrowingTaskGroup(of: (Int, Int, [PreparedFact]).self) { group in
+            for (index, batch) in batches.enumerated() {
+                for start in stride(from: 0, to: batch.facts.count, by: slice) {
+                    let facts = batch.facts[start..<min(start + slice, batch.facts.count)]
+                    group.addTask { (index, start, try prepare(facts, of: batch, store: store)) }
+                }
+            }
+            var slices: [Int: [(Int, [PreparedFact])]] = [:]
+            for try await (index, start, facts) in group { slices[index, default: []].append((start, facts)) }
+            return slices
+        }
+        return PreparedGroup(
+            batches: batches.enumerated().map { index, batch in
+                Batch(
+                    batch: batch,
+                    facts: (prepared[index] ?? []).sorted { $0.0 < $1.0 }.flatMap(\.1))
+            }, store: store)
+    }
+
+    private static func prepare(
+        _ facts: ArraySlice<NewFact>, of batch: GroupCommitter.Batch, store: PostgresLedgerStore
+    ) throws -> [PreparedFact] {
+        try facts.map { draft in
+            // Appended with its commitment only, an erased identifier indexes nothing.
+            let keys = draft.body.indexKeys.filter { batch.fields == nil || $0 != .subject(.erased) }
+            return PreparedFact(blanked: try BlankedFact(draft), indexTokens: Set(keys.map(store.indexToken)))
+        }
+    }
+}
+
+/// One fact as ``PreparedGroup`` prepares it.
+struct PreparedFact: Sendable {
+    let blanked: BlankedFact
+    let indexTokens: Set<[UInt8]>
+}
+
+/// What `lock_for_append` read under the head's lock.
+struct LockedHead {
+    var count: UInt64 = 0
+    var hash: [UInt8] = []
+    var fingerprint: String?
+    var highestSubject: Int64 = 0
+    /// The subject rows found, by token: number, wrapped key and sealed identity (`nil` once erased).
+    var subjects: [[UInt8]: (Int64, ByteBuffer?, ByteBuffer?)] = [:]
+    /// The group's batches that are already recorded, with their sequence numbers.
+    var done: [UUID: ClosedRange<UInt64>] = [:]
 }
 
 /// A subject's row as an append needs it: its number, opened data key and commitment salt.
@@ -288,7 +393,8 @@ struct AppendPlan {
         self.chain = chain
     }
 
-    mutating func add(_ batch: GroupCommitter.Batch, subjects: inout SubjectRows, store: PostgresLedgerStore) throws {
+    mutating func add(_ prepared: PreparedGroup.Batch, subjects: inout SubjectRows) throws {
+        let batch = prepared.batch
         batchIDs.append(batch.id)
         batchFirsts.append(Int64(next))
         batchCounts.append(Int32(batch.facts.count))
@@ -296,7 +402,7 @@ struct AppendPlan {
         for (position, draft) in batch.facts.enumerated() {
             let sequence = next
             next += 1
-            let blanked = try BlankedFact(draft)
+            let blanked = prepared.facts[position].blanked
             let canonical: [UInt8]
             let encodedCommitments: [UInt8]
             let valueSalts: [[UInt8]?]
@@ -334,9 +440,7 @@ struct AppendPlan {
             subjectLists.append(
                 ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))
             chains.append(ByteBuffer(bytes: chain))
-            // Appended with its commitment only, an erased identifier indexes nothing.
-            let keys = draft.body.indexKeys.filter { batch.fields == nil || $0 != .subject(.erased) }
-            for key in Set(keys.map(store.indexToken)) {
+            for key in prepared.facts[position].indexTokens {
                 indexKeys.append(ByteBuffer(bytes: key))
                 indexSequences.append(Int64(sequence))
             }

@@ -58,7 +58,9 @@ extension PostgresLedgerStore {
         var plan = AppendPlan(first: head.count + 1, chain: head.hash)
         var subjects = try await subjectRows(for: erasure.body.subjects, connection)
         let batch = GroupCommitter.Batch(id: UUID(), facts: [erasure])
-        try plan.add(batch, subjects: &subjects, store: self)
+        for prepared in try PreparedGroup([batch], store: self).batches {
+            try plan.add(prepared, subjects: &subjects)
+        }
         try await insertFacts(plan, subjects: subjects, connection)
 
         try await connection.query(

@@ -27,29 +27,46 @@ extension PostgresLedgerStore {
     }
 
     /// Reads the facts matching `condition` in sequence order, with their values and subjects
-    /// opened: two statements, one for the facts and their sealed values, one for the subjects.
+    /// opened: one statement, which returns the facts with their sealed values (kind 0) and then
+    /// the rows of every subject they name whose data key still exists (kind 1), all from one
+    /// snapshot.
     func readFacts(where condition: PostgresQuery, connection: PostgresConnection) async throws -> [Fact] {
+        let s = schema.name
         var query = PostgresQuery(
             unsafeSQL: """
-                SELECT f.seq, f.body, f.subjects, v.field, v.sealed
-                FROM \(schema.name).facts f LEFT JOIN \(schema.name).vault v ON v.seq = f.seq
-                WHERE 
+                WITH f AS MATERIALIZED (SELECT f.seq, f.body, f.subjects FROM \(s).facts f WHERE 
                 """)
         query.sql += condition.sql
         query.binds = condition.binds
-        query.sql += " ORDER BY f.seq, v.field"
+        query.sql += """
+            )
+            SELECT 0, f.seq, f.body, f.subjects, v.field, v.sealed
+            FROM f LEFT JOIN \(s).vault v ON v.seq = f.seq
+            UNION ALL
+            SELECT 1, s.number, s.wrapped_key, s.identity, NULL::int, NULL::bytea FROM \(s).subjects s
+            WHERE s.wrapped_key IS NOT NULL AND s.identity IS NOT NULL
+                AND s.number = ANY(ARRAY(
+                    SELECT unnest(\(s).subject_numbers(d.subjects)) FROM (SELECT DISTINCT f.subjects FROM f) d))
+            ORDER BY 1, 2, 5
+            """
 
         var rows: [(sequence: Int64, body: [UInt8], subjects: [Int64], sealed: [Int: [UInt8]])] = []
-        for try await (sequence, body, subjects, field, sealed) in try await connection.query(query, logger: logger)
-            .decode((Int64, ByteBuffer, ByteBuffer, Int32?, ByteBuffer?).self)
-        {
+        var opened: [Int64: (subject: SubjectID, seal: SubjectSeal)] = [:]
+        for try await (kind, sequence, body, subjects, field, sealed) in try await connection.query(
+            query, logger: logger
+        )
+        .decode((Int32, Int64, ByteBuffer, ByteBuffer, Int32?, ByteBuffer?).self) {
+            if kind == 1 {
+                if let subject = try openIdentifiedSubject(number: sequence, wrapped: body, identity: subjects) {
+                    opened[sequence] = subject
+                }
+                continue
+            }
             if rows.last?.sequence != sequence {
                 rows.append((sequence, Array(buffer: body), SubjectList.decode(Array(buffer: subjects)), [:]))
             }
             if let field, let sealed { rows[rows.count - 1].sealed[Int(field)] = Array(buffer: sealed) }
         }
-        let numbers = Array(Set(rows.flatMap(\.subjects).filter { $0 != 0 }))
-        let opened = try await openedSubjects(numbers, connection)
         return try rows.map { row in
             var values: [Int: String] = [:]
             if let owner = row.subjects.first.flatMap({ opened[$0] }) {
@@ -74,26 +91,17 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// The subjects numbered `numbers` whose data key still exists, with their identifiers.
-    func openedSubjects(
-        _ numbers: [Int64], _ connection: PostgresConnection
-    ) async throws -> [Int64: (subject: SubjectID, seal: SubjectSeal)] {
-        guard !numbers.isEmpty else { return [:] }
-        var opened: [Int64: (subject: SubjectID, seal: SubjectSeal)] = [:]
-        let rows = try await connection.query(
-            """
-            SELECT number, wrapped_key, identity FROM \(unescaped: schema.name).subjects
-            WHERE number = ANY(\(numbers)) AND wrapped_key IS NOT NULL
-            """, logger: logger)
-        for try await (number, wrapped, identity) in rows.decode((Int64, ByteBuffer, ByteBuffer).self) {
-            let row = try openSubject(number: number, wrapped: wrapped, identity: identity)
-            guard
-                let plaintext = row.seal.open(
-                    Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
-                let (_, text) = SaltedText.split(plaintext, saltLength: FactChain.saltLength)
-            else { continue }
-            opened[number] = (SubjectID(text), row.seal)
-        }
-        return opened
+    /// A subject's row opened: its identifier and data key; `nil` when the identity does not
+    /// split into a salt and an identifier. Throws when the key or the identity does not open.
+    func openIdentifiedSubject(
+        number: Int64, wrapped: ByteBuffer, identity: ByteBuffer
+    ) throws -> (subject: SubjectID, seal: SubjectSeal)? {
+        let row = try openSubject(number: number, wrapped: wrapped, identity: identity)
+        guard
+            let plaintext = row.seal.open(
+                Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
+            let (_, text) = SaltedText.split(plaintext, saltLength: FactChain.saltLength)
+        else { return nil }
+        return (SubjectID(text), row.seal)
     }
 }

@@ -71,7 +71,66 @@ struct Schema: Sendable {
             CREATE TABLE IF NOT EXISTS \(name).fact_index (
                 key bytea NOT NULL, seq bigint NOT NULL, PRIMARY KEY (key, seq))
             """,
+            lockForAppend,
+            subjectNumbers,
         ]
+    }
+
+    /// The first step of an append, in one round trip: takes the head row's lock, then — each
+    /// query with a fresh snapshot, as a `VOLATILE` function's are, so it sees every transaction
+    /// that committed while it waited — reads what the append must know. One row per item:
+    /// kind 0 the head (count, hash) and the key-encryption key's fingerprint; kind 1 the highest
+    /// subject number; kind 2 each subject row named by `tokens`; kind 3 each batch of `batch_ids`
+    /// already recorded (a retry).
+    var lockForAppend: String {
+        """
+        CREATE OR REPLACE FUNCTION \(name).lock_for_append(batch_ids uuid[], tokens bytea[])
+        RETURNS TABLE (r_kind int, r_n bigint, r_m bigint, r_a bytea, r_b bytea, r_c bytea, r_id uuid)
+        LANGUAGE plpgsql VOLATILE AS $body$
+        BEGIN
+            PERFORM 1 FROM \(name).head h WHERE h.id = 1 FOR UPDATE;
+            RETURN QUERY SELECT 0, h.count, NULL::bigint, h.hash,
+                    (SELECT m.value FROM \(name).meta m WHERE m.name = 'kek_fingerprint'), NULL::bytea, NULL::uuid
+                FROM \(name).head h WHERE h.id = 1;
+            RETURN QUERY SELECT 1, coalesce(max(s.number), 0), NULL::bigint, NULL::bytea, NULL::bytea, NULL::bytea,
+                    NULL::uuid
+                FROM \(name).subjects s;
+            RETURN QUERY SELECT 2, s.number, NULL::bigint, s.token, s.wrapped_key, s.identity, NULL::uuid
+                FROM \(name).subjects s WHERE s.token = ANY(tokens);
+            RETURN QUERY SELECT 3, b.first_seq, b.count::bigint, NULL::bytea, NULL::bytea, NULL::bytea, b.id
+                FROM \(name).batches b WHERE b.id = ANY(batch_ids);
+        END
+        $body$
+        """
+    }
+
+    /// The subject numbers of a `facts.subjects` value (unsigned LEB128 varints, ``SubjectList``),
+    /// so a read can fetch the subjects' rows in the same statement as the facts.
+    var subjectNumbers: String {
+        """
+        CREATE OR REPLACE FUNCTION \(name).subject_numbers(list bytea) RETURNS bigint[]
+        LANGUAGE plpgsql IMMUTABLE STRICT AS $body$
+        DECLARE
+            numbers bigint[] := '{}';
+            acc bigint := 0;
+            bits int := 0;
+            b int;
+        BEGIN
+            FOR i IN 0 .. length(list) - 1 LOOP
+                b := get_byte(list, i);
+                acc := acc | ((b & 127)::bigint << bits);
+                IF b < 128 THEN
+                    numbers := numbers || acc;
+                    acc := 0;
+                    bits := 0;
+                ELSE
+                    bits := bits + 7;
+                END IF;
+            END LOOP;
+            RETURN numbers;
+        END
+        $body$
+        """
     }
 
     /// A number for `pg_advisory_xact_lock`, the same in every process for this schema.
