@@ -30,8 +30,9 @@ extension Ledger {
     ///   - actor: who records it.
     /// - Returns: the lifecycle event and the employee holdings, in that order.
     /// - Throws: ``LedgerError/Rule/invalidRequest`` when nothing is held for the application or
-    ///   the two references are the same; the refusals of ``record(_:about:in:for:basis:source:reference:specialCategoryCondition:actor:)``
-    ///   for the employee holdings (a system not in the catalog, a restriction in force).
+    ///   the two references are the same; the refusals of
+    ///   ``record(_:about:in:for:basis:source:reference:specialCategoryCondition:region:actor:)`` for
+    ///   the employee holdings (a system not in the catalog, a restriction in force).
     @discardableResult
     public func hire(
         _ applicant: SubjectID, application: BusinessReference, employment: BusinessReference,

@@ -5,7 +5,8 @@
 #endif
 
 /// The statutory periods a ledger counts retention with, per region, as data the user can
-/// override. Each holding is counted with the periods of its own country (``SubjectCountries``).
+/// override. Each holding is counted with the periods of its own country: the holding's, else its
+/// person's, else the ledger's default (`Documentation/Settings.md`).
 /// A ledger keeps them, with its default country, in its settings (``LedgerSettings``).
 ///
 /// The defaults are the ones in `nordic-facts.md`; they are defaults, not law the code hard-wires.
