@@ -111,32 +111,10 @@ struct Benchmark {
         let shuffled = workload.subjects.shuffled(using: &random)
         let reportSubjects = (0..<options.reports).map { shuffled[$0 % shuffled.count] }
         let warmSubjects = (0..<100).map { shuffled[(options.reports + $0) % shuffled.count] }
-        var reportTimes: [[Double]] = []
-        var answers: [[SubjectReport]] = []
-        for engine in engines {
-            progress("\(engine.name): \(reportSubjects.count) reports…")
-            for subject in warmSubjects { _ = try await engine.report(subject) }
-            var times: [Double] = []
-            var reports: [SubjectReport] = []
-            times.reserveCapacity(reportSubjects.count)
-            for subject in reportSubjects {
-                let (report, seconds) = try await timed { try await engine.report(subject) }
-                times.append(seconds * 1e6)
-                reports.append(report)
-            }
-            reportTimes.append(times)
-            answers.append(reports)
-        }
-        for (index, subject) in reportSubjects.enumerated()
-        where answers[0][index].contents != answers[1][index].contents {
-            throw BenchError(
-                "the engines' reports of \(subject) differ: \(answers[0][index].rows.count) rows against \(answers[1][index].rows.count)"
-            )
-        }
-        let rowCount = answers[0].reduce(0) { $0 + $1.rows.count }
-        notes.append(
-            "reports: both engines returned the same \(rowCount) rows for \(reportSubjects.count) subjects (\(format(Double(rowCount) / Double(reportSubjects.count))) rows each)"
-        )
+        let reports = try await ReportPhase.run(
+            engines.map { $0 as any WorkloadEngine }, subjects: reportSubjects, warm: warmSubjects)
+        let reportTimes = reports.times
+        notes.append(reports.note)
         figures.append(
             Figure(
                 name: "report_p50_us", unit: "us", ledger: median(reportTimes[0]), peer: median(reportTimes[1]),
