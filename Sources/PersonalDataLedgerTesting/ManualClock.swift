@@ -23,6 +23,6 @@ public final class ManualClock: Sendable {
     /// Sets the clock to `date`.
     public func set(_ date: Date) { current.withLock { $0 = date } }
 
-    /// This clock, for ``Ledger/init(store:catalog:region:actor:clock:retention:identifierKey:)``.
+    /// This clock, for ``Ledger/init(store:catalog:region:actor:clock:retention:identifierKey:observer:)``.
     public var ledgerClock: LedgerClock { LedgerClock { [self] in self.now } }
 }

@@ -18,10 +18,15 @@ extension Ledger {
                     "The ledger holds \(count) facts, so it would number the next \(count + 1), not \(fact.sequence): "
                         + "something else wrote to it. Stop other writers and import into an empty ledger.")
             }
-            return try await store.erase(
+            let recorded = try await store.erase(
                 ErasureScope(
                     subject: erasure.subject, values: Set(erasure.erased), erasesIdentifier: erasure.identifierErased),
                 recording: fact.draft)
+            observer?.observe(
+                .erased(
+                    values: Set(erasure.erased).count, identifierErased: erasure.identifierErased,
+                    reason: erasure.reason))
+            return recorded
         }
     }
 }

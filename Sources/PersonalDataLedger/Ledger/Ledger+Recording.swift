@@ -33,6 +33,7 @@ extension Ledger {
         basis: LegalBasis? = nil, source: DataSource = .dataSubject, reference: BusinessReference? = nil,
         specialCategoryCondition: SpecialCategoryCondition? = nil, region: Region? = nil, actor: ActorID? = nil
     ) async throws -> [Fact] {
+        try await observingWrite(.holding, subjects: 1) {
         try validator.region(region)
         try validator.items(items)
         let definition = try validator.purpose(purpose)
@@ -45,6 +46,7 @@ extension Ledger {
                     source: source, reference: reference, value: item.value, region: region)
                 return .holding(self.withLookupToken(try validator.holding(holding, history: histories[subject]!)))
             }
+        }
         }
     }
 
@@ -66,6 +68,7 @@ extension Ledger {
         _ decision: ConsentDecision.Decision, by subject: SubjectID, for purpose: Purpose, policy: String,
         channel: String, evidence: String? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
+        try await observingWrite(.consentDecision, subjects: 1) {
         let published = Set(try await policyVersions().map(\.version))
         try validator.consent(for: purpose, policy: policy, channel: channel, published: published)
         let facts = try await write(
@@ -77,6 +80,7 @@ extension Ledger {
                         evidence: evidence))
             ])
         return facts[0]
+        }
     }
 
     /// Records that categories of a person's data were given to a recipient on an occasion.
@@ -88,6 +92,7 @@ extension Ledger {
         _ categories: [DataCategory], of subject: SubjectID, to recipient: RecipientID,
         for occasion: AccessOccasion, reference: BusinessReference? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
+        try await observingWrite(.disclosure, subjects: 1) {
         let validator = self.validator
         try validator.disclosure(categories, to: recipient, for: occasion)
         let facts = try await write(about: [subject], by: actor) { histories in
@@ -100,6 +105,7 @@ extension Ledger {
             ]
         }
         return facts[0]
+        }
     }
 
     /// Records that a recipient has standing access to a whole system on an occasion.
@@ -111,6 +117,7 @@ extension Ledger {
         to recipient: RecipientID, on system: SystemID, for occasion: AccessOccasion, from start: Date,
         until end: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
+        try await observingWrite(.accessGrant, subjects: 0) {
         try validator.grant(to: recipient, on: system, for: occasion, from: start, until: end)
         let facts = try await write(
             about: [], by: actor,
@@ -119,6 +126,7 @@ extension Ledger {
                     AccessGrant(recipient: recipient, system: system, occasion: occasion, from: start, until: end))
             ])
         return facts[0]
+        }
     }
 
     /// Records that a business object reached a lifecycle event: retention clocks of the
@@ -127,11 +135,13 @@ extension Ledger {
     public func recordLifecycleEvent(
         _ kind: LifecycleKind, reference: BusinessReference, occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
+        try await observingWrite(.lifecycleEvent, subjects: 0) {
         try validator.lifecycle(kind, reference: reference)
         let at = occurredAt ?? clock.now()
         let facts = try await write(
             about: [], by: actor, [.lifecycleEvent(LifecycleEvent(kind: kind, reference: reference, occurredAt: at))])
         return facts[0]
+        }
     }
 
     /// Records that the business object `reference` concerns `other`: a complaint case concerns
@@ -149,10 +159,12 @@ extension Ledger {
     public func linkReference(
         _ reference: BusinessReference, concerns other: BusinessReference, actor: ActorID? = nil
     ) async throws -> Fact {
+        try await observingWrite(.referenceLink, subjects: 0) {
         try validator.referenceLink(reference, concerns: other)
         let facts = try await write(
             about: [], by: actor, [.referenceLink(ReferenceLink(reference: reference, concerns: other))])
         return facts[0]
+        }
     }
 
     /// Publishes a version of the privacy policy. Consent can be recorded only under a published
@@ -167,11 +179,15 @@ extension Ledger {
         version: String, effectiveFrom: Date, isMajor: Bool, actor: ActorID? = nil
     ) async throws -> Fact {
         let policy = PolicyVersion(version: version, effectiveFrom: effectiveFrom, isMajor: isMajor)
-        return try await locks.withLock([.policy]) {
-            let published = try await store.facts(for: .kind(.policyVersion))
-            if let existing = try validator.policy(policy, published: published) { return existing }
-            return try await write(about: [], by: actor, [.policyVersion(policy)])[0]
+        let (fact, _) = try await observingWrite(.policyVersion, facts: { $0.appended }, subjects: { _ in 0 }) {
+            () async throws -> (Fact, appended: Int) in
+            try await locks.withLock([.policy]) {
+                let published = try await store.facts(for: .kind(.policyVersion))
+                if let existing = try validator.policy(policy, published: published) { return (existing, appended: 0) }
+                return (try await write(about: [], by: actor, [.policyVersion(policy)])[0], appended: 1)
+            }
         }
+        return fact
     }
 
     /// Every published policy version, in the order published.
@@ -202,11 +218,13 @@ extension Ledger {
     private func recordObjection(
         of subject: SubjectID, to purpose: Purpose, isWithdrawn: Bool, actor: ActorID?
     ) async throws -> Fact {
+        try await observingWrite(.objection, subjects: 1) {
         _ = try validator.purpose(purpose)
         let facts = try await write(
             about: [subject], by: actor,
             [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: isWithdrawn))])
         return facts[0]
+        }
     }
 
     /// Restricts processing of a person's data (GDPR Art. 18) for one purpose or, with `nil`,
@@ -229,19 +247,23 @@ extension Ledger {
     private func recordRestriction(
         of subject: SubjectID, purpose: Purpose?, isLifted: Bool, actor: ActorID?
     ) async throws -> Fact {
+        try await observingWrite(.restriction, subjects: 1) {
         if let purpose { _ = try validator.purpose(purpose) }
         let facts = try await write(
             about: [subject], by: actor,
             [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: isLifted))])
         return facts[0]
+        }
     }
 
     /// Records that two subject identifiers denote the same person. Access reports follow links.
     @discardableResult
     public func link(_ subject: SubjectID, to other: SubjectID, actor: ActorID? = nil) async throws -> Fact {
+        try await observingWrite(.subjectLink, subjects: 2) {
         try validator.link(subject, to: other)
         let facts = try await write(
             about: [subject, other], by: actor, [.subjectLink(SubjectLink(subject: subject, linked: other))])
         return facts[0]
+        }
     }
 }

@@ -36,6 +36,8 @@ public final class Ledger: Sendable {
     public let clock: LedgerClock
     /// The statutory periods retention is counted with, and the legal holds erasure keeps.
     public let retention: RetentionSettings
+    /// Who hears what the ledger does (``LedgerEvent``); `nil` when no one listens.
+    public let observer: (any LedgerObserver)?
 
     /// The secret behind lookup tokens; without it nothing can be found by identifier.
     let identifierKey: IdentifierKey?
@@ -56,10 +58,14 @@ public final class Ledger: Sendable {
     ///     person by email, phone, national ID number or bank account without any index holding
     ///     them in clear. Without one no tokens are made and `find` is refused. Keep it for the
     ///     ledger's life: facts recorded under another key cannot be found.
+    ///   - observer: who hears each write accepted or refused, each erasure, report and retention
+    ///     sweep (``LedgerEvent``); give the store the same one to hear its appends. No one when
+    ///     `nil`, and then observing costs nothing.
     public init(
         store: any LedgerStore, catalog: Catalog = .focusNordic, region: Region = .norway,
         actor: ActorID = "service", clock: LedgerClock = .system,
-        retention: RetentionSettings = .nordicDefaults, identifierKey: IdentifierKey? = nil
+        retention: RetentionSettings = .nordicDefaults, identifierKey: IdentifierKey? = nil,
+        observer: (any LedgerObserver)? = nil
     ) {
         self.store = store
         self.catalog = catalog
@@ -68,6 +74,7 @@ public final class Ledger: Sendable {
         self.clock = clock
         self.retention = retention
         self.identifierKey = identifierKey
+        self.observer = observer
         self.validator = Validator(catalog: catalog, region: region, knownRegions: Set(retention.regions.keys))
     }
 
@@ -81,14 +88,16 @@ public final class Ledger: Sendable {
     ///   - actor: who writes, unless a call names another actor.
     ///   - clock: where the time is read.
     ///   - identifierKey: the secret that keys lookup tokens (see
-    ///     ``init(store:catalog:region:actor:clock:retention:identifierKey:)``).
+    ///     ``init(store:catalog:region:actor:clock:retention:identifierKey:observer:)``).
+    ///   - observer: who hears what the ledger does (``LedgerEvent``); no one when `nil`.
     public convenience init(
         store: any LedgerStore, catalog: Catalog = .focusNordic, settings: LedgerSettings,
-        actor: ActorID = "service", clock: LedgerClock = .system, identifierKey: IdentifierKey? = nil
+        actor: ActorID = "service", clock: LedgerClock = .system, identifierKey: IdentifierKey? = nil,
+        observer: (any LedgerObserver)? = nil
     ) {
         self.init(
             store: store, catalog: catalog, region: settings.defaultRegion, actor: actor, clock: clock,
-            retention: settings.retention, identifierKey: identifierKey)
+            retention: settings.retention, identifierKey: identifierKey, observer: observer)
     }
 
     /// The history of `subject` now, folded from its facts.

@@ -63,7 +63,7 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         /// Finnish consumer complaint period has no default).
         public static let retentionSettingMissing = Rule("retentionSettingMissing")
         /// Finding a person by an identifier needs the ledger's ``IdentifierKey``, and none was
-        /// given to ``Ledger/init(store:catalog:region:actor:clock:retention:identifierKey:)``.
+        /// given to ``Ledger/init(store:catalog:region:actor:clock:retention:identifierKey:observer:)``.
         public static let identifierKeyRequired = Rule("identifierKeyRequired")
         /// The value to rectify was erased; an erased value cannot be corrected, only recorded anew.
         public static let erasedHolding = Rule("erasedHolding")

@@ -16,6 +16,15 @@ extension Ledger {
     public func issueReport(
         for subject: SubjectID, requestedBy: ActorID, revealing: Bool = false
     ) async throws -> AccessReport {
+        try await observingWrite(
+            .reportIssued, facts: { _ in 1 }, subjects: { 1 + $0.linkedSubjects.count },
+            detail: { report, duration in .reportIssued(subjects: 1 + report.linkedSubjects.count, duration: duration) }
+        ) {
+            try await report(for: subject, requestedBy: requestedBy, revealing: revealing)
+        }
+    }
+
+    private func report(for subject: SubjectID, requestedBy: ActorID, revealing: Bool) async throws -> AccessReport {
         try validator.subject(subject)
         let (subjects, history) = try await historyFollowingLinks(from: subject)
         var report = try await accessReport(

@@ -49,6 +49,28 @@ extension Ledger {
     ///   told (Art. 19).
     @discardableResult
     public func erase(_ plan: ErasurePlan, actor: ActorID? = nil) async throws -> ErasureResult {
+        try await observingErasure { try await carryOut(plan, actor: actor) }
+    }
+
+    /// Plans and carries out an erasure in one step: ``planErasure(of:scope:reason:)`` then
+    /// ``erase(_:actor:)``.
+    @discardableResult
+    public func erase(
+        _ subject: SubjectID, scope: ErasureRequestScope = .everything,
+        reason: Erasure.Reason = .subjectRequest, actor: ActorID? = nil
+    ) async throws -> ErasureResult {
+        try await observingErasure {
+            try await carryOut(planErasure(of: subject, scope: scope, reason: reason), actor: actor)
+        }
+    }
+
+    /// Tells the observer how an erasure call ended; its subjects are those it recorded an
+    /// erasure for.
+    private func observingErasure(_ body: () async throws -> ErasureResult) async throws -> ErasureResult {
+        try await observingWrite(.erasure, facts: \.erasures.count, subjects: \.erasures.count, body)
+    }
+
+    private func carryOut(_ plan: ErasurePlan, actor: ActorID?) async throws -> ErasureResult {
         let locked = Set(plan.subjects.filter { $0 != .erased })
         guard !locked.isEmpty else {
             return ErasureResult(erased: [], kept: plan.keep, identifiersErased: [], erasures: [], recipientsToTell: [])
@@ -92,16 +114,6 @@ extension Ledger {
                 erased: items, kept: fresh.keep, identifiersErased: identifiers, erasures: erasures,
                 recipientsToTell: try await recipientsToTell(erasing: erasedHoldings, history: history))
         }
-    }
-
-    /// Plans and carries out an erasure in one step: ``planErasure(of:scope:reason:)`` then
-    /// ``erase(_:actor:)``.
-    @discardableResult
-    public func erase(
-        _ subject: SubjectID, scope: ErasureRequestScope = .everything,
-        reason: Erasure.Reason = .subjectRequest, actor: ActorID? = nil
-    ) async throws -> ErasureResult {
-        try await erase(planErasure(of: subject, scope: scope, reason: reason), actor: actor)
     }
 
     private func plan(

@@ -38,6 +38,7 @@ extension Ledger {
         _ applicant: SubjectID, application: BusinessReference, employment: BusinessReference,
         in system: SystemID = "personnel", occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> [Fact] {
+        try await observingWrite(.lifecycleEvent, subjects: 1) {
         try validator.lifecycle(.applicantHired, reference: application)
         guard !employment.rawValue.isEmpty, employment != application else {
             throw LedgerError(
@@ -71,6 +72,7 @@ extension Ledger {
                 bodies.append(.holding(self.withLookupToken(try validator.holding(holding, history: history))))
             }
             return bodies
+        }
         }
     }
 }

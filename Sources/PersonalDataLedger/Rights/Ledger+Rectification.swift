@@ -27,6 +27,7 @@ extension Ledger {
     public func rectify(
         holding sequence: UInt64, of subject: SubjectID, to newValue: String, actor: ActorID? = nil
     ) async throws -> RectificationResult {
+        try await observingWrite(.rectification, facts: \.facts.count, subjects: { _ in 1 }) {
         let validator = self.validator
         let (recorded, notices) = try await writeReturning(about: [subject], by: actor) { histories in
             let history = histories[subject]!
@@ -40,6 +41,7 @@ extension Ledger {
             return ([body], notices)
         }
         return RectificationResult(facts: recorded, recipientsToTell: notices)
+        }
     }
 
     /// Completes a person's data (GDPR Art. 16): records categories missing from what is already
@@ -65,6 +67,7 @@ extension Ledger {
         _ items: [DataItem], about subject: SubjectID, in system: SystemID, for purpose: Purpose,
         source: DataSource = .dataSubject, actor: ActorID? = nil
     ) async throws -> RectificationResult {
+        try await observingWrite(.holding, facts: \.facts.count, subjects: { _ in 1 }) {
         try validator.completion(items)
         _ = try validator.purpose(purpose)
         try validator.system(system)
@@ -88,6 +91,7 @@ extension Ledger {
         }
         return RectificationResult(
             facts: recorded, recipientsToTell: try await recipientsToTell(erasing: holdings, history: history))
+        }
     }
 
     /// Every value a holding has had, oldest first: its own, then each rectification's. The last

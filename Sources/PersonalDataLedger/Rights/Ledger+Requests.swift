@@ -28,6 +28,7 @@ extension Ledger {
     public func receiveRequest(
         id: String, from subject: SubjectID, kind: RequestEvent.Kind, receivedOn: Date, actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
+        try await observingWrite(.request, subjects: 1) {
         try validator.requestID(id)
         try validator.subject(subject)
         let now = clock.now()
@@ -45,6 +46,7 @@ extension Ledger {
                     )
                 ])
             return try await self.request(id, asOf: now)
+        }
         }
     }
 
@@ -68,6 +70,7 @@ extension Ledger {
     public func extendRequest(
         id: String, byMonths months: Int, reason: String, actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
+        try await observingWrite(.request, subjects: 1) {
         try validator.extensionLength(months)
         try validator.note(reason, what: "the reason for the extension")
         return try await locks.withLock([.request(id)]) {
@@ -81,6 +84,7 @@ extension Ledger {
                     requestID: id, subject: request.subject, kind: request.kind, action: .extended, dueAt: due,
                     note: reason), by: actor)
             return try await self.request(id, asOf: now)
+        }
         }
     }
 
@@ -102,6 +106,7 @@ extension Ledger {
     public func closeRequest(
         id: String, outcome note: String, facts: [UInt64] = [], actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
+        try await observingWrite(.request, subjects: 1) {
         try validator.note(note, what: "what was done")
         return try await locks.withLock([.request(id)]) {
             let now = self.clock.now()
@@ -119,6 +124,7 @@ extension Ledger {
                     requestID: id, subject: request.subject, kind: request.kind, action: .closed,
                     dueAt: request.dueAt, note: note, relatedFacts: Array(Set(facts)).sorted()), by: actor)
             return try await self.request(id, asOf: now)
+        }
         }
     }
 

@@ -131,9 +131,24 @@ extension Ledger {
         asOf: Date? = nil, actor: ActorID? = nil,
         progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
     ) async throws -> RetentionSweep {
+        try await observingWrite(.erasure, facts: \.erasures.count, subjects: \.erasures.count) {
+            try await sweepRetention(asOf: asOf, actor: actor, progress: progress)
+        }
+    }
+
+    private func sweepRetention(
+        asOf: Date?, actor: ActorID?, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)?
+    ) async throws -> RetentionSweep {
         let now = clock.now()
         let instant = asOf ?? now
         try validator.retentionSweep(asOf: instant, now: now)
+        var progress = progress
+        if let observer {
+            progress = { [progress] done, total in
+                progress?(done, total)
+                observer.observe(.retentionSweepProgress(done: done, total: total))
+            }
+        }
         let due = try await retentionDue(asOf: instant, progress: progress)
         var sweep = RetentionSweep(
             asOf: instant, erased: [], deferred: due.deferred, erasures: [], recipientsToTell: [])
@@ -244,9 +259,11 @@ extension Ledger {
         let erasure = Erasure(
             subject: subject, reason: reason, erased: values.sorted(), identifierErased: erasingIdentifier,
             retained: retained)
-        return try await store.erase(
+        let recorded = try await store.erase(
             ErasureScope(subject: subject, values: values, erasesIdentifier: erasingIdentifier),
             recording: NewFact(recordedAt: clock.now(), actor: actor ?? self.actor, body: .erasure(erasure)))
+        observer?.observe(.erased(values: values.count, identifierErased: erasingIdentifier, reason: reason))
+        return recorded
     }
 }
 

@@ -11,7 +11,7 @@
 /// `settings.json`, a table in PostgreSQL) save them in the JSON form of ``jsonData()``,
 /// documented in `Documentation/Settings.md`; `pdl settings show` and `pdl settings set` read
 /// and change them, and every `pdl` command builds its ``Ledger`` with them
-/// (``Ledger/init(store:catalog:settings:actor:clock:identifierKey:)``).
+/// (``Ledger/init(store:catalog:settings:actor:clock:identifierKey:observer:)``).
 public struct LedgerSettings: Hashable, Sendable {
     /// The version of the JSON form this library writes.
     public static let currentSchemaVersion = 1

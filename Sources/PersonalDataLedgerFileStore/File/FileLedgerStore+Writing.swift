@@ -168,11 +168,12 @@ extension FileLedgerStore {
         var vaults: [(FileDescriptor, String)] = []
         if !plan.identities.isEmpty { vaults.append((identities.descriptor, identities.kind.fileName)) }
         if !plan.values.isEmpty { vaults.append((values.descriptor, values.kind.fileName)) }
+        var syncTime = Duration.zero
         if erasures != nil, !vaults.isEmpty {
             // An erasure overwrites vault entries right after its frame is durable; its own new
             // entries (a subject first named by the erasure) are made durable before the frame,
             // so recovery never has to tell a torn new entry from a torn overwrite.
-            try syncAll(vaults)
+            syncTime += try timedSyncAll(vaults)
             vaults = []
         }
         try write(log, to: segment, at: logEnd.offset, segmentName)
@@ -180,7 +181,7 @@ extension FileLedgerStore {
         // of them finish leaves at most this one frame unacknowledged, and recovery drops the
         // newest frame when any vault entry it adds is missing or fails its CRC
         // (`Documentation/FileFormat.md`, "Writing").
-        try syncAll(vaults + [(segment, segmentName)])
+        syncTime += try timedSyncAll(vaults + [(segment, segmentName)])
         if let erasures { try erasures(plan.batches[0], plan.encoder) }
 
         let end = LogPosition(segment: logEnd.segment, offset: logEnd.offset + UInt64(log.count))
@@ -205,7 +206,22 @@ extension FileLedgerStore {
             state.tables.logEnd = end
             state.factsSinceSnapshot += plan.batches.reduce(0) { $0 + $1.facts.count }
         }
+        observer?.observe(
+            .storeAppended(
+                facts: plan.batches.reduce(0) { $0 + $1.facts.count },
+                bytes: log.count + plan.identities.count + plan.values.count, syncDuration: syncTime))
         return plan.batches
+    }
+
+    /// ``syncAll(_:)``, answering how long it took when someone observes the store (zero otherwise).
+    private func timedSyncAll(_ files: [(FileDescriptor, String)]) throws -> Duration {
+        guard observer != nil else {
+            try syncAll(files)
+            return .zero
+        }
+        let start = ContinuousClock.now
+        try syncAll(files)
+        return ContinuousClock.now - start
     }
 
     private func write(_ bytes: [UInt8], to fd: FileDescriptor, at offset: UInt64, _ name: String) throws {

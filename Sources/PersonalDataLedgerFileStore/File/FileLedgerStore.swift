@@ -60,6 +60,8 @@ public final class FileLedgerStore: LedgerStore {
     let lock: DirectoryLock?
     /// Where commitments' salts come from: random, except in tests that compare chains.
     let salts: SaltSource
+    /// Who hears each durable write (``LedgerEvent/storeAppended(facts:bytes:syncDuration:)``).
+    let observer: (any LedgerObserver)?
     let state: Mutex<StoreState>
     let jobs = Mutex<JobQueue>(JobQueue())
     /// Memory mappings of the segments, made on first read (see ``FileMapping``).
@@ -80,18 +82,23 @@ public final class FileLedgerStore: LedgerStore {
     /// symbolic link where a ledger file should be is refused naming the file (files are opened
     /// with `O_NOFOLLOW`; the directory itself may be reached through a link).
     ///
+    /// - Parameter observer: who hears each group commit made durable — its facts, the bytes
+    ///   written to the log and the vaults, and how long the `fdatasync`s took — on the writer
+    ///   thread; give the ledger the same one.
     /// - Throws: ``LedgerStoreError`` — `locked` naming the process that writes the store,
     ///   `corrupted`, `unsupportedFormat` or `io` (also for the modes and links above).
     public convenience init(
-        directory: URL, mode: AccessMode = .readWrite, options: Options = Options()
+        directory: URL, mode: AccessMode = .readWrite, options: Options = Options(),
+        observer: (any LedgerObserver)? = nil
     ) throws {
         var path = directory.path(percentEncoded: false)
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        try self.init(path: path, mode: mode, options: options, calls: .live)
+        try self.init(path: path, mode: mode, options: options, calls: .live, observer: observer)
     }
 
     init(
-        path: String, mode: AccessMode, options: Options, calls: SystemCalls, salts: SaltSource = .random
+        path: String, mode: AccessMode, options: Options, calls: SystemCalls, salts: SaltSource = .random,
+        observer: (any LedgerObserver)? = nil
     ) throws {
         let opened = try StoreOpener(
             directory: LedgerDirectory(path: path, calls: calls), mode: mode, options: options
@@ -103,6 +110,7 @@ public final class FileLedgerStore: LedgerStore {
         self.values = opened.values
         self.lock = opened.lock
         self.salts = salts
+        self.observer = observer
         self.state = Mutex(opened.state)
     }
 

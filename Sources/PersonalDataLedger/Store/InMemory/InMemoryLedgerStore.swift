@@ -11,6 +11,8 @@ import Synchronization
 public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
     private let state: Mutex<State>
     private let settings = Mutex<LedgerSettings?>(nil)
+    /// Who hears each append (``LedgerEvent/storeAppended(facts:bytes:syncDuration:)``).
+    private let observer: (any LedgerObserver)?
 
     /// The settings saved with ``saveSettings(_:)``, `nil` until then; kept in memory like the facts.
     public func loadSettings() async throws -> LedgerSettings? { settings.withLock { $0 } }
@@ -22,13 +24,30 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
     }
 
     /// Creates an empty store.
-    public init() { state = Mutex(State(salts: .random)) }
+    ///
+    /// - Parameter observer: who hears each append, with the bytes of its canonical encoding
+    ///   and no sync time (nothing is synced); give the ledger the same one.
+    public init(observer: (any LedgerObserver)? = nil) {
+        state = Mutex(State(salts: .random))
+        self.observer = observer
+    }
 
     /// Creates an empty store that draws its salts from `salts` (tests comparing chains).
-    package init(salts: SaltSource) { state = Mutex(State(salts: salts)) }
+    package init(salts: SaltSource, observer: (any LedgerObserver)? = nil) {
+        state = Mutex(State(salts: salts))
+        self.observer = observer
+    }
 
     public func append(_ facts: [NewFact]) async throws -> [Fact] {
-        state.withLock { state in facts.map { state.append($0) } }
+        let appended = state.withLock { state in facts.map { state.append($0) } }
+        report(appended.count, bytes: appended.reduce(0) { $0 + $1.bytes })
+        return appended.map(\.fact)
+    }
+
+    /// Tells the observer of an append of `count` facts; nothing without one, or without facts.
+    private func report(_ count: Int, bytes: Int) {
+        guard let observer, count > 0 else { return }
+        observer.observe(.storeAppended(facts: count, bytes: bytes, syncDuration: nil))
     }
 
     public func append(_ facts: [NewFact], committedAs fields: [[FieldCommitment]]) async throws -> [Fact] {
@@ -36,11 +55,12 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
             throw LedgerStoreError.invalidRequest(
                 "\(fields.count) lists of field commitments were given for \(facts.count) facts; nothing was appended.")
         }
-        return try state.withLock { state in
+        let (appended, bytes) = try state.withLock { state in
             // Every fact is encoded and checked before the first is kept: the batch is atomic.
             var subjects = state.subjects
             var chain = state.records.last?.chain ?? HashChain.empty
             var prepared: [Record] = []
+            var bytes = 0
             for (offset, (draft, given)) in zip(facts, fields).enumerated() {
                 let fact = Fact(sequence: UInt64(state.records.count + offset + 1), draft)
                 var encoder = FactRecordEncoder(
@@ -53,12 +73,15 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
                 }
                 subjects = encoder.context.subjects
                 chain = HashChain.link(chain, canonical: encoder.canonical.bytes)
+                bytes += encoder.canonical.bytes.count
                 prepared.append(Record(fact: fact, fields: encoder.context.fields, chain: chain))
             }
             state.subjects = subjects
             for record in prepared { state.keep(record, committed: true) }
-            return prepared.map(\.fact)
+            return (prepared.map(\.fact), bytes)
         }
+        report(appended.count, bytes: bytes)
+        return appended
     }
 
     public func committedFacts(from sequence: UInt64, limit: Int) async throws -> [CommittedFact] {
@@ -92,7 +115,7 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
     }
 
     public func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
-        try state.withLock { state in
+        let (fact, bytes) = try state.withLock { state in
             let positions = state.index[.subject(scope.subject)] ?? []
             let subjectPositions = Set(positions)
             for sequence in scope.values {
@@ -102,7 +125,7 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
                         "Fact \(sequence) is not about the subject being erased; nothing was erased.")
                 }
             }
-            let recorded = state.append(erasure)
+            let (recorded, bytes) = state.append(erasure)
             for sequence in scope.values {
                 state.erase(at: Int(sequence) - 1, values: true, subject: nil)
             }
@@ -112,10 +135,12 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
                 }
                 state.index[.subject(scope.subject)] = nil
                 state.forget(scope.subject)
-                return state.records[Int(recorded.sequence) - 1].fact
+                return (state.records[Int(recorded.sequence) - 1].fact, bytes)
             }
-            return recorded
+            return (recorded, bytes)
         }
+        report(1, bytes: bytes)
+        return fact
     }
 
     public func integrityHead() async throws -> IntegrityHead {
@@ -173,7 +198,8 @@ extension InMemoryLedgerStore {
 
         init(salts: SaltSource) { self.salts = salts }
 
-        mutating func append(_ draft: NewFact) -> Fact {
+        /// Appends `draft`, answering with the fact and the bytes of its canonical encoding.
+        mutating func append(_ draft: NewFact) -> (fact: Fact, bytes: Int) {
             let fact = Fact(sequence: UInt64(records.count + 1), draft)
             // Moved out and back so the table is not copied on every append.
             let known = subjects
@@ -184,7 +210,7 @@ extension InMemoryLedgerStore {
             subjects = encoder.context.subjects
             let chain = HashChain.link(records.last?.chain ?? HashChain.empty, canonical: encoder.canonical.bytes)
             keep(Record(fact: fact, fields: encoder.context.fields, chain: chain), committed: false)
-            return fact
+            return (fact, encoder.canonical.bytes.count)
         }
 
         /// Appends an encoded record and indexes it. An identifier appended with its commitment
