@@ -18,6 +18,10 @@ let package = Package(
         .package(path: "../.."),
         .package(path: "../../Integrations/PostgresLedgerStore"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // The ledger's events as log lines, metrics and spans, and the metrics at GET /metrics.
+        .package(path: "../../Integrations/LedgerObservability"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -27,6 +31,9 @@ let package = Package(
                 .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
                 .product(name: "PostgresLedgerCommands", package: "PostgresLedgerStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "LedgerObservability", package: "LedgerObservability"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

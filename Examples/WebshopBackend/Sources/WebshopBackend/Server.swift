@@ -30,10 +30,11 @@ enum Server {
             print(Options.usage)
             return
         }
+        let observability = WebshopObservability()
         let store: any LedgerStore
         let identifierKey: IdentifierKey
         if options.inMemory {
-            store = InMemoryLedgerStore()
+            store = InMemoryLedgerStore(observer: observability.observer)
             identifierKey = .random()
         } else {
             // A ledger directory, or the company's PostgreSQL ledger — named as `pdl` names it, so
@@ -43,11 +44,14 @@ enum Server {
             identifierKey = opened.identifierKey
         }
         let ledger = Ledger(
-            store: store, catalog: .focusNordic, region: .norway, actor: "webshop", identifierKey: identifierKey)
+            store: store, catalog: .focusNordic, region: .norway, actor: "webshop", identifierKey: identifierKey,
+            observer: observability.observer)
         let webshop = Webshop(ledger: ledger)
         try await webshop.publishPolicyIfNeeded()
+        let router = webshop.router()
+        observability.addMetricsRoute(to: router)
         let app = Application(
-            router: webshop.router(),
+            router: router,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "WebshopBackend"))
         // Runs until SIGINT or SIGTERM, then closes the store so the next open is fast.
         try await app.runService()
