@@ -37,15 +37,18 @@ import Testing
 
         static let all: [Call] = [
             Call(name: "record", kind: .holding) {
-                try await $0.record([.email("kari@example.no")], about: TestLedger.kari, in: "webshop.accounts",
+                try await $0.record(
+                    [.email("kari@example.no")], about: TestLedger.kari, in: "webshop.accounts",
                     for: .customerAccountAndOrders)
             },
             Call(name: "consent", kind: .consentDecision) {
-                try await $0.consent(.given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25",
+                try await $0.consent(
+                    .given, by: TestLedger.kari, for: .contactRegister, policy: "2018-05-25",
                     channel: "checkout-checkbox")
             },
             Call(name: "disclose", kind: .disclosure) {
-                try await $0.disclose([.name], of: TestLedger.kari, to: "carrier", for: .shipping,
+                try await $0.disclose(
+                    [.name], of: TestLedger.kari, to: "carrier", for: .shipping,
                     reference: "order:50017")
             },
             Call(name: "recordLifecycleEvent", kind: .lifecycleEvent) {
@@ -61,7 +64,8 @@ import Testing
             Call(name: "restrict", kind: .restriction) { try await $0.restrict(TestLedger.kari) },
             Call(name: "link", kind: .subjectLink) { try await $0.link(TestLedger.kari, to: "b2b:contact-7") },
             Call(name: "receiveRequest", kind: .request) {
-                try await $0.receiveRequest(id: "gdpr-1", from: TestLedger.kari, kind: .access,
+                try await $0.receiveRequest(
+                    id: "gdpr-1", from: TestLedger.kari, kind: .access,
                     receivedOn: TestLedger.start)
             },
             Call(name: "rectify", kind: .rectification) {
@@ -111,7 +115,8 @@ import Testing
     @Test func aRefusalBeforeTheWritePathIsHeardToo() async throws {
         let (ledger, observer, _) = try await Self.observedLedger()
         await #expect(throws: LedgerError.self) {
-            try await ledger.record([.email("kari@example.no")], about: TestLedger.kari, in: "nowhere",
+            try await ledger.record(
+                [.email("kari@example.no")], about: TestLedger.kari, in: "nowhere",
                 for: .customerAccountAndOrders)
         }
         await #expect(throws: LedgerError.self) {

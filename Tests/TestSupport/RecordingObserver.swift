@@ -26,7 +26,8 @@ extension LedgerEvent {
             .writeAccepted(kind: kind, facts: facts, subjects: subjects, duration: .zero)
         case .writeRefused(let kind, let rule, _): .writeRefused(kind: kind, rule: rule, duration: .zero)
         case .writeFailed(let kind, let code, _): .writeFailed(kind: kind, code: code, duration: .zero)
-        case .storeAppended(let facts, _, let sync): .storeAppended(facts: facts, bytes: 0, syncDuration: sync.map { _ in .zero })
+        case .storeAppended(let facts, _, let sync):
+            .storeAppended(facts: facts, bytes: 0, syncDuration: sync.map { _ in .zero })
         case .reportIssued(let subjects, _): .reportIssued(subjects: subjects, duration: .zero)
         case .erased, .retentionSweepProgress: self
         }

@@ -34,19 +34,19 @@ extension Ledger {
         specialCategoryCondition: SpecialCategoryCondition? = nil, region: Region? = nil, actor: ActorID? = nil
     ) async throws -> [Fact] {
         try await observingWrite(.holding, subjects: 1) {
-        try validator.region(region)
-        try validator.items(items)
-        let definition = try validator.purpose(purpose)
-        let validator = self.validator
-        return try await write(about: [subject], by: actor) { histories in
-            try items.map { item in
-                let holding = Holding(
-                    subject: subject, category: item.category, system: system, purpose: purpose,
-                    basis: basis ?? definition.defaultBasis, specialCategoryCondition: specialCategoryCondition,
-                    source: source, reference: reference, value: item.value, region: region)
-                return .holding(self.withLookupToken(try validator.holding(holding, history: histories[subject]!)))
+            try validator.region(region)
+            try validator.items(items)
+            let definition = try validator.purpose(purpose)
+            let validator = self.validator
+            return try await write(about: [subject], by: actor) { histories in
+                try items.map { item in
+                    let holding = Holding(
+                        subject: subject, category: item.category, system: system, purpose: purpose,
+                        basis: basis ?? definition.defaultBasis, specialCategoryCondition: specialCategoryCondition,
+                        source: source, reference: reference, value: item.value, region: region)
+                    return .holding(self.withLookupToken(try validator.holding(holding, history: histories[subject]!)))
+                }
             }
-        }
         }
     }
 
@@ -69,17 +69,18 @@ extension Ledger {
         channel: String, evidence: String? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
         try await observingWrite(.consentDecision, subjects: 1) {
-        let published = Set(try await policyVersions().map(\.version))
-        try validator.consent(for: purpose, policy: policy, channel: channel, published: published)
-        let facts = try await write(
-            about: [subject], by: actor,
-            [
-                .consentDecision(
-                    ConsentDecision(
-                        subject: subject, purpose: purpose, decision: decision, policyVersion: policy, channel: channel,
-                        evidence: evidence))
-            ])
-        return facts[0]
+            let published = Set(try await policyVersions().map(\.version))
+            try validator.consent(for: purpose, policy: policy, channel: channel, published: published)
+            let facts = try await write(
+                about: [subject], by: actor,
+                [
+                    .consentDecision(
+                        ConsentDecision(
+                            subject: subject, purpose: purpose, decision: decision, policyVersion: policy,
+                            channel: channel,
+                            evidence: evidence))
+                ])
+            return facts[0]
         }
     }
 
@@ -93,18 +94,18 @@ extension Ledger {
         for occasion: AccessOccasion, reference: BusinessReference? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
         try await observingWrite(.disclosure, subjects: 1) {
-        let validator = self.validator
-        try validator.disclosure(categories, to: recipient, for: occasion)
-        let facts = try await write(about: [subject], by: actor) { histories in
-            try validator.disclosure(categories, of: subject, history: histories[subject]!)
-            return [
-                .disclosure(
-                    Disclosure(
-                        subject: subject, categories: categories, recipient: recipient, occasion: occasion,
-                        reference: reference))
-            ]
-        }
-        return facts[0]
+            let validator = self.validator
+            try validator.disclosure(categories, to: recipient, for: occasion)
+            let facts = try await write(about: [subject], by: actor) { histories in
+                try validator.disclosure(categories, of: subject, history: histories[subject]!)
+                return [
+                    .disclosure(
+                        Disclosure(
+                            subject: subject, categories: categories, recipient: recipient, occasion: occasion,
+                            reference: reference))
+                ]
+            }
+            return facts[0]
         }
     }
 
@@ -118,14 +119,14 @@ extension Ledger {
         until end: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
         try await observingWrite(.accessGrant, subjects: 0) {
-        try validator.grant(to: recipient, on: system, for: occasion, from: start, until: end)
-        let facts = try await write(
-            about: [], by: actor,
-            [
-                .accessGrant(
-                    AccessGrant(recipient: recipient, system: system, occasion: occasion, from: start, until: end))
-            ])
-        return facts[0]
+            try validator.grant(to: recipient, on: system, for: occasion, from: start, until: end)
+            let facts = try await write(
+                about: [], by: actor,
+                [
+                    .accessGrant(
+                        AccessGrant(recipient: recipient, system: system, occasion: occasion, from: start, until: end))
+                ])
+            return facts[0]
         }
     }
 
@@ -136,11 +137,12 @@ extension Ledger {
         _ kind: LifecycleKind, reference: BusinessReference, occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
         try await observingWrite(.lifecycleEvent, subjects: 0) {
-        try validator.lifecycle(kind, reference: reference)
-        let at = occurredAt ?? clock.now()
-        let facts = try await write(
-            about: [], by: actor, [.lifecycleEvent(LifecycleEvent(kind: kind, reference: reference, occurredAt: at))])
-        return facts[0]
+            try validator.lifecycle(kind, reference: reference)
+            let at = occurredAt ?? clock.now()
+            let facts = try await write(
+                about: [], by: actor,
+                [.lifecycleEvent(LifecycleEvent(kind: kind, reference: reference, occurredAt: at))])
+            return facts[0]
         }
     }
 
@@ -160,10 +162,10 @@ extension Ledger {
         _ reference: BusinessReference, concerns other: BusinessReference, actor: ActorID? = nil
     ) async throws -> Fact {
         try await observingWrite(.referenceLink, subjects: 0) {
-        try validator.referenceLink(reference, concerns: other)
-        let facts = try await write(
-            about: [], by: actor, [.referenceLink(ReferenceLink(reference: reference, concerns: other))])
-        return facts[0]
+            try validator.referenceLink(reference, concerns: other)
+            let facts = try await write(
+                about: [], by: actor, [.referenceLink(ReferenceLink(reference: reference, concerns: other))])
+            return facts[0]
         }
     }
 
@@ -219,11 +221,11 @@ extension Ledger {
         of subject: SubjectID, to purpose: Purpose, isWithdrawn: Bool, actor: ActorID?
     ) async throws -> Fact {
         try await observingWrite(.objection, subjects: 1) {
-        _ = try validator.purpose(purpose)
-        let facts = try await write(
-            about: [subject], by: actor,
-            [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: isWithdrawn))])
-        return facts[0]
+            _ = try validator.purpose(purpose)
+            let facts = try await write(
+                about: [subject], by: actor,
+                [.objection(Objection(subject: subject, purpose: purpose, isWithdrawn: isWithdrawn))])
+            return facts[0]
         }
     }
 
@@ -248,11 +250,11 @@ extension Ledger {
         of subject: SubjectID, purpose: Purpose?, isLifted: Bool, actor: ActorID?
     ) async throws -> Fact {
         try await observingWrite(.restriction, subjects: 1) {
-        if let purpose { _ = try validator.purpose(purpose) }
-        let facts = try await write(
-            about: [subject], by: actor,
-            [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: isLifted))])
-        return facts[0]
+            if let purpose { _ = try validator.purpose(purpose) }
+            let facts = try await write(
+                about: [subject], by: actor,
+                [.restriction(Restriction(subject: subject, purpose: purpose, isLifted: isLifted))])
+            return facts[0]
         }
     }
 
@@ -260,10 +262,10 @@ extension Ledger {
     @discardableResult
     public func link(_ subject: SubjectID, to other: SubjectID, actor: ActorID? = nil) async throws -> Fact {
         try await observingWrite(.subjectLink, subjects: 2) {
-        try validator.link(subject, to: other)
-        let facts = try await write(
-            about: [subject, other], by: actor, [.subjectLink(SubjectLink(subject: subject, linked: other))])
-        return facts[0]
+            try validator.link(subject, to: other)
+            let facts = try await write(
+                about: [subject, other], by: actor, [.subjectLink(SubjectLink(subject: subject, linked: other))])
+            return facts[0]
         }
     }
 }

@@ -36,12 +36,18 @@ public protocol LedgerObserver: Sendable {
     /// The call's own events (``LedgerEvent/writeAccepted(kind:facts:subjects:duration:)`` and
     /// the others) are heard while `body` runs, on the same task. Run `body` exactly once.
     ///
-    /// - Parameter kind: the kind of fact the call records.
+    /// - Parameters:
+    ///   - kind: the kind of fact the call records.
+    ///   - body: the call.
     func aroundWrite<Answer>(_ kind: FactKind, _ body: () async throws -> Answer) async throws -> Answer
 }
 
 extension LedgerObserver {
     /// Runs `body`: an observer that opens no span need not implement ``aroundWrite(_:_:)``.
+    ///
+    /// - Parameters:
+    ///   - kind: the kind of fact the call records.
+    ///   - body: the call.
     public func aroundWrite<Answer>(_ kind: FactKind, _ body: () async throws -> Answer) async throws -> Answer {
         try await body()
     }

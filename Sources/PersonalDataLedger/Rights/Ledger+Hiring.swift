@@ -39,40 +39,40 @@ extension Ledger {
         in system: SystemID = "personnel", occurredAt: Date? = nil, actor: ActorID? = nil
     ) async throws -> [Fact] {
         try await observingWrite(.lifecycleEvent, subjects: 1) {
-        try validator.lifecycle(.applicantHired, reference: application)
-        guard !employment.rawValue.isEmpty, employment != application else {
-            throw LedgerError(
-                .invalidRequest,
-                "Name the employment the applicant is hired into with a reference of its own, such as 'employment:2026-004'; it is what employmentEnded will name."
-            )
-        }
-        _ = try validator.purpose(.employees)
-        let at = occurredAt ?? clock.now()
-        let validator = self.validator
-        return try await write(about: [applicant], by: actor) { histories in
-            let history = histories[applicant]!
-            let moving = history.liveHoldings(of: applicant, for: .jobApplicants).filter {
-                $0.holding.reference == application
-            }
-            guard !moving.isEmpty else {
+            try validator.lifecycle(.applicantHired, reference: application)
+            guard !employment.rawValue.isEmpty, employment != application else {
                 throw LedgerError(
                     .invalidRequest,
-                    "Nothing is held for job applicants under '\(application)' for this subject, so there is nothing to move to the employee records. Check the application reference."
+                    "Name the employment the applicant is hired into with a reference of its own, such as 'employment:2026-004'; it is what employmentEnded will name."
                 )
             }
-            var bodies: [Fact.Body] = [
-                .lifecycleEvent(LifecycleEvent(kind: .applicantHired, reference: application, occurredAt: at))
-            ]
-            for held in moving {
-                let holding = Holding(
-                    subject: applicant, category: held.holding.category, system: system, purpose: .employees,
-                    basis: .contract, specialCategoryCondition: held.holding.specialCategoryCondition,
-                    source: held.holding.source, reference: employment,
-                    value: held.isValueGone ? nil : held.currentValue)
-                bodies.append(.holding(self.withLookupToken(try validator.holding(holding, history: history))))
+            _ = try validator.purpose(.employees)
+            let at = occurredAt ?? clock.now()
+            let validator = self.validator
+            return try await write(about: [applicant], by: actor) { histories in
+                let history = histories[applicant]!
+                let moving = history.liveHoldings(of: applicant, for: .jobApplicants).filter {
+                    $0.holding.reference == application
+                }
+                guard !moving.isEmpty else {
+                    throw LedgerError(
+                        .invalidRequest,
+                        "Nothing is held for job applicants under '\(application)' for this subject, so there is nothing to move to the employee records. Check the application reference."
+                    )
+                }
+                var bodies: [Fact.Body] = [
+                    .lifecycleEvent(LifecycleEvent(kind: .applicantHired, reference: application, occurredAt: at))
+                ]
+                for held in moving {
+                    let holding = Holding(
+                        subject: applicant, category: held.holding.category, system: system, purpose: .employees,
+                        basis: .contract, specialCategoryCondition: held.holding.specialCategoryCondition,
+                        source: held.holding.source, reference: employment,
+                        value: held.isValueGone ? nil : held.currentValue)
+                    bodies.append(.holding(self.withLookupToken(try validator.holding(holding, history: history))))
+                }
+                return bodies
             }
-            return bodies
-        }
         }
     }
 }

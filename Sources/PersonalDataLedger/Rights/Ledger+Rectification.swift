@@ -28,19 +28,19 @@ extension Ledger {
         holding sequence: UInt64, of subject: SubjectID, to newValue: String, actor: ActorID? = nil
     ) async throws -> RectificationResult {
         try await observingWrite(.rectification, facts: \.facts.count, subjects: { _ in 1 }) {
-        let validator = self.validator
-        let (recorded, notices) = try await writeReturning(about: [subject], by: actor) { histories in
-            let history = histories[subject]!
-            let held = try validator.rectifiable(sequence, history: history)
-            let value = PersonalValue(try validator.rectification(newValue, of: held, countries: history.countries))
-            let notices = try await self.recipientsToTell(erasing: [(held.fact, held.holding)], history: history)
-            let body = Fact.Body.rectification(
-                Rectification(
-                    subject: subject, holding: sequence, value: value,
-                    lookupToken: self.lookupToken(for: value, category: held.holding.category)))
-            return ([body], notices)
-        }
-        return RectificationResult(facts: recorded, recipientsToTell: notices)
+            let validator = self.validator
+            let (recorded, notices) = try await writeReturning(about: [subject], by: actor) { histories in
+                let history = histories[subject]!
+                let held = try validator.rectifiable(sequence, history: history)
+                let value = PersonalValue(try validator.rectification(newValue, of: held, countries: history.countries))
+                let notices = try await self.recipientsToTell(erasing: [(held.fact, held.holding)], history: history)
+                let body = Fact.Body.rectification(
+                    Rectification(
+                        subject: subject, holding: sequence, value: value,
+                        lookupToken: self.lookupToken(for: value, category: held.holding.category)))
+                return ([body], notices)
+            }
+            return RectificationResult(facts: recorded, recipientsToTell: notices)
         }
     }
 
@@ -68,29 +68,30 @@ extension Ledger {
         source: DataSource = .dataSubject, actor: ActorID? = nil
     ) async throws -> RectificationResult {
         try await observingWrite(.holding, facts: \.facts.count, subjects: { _ in 1 }) {
-        try validator.completion(items)
-        _ = try validator.purpose(purpose)
-        try validator.system(system)
-        let validator = self.validator
-        let (recorded, history) = try await writeReturning(about: [subject], by: actor) { histories in
-            let history = histories[subject]!
-            let anchor = try validator.completionAnchor(
-                for: items, of: subject, in: system, for: purpose, history: history)
-            let bodies = try items.map { item in
-                let holding = Holding(
-                    subject: subject, category: item.category, system: system, purpose: purpose, basis: anchor.basis,
-                    specialCategoryCondition: anchor.specialCategoryCondition, source: source,
-                    reference: anchor.reference, value: item.value, region: anchor.region)
-                return Fact.Body.holding(self.withLookupToken(try validator.holding(holding, history: history)))
+            try validator.completion(items)
+            _ = try validator.purpose(purpose)
+            try validator.system(system)
+            let validator = self.validator
+            let (recorded, history) = try await writeReturning(about: [subject], by: actor) { histories in
+                let history = histories[subject]!
+                let anchor = try validator.completionAnchor(
+                    for: items, of: subject, in: system, for: purpose, history: history)
+                let bodies = try items.map { item in
+                    let holding = Holding(
+                        subject: subject, category: item.category, system: system, purpose: purpose,
+                        basis: anchor.basis,
+                        specialCategoryCondition: anchor.specialCategoryCondition, source: source,
+                        reference: anchor.reference, value: item.value, region: anchor.region)
+                    return Fact.Body.holding(self.withLookupToken(try validator.holding(holding, history: history)))
+                }
+                return (bodies, history)
             }
-            return (bodies, history)
-        }
-        let holdings = recorded.compactMap { fact -> (Fact, Holding)? in
-            guard case .holding(let holding) = fact.body else { return nil }
-            return (fact, holding)
-        }
-        return RectificationResult(
-            facts: recorded, recipientsToTell: try await recipientsToTell(erasing: holdings, history: history))
+            let holdings = recorded.compactMap { fact -> (Fact, Holding)? in
+                guard case .holding(let holding) = fact.body else { return nil }
+                return (fact, holding)
+            }
+            return RectificationResult(
+                facts: recorded, recipientsToTell: try await recipientsToTell(erasing: holdings, history: history))
         }
     }
 

@@ -29,24 +29,25 @@ extension Ledger {
         id: String, from subject: SubjectID, kind: RequestEvent.Kind, receivedOn: Date, actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
         try await observingWrite(.request, subjects: 1) {
-        try validator.requestID(id)
-        try validator.subject(subject)
-        let now = clock.now()
-        let day = RequestDeadline.day(of: receivedOn)
-        try validator.receipt(on: day, now: now)
-        return try await locks.withLock([.request(id)]) {
-            try self.validator.newRequest(id, events: try await self.requestHistories()[id])
-            let due = RequestDeadline.dueAt(receivedOn: day, months: 1)
-            _ = try await self.write(
-                about: [subject], by: actor,
-                [
-                    .request(
-                        RequestEvent(
-                            requestID: id, subject: subject, kind: kind, action: .received, dueAt: due, receivedOn: day)
-                    )
-                ])
-            return try await self.request(id, asOf: now)
-        }
+            try validator.requestID(id)
+            try validator.subject(subject)
+            let now = clock.now()
+            let day = RequestDeadline.day(of: receivedOn)
+            try validator.receipt(on: day, now: now)
+            return try await locks.withLock([.request(id)]) {
+                try self.validator.newRequest(id, events: try await self.requestHistories()[id])
+                let due = RequestDeadline.dueAt(receivedOn: day, months: 1)
+                _ = try await self.write(
+                    about: [subject], by: actor,
+                    [
+                        .request(
+                            RequestEvent(
+                                requestID: id, subject: subject, kind: kind, action: .received, dueAt: due,
+                                receivedOn: day)
+                        )
+                    ])
+                return try await self.request(id, asOf: now)
+            }
         }
     }
 
@@ -71,20 +72,20 @@ extension Ledger {
         id: String, byMonths months: Int, reason: String, actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
         try await observingWrite(.request, subjects: 1) {
-        try validator.extensionLength(months)
-        try validator.note(reason, what: "the reason for the extension")
-        return try await locks.withLock([.request(id)]) {
-            let now = self.clock.now()
-            let request = try await self.openRequest(id, asOf: now)
-            try self.validator.deadlineExtension(of: request, byMonths: months, now: now)
-            let due = RequestDeadline.dueAt(
-                receivedOn: request.receivedOn, months: 1 + request.extensionMonths + months)
-            try await self.appendRequestEvent(
-                RequestEvent(
-                    requestID: id, subject: request.subject, kind: request.kind, action: .extended, dueAt: due,
-                    note: reason), by: actor)
-            return try await self.request(id, asOf: now)
-        }
+            try validator.extensionLength(months)
+            try validator.note(reason, what: "the reason for the extension")
+            return try await locks.withLock([.request(id)]) {
+                let now = self.clock.now()
+                let request = try await self.openRequest(id, asOf: now)
+                try self.validator.deadlineExtension(of: request, byMonths: months, now: now)
+                let due = RequestDeadline.dueAt(
+                    receivedOn: request.receivedOn, months: 1 + request.extensionMonths + months)
+                try await self.appendRequestEvent(
+                    RequestEvent(
+                        requestID: id, subject: request.subject, kind: request.kind, action: .extended, dueAt: due,
+                        note: reason), by: actor)
+                return try await self.request(id, asOf: now)
+            }
         }
     }
 
@@ -107,24 +108,24 @@ extension Ledger {
         id: String, outcome note: String, facts: [UInt64] = [], actor: ActorID? = nil
     ) async throws -> DataSubjectRequest {
         try await observingWrite(.request, subjects: 1) {
-        try validator.note(note, what: "what was done")
-        return try await locks.withLock([.request(id)]) {
-            let now = self.clock.now()
-            let request = try await self.openRequest(id, asOf: now)
-            var allowed: Set<SubjectID> = [.erased]
-            if request.subject != .erased {
-                allowed.formUnion(try await self.factsFollowingLinks(from: request.subject).0)
+            try validator.note(note, what: "what was done")
+            return try await locks.withLock([.request(id)]) {
+                let now = self.clock.now()
+                let request = try await self.openRequest(id, asOf: now)
+                var allowed: Set<SubjectID> = [.erased]
+                if request.subject != .erased {
+                    allowed.formUnion(try await self.factsFollowingLinks(from: request.subject).0)
+                }
+                for sequence in Set(facts).sorted() {
+                    let fact = sequence > 0 ? try await self.store.facts(from: sequence, limit: 1).first : nil
+                    try self.validator.answer(fact, sequence: sequence, about: allowed)
+                }
+                try await self.appendRequestEvent(
+                    RequestEvent(
+                        requestID: id, subject: request.subject, kind: request.kind, action: .closed,
+                        dueAt: request.dueAt, note: note, relatedFacts: Array(Set(facts)).sorted()), by: actor)
+                return try await self.request(id, asOf: now)
             }
-            for sequence in Set(facts).sorted() {
-                let fact = sequence > 0 ? try await self.store.facts(from: sequence, limit: 1).first : nil
-                try self.validator.answer(fact, sequence: sequence, about: allowed)
-            }
-            try await self.appendRequestEvent(
-                RequestEvent(
-                    requestID: id, subject: request.subject, kind: request.kind, action: .closed,
-                    dueAt: request.dueAt, note: note, relatedFacts: Array(Set(facts)).sorted()), by: actor)
-            return try await self.request(id, asOf: now)
-        }
         }
     }
 

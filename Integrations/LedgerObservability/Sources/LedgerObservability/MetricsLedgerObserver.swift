@@ -1,6 +1,6 @@
 public import CoreMetrics
-public import PersonalDataLedger
 import Metrics
+public import PersonalDataLedger
 
 /// Counts and times ``LedgerEvent``s with swift-metrics.
 ///

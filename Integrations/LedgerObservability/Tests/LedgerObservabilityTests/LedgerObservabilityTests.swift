@@ -38,7 +38,8 @@ import Tracing
                 label: "ledger_refusals_total", dimensions: [("kind", "holding"), ("rule", "purposeLimitation")]) == 1)
         #expect(metrics.counterTotal(label: "ledger_facts_recorded_total", dimensions: [("kind", "holding")]) == 4)
         #expect(metrics.counterTotal(label: "ledger_reports_issued_total") == 1)
-        #expect(metrics.counterTotal(label: "ledger_erased_values_total", dimensions: [("reason", "subjectRequest")]) == 1)
+        #expect(
+            metrics.counterTotal(label: "ledger_erased_values_total", dimensions: [("reason", "subjectRequest")]) == 1)
         // Every fact of the story was one append of the in-memory store: policy, consent, three and
         // one holdings, the report, the erasure.
         #expect(metrics.counterTotal(label: "ledger_store_appends_total") == 6)

@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PersonalDataLedger
+import Testing
+
+@testable import WebshopBackend
+
+/// `GET /metrics` after orders placed through the API: the ledger's counters, in Prometheus text,
+/// with no personal value in them.
+@Suite struct MetricsEndpointTests {
+    /// What the orders below carry, and the customer and order they name: none may be in the page.
+    static let personalValues = [
+        "Kari Nordmann", "Nordmann", "kari.nordmann@example.no", "Storgata 1", "0155 Oslo", "16822548834",
+        "customer:10001", "order:50017",
+    ]
+
+    static let refusedOrder = """
+        {"customer": "customer:10001", "order": "order:50017",
+         "data": {"name": "Kari Nordmann", "nationalIDNumber": "16822548834"}}
+        """
+
+    /// Places Kari's order and one the ledger refuses, then answers the metrics page.
+    static func metricsAfterTwoOrders() async throws -> (status: HTTPResponse.Status, type: String?, body: String) {
+        let observability = WebshopObservability(
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let ledger = Ledger(
+            store: InMemoryLedgerStore(observer: observability.observer), catalog: .focusNordic, region: .norway,
+            actor: "webshop", observer: observability.observer)
+        let webshop = Webshop(ledger: ledger)
+        try await webshop.publishPolicyIfNeeded()
+        let router = webshop.router()
+        observability.addMetricsRoute(to: router)
+        var page: (HTTPResponse.Status, String?, String) = (.internalServerError, nil, "")
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder)) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: refusedOrder)) {
+                response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                page = (response.status, response.headers[.contentType], String(buffer: response.body))
+            }
+        }
+        return page
+    }
+
+    /// The value of the sample of `name` whose labels include every one of `labels`.
+    static func sample(_ name: String, _ labels: [String], in page: String) -> String? {
+        for line in page.split(separator: "\n") where line.hasPrefix(name + "{") || line.hasPrefix(name + " ") {
+            let (series, value) = (line.prefix { $0 != " " }, line.split(separator: " ").last ?? "")
+            if labels.allSatisfy({ series.contains($0) }) { return String(value) }
+        }
+        return nil
+    }
+
+    @Test func theCountersShowTheOrderRecordedAndTheOneRefused() async throws {
+        let page = try await Self.metricsAfterTwoOrders()
+        #expect(page.status == .ok)
+        #expect(page.type?.hasPrefix("text/plain; version=0.0.4") == true)
+        #expect(
+            Self.sample("ledger_writes_total", [#"kind="holding""#, #"outcome="accepted""#], in: page.body) == "1")
+        #expect(
+            Self.sample("ledger_refusals_total", [#"kind="holding""#, #"rule="purposeLimitation""#], in: page.body)
+                == "1")
+        #expect(Self.sample("ledger_facts_recorded_total", [#"kind="holding""#], in: page.body) == "3")
+        #expect(Self.sample("ledger_store_appends_total", [], in: page.body) == "2")
+    }
+
+    @Test(arguments: personalValues)
+    func theMetricsPageHoldsNoPersonalValue(_ value: String) async throws {
+        let page = try await Self.metricsAfterTwoOrders()
+        #expect(!page.body.contains(value))
+    }
+}
