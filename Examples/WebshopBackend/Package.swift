@@ -42,6 +42,7 @@ let package = Package(
                 "WebshopBackend",
                 .product(name: "PersonalDataLedger", package: ledgerPackage),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
     ],

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import InMemoryLogging
 import Logging
 import PersonalDataLedger
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @testable import WebshopBackend
 
 /// `GET /metrics` after orders placed through the API: the ledger's counters, in Prometheus text,
-/// with no personal value in them.
+/// and its log lines, with no personal value in either.
 @Suite struct MetricsEndpointTests {
     /// What the orders below carry, and the customer and order they name: none may be in the page.
     static let personalValues = [
@@ -21,10 +22,13 @@ import Testing
          "data": {"name": "Kari Nordmann", "nationalIDNumber": "16822548834"}}
         """
 
-    /// Places Kari's order and one the ledger refuses, then answers the metrics page.
-    static func metricsAfterTwoOrders() async throws -> (status: HTTPResponse.Status, type: String?, body: String) {
-        let observability = WebshopObservability(
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    /// Places Kari's order and one the ledger refuses, then answers the metrics page and the log
+    /// lines written meanwhile (message and metadata).
+    static func metricsAfterTwoOrders() async throws -> (
+        status: HTTPResponse.Status, type: String?, body: String, log: [String]
+    ) {
+        let logs = InMemoryLogHandler()
+        let observability = WebshopObservability(logger: Logger(label: "test", factory: { _ in logs }))
         let ledger = Ledger(
             store: InMemoryLedgerStore(observer: observability.observer), catalog: .focusNordic, region: .norway,
             actor: "webshop", observer: observability.observer)
@@ -45,7 +49,10 @@ import Testing
                 page = (response.status, response.headers[.contentType], String(buffer: response.body))
             }
         }
-        return page
+        let log = logs.entries.map { entry in
+            ([entry.message.description] + entry.metadata.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+        }
+        return (page.0, page.1, page.2, log)
     }
 
     /// The value of the sample of `name` whose labels include every one of `labels`.
@@ -68,11 +75,16 @@ import Testing
                 == "1")
         #expect(Self.sample("ledger_facts_recorded_total", [#"kind="holding""#], in: page.body) == "3")
         #expect(Self.sample("ledger_store_appends_total", [], in: page.body) == "2")
+        #expect(
+            page.log.filter { $0.hasPrefix("ledger.write.accepted ") && $0.contains("ledger.kind=holding") }.count == 1)
+        #expect(
+            page.log.contains { $0.hasPrefix("ledger.write.refused") && $0.contains("ledger.rule=purposeLimitation") })
     }
 
     @Test(arguments: personalValues)
-    func theMetricsPageHoldsNoPersonalValue(_ value: String) async throws {
+    func neitherTheMetricsPageNorTheLogHoldsAPersonalValue(_ value: String) async throws {
         let page = try await Self.metricsAfterTwoOrders()
         #expect(!page.body.contains(value))
+        #expect(!page.log.contains { $0.contains(value) })
     }
 }

@@ -40,7 +40,7 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
 
     public func append(_ facts: [NewFact]) async throws -> [Fact] {
         let appended = state.withLock { state in facts.map { state.append($0) } }
-        report(appended.count, bytes: appended.reduce(0) { $0 + $1.bytes })
+        if observer != nil { report(appended.count, bytes: appended.reduce(0) { $0 + $1.bytes }) }
         return appended.map(\.fact)
     }
 
