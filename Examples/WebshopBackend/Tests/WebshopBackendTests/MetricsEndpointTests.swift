@@ -36,8 +36,7 @@ import Testing
         try await webshop.publishPolicyIfNeeded()
         let router = webshop.router()
         observability.addMetricsRoute(to: router)
-        var page: (HTTPResponse.Status, String?, String) = (.internalServerError, nil, "")
-        try await Application(router: router).test(.router) { client in
+        let page = try await Application(router: router).test(.router) { client in
             try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder)) { response in
                 #expect(response.status == .created)
             }
@@ -45,8 +44,8 @@ import Testing
                 response in
                 #expect(response.status == .unprocessableContent)
             }
-            try await client.execute(uri: "/metrics", method: .get) { response in
-                page = (response.status, response.headers[.contentType], String(buffer: response.body))
+            return try await client.execute(uri: "/metrics", method: .get) { response in
+                (response.status, response.headers[.contentType], String(buffer: response.body))
             }
         }
         let log = logs.entries.map { entry in
