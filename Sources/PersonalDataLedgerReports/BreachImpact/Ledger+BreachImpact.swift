@@ -14,15 +14,19 @@ extension Ledger {
     /// A holding counts when it was recorded no later than `to` and its value was not erased
     /// before `from`; both ends are inclusive. Reads every fact once.
     ///
+    /// - Parameter progress: called after each page of the scan with the facts read so far and
+    ///   the total.
     /// - Throws: ``LedgerError`` with ``LedgerError/Rule/unknownSystem`` for a system the
     ///   catalog does not declare, or ``LedgerError/Rule/invalidRequest`` for no systems or a
     ///   window that ends before it starts.
-    public func breachImpact(systems: [SystemID], from: Date, to: Date) async throws -> BreachImpact {
+    public func breachImpact(
+        systems: [SystemID], from: Date, to: Date, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+    ) async throws -> BreachImpact {
         try validator.breach(of: systems, from: from, to: to)
         let breached = Set(systems)
         var histories = SubjectHistories()
         let count = try await store.integrityHead().count
-        try await scanFacts(through: count) { fact in
+        try await scanFacts(through: count, progress: progress) { fact in
             // Only what decides a holding's exposure, and the disclosures: the rest is not kept.
             switch fact.body {
             case .holding, .erasure, .rectification, .disclosure: histories.apply(fact)

@@ -11,10 +11,15 @@ extension Ledger {
     /// declarations beside what the facts show was recorded, and the difference.
     ///
     /// Reads every fact once; the record holds counts and vocabulary, never a personal value.
-    public func recordOfProcessing() async throws -> RecordOfProcessing {
+    ///
+    /// - Parameter progress: called after each page of the scan with the facts read so far and
+    ///   the total.
+    public func recordOfProcessing(
+        progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+    ) async throws -> RecordOfProcessing {
         var tally = ProcessingTally()
         let count = try await store.integrityHead().count
-        try await scanFacts(through: count) { tally.add($0) }
+        try await scanFacts(through: count, progress: progress) { tally.add($0) }
         return tally.record(
             catalog: catalog, region: region, generatedAt: clock.now(), factsExamined: count)
     }
