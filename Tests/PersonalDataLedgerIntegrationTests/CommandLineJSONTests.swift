@@ -115,24 +115,26 @@ import Testing
     }
 
     @Test func importAndCheckpointNameTheirSchemas() throws {
-        let source = PDLRunner()
-        try source.demo()
-        let export = source.path("facts.jsonl")
-        #expect(try source.run("export", "--output", export).status == 0)
-        let target = PDLRunner()
-        let key = source.ledger + "/identifier.key"
-        let copy = target.path("kept")
-        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: key, toPath: copy + "/identifier.key")
-        #expect(try target.run("init", "--store", copy).status == 0)
-        let kept = try target.run("import", export, "--store", copy, "--format", "json")
+        let pdl = PDLRunner()
+        try pdl.demo()
+        let export = pdl.path("facts.jsonl")
+        let exported = try pdl.run("export", "--output", export)
+        #expect(exported.status == 0, "\(exported)")
+        // Standard error is a file here, not a terminal: no progress line without --progress.
+        #expect(!exported.stderr.contains("\r"), "\(exported)")
+        try PDLRunner.copyIdentifierKey(pdl, from: "ledger", to: "kept")
+        let copy = pdl.path("kept")
+        #expect(try pdl.run("init", "--store", copy).status == 0)
+        // Progress forced on: it goes to standard error, and standard output stays one document.
+        let kept = try pdl.run("import", export, "--store", copy, "--format", "json", "--progress")
         #expect(kept.status == 0, "\(kept)")
         let document = try kept.json()
         #expect(document["schema"] as? String == "pdl.import")
         #expect(document["chain"] as? String == "keep")
         #expect((document["imported"] as? Int ?? 0) > 0)
         #expect(document["integrityHead"] as? [String: Any] != nil)
-        let checkpoint = try target.run("checkpoint", "--store", copy).json()
+        #expect(kept.stderr.contains("\rImport: ") && kept.stderr.contains("(100%)"), "\(kept)")
+        let checkpoint = try pdl.run("checkpoint", "--store", copy).json()
         #expect(checkpoint["schema"] as? String == "pdl.checkpoint" && checkpoint["schemaVersion"] as? Int == 1)
     }
 
