@@ -66,7 +66,8 @@ enum ExportCommand: Command {
             case "consents":
                 let progress = subject == nil ? try await ProgressLine.scanning("Export", ledger, parsed) : nil
                 defer { progress?.finish() }
-                try sink.write(try await ledger.consentRecords(for: subject, progress: progress?.scanCallback).jsonData())
+                try sink.write(
+                    try await ledger.consentRecords(for: subject, progress: progress?.scanCallback).jsonData())
                 try sink.write("\n")
             default:
                 let copy = try await ledger.issuePortableCopy(

@@ -77,7 +77,8 @@ enum ImportCommand: Command {
                 lines: reader, batchSize: batchSize, chain: parsed.flags.contains("new-chain") ? .new : .keep
             ) { state in
                 progress?.update(
-                    detail: "line \(state.linesRead), \(state.imported) facts imported, \(state.skipped) already present")
+                    detail:
+                        "line \(state.linesRead), \(state.imported) facts imported, \(state.skipped) already present")
             }
         } catch {
             // The input stopped at a line the reader refused; what the import said about the

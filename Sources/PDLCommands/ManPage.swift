@@ -47,7 +47,9 @@ struct ManPage {
             --no-progress). Errors never print personal values.
             """)
         lines.append(".SH COMMANDS")
-        lines += declarations.map { #".TP"# + "\n" + #"\fB\#(Self.escape($0.name))\fR"# + "\n" + Self.escape($0.abstract) }
+        lines += declarations.map {
+            #".TP"# + "\n" + #"\fB\#(Self.escape($0.name))\fR"# + "\n" + Self.escape($0.abstract)
+        }
         for declaration in declarations { lines += section(declaration) }
         lines.append(".SH ENVIRONMENT")
         lines += [

@@ -63,8 +63,10 @@ enum VerifyCommand: Command {
             )
         }
         if json {
-            return try CommandOutput("pdl.verification", VerificationOutput(integrityHead: head, checkpoint: checkpoint))
-                .print()
+            return try CommandOutput(
+                "pdl.verification", VerificationOutput(integrityHead: head, checkpoint: checkpoint)
+            )
+            .print()
         }
         print("OK: the hash chain of \(head.count) facts verifies; head \(head.hash).")
         if let checkpoint {

@@ -38,7 +38,8 @@ import Testing
     @Test(arguments: PDLCommands.ExitStatus.allCases)
     func theExitStatusSectionListsEveryStatus(_ status: PDLCommands.ExitStatus) throws {
         let start = try #require(Self.page.range(of: "\n.SH EXIT STATUS\n"))
-        #expect(Self.page[start.upperBound...].contains(".TP\n.B \(status.rawValue)\n\(ManPage.escape(status.meaning))\n"))
+        #expect(
+            Self.page[start.upperBound...].contains(".TP\n.B \(status.rawValue)\n\(ManPage.escape(status.meaning))\n"))
     }
 
     @Test func theEnvironmentIsDocumented() {

@@ -59,7 +59,8 @@ import Testing
         TextCase(
             done: 5_500_000, total: nil, unit: .bytes, elapsed: .seconds(3), detail: nil,
             expected: "Scan: 5.5 MB read"),
-        TextCase(done: 42, total: nil, unit: .facts, elapsed: .seconds(3), detail: nil, expected: "Scan: 42 facts read"),
+        TextCase(
+            done: 42, total: nil, unit: .facts, elapsed: .seconds(3), detail: nil, expected: "Scan: 42 facts read"),
     ]
 
     @Test(arguments: texts)

@@ -61,7 +61,8 @@ import Testing
         Case(["retention", "--as-of", "2032-01-01"], "pdl.retention-due", key: "holdings"),
         Case(["settings", "show"], "pdl.settings", key: "countries"),
         Case(["settings", "set", "--time-zone", "Europe/Oslo"], "pdl.settings", key: "countries"),
-        Case(["policy", "publish", "2026-12-01", "--effective", "2027-01-01", "--major"], "pdl.recorded", key: "facts"),
+        Case(
+            ["policy", "publish", "2026-12-01", "--effective", "2027-01-01", "--major"], "pdl.recorded", key: "facts"),
         Case(["policy", "list"], "pdl.policy-versions", key: "versions"),
         Case(["notify-list", "2018-05-25"], "pdl.policy-notification-list", key: "recipients"),
         Case(["find", "--national-id", "16822548834"], "pdl.find", key: "matches"),

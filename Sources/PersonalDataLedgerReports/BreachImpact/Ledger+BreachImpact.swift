@@ -20,7 +20,8 @@ extension Ledger {
     ///   catalog does not declare, or ``LedgerError/Rule/invalidRequest`` for no systems or a
     ///   window that ends before it starts.
     public func breachImpact(
-        systems: [SystemID], from: Date, to: Date, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+        systems: [SystemID], from: Date, to: Date,
+        progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
     ) async throws -> BreachImpact {
         try validator.breach(of: systems, from: from, to: to)
         let breached = Set(systems)

@@ -33,7 +33,8 @@ extension Ledger {
     ///   rebuild its own chain (run `verify`); the lines written so far are not a faithful export.
     @discardableResult
     public func exportFacts(
-        batchSize: Int = 1000, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil, to write: (Data) throws -> Void
+        batchSize: Int = 1000, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil,
+        to write: (Data) throws -> Void
     ) async throws -> FactExportHeader {
         let batchSize = max(1, batchSize)
         let head = try await store.integrityHead()
