@@ -51,7 +51,7 @@ import Testing
     /// is escaped, so no help text can turn into a roff request.
     @Test func onlyIntendedRequestsStartALine() {
         let requests: Set<String> = [
-            ".TH", ".SH", ".SS", ".TP", ".PP", ".B", ".I", ".br", ".RS", ".RE", ".nf", ".fi", ".\\\"",
+            ".TH", ".nh", ".SH", ".SS", ".TP", ".PP", ".B", ".I", ".br", ".RS", ".RE", ".nf", ".fi", ".\\\"",
         ]
         for line in Self.page.split(separator: "\n") where line.hasPrefix(".") || line.hasPrefix("'") {
             let request = String(line.prefix { $0 != " " })
