@@ -52,15 +52,12 @@ extension Ledger {
             if named, (catalog.categories[holding.category]?.sensitivity ?? .normal) >= .high {
                 highSensitivity.insert(holding.subject)
             }
-            var category = byCategory[holding.category] ?? ([], 0)
-            category.holdings += 1
-            if named { category.subjects.insert(holding.subject) }
-            byCategory[holding.category] = category
-            var system = bySystem[holding.system] ?? ([], 0, [])
-            system.holdings += 1
-            system.categories.insert(holding.category)
-            if named { system.subjects.insert(holding.subject) }
-            bySystem[holding.system] = system
+            // In place: a tally copied out and put back would copy its set of subjects per holding.
+            byCategory[holding.category, default: ([], 0)].holdings += 1
+            if named { byCategory[holding.category, default: ([], 0)].subjects.insert(holding.subject) }
+            bySystem[holding.system, default: ([], 0, [])].holdings += 1
+            bySystem[holding.system, default: ([], 0, [])].categories.insert(holding.category)
+            if named { bySystem[holding.system, default: ([], 0, [])].subjects.insert(holding.subject) }
         }
 
         var recipients: [BreachImpact.RecipientImpact] = []
