@@ -108,10 +108,7 @@ enum RequestsCommand: Command {
                 parsed.flags.contains("all")
                 ? try await ledger.requests(asOf: asOf(ledger)) : try await ledger.openRequests(asOf: asOf(ledger))
             if json {
-                var pending: [PendingErasure] = []
-                for subject in try await erasureSubjects(ledger, asOf: asOf(ledger)) {
-                    pending += try await ledger.pendingErasures(of: subject, asOf: asOf(ledger))
-                }
+                let pending = try await allPendingErasures(ledger, asOf: asOf(ledger))
                 return try CommandOutput("pdl.requests", RequestList(requests: requests, pendingErasures: pending))
                     .print()
             }
@@ -121,10 +118,7 @@ enum RequestsCommand: Command {
             try await printPending(for: erasureSubjects(ledger, asOf: asOf(ledger)), in: ledger, asOf: asOf(ledger))
         case "pending":
             let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
-            var pending: [PendingErasure] = []
-            for subject in try await erasureSubjects(ledger, asOf: asOf(ledger)) {
-                pending += try await ledger.pendingErasures(of: subject, asOf: asOf(ledger))
-            }
+            let pending = try await allPendingErasures(ledger, asOf: asOf(ledger))
             if json {
                 return try CommandOutput("pdl.pending-erasures", PendingErasures(pendingErasures: pending)).print()
             }
@@ -211,6 +205,15 @@ enum RequestsCommand: Command {
     private static func erasureSubjects(_ ledger: Ledger, asOf: Date?) async throws -> [SubjectID] {
         Set(try await ledger.requests(asOf: asOf).filter { $0.kind == .erasure }.map(\.subject))
             .subtracting([.erased]).sorted()
+    }
+
+    /// The erasures asked for, in any request, that wait for a legal hold to end.
+    private static func allPendingErasures(_ ledger: Ledger, asOf: Date?) async throws -> [PendingErasure] {
+        var pending: [PendingErasure] = []
+        for subject in try await erasureSubjects(ledger, asOf: asOf) {
+            pending += try await ledger.pendingErasures(of: subject, asOf: asOf)
+        }
+        return pending
     }
 
     private static func printPending(for subjects: [SubjectID], in ledger: Ledger, asOf: Date?) async throws {
