@@ -31,7 +31,7 @@ enum BreachCommand: Command {
             .format(
                 ["text", "json"], help: "text or json (schema pdl.breach-impact, Documentation/ExportFormats.md)."),
             .language("The language of the text: \(ReportOutput.languageList)."),
-        ],
+        ] + OptionDeclaration.progress,
         examples: [
             "pdl breach --system webshop.orders --from 2026-03-01 --to 2026-03-05 --format json"
         ]
@@ -50,7 +50,13 @@ enum BreachCommand: Command {
         let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
         let from = try fromDay.date(in: localTimeZone(of: ledger))
         let to = try toDay.date(in: localTimeZone(of: ledger))
-        let impact = try await ledger.breachImpact(systems: systems, from: from, to: to)
+        let progress = try await ProgressLine.scanning("Breach", ledger, parsed)
+        let impact: BreachImpact
+        do {
+            defer { progress?.finish() }
+            impact = try await ledger.breachImpact(
+                systems: systems, from: from, to: to, progress: progress?.scanCallback)
+        }
         if format == "json" {
             FileHandle.standardOutput.write(try impact.jsonData())
             print()

@@ -37,10 +37,9 @@ struct CommandDeclaration: Sendable {
     }
 
     /// The exit statuses every command shares, as `pdl --help` documents them.
-    static let standardExitStatus = """
-        Exit status: 0 done, 1 refused by a rule of the ledger (nothing was recorded), 2 usage error,
-        3 store error (cannot be opened, locked by another process, damaged, I/O).
-        """
+    static let standardExitStatus = CommandHelp.wrapWords(
+        ("Exit status: " + ExitStatus.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: ", ") + ".")
+            .split(separator: " ").map(String.init), width: 96, indent: 0)
 
     /// The option named `name`, if declared.
     func option(named name: String) -> OptionDeclaration? {

@@ -21,6 +21,13 @@ enum CommandLineRoute {
                 self = .print(GeneralHelp.text, status: .success)
                 return
             }
+            if arguments[1] == "--man" {
+                self =
+                    arguments.count == 2
+                    ? .print(ManPage(commands.map { $0.declaration }).text, status: .success)
+                    : .print("pdl: pdl help --man takes nothing more.\nRun 'pdl --help' for usage.", status: .usage)
+                return
+            }
             guard let command = command(named: arguments[1]) else {
                 self = .unknownCommand(arguments[1])
                 return

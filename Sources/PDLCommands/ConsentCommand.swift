@@ -34,7 +34,7 @@ enum ConsentCommand: Command {
             OptionDeclaration(
                 "evidence", .value, valueName: "E",
                 help: "A form, request or message id an auditor can follow (no personal data)."),
-            .actor(default: "pdl"),
+            .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
         ],
         examples: [
             "pdl consent customer:10001 --purpose contactRegister --given --policy 2018-05-25 \\",
@@ -55,6 +55,7 @@ enum ConsentCommand: Command {
         let fact = try await ledger.consent(
             decision, by: SubjectID(subject), for: purpose, policy: policy, channel: channel,
             evidence: parsed.options["evidence"])
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "consent") }
         print(
             "Recorded fact \(fact.sequence): consent of \(subject) to \(purpose) \(decision.rawValue) under policy "
                 + "\(policy) (channel \(channel)).")

@@ -25,7 +25,7 @@ enum DiscloseCommand: Command {
                 "occasion", .value, valueName: "O",
                 help: "The occasion the recipient's agreement covers, such as shipping.", isRequired: true),
             OptionDeclaration("reference", .value, valueName: "R", help: "The business object, such as order:50017."),
-            .actor(default: "pdl"),
+            .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
         ],
         examples: [
             "pdl disclose customer:10001 --categories name,deliveryAddress,phone --to carrier \\",
@@ -43,6 +43,7 @@ enum DiscloseCommand: Command {
         let fact = try await ledger.disclose(
             categories, of: SubjectID(subject), to: recipient, for: occasion,
             reference: parsed.options["reference"].map { BusinessReference($0) })
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "disclose") }
         print(
             "Recorded fact \(fact.sequence): \(categories.map(\.rawValue).joined(separator: ", ")) of \(subject) "
                 + "disclosed to \(recipient) for \(occasion).")

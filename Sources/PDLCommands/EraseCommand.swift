@@ -34,7 +34,10 @@ enum EraseCommand: Command {
             OptionDeclaration(
                 "reason", .value, valueName: "R", help: "Why the data is erased.", default: "subjectRequest",
                 choices: ["subjectRequest", "consentWithdrawn", "retentionExpired"]),
-            .format(["text", "json"], help: "text or json ({\"plan\": …, \"result\": …})."),
+            .format(
+                ["text", "json"],
+                help: "text, or json (schema pdl.erasure: the plan, and the result unless --dry-run; "
+                    + "Documentation/CommandOutput.md)."),
             .actor(valueName: "ACTOR", default: "dpo"),
         ],
         examples: [
@@ -51,22 +54,14 @@ enum EraseCommand: Command {
         let reason = Erasure.Reason(
             try parsed.choice(
                 "reason", in: ["subjectRequest", "consentWithdrawn", "retentionExpired"], default: "subjectRequest"))
-        let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+        let json = try wantsJSON(parsed)
         let dryRun = parsed.flags.contains("dry-run")
         let ledger = try await context.openLedger(parsed, actor: ActorID(parsed.options["actor"] ?? "dpo"))
         try await UnknownSubjectWarning.warnIfUnknown(SubjectID(parsed.positionals[0]), in: ledger)
 
         let plan = try await ledger.planErasure(of: SubjectID(parsed.positionals[0]), scope: scope, reason: reason)
         let result = dryRun ? nil : try await ledger.erase(plan)
-        if json {
-            struct Output: Encodable {
-                let plan: ErasurePlan
-                let result: ErasureResult?
-            }
-            FileHandle.standardOutput.write(try commandJSONEncoder.encode(Output(plan: plan, result: result)))
-            print()
-            return
-        }
+        if json { return try CommandOutput("pdl.erasure", EraseOutput(plan: plan, result: result)).print() }
         print(planText(plan).joined(separator: "\n"))
         print()
         guard let result else {
@@ -149,5 +144,13 @@ enum EraseCommand: Command {
         }
         lines += recipientLines(plan.recipientsToTell)
         return lines
+    }
+
+    /// What `pdl erase --format json` prints (schema `pdl.erasure`).
+    struct EraseOutput: Codable {
+        /// What the erasure does and keeps, and why.
+        var plan: ErasurePlan
+        /// What was erased and recorded; absent with `--dry-run`.
+        var result: ErasureResult?
     }
 }

@@ -3,7 +3,7 @@ import PersonalDataLedgerFileStore
 import PersonalDataLedgerReports
 
 /// `pdl`'s exit statuses, as its `--help` documents them.
-enum ExitStatus: Int32 {
+enum ExitStatus: Int32, CaseIterable {
     /// Done.
     case success = 0
     /// Refused by a rule of the ledger.
@@ -12,6 +12,16 @@ enum ExitStatus: Int32 {
     case usage = 2
     /// The store failed: cannot be opened, is locked, is damaged, an I/O error.
     case storeError = 3
+
+    /// What the status means, as the help and the man page's EXIT STATUS section say it.
+    var meaning: String {
+        switch self {
+        case .success: "done"
+        case .refused: "refused by a rule of the ledger (nothing was recorded)"
+        case .usage: "usage error"
+        case .storeError: "store error (cannot be opened, locked by another process, damaged, I/O)"
+        }
+    }
 
     /// The status and the message for an error a command threw. Messages never hold personal
     /// values: ledger and store errors are written that way.

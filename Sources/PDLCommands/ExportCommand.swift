@@ -30,7 +30,7 @@ enum ExportCommand: Command {
             OptionDeclaration(
                 "requested-by", .value, valueName: "A", help: "Who asks, for portability's accountability record.",
                 default: "dpo"),
-        ],
+        ] + OptionDeclaration.progress,
         examples: [
             "pdl export --output facts.jsonl",
             "pdl export --format consents --subject customer:10001",
@@ -54,12 +54,20 @@ enum ExportCommand: Command {
         do {
             switch format {
             case "jsonl":
-                let header = try await ledger.exportFacts { try sink.write($0) }
+                let progress = try await ProgressLine.scanning("Export", ledger, parsed)
+                let header: FactExportHeader
+                do {
+                    defer { progress?.finish() }
+                    header = try await ledger.exportFacts(progress: progress?.scanCallback) { try sink.write($0) }
+                }
                 if parsed.options["output"] != nil {
                     writeError("Exported \(header.integrityHead.count) facts; head \(header.integrityHead.hash).")
                 }
             case "consents":
-                try sink.write(try await ledger.consentRecords(for: subject).jsonData())
+                let progress = subject == nil ? try await ProgressLine.scanning("Export", ledger, parsed) : nil
+                defer { progress?.finish() }
+                try sink.write(
+                    try await ledger.consentRecords(for: subject, progress: progress?.scanCallback).jsonData())
                 try sink.write("\n")
             default:
                 let copy = try await ledger.issuePortableCopy(

@@ -37,7 +37,7 @@ enum FindCommand: Command {
                 "bank-account", .value, valueName: "B", help: "A Norwegian bank account number or an IBAN."),
             OptionDeclaration(
                 "country", .value, valueName: "C", help: "NO, SE, DK or FI.", choices: ["NO", "SE", "DK", "FI"]),
-            .format(["text", "json"], help: "text or json."),
+            .jsonFormat("pdl.find"),
         ],
         examples: [
             "pdl find --email - < request-email.txt",
@@ -60,15 +60,11 @@ enum FindCommand: Command {
             throw UsageError("pdl find needs exactly one of --email, --phone, --national-id, --bank-account.")
         }
         let region = try countryOption(parsed)
-        let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+        let json = try wantsJSON(parsed)
         let identifier = try valueOrStandardInput(parsed.options[chosen.option]!, option: chosen.option)
         let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
         let matches = try await ledger.find(identifier, as: chosen.format, region: region)
-        if json {
-            FileHandle.standardOutput.write(try commandJSONEncoder.encode(matches))
-            print()
-            return
-        }
+        if json { return try CommandOutput("pdl.find", FindOutput(matches: matches)).print() }
         guard !matches.isEmpty else {
             print("No subject holds this \(chosen.label).")
             return
@@ -86,5 +82,11 @@ enum FindCommand: Command {
                 print("  linked: " + match.linkedSubjects.map(\.rawValue).joined(separator: ", "))
             }
         }
+    }
+
+    /// What `pdl find --format json` prints (schema `pdl.find`): the subjects found, none when
+    /// nobody holds the identifier. Never the identifier itself.
+    struct FindOutput: Codable {
+        var matches: [SubjectMatch]
     }
 }

@@ -11,6 +11,7 @@ enum GeneralHelp {
 
             Usage: pdl COMMAND [ARGUMENTS] [--store DIR]
                    pdl COMMAND --help        (or: pdl help COMMAND)
+                   pdl help --man            (the manual page: pdl help --man | man -l -)
                    pdl --version
 
             Commands:
@@ -35,6 +36,10 @@ enum GeneralHelp {
               pdl requests close gdpr-2026-0042 --note "access report sent"
 
             Shell completion: source <(pdl completion bash), or pdl completion zsh > ~/.zfunc/_pdl
+
+            --format json prints one JSON document naming its schema (Documentation/CommandOutput.md) and
+            nothing else on standard output. Long commands show progress on standard error when it is a
+            terminal (--progress, --no-progress).
 
             \(CommandDeclaration.standardExitStatus)
             Results go to standard output, errors to standard error. Errors never print personal values.

@@ -29,7 +29,7 @@ enum GrantCommand: Command {
             OptionDeclaration(
                 "until", .value, valueName: "DATE",
                 help: "When access ends: 2026-12-31 (end of the day, UTC) or a time.", default: "open-ended"),
-            .actor(default: "pdl"),
+            .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
         ],
         examples: [
             "pdl grant backup-provider --system webshop.orders --occasion backup --from 2024-01-01"
@@ -48,6 +48,7 @@ enum GrantCommand: Command {
         let start = try startDay.date(in: localTimeZone(of: ledger))
         let end = try endDay.map { day throws(UsageError) in try day.date(in: localTimeZone(of: ledger)) }
         let fact = try await ledger.grantAccess(to: recipient, on: system, for: occasion, from: start, until: end)
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "grant") }
         print(
             "Recorded fact \(fact.sequence): \(recipient) has access to \(system) for \(occasion) from "
                 + "\(start.formatted(.iso8601))" + (end.map { " until \($0.formatted(.iso8601))." } ?? " on."))

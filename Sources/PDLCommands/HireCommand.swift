@@ -30,7 +30,7 @@ enum HireCommand: Command {
                 "at", .value, valueName: "DATE",
                 help: "When the applicant was hired: 2026-03-05 (start of the day, UTC) or 2026-03-05T11:02:00Z.",
                 default: "now"),
-            .actor(default: "pdl"),
+            .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
         ],
         examples: ["pdl hire applicant:2001 --application application:2001 --employment employment:2026-004"]
     )
@@ -46,6 +46,7 @@ enum HireCommand: Command {
         let facts = try await ledger.hire(
             SubjectID(parsed.positionals[0]), application: application, employment: employment,
             in: SystemID(parsed.options["system"] ?? "personnel"), occurredAt: at)
+        if try wantsJSON(parsed) { return try RecordedFacts.print(facts, by: "hire") }
         print(
             "Recorded fact \(facts[0].sequence): applicantHired of \(application); moved \(facts.count - 1) holding(s) "
                 + "to the employee records as fact(s) \(facts.dropFirst().map { "#\($0.sequence)" }.joined(separator: ", ")) "

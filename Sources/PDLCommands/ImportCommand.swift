@@ -18,7 +18,9 @@ enum ImportCommand: Command {
             bases, value formats). On the first bad line the import stops with the line number
             (exit status 1); the lines before it are imported. Facts are appended in order, N at a
             time, each batch durably: an interrupted import leaves a prefix of the file, never a
-            hole. Progress is shown on standard error when it is a terminal.
+            hole. Progress — bytes read of the file's size, the percentage, the time left and
+            the facts imported — is shown on standard error when it is a terminal (input from a
+            pipe has no size known up front: then only what was read).
 
             A line that is not valid UTF-8, or longer than 16 MiB, stops the import the same way
             (exit status 1, rule invalidUTF8 or lineTooLong); its bytes are never printed.
@@ -40,7 +42,8 @@ enum ImportCommand: Command {
             OptionDeclaration(
                 "new-chain", .flag,
                 help: "Build a new hash chain instead of keeping the export's (old checkpoints will not verify)."),
-        ],
+            .jsonFormat("pdl.import"),
+        ] + OptionDeclaration.progress,
         examples: [
             "pdl checkpoint --store old --output old.checkpoint && pdl export --store old --output facts.jsonl",
             "mkdir -m 700 new && cp -p old/identifier.key new/ && pdl init --store new",
@@ -51,6 +54,7 @@ enum ImportCommand: Command {
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let batchSize = Int(parsed.options["batch-size"] ?? "1000") ?? 0
         guard batchSize > 0 else { throw UsageError("--batch-size must be a positive whole number.") }
+        let json = try wantsJSON(parsed)
         let path = parsed.positionals[0]
         let handle: FileHandle
         if path == "-" {
@@ -61,22 +65,22 @@ enum ImportCommand: Command {
             }
             handle = opened
         }
-        let reader = LineReader(handle: handle)
+        let progress = try ProgressLine.start("Import", total: Self.size(of: handle), unit: .bytes, parsed)
+        var onRead: (@Sendable (UInt64) -> Void)?
+        if let progress { onRead = { bytes in progress.update(bytes) } }
+        let reader = LineReader(handle: handle, onRead: onRead)
         let ledger = try await context.openLedger(parsed, actor: "pdl-import")
-        let showProgress = standardErrorIsTerminal
         let summary: FactImportSummary
         do {
+            defer { progress?.finish() }
             summary = try await ledger.importFacts(
                 lines: reader, batchSize: batchSize, chain: parsed.flags.contains("new-chain") ? .new : .keep
-            ) { progress in
-                guard showProgress else { return }
-                FileHandle.standardError.write(
-                    Data(
-                        "\rline \(progress.linesRead): \(progress.imported) imported, \(progress.skipped) already present"
-                            .utf8))
+            ) { state in
+                progress?.update(
+                    detail:
+                        "line \(state.linesRead), \(state.imported) facts imported, \(state.skipped) already present")
             }
         } catch {
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             // The input stopped at a line the reader refused; what the import said about the
             // file's end follows from that. Store failures stay what they are.
             if !(error is LedgerStoreError), let refusal = try await refusal(of: reader, ledger: ledger) {
@@ -84,13 +88,15 @@ enum ImportCommand: Command {
             }
             throw error
         }
-        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         if let refusal = try await refusal(of: reader, ledger: ledger) { throw refusal }
         if reader.readError != nil {
             throw LedgerStoreError(
                 .io,
                 "Reading \(path) failed after line \(summary.linesRead); the facts before it are imported. Run the import again to resume."
             )
+        }
+        if json {
+            return try CommandOutput("pdl.import", ImportOutput(summary, file: path)).print()
         }
         let chain =
             summary.chain == .keep
@@ -99,6 +105,35 @@ enum ImportCommand: Command {
         print(
             "Imported \(summary.imported) facts (\(summary.skipped) already present) from \(path). "
                 + "The ledger holds \(summary.integrityHead.count) facts; head \(summary.integrityHead.hash), \(chain)")
+    }
+
+    /// The size of the input when it is a regular file, the total of the progress line; `nil`
+    /// for a pipe or a terminal, whose size is not known until it ends.
+    private static func size(of handle: FileHandle) -> UInt64? {
+        var status = stat()
+        guard fstat(handle.fileDescriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return UInt64(status.st_size)
+    }
+
+    /// What `pdl import --format json` prints (schema `pdl.import`).
+    struct ImportOutput: Codable {
+        /// The file imported; `-` for standard input.
+        var file: String
+        var linesRead: Int
+        var imported: Int
+        var skipped: Int
+        /// `keep` (the export's chain: its checkpoints verify here) or `new`.
+        var chain: String
+        var integrityHead: IntegrityHead
+
+        init(_ summary: FactImportSummary, file: String) {
+            self.file = file
+            linesRead = summary.linesRead
+            imported = summary.imported
+            skipped = summary.skipped
+            chain = summary.chain == .keep ? "keep" : "new"
+            integrityHead = summary.integrityHead
+        }
     }
 
     /// The refusal of the line the reader stopped at, if it refused one: never its bytes.

@@ -23,7 +23,7 @@ enum LifecycleCommand: Command {
                 "at", .value, valueName: "DATE",
                 help: "When it happened: 2026-03-05 (start of the day, UTC) or 2026-03-05T11:02:00Z.",
                 default: "now"),
-            .actor(default: "pdl"),
+            .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
         ],
         examples: [
             "pdl lifecycle orderDelivered --reference order:50017 --at 2026-03-05T11:02:00Z"
@@ -53,6 +53,7 @@ enum LifecycleCommand: Command {
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
         let at = try atDay.map { day throws(UsageError) in try day.date(in: localTimeZone(of: ledger)) }
         let fact = try await ledger.recordLifecycleEvent(kind, reference: reference, occurredAt: at)
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "lifecycle") }
         print(
             "Recorded fact \(fact.sequence): \(kind) of \(reference) at \((at ?? ledger.clock.now()).formatted(.iso8601))."
         )

@@ -39,11 +39,19 @@ final class LineReader: Sequence, IteratorProtocol {
     private(set) var lineCount = 0
     /// Why the input ended early, if it did.
     private(set) var failure: Failure?
+    /// Bytes read from the input so far.
+    private(set) var bytesRead: UInt64 = 0
+    /// Hears ``bytesRead`` after each block: an import's progress.
+    private let onRead: (@Sendable (_ bytesRead: UInt64) -> Void)?
 
-    init(handle: FileHandle, lineLimit: Int = defaultLineLimit, blockSize: Int = 1 << 20) {
+    init(
+        handle: FileHandle, lineLimit: Int = defaultLineLimit, blockSize: Int = 1 << 20,
+        onRead: (@Sendable (_ bytesRead: UInt64) -> Void)? = nil
+    ) {
         self.handle = handle
         self.lineLimit = lineLimit
         self.blockSize = Swift.max(1, blockSize)
+        self.onRead = onRead
     }
 
     /// The error that ended the input early because reading failed, if one did.
@@ -99,6 +107,8 @@ final class LineReader: Sequence, IteratorProtocol {
                 start = 0
             }
             buffer.append(contentsOf: block)
+            bytesRead += UInt64(block.count)
+            onRead?(bytesRead)
         } catch {
             failure = .read(error)
             finished = true

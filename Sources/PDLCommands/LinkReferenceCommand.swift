@@ -18,7 +18,7 @@ enum LinkReferenceCommand: Command {
             ArgumentDeclaration("REFERENCE", help: "The business object, such as case:9001."),
             ArgumentDeclaration("OTHER", help: "The business object it concerns, such as order:50017."),
         ],
-        options: [.store, .actor(default: "pdl")],
+        options: [.store, .jsonFormat(RecordedFacts.schema), .actor(default: "pdl")],
         examples: ["pdl link-reference case:9001 order:50017"]
     )
 
@@ -26,6 +26,7 @@ enum LinkReferenceCommand: Command {
         let (reference, other) = (BusinessReference(parsed.positionals[0]), BusinessReference(parsed.positionals[1]))
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
         let fact = try await ledger.linkReference(reference, concerns: other)
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "link-reference") }
         print("Recorded fact \(fact.sequence): \(reference) concerns \(other).")
     }
 }

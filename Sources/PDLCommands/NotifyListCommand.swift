@@ -24,9 +24,11 @@ enum NotifyListCommand: Command {
         options: [
             .store,
             .format(
-                ["text", "csv", "json"], help: "text, csv (email,subjects,purposes,systems,effective_from) or json."),
+                ["text", "csv", "json"],
+                help: "text, csv (email,subjects,purposes,systems,effective_from) or json (schema "
+                    + "pdl.policy-notification-list, Documentation/CommandOutput.md)."),
             .delimiter, .output("Write to FILE (mode 0600) instead of standard output."),
-        ],
+        ] + OptionDeclaration.progress,
         examples: [
             "pdl policy publish 2026-06-01 --effective 2026-07-01 --major",
             "pdl notify-list 2026-06-01 --format csv --output notify.csv",
@@ -37,15 +39,16 @@ enum NotifyListCommand: Command {
         let format = try parsed.choice("format", in: ["text", "csv", "json"], default: "text")
         let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
         let list: PolicyNotificationList
+        let progress = try await ProgressLine.scanning("Notify list", ledger, parsed)
         do {
-            defer { endScanProgress() }
-            list = try await ledger.notificationList(for: parsed.positionals[0], progress: scanProgress("Notify list"))
+            defer { progress?.finish() }
+            list = try await ledger.notificationList(for: parsed.positionals[0], progress: progress?.scanCallback)
         }
         let output = try OutputSink(path: parsed.options["output"])
         do {
             switch format {
             case "csv": try output.write(list.csv(dialect: try csvDialect(parsed)))
-            case "json": try output.write(try commandJSONEncoder.encode(list) + Data("\n".utf8))
+            case "json": try output.write(try CommandOutput("pdl.policy-notification-list", list).data())
             default: try output.write(text(list))
             }
             try output.finish()

@@ -7,7 +7,7 @@ private let objectionOptions: [OptionDeclaration] = [
     OptionDeclaration(
         "purpose", .value, valueName: "P", help: "The purpose objected to, such as contactRegister.",
         isRequired: true),
-    .actor(default: "pdl"),
+    .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
 ]
 
 /// `pdl object SUBJECT`: records an objection to processing for a purpose (GDPR Art. 21).
@@ -29,6 +29,7 @@ enum ObjectCommand: Command {
         let purpose = Purpose(try requiredOption("purpose", of: parsed, command: "object"))
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
         let fact = try await ledger.object(SubjectID(parsed.positionals[0]), to: purpose)
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "object") }
         print("Recorded fact \(fact.sequence): \(parsed.positionals[0]) objects to processing for \(purpose).")
     }
 }
@@ -52,6 +53,7 @@ enum WithdrawObjectionCommand: Command {
         let purpose = Purpose(try requiredOption("purpose", of: parsed, command: "withdraw-objection"))
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
         let fact = try await ledger.withdrawObjection(SubjectID(parsed.positionals[0]), to: purpose)
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "withdraw-objection") }
         print(
             "Recorded fact \(fact.sequence): \(parsed.positionals[0]) withdrew the objection to processing for \(purpose)."
         )

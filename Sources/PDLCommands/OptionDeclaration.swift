@@ -89,6 +89,20 @@ struct OptionDeclaration: Sendable {
             "The CSV field separator: ',' or ';' (what Norwegian, Swedish, Danish and Finnish spreadsheets expect). The file starts with a UTF-8 byte order mark either way.",
         default: ",", choices: [",", ";"])
 
+    /// `--progress` and `--no-progress` of the long commands (see ``ProgressLine``).
+    static let progress: [OptionDeclaration] = [
+        OptionDeclaration(
+            "progress", .flag,
+            help: "Show progress on standard error even when it is not a terminal (by default only on a terminal)."),
+        OptionDeclaration("no-progress", .flag, help: "Show no progress, even on a terminal."),
+    ]
+
+    /// `--format text|json` of a command that prints text, or with json the versioned document
+    /// `schema` (see Documentation/CommandOutput.md).
+    static func jsonFormat(_ schema: String) -> OptionDeclaration {
+        format(["text", "json"], help: "text, or json (schema \(schema), Documentation/CommandOutput.md).")
+    }
+
     /// `--output FILE`.
     static func output(_ help: String = "Write to FILE instead of standard output.") -> OptionDeclaration {
         OptionDeclaration("output", .value, valueName: "FILE", help: help)

@@ -20,8 +20,8 @@ enum PolicyCommand: Command {
             SubcommandDeclaration(
                 "publish", abstract: "Record that a version was published and when it takes effect.",
                 arguments: [ArgumentDeclaration("VERSION", help: "The policy's version, such as 2026-06-01.")],
-                options: ["effective", "major"]),
-            SubcommandDeclaration("list", abstract: "Every published version, oldest first."),
+                options: ["effective", "major", "format"]),
+            SubcommandDeclaration("list", abstract: "Every published version, oldest first.", options: ["format"]),
         ],
         options: [
             .store,
@@ -29,6 +29,10 @@ enum PolicyCommand: Command {
                 "effective", .value, valueName: "DATE",
                 help: "When the version takes effect: 2026-07-01 (start of the day, UTC) or a time.", isRequired: true),
             OptionDeclaration("major", .flag, help: "A major change (announced by email)."),
+            .format(
+                ["text", "json"],
+                help: "text, or json (publish: schema pdl.recorded; list: pdl.policy-versions; "
+                    + "Documentation/CommandOutput.md)."),
         ],
         examples: [
             "pdl policy publish 2026-06-01 --effective 2026-07-01 --major"
@@ -47,6 +51,7 @@ enum PolicyCommand: Command {
             let isMajor = parsed.flags.contains("major")
             let fact = try await ledger.publishPolicy(
                 version: parsed.positionals[0], effectiveFrom: effective, isMajor: isMajor)
+            if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "policy publish") }
             print(
                 "Published policy version \(parsed.positionals[0]) (\(isMajor ? "major" : "minor")), "
                     + "effective \(effective.formatted(.iso8601)), as fact #\(fact.sequence)."
@@ -54,6 +59,9 @@ enum PolicyCommand: Command {
         default:
             let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
             let versions = try await ledger.policyVersions()
+            if try wantsJSON(parsed) {
+                return try CommandOutput("pdl.policy-versions", PolicyVersions(versions: versions)).print()
+            }
             if versions.isEmpty { print("No policy version was published.") }
             for version in versions {
                 print(
@@ -61,5 +69,11 @@ enum PolicyCommand: Command {
                 )
             }
         }
+    }
+
+    /// What `pdl policy list --format json` prints (schema `pdl.policy-versions`).
+    struct PolicyVersions: Codable {
+        /// Every published version, oldest first.
+        var versions: [PolicyVersion]
     }
 }

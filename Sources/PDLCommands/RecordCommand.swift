@@ -55,7 +55,7 @@ enum RecordCommand: Command {
                 "country", .value, valueName: "C",
                 help: "The country whose law governs the holdings: NO, SE, DK or FI.",
                 default: "the person's country, else the ledger's", choices: ["NO", "SE", "DK", "FI"]),
-            .actor(default: "pdl"),
+            .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
         ],
         examples: [
             "pdl record customer:10001 --category email --system webshop.orders \\",
@@ -114,6 +114,7 @@ enum RecordCommand: Command {
             zip(categories, values).map { DataItem($0, value: $1) }, about: SubjectID(parsed.positionals[0]),
             in: system, for: purpose, basis: parsed.options["basis"].map { LegalBasis($0) }, source: source,
             reference: parsed.options["reference"].map { BusinessReference($0) }, region: country)
+        if try wantsJSON(parsed) { return try RecordedFacts.print(facts, by: "record") }
         let unrecorded = values.allSatisfy { $0 == nil } ? " (value not recorded)." : "."
         if facts.count == 1, let fact = facts.first {
             print(

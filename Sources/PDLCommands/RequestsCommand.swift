@@ -29,16 +29,17 @@ enum RequestsCommand: Command {
                 options: ["as-of", "all", "format"]),
             SubcommandDeclaration(
                 "receive", abstract: "Records a request that arrived on --received (default: today).",
-                arguments: [requestID], options: ["subject", "kind", "received", "actor"],
+                arguments: [requestID], options: ["subject", "kind", "received", "actor", "format"],
                 required: ["subject", "kind"]),
             SubcommandDeclaration(
                 "extend", abstract: "Extends the deadline by --months, with --reason (no personal data).",
-                arguments: [requestID], options: ["months", "reason", "actor"], required: ["months", "reason"]),
+                arguments: [requestID], options: ["months", "reason", "actor", "format"],
+                required: ["months", "reason"]),
             SubcommandDeclaration(
                 "close",
                 abstract: "Closes it with --note saying what was done and --facts linking the facts that did it (the "
                     + "report issued, the erasure, the correction).",
-                arguments: [requestID], options: ["note", "facts", "actor"], required: ["note"]),
+                arguments: [requestID], options: ["note", "facts", "actor", "format"], required: ["note"]),
             SubcommandDeclaration(
                 "show", abstract: "One request with its history.", arguments: [requestID],
                 options: ["as-of", "format"]),
@@ -65,7 +66,11 @@ enum RequestsCommand: Command {
             OptionDeclaration("note", .value, valueName: "TEXT", help: "What was done."),
             OptionDeclaration(
                 "facts", .repeatedValue, valueName: "LIST", help: "Sequence numbers, comma-separated (repeatable)."),
-            .format(["text", "json"], help: "text or json."), .actor(default: "pdl"),
+            .format(
+                ["text", "json"],
+                help: "text, or json (list: schema pdl.requests; pending: pdl.pending-erasures; the others: "
+                    + "pdl.request, the request as it stands; Documentation/CommandOutput.md)."),
+            .actor(default: "pdl"),
         ],
         examples: [
             "pdl requests receive gdpr-2026-0042 --subject customer:10001 --kind access --received 2026-01-31",
@@ -80,7 +85,7 @@ enum RequestsCommand: Command {
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
         let action = parsed.subcommand ?? "list"
-        let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+        let json = try wantsJSON(parsed)
         let asOfDay = try parsed.options["as-of"].map { text throws(UsageError) in
             try CommandLineDate(text, option: "as-of")
         }
@@ -102,18 +107,21 @@ enum RequestsCommand: Command {
             let requests =
                 parsed.flags.contains("all")
                 ? try await ledger.requests(asOf: asOf(ledger)) : try await ledger.openRequests(asOf: asOf(ledger))
-            if json { return try printJSON(requests) }
+            if json {
+                let pending = try await allPendingErasures(ledger, asOf: asOf(ledger))
+                return try CommandOutput("pdl.requests", RequestList(requests: requests, pendingErasures: pending))
+                    .print()
+            }
             printList(requests, all: parsed.flags.contains("all"))
             // Waiting erasures are listed for every erasure request, closed ones too: the answer
             // was sent, the work is not done.
             try await printPending(for: erasureSubjects(ledger, asOf: asOf(ledger)), in: ledger, asOf: asOf(ledger))
         case "pending":
             let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
-            var pending: [PendingErasure] = []
-            for subject in try await erasureSubjects(ledger, asOf: asOf(ledger)) {
-                pending += try await ledger.pendingErasures(of: subject, asOf: asOf(ledger))
+            let pending = try await allPendingErasures(ledger, asOf: asOf(ledger))
+            if json {
+                return try CommandOutput("pdl.pending-erasures", PendingErasures(pendingErasures: pending)).print()
             }
-            if json { return try printJSON(pending) }
             if pending.isEmpty { print("No erasure waits for a legal hold.") }
             try await printPending(for: erasureSubjects(ledger, asOf: asOf(ledger)), in: ledger, asOf: asOf(ledger))
         case "receive":
@@ -133,6 +141,7 @@ enum RequestsCommand: Command {
             }
             let request = try await ledger.receiveRequest(
                 id: id, from: subject, kind: kind, receivedOn: received ?? ledger.clock.now())
+            if json { return try CommandOutput("pdl.request", request).print() }
             print(
                 "Received request \(request.id) (\(request.kind.rawValue)) from \(request.subject) on "
                     + "\(dayText(request.receivedOn)); due \(dayText(request.dueAt)) (end of day, UTC).")
@@ -142,6 +151,7 @@ enum RequestsCommand: Command {
             let reason = try required("reason")
             let ledger = try await context.openLedger(parsed, actor: actor)
             let request = try await ledger.extendRequest(id: id, byMonths: months, reason: reason)
+            if json { return try CommandOutput("pdl.request", request).print() }
             print(
                 "Extended request \(request.id) by \(months) month(s): now due \(dayText(request.dueAt)) "
                     + "(\(request.extensionMonths) of 2 months used). Tell the person, with the reason, now.")
@@ -157,6 +167,7 @@ enum RequestsCommand: Command {
             }
             let ledger = try await context.openLedger(parsed, actor: actor)
             let request = try await ledger.closeRequest(id: id, outcome: note, facts: facts)
+            if json { return try CommandOutput("pdl.request", request).print() }
             print(
                 "Closed request \(request.id) "
                     + (request.wasClosedLate
@@ -169,7 +180,7 @@ enum RequestsCommand: Command {
             let id = requestID()
             let ledger = try await context.openLedger(parsed, actor: actor, readOnly: true)
             let request = try await ledger.request(id, asOf: asOf(ledger))
-            if json { return try printJSON(request) }
+            if json { return try CommandOutput("pdl.request", request).print() }
             printList([request], all: true)
             print("History:")
             for event in request.events {
@@ -196,6 +207,15 @@ enum RequestsCommand: Command {
             .subtracting([.erased]).sorted()
     }
 
+    /// The erasures asked for, in any request, that wait for a legal hold to end.
+    private static func allPendingErasures(_ ledger: Ledger, asOf: Date?) async throws -> [PendingErasure] {
+        var pending: [PendingErasure] = []
+        for subject in try await erasureSubjects(ledger, asOf: asOf) {
+            pending += try await ledger.pendingErasures(of: subject, asOf: asOf)
+        }
+        return pending
+    }
+
     private static func printPending(for subjects: [SubjectID], in ledger: Ledger, asOf: Date?) async throws {
         var lines: [String] = []
         for subject in subjects {
@@ -206,9 +226,17 @@ enum RequestsCommand: Command {
         for line in lines { print(line) }
     }
 
-    private static func printJSON<T: Encodable>(_ value: T) throws {
-        FileHandle.standardOutput.write(try commandJSONEncoder.encode(value))
-        print()
+    /// What `pdl requests list --format json` prints (schema `pdl.requests`).
+    struct RequestList: Codable {
+        /// The open requests (with `--all`, every one), by due date.
+        var requests: [DataSubjectRequest]
+        /// Erasures asked for, in any request, that wait for a legal hold to end.
+        var pendingErasures: [PendingErasure]
+    }
+
+    /// What `pdl requests pending --format json` prints (schema `pdl.pending-erasures`).
+    struct PendingErasures: Codable {
+        var pendingErasures: [PendingErasure]
     }
 
     private static func printList(_ requests: [DataSubjectRequest], all: Bool) {

@@ -6,7 +6,7 @@ private let restrictionOptions: [OptionDeclaration] = [
     .store,
     OptionDeclaration(
         "purpose", .value, valueName: "P", help: "One purpose, such as contactRegister.", default: "every purpose"),
-    .actor(default: "pdl"),
+    .jsonFormat(RecordedFacts.schema), .actor(default: "pdl"),
 ]
 
 /// `pdl restrict SUBJECT`: restricts processing of a person's data (GDPR Art. 18).
@@ -28,6 +28,7 @@ enum RestrictCommand: Command {
         let purpose = parsed.options["purpose"].map { Purpose($0) }
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
         let fact = try await ledger.restrict(SubjectID(parsed.positionals[0]), purpose: purpose)
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "restrict") }
         print(
             "Recorded fact \(fact.sequence): processing of \(parsed.positionals[0])'s data is restricted "
                 + (purpose.map { "for \($0)." } ?? "for every purpose."))
@@ -53,6 +54,7 @@ enum LiftRestrictionCommand: Command {
         let purpose = parsed.options["purpose"].map { Purpose($0) }
         let ledger = try await context.openLedger(parsed, actor: recordingActor(parsed))
         let fact = try await ledger.liftRestriction(SubjectID(parsed.positionals[0]), purpose: purpose)
+        if try wantsJSON(parsed) { return try RecordedFacts.print([fact], by: "lift-restriction") }
         print(
             "Recorded fact \(fact.sequence): restriction of processing of \(parsed.positionals[0])'s data lifted "
                 + (purpose.map { "for \($0)." } ?? "for every purpose."))

@@ -35,9 +35,12 @@ enum RetentionCommand: Command {
                     + "future.",
                 default: "now"),
             OptionDeclaration("apply", .flag, help: "Erase what is due."),
-            .format(["text", "json"], help: "text or json."),
+            .format(
+                ["text", "json"],
+                help: "text, or json (schema pdl.retention-due, with --apply pdl.retention-sweep; "
+                    + "Documentation/CommandOutput.md)."),
             .actor(valueName: "ACTOR", default: "dpo"),
-        ],
+        ] + OptionDeclaration.progress,
         examples: [
             "pdl retention --as-of 2026-12-31",
             "pdl retention --apply",
@@ -48,22 +51,19 @@ enum RetentionCommand: Command {
         let asOfDay = try parsed.options["as-of"].map { text throws(UsageError) in
             try CommandLineDate(text, option: "as-of")
         }
-        let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+        let json = try wantsJSON(parsed)
         let actor = ActorID(parsed.options["actor"] ?? "dpo")
         let ledger = try await context.openLedger(parsed, actor: actor, readOnly: !parsed.flags.contains("apply"))
         let asOf = try asOfDay.map { day throws(UsageError) in try day.date(in: localTimeZone(of: ledger)) }
 
         if parsed.flags.contains("apply") {
             let sweep: RetentionSweep
+            let progress = try await ProgressLine.scanning("Retention", ledger, parsed)
             do {
-                defer { endScanProgress() }
-                sweep = try await ledger.applyRetention(asOf: asOf, actor: actor, progress: scanProgress("Retention"))
+                defer { progress?.finish() }
+                sweep = try await ledger.applyRetention(asOf: asOf, actor: actor, progress: progress?.scanCallback)
             }
-            if json {
-                FileHandle.standardOutput.write(try commandJSONEncoder.encode(sweep))
-                print()
-                return
-            }
+            if json { return try CommandOutput("pdl.retention-sweep", sweep).print() }
             print("Retention applied as of \(sweep.asOf.formatted(.iso8601)):")
             printLines(dueLines(sweep.erased) + requestedLines(sweep.requested) + deferredLines(sweep.deferred))
             let subjects = Set(sweep.erased.map(\.subject) + sweep.requested.map(\.subject)).count
@@ -75,13 +75,13 @@ enum RetentionCommand: Command {
             print(recipientLines(sweep.recipientsToTell).joined(separator: "\n"))
         } else {
             let due: RetentionDue
+            let progress = try await ProgressLine.scanning("Retention", ledger, parsed)
             do {
-                defer { endScanProgress() }
-                due = try await ledger.retentionDue(asOf: asOf, progress: scanProgress("Retention"))
+                defer { progress?.finish() }
+                due = try await ledger.retentionDue(asOf: asOf, progress: progress?.scanCallback)
             }
             if json {
-                FileHandle.standardOutput.write(try commandJSONEncoder.encode(due))
-                print()
+                try CommandOutput("pdl.retention-due", due).print()
                 return
             }
             print("Retention due as of \(due.asOf.formatted(.iso8601)): \(due.holdings.count) holding(s).")

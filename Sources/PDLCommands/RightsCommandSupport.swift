@@ -3,20 +3,6 @@ import PersonalDataLedger
 import PersonalDataLedgerFileStore
 import PersonalDataLedgerReports
 
-/// A progress callback that rewrites one line on standard error while a scan reads the ledger,
-/// or `nil` when standard error is not a terminal (a log file wants no carriage returns).
-func scanProgress(_ label: String) -> (@Sendable (UInt64, UInt64) -> Void)? {
-    guard standardErrorIsTerminal else { return nil }
-    return { read, total in
-        FileHandle.standardError.write(Data("\r\(label): \(read) of \(total) facts read".utf8))
-    }
-}
-
-/// Ends the progress line, if one was written.
-func endScanProgress() {
-    if standardErrorIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-}
-
 /// A retention end for a person reading a terminal: a period counted in days names its last day
 /// kept ("2031-12-31"); anything else its instant.
 func describeEnd(_ date: Date) -> String {
@@ -76,14 +62,6 @@ func recipientLines(_ notices: [RecipientNotice]) -> [String] {
     }
     return lines
 }
-
-/// JSON for command output: pretty, sorted keys, ISO 8601 dates.
-let commandJSONEncoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    return encoder
-}()
 
 /// A pending erasure in one line, for `pdl requests` and `pdl retention`: what, why and until when.
 func pendingErasureLine(_ pending: PendingErasure) -> String {

@@ -24,7 +24,7 @@ enum RopaCommand: Command {
                 help: "markdown, json (schema pdl.record-of-processing, Documentation/ExportFormats.md) or csv "
                     + "(RFC 4180, one row per purpose and category)."),
             .language("The language of markdown and csv labels: \(ReportOutput.languageList)."), .delimiter, .output(),
-        ],
+        ] + OptionDeclaration.progress,
         examples: [
             "pdl ropa --format csv --output ropa.csv"
         ]
@@ -34,7 +34,12 @@ enum RopaCommand: Command {
         let format = try parsed.choice("format", in: ["markdown", "json", "csv"], default: "markdown")
         let language = try reportLanguage(parsed)
         let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
-        let record = try await ledger.recordOfProcessing()
+        let progress = try await ProgressLine.scanning("Record of processing", ledger, parsed)
+        let record: RecordOfProcessing
+        do {
+            defer { progress?.finish() }
+            record = try await ledger.recordOfProcessing(progress: progress?.scanCallback)
+        }
         let sink = try OutputSink(path: parsed.options["output"])
         do {
             switch format {

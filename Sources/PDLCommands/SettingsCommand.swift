@@ -32,12 +32,14 @@ enum SettingsCommand: Command {
                 "set", abstract: "Change the settings and save them in the ledger.",
                 options: [
                     "default-country", "time-zone", "country", "bookkeeping", "bookkeeping-counting",
-                    "fiscal-year-end", "consumer-complaint", "purpose", "rejected-applicant",
+                    "fiscal-year-end", "consumer-complaint", "purpose", "rejected-applicant", "format",
                 ]),
         ],
         options: [
             .store,
-            .format(["text", "json"], help: "text, or json (the settings file's schema, pdl.settings)."),
+            .format(
+                ["text", "json"],
+                help: "text, or json (the settings file's schema, pdl.settings; set prints the settings saved)."),
             OptionDeclaration(
                 "default-country", .value, valueName: "C",
                 help: "The country of holdings that name none and whose person has none: NO, SE, DK or FI.",
@@ -94,13 +96,18 @@ enum SettingsCommand: Command {
             try change.apply(to: &settings)
             try settings.validate()
             try await settingsStore.saveSettings(settings)
+            if try wantsJSON(parsed) {
+                FileHandle.standardOutput.write(try settings.jsonData())
+                print()
+                return
+            }
             print(text(settings, heading: "Saved the settings in the ledger:"), terminator: "")
             if change.defaultCountry != nil {
                 print(
                     "Holdings recorded without a country, of people without one, now follow \(settings.defaultRegion).")
             }
         default:
-            let json = try parsed.choice("format", in: ["text", "json"], default: "text") == "json"
+            let json = try wantsJSON(parsed)
             let (store, _) = try await context.openStore(parsed, readOnly: true)
             let saved = try await (store as? any LedgerSettingsStore)?.loadSettings()
             let settings = saved ?? .defaults

@@ -17,7 +17,8 @@ enum VerifyCommand: Command {
             .store,
             OptionDeclaration(
                 "checkpoint", .value, valueName: "FILE", help: "A checkpoint written earlier by 'pdl checkpoint'."),
-        ],
+            .jsonFormat("pdl.verification"),
+        ] + OptionDeclaration.progress,
         examples: [
             "pdl verify --checkpoint checkpoint-2026-05-01.json"
         ],
@@ -28,6 +29,7 @@ enum VerifyCommand: Command {
     )
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
+        let json = try wantsJSON(parsed)
         var checkpoint: CheckpointDocument?
         if let path = parsed.options["checkpoint"] {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -41,10 +43,11 @@ enum VerifyCommand: Command {
             checkpoint = document
         }
         let ledger = try await context.openLedger(parsed, actor: "pdl", readOnly: true)
-        if standardErrorIsTerminal { writeError("Verifying the hash chain…") }
+        let progress = try await ProgressLine.scanning("Verify", ledger, parsed)
         let head: IntegrityHead
         do {
-            head = try await ledger.store.verify(against: checkpoint?.head)
+            defer { progress?.finish() }
+            head = try await ledger.store.verify(against: checkpoint?.head, progress: progress?.scanCallback)
         } catch let error as LedgerStoreError where error.code == .integrityViolation {
             let authority =
                 SupervisoryAuthority.of(ledger.region).map { "\($0.name.text(in: .english)), \($0.addressLine)" }
@@ -59,11 +62,26 @@ enum VerifyCommand: Command {
                     + authority + ", within 72 hours unless unlikely to result in a risk)."
             )
         }
+        if json {
+            return try CommandOutput(
+                "pdl.verification", VerificationOutput(integrityHead: head, checkpoint: checkpoint)
+            )
+            .print()
+        }
         print("OK: the hash chain of \(head.count) facts verifies; head \(head.hash).")
         if let checkpoint {
             print(
                 "OK: the \(checkpoint.count) facts of the checkpoint made \(checkpoint.createdAt.formatted(.iso8601)) are unchanged."
             )
         }
+    }
+
+    /// What `pdl verify --format json` prints when everything verifies (schema
+    /// `pdl.verification`); a failure prints nothing on standard output and exits 3.
+    struct VerificationOutput: Codable {
+        /// The head the whole chain was recomputed to.
+        var integrityHead: IntegrityHead
+        /// The checkpoint given with `--checkpoint`, which holds.
+        var checkpoint: CheckpointDocument?
     }
 }

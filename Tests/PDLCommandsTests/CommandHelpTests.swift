@@ -54,9 +54,10 @@ import Testing
         }
     }
 
-    @Test func theDefaultIsShownInTheSentence() {
+    @Test func theDefaultIsShownInTheSentence() throws {
         let help = CommandHelp(declaration: RequestsCommand.declaration).text
-        #expect(help.contains("text or json (default: text)."))
+        let format = try #require(RequestsCommand.declaration.option(named: "format"))
+        #expect(CommandHelp.describe(format).hasSuffix("Documentation/CommandOutput.md) (default: text)."))
         #expect(help.contains("(default: $PDL_STORE, else ./ledger)."))
     }
 

@@ -77,8 +77,10 @@ import Testing
         #expect(after.stdout.contains("bookkeepingObligation, kept until 2031-12-31"), "\(after)")
         #expect(!after.stdout.contains("ongoingContract"), "\(after)")
         let pending = try Self.run(pdl, at: later, "requests", "pending", "--format", "json")
-        let entries = try #require(
-            try JSONSerialization.jsonObject(with: Data(pending.stdout.utf8)) as? [[String: Any]], "\(pending)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(pending.stdout.utf8)) as? [String: Any], "\(pending)")
+        #expect(document["schema"] as? String == "pdl.pending-erasures")
+        let entries = try #require(document["pendingErasures"] as? [[String: Any]], "\(pending)")
         #expect(entries.map { $0["hold"] as? String } == ["bookkeepingObligation", "bookkeepingObligation"])
         #expect(entries.allSatisfy { $0["isDue"] as? Bool == false && $0["until"] != nil })
         #expect(try Self.run(pdl, at: later, "verify").status == 0)

@@ -73,6 +73,13 @@ public protocol LedgerStore: Sendable {
     /// ``LedgerStoreError/integrityViolation(_:)`` when anything does not match.
     func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead
 
+    /// ``verify(against:)``, telling `progress` as it goes how many facts are verified and how
+    /// many the chain holds, for a progress line (`pdl verify`). Stores that verify in one step
+    /// need not implement it: the default tells `progress` once, at the end.
+    func verify(
+        against checkpoint: IntegrityHead?, progress: (@Sendable (_ verified: UInt64, _ total: UInt64) -> Void)?
+    ) async throws -> IntegrityHead
+
     /// Finishes the store's work — a file store snapshots its index so the next open is fast —
     /// and releases its resources. Nothing acknowledged depends on it; stores without such work
     /// need not implement it.
@@ -87,6 +94,15 @@ extension LedgerStore {
 
     /// Does nothing: a store with no resources to release need not implement ``close()``.
     public func close() async throws {}
+
+    /// Calls ``verify(against:)``, then tells `progress` that every fact is verified.
+    public func verify(
+        against checkpoint: IntegrityHead?, progress: (@Sendable (_ verified: UInt64, _ total: UInt64) -> Void)?
+    ) async throws -> IntegrityHead {
+        let head = try await verify(against: checkpoint)
+        progress?(head.count, head.count)
+        return head
+    }
 
     /// Checks every link of the hash chain.
     @discardableResult

@@ -10,7 +10,10 @@ import PersonalDataLedger
 /// the commitment the log holds for it, and that `identifier.key` is intact and the key whose
 /// fingerprint the ledger recorded.
 extension FileLedgerStore {
-    func verifyChain(against checkpoint: IntegrityHead?) throws -> IntegrityHead {
+    /// `progress` hears after each batch how many facts are verified of how many.
+    func verifyChain(
+        against checkpoint: IntegrityHead?, progress: (@Sendable (UInt64, UInt64) -> Void)? = nil
+    ) throws -> IntegrityHead {
         let tables = try read { $0.tables }
         let stored = try directory.readIfReadable(LedgerDirectory.checkpointName).flatMap(CheckpointFile.decode)
         let checkpoints = [checkpoint, stored].compactMap { $0 }
@@ -51,6 +54,7 @@ extension FileLedgerStore {
                 let before = head
                 head = try verifyBatch(bytes, frame: frame, head: head, context: context, name: name)
                 sequence = frame.batch.nextSequence
+                progress?(sequence - 1, tables.count)
                 for checkpoint in checkpoints
                 where checkpoint.count >= frame.batch.firstSequence && checkpoint.count < sequence {
                     let within =

@@ -188,6 +188,12 @@ public final class FileLedgerStore: LedgerStore {
         try verifyChain(against: checkpoint)
     }
 
+    public func verify(
+        against checkpoint: IntegrityHead?, progress: (@Sendable (_ verified: UInt64, _ total: UInt64) -> Void)?
+    ) async throws -> IntegrityHead {
+        try verifyChain(against: checkpoint, progress: progress)
+    }
+
     // MARK: File-store specifics
 
     /// Reads facts the writer appended since this read-only store last looked, and returns the

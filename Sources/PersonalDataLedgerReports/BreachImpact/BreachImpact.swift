@@ -9,7 +9,7 @@ public import PersonalDataLedger
 /// Who and what a personal-data breach of some systems during a time window may have touched
 /// (GDPR Art. 33/34).
 ///
-/// Produced by ``Ledger/breachImpact(systems:from:to:)``. A holding counts when it was recorded
+/// Produced by ``Ledger/breachImpact(systems:from:to:progress:)``. A holding counts when it was recorded
 /// in one of the systems no later than the window's end and its value was not erased before the
 /// window's start. The impact names subjects by identifier and counts categories; it never holds
 /// a personal value. Its JSON form is documented in `Documentation/ExportFormats.md`.

@@ -14,15 +14,20 @@ extension Ledger {
     /// A holding counts when it was recorded no later than `to` and its value was not erased
     /// before `from`; both ends are inclusive. Reads every fact once.
     ///
+    /// - Parameter progress: called after each page of the scan with the facts read so far and
+    ///   the total.
     /// - Throws: ``LedgerError`` with ``LedgerError/Rule/unknownSystem`` for a system the
     ///   catalog does not declare, or ``LedgerError/Rule/invalidRequest`` for no systems or a
     ///   window that ends before it starts.
-    public func breachImpact(systems: [SystemID], from: Date, to: Date) async throws -> BreachImpact {
+    public func breachImpact(
+        systems: [SystemID], from: Date, to: Date,
+        progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+    ) async throws -> BreachImpact {
         try validator.breach(of: systems, from: from, to: to)
         let breached = Set(systems)
         var histories = SubjectHistories()
         let count = try await store.integrityHead().count
-        try await scanFacts(through: count) { fact in
+        try await scanFacts(through: count, progress: progress) { fact in
             // Only what decides a holding's exposure, and the disclosures: the rest is not kept.
             switch fact.body {
             case .holding, .erasure, .rectification, .disclosure: histories.apply(fact)
@@ -47,15 +52,12 @@ extension Ledger {
             if named, (catalog.categories[holding.category]?.sensitivity ?? .normal) >= .high {
                 highSensitivity.insert(holding.subject)
             }
-            var category = byCategory[holding.category] ?? ([], 0)
-            category.holdings += 1
-            if named { category.subjects.insert(holding.subject) }
-            byCategory[holding.category] = category
-            var system = bySystem[holding.system] ?? ([], 0, [])
-            system.holdings += 1
-            system.categories.insert(holding.category)
-            if named { system.subjects.insert(holding.subject) }
-            bySystem[holding.system] = system
+            // In place: a tally copied out and put back would copy its set of subjects per holding.
+            byCategory[holding.category, default: ([], 0)].holdings += 1
+            if named { byCategory[holding.category, default: ([], 0)].subjects.insert(holding.subject) }
+            bySystem[holding.system, default: ([], 0, [])].holdings += 1
+            bySystem[holding.system, default: ([], 0, [])].categories.insert(holding.category)
+            if named { bySystem[holding.system, default: ([], 0, [])].subjects.insert(holding.subject) }
         }
 
         var recipients: [BreachImpact.RecipientImpact] = []

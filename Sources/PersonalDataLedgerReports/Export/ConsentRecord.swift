@@ -10,7 +10,7 @@ public import PersonalDataLedger
 /// the W3C DPV guide to it names the fields: one record per person and purpose, with the
 /// decisions as its events.
 ///
-/// Produced by ``Ledger/consentRecords(for:)``; written as JSON with the standard's snake_case
+/// Produced by ``Ledger/consentRecords(for:progress:)``; written as JSON with the standard's snake_case
 /// field names (`record_id`, `pii_principal_id`, …) and DPV IRIs for purposes, bases, data
 /// categories, recipients and consent states. `Documentation/ExportFormats.md` maps every field
 /// to where the ledger takes it from.

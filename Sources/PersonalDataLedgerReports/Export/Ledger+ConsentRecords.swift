@@ -15,14 +15,19 @@ extension Ledger {
     /// governs the person's data for the purpose: the country of their earliest holding for it
     /// (its own, else the person's), else the person's country (``country(of:)``), else the
     /// ledger's default.
-    public func consentRecords(for subject: SubjectID? = nil) async throws -> ConsentRecordExport {
+    ///
+    /// `progress`, for everyone's records, is called after each page of the whole-ledger scan
+    /// with the facts read so far and the total.
+    public func consentRecords(
+        for subject: SubjectID? = nil, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+    ) async throws -> ConsentRecordExport {
         // The one fold of each person's facts; a whole-ledger scan needs only consents and holdings.
         var histories = SubjectHistories()
         if let subject {
             try validator.subject(subject)
             for fact in try await factsFollowingLinks(from: subject).1 { histories.apply(fact) }
         } else {
-            try await scanFacts { fact in
+            try await scanFacts(progress: progress) { fact in
                 switch fact.body {
                 case .consentDecision, .holding: histories.apply(fact)
                 default: break

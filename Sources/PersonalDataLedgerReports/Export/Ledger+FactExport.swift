@@ -26,13 +26,15 @@ extension Ledger {
     ///
     /// - Parameters:
     ///   - batchSize: how many facts to read and hand to `write` at a time.
+    ///   - progress: called after each batch with the facts written so far and the total.
     ///   - write: receives the export in pieces, each ending with a line feed.
     /// - Returns: the header written first.
     /// - Throws: ``LedgerStoreError/integrityViolation(_:)`` when the store's facts do not
     ///   rebuild its own chain (run `verify`); the lines written so far are not a faithful export.
     @discardableResult
     public func exportFacts(
-        batchSize: Int = 1000, to write: (Data) throws -> Void
+        batchSize: Int = 1000, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil,
+        to write: (Data) throws -> Void
     ) async throws -> FactExportHeader {
         let batchSize = max(1, batchSize)
         let head = try await store.integrityHead()
@@ -64,6 +66,7 @@ extension Ledger {
             }
             try write(data)
             next = page[page.count - 1].fact.sequence + 1
+            progress?(min(next - 1, head.count), head.count)
         }
         guard Hex.encode(chain) == head.hash else {
             throw LedgerStoreError.integrityViolation(
@@ -73,7 +76,7 @@ extension Ledger {
         return header
     }
 
-    /// Every fact as JSON lines, in memory: ``exportFacts(batchSize:to:)`` for small ledgers and
+    /// Every fact as JSON lines, in memory: ``exportFacts(batchSize:progress:to:)`` for small ledgers and
     /// tests.
     public func exportFacts() async throws -> Data {
         var data = Data()

@@ -11,10 +11,15 @@ extension Ledger {
     /// declarations beside what the facts show was recorded, and the difference.
     ///
     /// Reads every fact once; the record holds counts and vocabulary, never a personal value.
-    public func recordOfProcessing() async throws -> RecordOfProcessing {
+    ///
+    /// - Parameter progress: called after each page of the scan with the facts read so far and
+    ///   the total.
+    public func recordOfProcessing(
+        progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
+    ) async throws -> RecordOfProcessing {
         var tally = ProcessingTally()
         let count = try await store.integrityHead().count
-        try await scanFacts(through: count) { tally.add($0) }
+        try await scanFacts(through: count, progress: progress) { tally.add($0) }
         return tally.record(
             catalog: catalog, region: region, generatedAt: clock.now(), factsExamined: count)
     }
@@ -33,6 +38,23 @@ struct ProcessingTally {
         var sequences: [UInt64] = []
         var first: Date?
         var last: Date?
+
+        /// Counts one holding, in place: a copy taken out of the dictionary and put back would
+        /// copy the arrays and sets it holds, once per holding — quadratic in the ledger.
+        mutating func add(_ fact: Fact, _ holding: Holding) {
+            holdings += 1
+            sequences.append(fact.sequence)
+            if holding.subject != .erased { subjects.insert(holding.subject) }
+            categories[holding.category, default: (0, [], [])].holdings += 1
+            categories[holding.category, default: (0, [], [])].sequences.append(fact.sequence)
+            if holding.subject != .erased {
+                categories[holding.category, default: (0, [], [])].subjects.insert(holding.subject)
+            }
+            systems.insert(holding.system)
+            bases[holding.basis, default: 0] += 1
+            first = first ?? fact.recordedAt
+            last = fact.recordedAt
+        }
     }
 
     typealias SystemTally = (purposes: Set<Purpose>, categories: Set<DataCategory>, sequences: [UInt64])
@@ -64,25 +86,10 @@ struct ProcessingTally {
         var systems: [SystemID: SystemTally] = [:]
         for held in histories.allHoldings {
             let (fact, holding) = (held.fact, held.holding)
-            var tally = purposes[holding.purpose] ?? PurposeTally()
-            tally.holdings += 1
-            tally.sequences.append(fact.sequence)
-            if holding.subject != .erased { tally.subjects.insert(holding.subject) }
-            var category = tally.categories[holding.category] ?? (0, [], [])
-            category.holdings += 1
-            category.sequences.append(fact.sequence)
-            if holding.subject != .erased { category.subjects.insert(holding.subject) }
-            tally.categories[holding.category] = category
-            tally.systems.insert(holding.system)
-            tally.bases[holding.basis, default: 0] += 1
-            tally.first = tally.first ?? fact.recordedAt
-            tally.last = fact.recordedAt
-            purposes[holding.purpose] = tally
-            var system = systems[holding.system] ?? ([], [], [])
-            system.purposes.insert(holding.purpose)
-            system.categories.insert(holding.category)
-            system.sequences.append(fact.sequence)
-            systems[holding.system] = system
+            purposes[holding.purpose, default: PurposeTally()].add(fact, holding)
+            systems[holding.system, default: ([], [], [])].purposes.insert(holding.purpose)
+            systems[holding.system, default: ([], [], [])].categories.insert(holding.category)
+            systems[holding.system, default: ([], [], [])].sequences.append(fact.sequence)
         }
         return (purposes, systems)
     }

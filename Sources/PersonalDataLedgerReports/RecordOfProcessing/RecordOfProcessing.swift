@@ -9,7 +9,7 @@ public import PersonalDataLedger
 /// The record of processing activities (GDPR Art. 30(1)): what the catalog declares, what the
 /// facts show was actually recorded, and the difference between the two.
 ///
-/// Produced by ``Ledger/recordOfProcessing()``. Everything Art. 30(1) asks for is here: the
+/// Produced by ``Ledger/recordOfProcessing(progress:)``. Everything Art. 30(1) asks for is here: the
 /// controller and its contact (a), the purposes (b), the categories of subjects and of data (c),
 /// the recipients (d), transfers to third countries (e), the erasure time limits (f) and the
 /// security measures (g). Beside each declared purpose stands what was observed — the
