@@ -82,8 +82,14 @@ extension FileLedgerStore {
                 // Frame offsets are relative to `bytes`; the scanner starts at 0 here.
                 let (frames, _) = SegmentScanner(bytes: bytes, expectedSequence: state.tables.count + 1)
                     .scan(from: 0)
+                // Read after the frames: the writer records a sequence only once its frame is on disk.
+                let acknowledged = acknowledgedCount()
                 for frame in frames {
                     guard frame.batch.firstSequence == state.tables.count + 1 else { return }
+                    // A frame the writer has not acknowledged yet — still in its commit, or left by a
+                    // crash or a failed sync — is left for a later look, as recovery would cut it.
+                    if let acknowledged, frame.batch.nextSequence - 1 > acknowledged { return }
+                    if acknowledged == nil, !vaultsHold(frame.batch, after: state.tables) { return }
                     let identities = try loadIdentities(upTo: frame.batch.identitiesEnd, &state)
                     _ = try BatchReplayer(identities: identities, values: values).apply(
                         bytes, frame: frame, segment: end.segment, base: Int(end.offset), to: &state.tables)
@@ -104,6 +110,29 @@ extension FileLedgerStore {
             state.segments[next] = fd
             state.tables.logEnd = LogPosition(segment: next, offset: UInt64(SegmentHeader.size))
         }
+    }
+
+    /// The sequence `ACKNOWLEDGED` records now (`nil` without the file: a writer of a version
+    /// before it); a damaged file acknowledges nothing new.
+    private func acknowledgedCount() -> UInt64? {
+        switch AcknowledgedFile.decode(try? directory.read(AcknowledgedFile.name)) {
+        case .absent: return nil
+        case .damaged: return 0
+        case .recorded(let sequence, _): return sequence
+        }
+    }
+
+    /// Whether the vault entries a batch adds are on disk and intact (what recovery asks of the
+    /// newest frame, for a ledger without `ACKNOWLEDGED`).
+    private func vaultsHold(_ batch: BatchHeader, after tables: StoreTables) -> Bool {
+        for (vault, start, end) in [
+            (identities, tables.identitiesEnd, batch.identitiesEnd), (values, tables.valuesEnd, batch.valuesEnd),
+        ] where end > start {
+            guard let bytes = try? vault.descriptor.read(count: Int(end - start), at: Int64(start)),
+                bytes.count == Int(end - start), (try? VaultFile.entries(in: bytes, from: 0, to: bytes.count)) != nil
+            else { return false }
+        }
+        return true
     }
 
     /// Identity entries the writer added, up to `end`, merged into what was loaded before.

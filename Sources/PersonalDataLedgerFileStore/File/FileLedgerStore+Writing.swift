@@ -181,6 +181,15 @@ extension FileLedgerStore {
         // newest frame when any vault entry it adds is missing or fails its CRC
         // (`Documentation/FileFormat.md`, "Writing").
         try syncAll(vaults + [(segment, segmentName)])
+        // Only now is the batch durable; recording it makes it acknowledged (recovery may not cut
+        // it), and only then are the callers answered.
+        if let last = plan.batches.last {
+            do {
+                try acknowledged.withLock { try $0?.record(last.header.nextSequence - 1) }
+            } catch {
+                throw failClosed(error, "recording the acknowledged sequence in", AcknowledgedFile.name)
+            }
+        }
         if let erasures { try erasures(plan.batches[0], plan.encoder) }
 
         let end = LogPosition(segment: logEnd.segment, offset: logEnd.offset + UInt64(log.count))

@@ -52,6 +52,12 @@ public final class FileLedgerStore: LedgerStore {
         }
     }
 
+    /// Set when a read-only open found what a writer's crash leaves (a torn last frame, vault
+    /// bytes ahead of the last whole frame, an erasure recorded but not yet carried out): the
+    /// store ignores it, as the writer's recovery does, and this says so — once, for the caller to
+    /// show (`pdl` prints it on standard error). `nil` for writers and for tidy directories.
+    public let recoveryWarning: String?
+
     let directory: LedgerDirectory
     let mode: AccessMode
     let options: Options
@@ -61,6 +67,8 @@ public final class FileLedgerStore: LedgerStore {
     /// Where commitments' salts come from: random, except in tests that compare chains.
     let salts: SaltSource
     let state: Mutex<StoreState>
+    /// The writer's record of the last acknowledged sequence; only the writer thread uses it.
+    let acknowledged: Mutex<AcknowledgedFile?>
     let jobs = Mutex<JobQueue>(JobQueue())
     /// Memory mappings of the segments, made on first read (see ``FileMapping``).
     let segmentMappings = Mutex<[UInt64: FileMapping]>([:])
@@ -104,6 +112,15 @@ public final class FileLedgerStore: LedgerStore {
         self.lock = opened.lock
         self.salts = salts
         self.state = Mutex(opened.state)
+        self.acknowledged = Mutex(opened.acknowledged)
+        self.recoveryWarning =
+            opened.leftovers.isEmpty
+            ? nil
+            : "\(opened.directory.path) holds what a crash of its writer left: "
+                + opened.leftovers.joined(separator: "; ")
+                + ". This read-only view ignores it, exactly as recovery does, so its answers are the ledger's; the "
+                + "writer tidies it up on its next open (start the service that records, or run a pdl command that "
+                + "records). Nothing acknowledged is lost."
     }
 
     deinit { releaseFiles() }
@@ -120,6 +137,7 @@ public final class FileLedgerStore: LedgerStore {
         segmentMappings.withLock { $0 = [:] }
         identities.descriptor.close()
         values.descriptor.close()
+        acknowledged.withLock { $0?.descriptor.close() }
         lock?.release()
     }
 

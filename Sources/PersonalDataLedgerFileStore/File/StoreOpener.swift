@@ -21,6 +21,10 @@ struct StoreOpener {
         var values: VaultFile
         var lock: DirectoryLock?
         var state: StoreState
+        /// What a crash left that a reader ignored and a writer will tidy up (empty for writers).
+        var leftovers: [String]
+        /// The writer's `ACKNOWLEDGED` file.
+        var acknowledged: AcknowledgedFile?
     }
 
     var isWriter: Bool { mode == .readWrite }
@@ -37,10 +41,11 @@ struct StoreOpener {
             descriptors.append(identities.descriptor)
             let values = try openVault(.values)
             descriptors.append(values.descriptor)
-            let state = try recover(identities: identities, values: values)
+            let (state, leftovers, acknowledged) = try recover(identities: identities, values: values)
             descriptors = []
             return Opened(
-                directory: directory, identities: identities, values: values, lock: lock, state: state)
+                directory: directory, identities: identities, values: values, lock: lock, state: state,
+                leftovers: isWriter ? [] : leftovers, acknowledged: acknowledged)
         } catch {
             for descriptor in descriptors { descriptor.close() }
             lock?.release()
