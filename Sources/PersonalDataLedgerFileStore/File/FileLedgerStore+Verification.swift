@@ -12,7 +12,7 @@ import PersonalDataLedger
 extension FileLedgerStore {
     func verifyChain(against checkpoint: IntegrityHead?) throws -> IntegrityHead {
         let tables = try read { $0.tables }
-        let stored = try directory.readIfReadable(LedgerDirectory.checkpointName).flatMap(CheckpointFile.decode)
+        let stored = try CheckpointFile.read(in: directory)
         let checkpoints = [checkpoint, stored].compactMap { $0 }
         for checkpoint in checkpoints where checkpoint.count > tables.count {
             throw LedgerStoreError.integrityViolation(

@@ -58,6 +58,15 @@ private struct Planner {
                     + "The store refuses to open with a hole in its history; restore the segment from a backup.")
         }
         if segments.isEmpty {
+            let acknowledged = acknowledgedCount ?? 0
+            if acknowledged > 0 || input.identitiesSize > VaultFile.headerSize || input.valuesSize > VaultFile.headerSize
+                || (input.checkpointCount ?? 0) > 0 || (input.snapshot?.count ?? 0) > 0
+            {
+                throw LedgerStoreError.corrupted(
+                    "Log segment \(LedgerDirectory.segmentName(1)) is missing from \(input.directoryPath), but the "
+                        + "ledger has history (\(acknowledged > 0 ? "\(AcknowledgedFile.name) records \(acknowledged) acknowledged facts" : "its vaults hold entries")): its facts are gone. The store refuses "
+                        + "to open and created nothing; restore the log segments from the backup taken with this ledger.")
+            }
             guard input.isWriter else {
                 throw LedgerStoreError.invalidRequest(
                     "There is no ledger at \(input.directoryPath) yet; open it for writing first.")

@@ -16,7 +16,7 @@ extension StoreOpener {
         let acknowledged = AcknowledgedFile.decode(acknowledgedBytes)
         let identityBytes = try readAll(identities.descriptor, name: VaultKind.identities.fileName)
         let (identityMap, damagedIdentities, identitiesValidEnd) = Self.identityEntries(identityBytes)
-        let checkpoint = try directory.readIfReadable(LedgerDirectory.checkpointName).flatMap(CheckpointFile.decode)
+        let checkpoint = try CheckpointFile.read(in: directory)
         var snapshot: StoreTables? = try directory.readIfReadable(LedgerDirectory.indexName)
             .flatMap { try? IndexSnapshot.decode($0, identities: identityMap) }
         var scanned: [RecoveryInput.Segment] = []
@@ -54,9 +54,18 @@ extension StoreOpener {
                 }))
         if !plan.usesSnapshot { snapshot = nil }
 
+        // Replay reads only (up to the torn tail, never past it), so it runs before any action
+        // that writes: whatever it refuses, it refuses in a directory nothing was written to.
         var tables = StoreTables()
         var replayed = 0
         var droppedLookups = false
+        for action in plan.actions {
+            guard case .replayLog(let start) = action else { continue }
+            tables = snapshot ?? StoreTables()
+            (replayed, droppedLookups) = try replay(
+                plan, from: start, segments: segments, identities: identityMap, values: values, into: &tables)
+            try checkIdentities(tables, damaged: damagedIdentities)
+        }
         for action in plan.actions {
             switch action {
             case .createFirstSegment:
@@ -79,11 +88,7 @@ extension StoreOpener {
                 }
             case .cutVault(let kind, let size, let end):
                 try cutVault(kind == .identities ? identities : values, to: end, size: Int64(size))
-            case .replayLog(let start):
-                tables = snapshot ?? StoreTables()
-                (replayed, droppedLookups) = try replay(
-                    plan, from: start, segments: segments, identities: identityMap, values: values, into: &tables)
-                try checkIdentities(tables, damaged: damagedIdentities)
+            case .replayLog: continue
             case .reapplyErasures:
                 try reapplyErasures(tables, identities: identities, values: values)
                 // A snapshot older than an erasure that dropped a lookup token (a crash before the
