@@ -5,10 +5,19 @@ import PersonalDataLedger
 extension FileLedgerStore {
     /// Runs `body` under the lock after catching up (read-only stores).
     func read<T>(_ body: (inout StoreState) throws -> T) throws -> T {
-        try state.withLock { state in
-            try state.checkUsable(for: mode, writing: false)
-            if mode == .readOnly { try catchUp(&state) }
-            return try body(&state)
+        do {
+            return try state.withLock { state in
+                try state.checkUsable(for: mode, writing: false)
+                if mode == .readOnly { try catchUp(&state) }
+                return try body(&state)
+            }
+        } catch let error as LedgerStoreError {
+            throw error
+        } catch {
+            // Every error a caller sees names the store and what to do, never only a type.
+            throw LedgerStoreError.corrupted(
+                "Reading the ledger in \(directory.path) failed: \(error). Run 'pdl verify' to find the damaged "
+                    + "file; restore the directory from a backup, or keep it for inspection.")
         }
     }
 
@@ -91,8 +100,12 @@ extension FileLedgerStore {
                     if let acknowledged, frame.batch.nextSequence - 1 > acknowledged { return }
                     if acknowledged == nil, !vaultsHold(frame.batch, after: state.tables) { return }
                     let identities = try loadIdentities(upTo: frame.batch.identitiesEnd, &state)
-                    _ = try BatchReplayer(identities: identities, values: values).apply(
-                        bytes, frame: frame, segment: end.segment, base: Int(end.offset), to: &state.tables)
+                    do {
+                        _ = try BatchReplayer(identities: identities, values: values).apply(
+                            bytes, frame: frame, segment: end.segment, base: Int(end.offset), to: &state.tables)
+                    } catch let error as CodecError {
+                        throw error.storeError(file: name, offset: end.offset + UInt64(frame.offset))
+                    }
                 }
                 if !frames.isEmpty { continue }
             }

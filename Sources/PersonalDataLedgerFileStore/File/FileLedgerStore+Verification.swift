@@ -123,7 +123,7 @@ extension FileLedgerStore {
             }
         } catch {
             throw LedgerStoreError.integrityViolation(
-                "A batch at byte offset \(frame.offset) does not decode (\(error)).")
+                "A batch at byte offset \(frame.offset) of its segment does not decode (\(error)).")
         }
         return head
     }
@@ -146,13 +146,18 @@ extension FileLedgerStore {
             let (bytes, _) = try state.withLock { try recordBytes(sequence, in: $0) }
             var decoder = FactRecordDecoder(
                 context: context, bytes: bytes, from: 0, to: bytes.count, canonicalFor: nil)
-            _ = try decoder.decode()
+            do { _ = try decoder.decode() } catch {
+                let position = try state.withLock { try recordBytes(sequence, in: $0).1 }
+                throw LedgerStoreError.integrityViolation(
+                    "\(LedgerDirectory.segmentName(UInt64(position.segment))) at byte offset \(position.offset): the "
+                        + "record of fact \(sequence) does not decode (\(error)).")
+            }
             for case .vault(let offset, let commitment) in decoder.values
             where !tables.erasedValues.contains(offset) {
                 let entry = try? values.read(at: offset)
                 guard let entry else {
                     throw LedgerStoreError.integrityViolation(
-                        "The value of fact \(sequence) in \(values.kind.fileName) does not decode.")
+                        "The value of fact \(sequence) in \(values.kind.fileName) at byte offset \(offset) does not decode.")
                 }
                 if entry.isLive,
                     Commitment.commit(entry.text, salt: entry.salt, domain: Commitment.valueDomain) != commitment

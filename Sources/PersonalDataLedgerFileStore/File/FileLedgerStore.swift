@@ -195,7 +195,11 @@ public final class FileLedgerStore: LedgerStore {
     }
 
     public func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
-        try verifyChain(against: checkpoint)
+        do { return try verifyChain(against: checkpoint) } catch let error as LedgerStoreError { throw error } catch {
+            throw LedgerStoreError.integrityViolation(
+                "Verifying the ledger in \(directory.path) failed: \(error). Restore the directory from a backup, "
+                    + "or keep it for inspection.")
+        }
     }
 
     // MARK: File-store specifics
