@@ -14,13 +14,18 @@ extension FileLedgerStore {
         let tables = try read { $0.tables }
         let stored = try CheckpointFile.read(in: directory)
         let checkpoints = [checkpoint, stored].compactMap { $0 }
+        /// Which checkpoint a message is about.
+        func label(_ head: IntegrityHead) -> String {
+            head == checkpoint ? "the checkpoint given" : "\(LedgerDirectory.checkpointName) in \(directory.path)"
+        }
         for checkpoint in checkpoints where checkpoint.count > tables.count {
             throw LedgerStoreError.integrityViolation(
-                "The store holds \(tables.count) facts but a checkpoint covers \(checkpoint.count): facts "
+                "The store holds \(tables.count) facts but \(label(checkpoint)) covers \(checkpoint.count): facts "
                     + "were removed.")
         }
         for checkpoint in checkpoints where checkpoint.count == 0 && checkpoint.hash != IntegrityHead.empty.hash {
-            throw LedgerStoreError.integrityViolation("The checkpoint for 0 facts has a head other than the empty one.")
+            throw LedgerStoreError.integrityViolation(
+                "\(label(checkpoint)) is for 0 facts but has a head other than the empty one: it was altered.")
         }
         let context = ReplayContext(tables: tables)
         var head = HashChain.empty
@@ -59,8 +64,10 @@ extension FileLedgerStore {
                         : try chainHead(bytes, frame: frame, upTo: checkpoint.count, from: before, context: context)
                     if within.hexString != checkpoint.hash {
                         throw LedgerStoreError.integrityViolation(
-                            "History differs from the checkpoint at fact \(checkpoint.count): facts up to it were "
-                                + "rewritten.")
+                            "History differs from \(label(checkpoint)) at fact \(checkpoint.count) (\(name), the batch "
+                                + "at byte offset \(frame.offset) holds it): the chain through facts 1 to "
+                                + "\(checkpoint.count) verifies on its own but ends at another head than the one "
+                                + "recorded, so facts up to it were rewritten — or the checkpoint itself was altered.")
                     }
                 }
             }
