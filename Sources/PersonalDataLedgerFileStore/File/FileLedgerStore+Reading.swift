@@ -91,14 +91,13 @@ extension FileLedgerStore {
                 // Frame offsets are relative to `bytes`; the scanner starts at 0 here.
                 let (frames, _) = SegmentScanner(bytes: bytes, expectedSequence: state.tables.count + 1)
                     .scan(from: 0)
-                // Read after the frames: the writer records a sequence only once its frame is on disk.
-                let acknowledged = acknowledgedCount()
+                let sealed = sealedCount()
                 for frame in frames {
                     guard frame.batch.firstSequence == state.tables.count + 1 else { return }
-                    // A frame the writer has not acknowledged yet — still in its commit, or left by a
-                    // crash or a failed sync — is left for a later look, as recovery would cut it.
-                    if let acknowledged, frame.batch.nextSequence - 1 > acknowledged { return }
-                    if acknowledged == nil, !vaultsHold(frame.batch, after: state.tables) { return }
+                    // A frame above a sealed count (its write or sync failed), or whose vault entries
+                    // are not all there (a crash's leftover), is what recovery cuts: never shown.
+                    if let sealed, frame.batch.nextSequence - 1 > sealed { return }
+                    if !vaultsHold(frame.batch, after: state.tables) { return }
                     let identities = try loadIdentities(upTo: frame.batch.identitiesEnd, &state)
                     do {
                         _ = try BatchReplayer(identities: identities, values: values).apply(
@@ -125,18 +124,18 @@ extension FileLedgerStore {
         }
     }
 
-    /// The sequence `ACKNOWLEDGED` records now (`nil` without the file: a writer of a version
-    /// before it); a damaged file acknowledges nothing new.
-    private func acknowledgedCount() -> UInt64? {
+    /// The count `ACKNOWLEDGED` records when the writer sealed it after a failed write or sync;
+    /// a damaged file acknowledges nothing new.
+    private func sealedCount() -> UInt64? {
         switch AcknowledgedFile.decode(try? directory.read(AcknowledgedFile.name)) {
-        case .absent: return nil
+        case .absent, .recorded(_, isSealed: false): return nil
         case .damaged: return 0
-        case .recorded(let sequence, _): return sequence
+        case .recorded(let count, isSealed: true): return count
         }
     }
 
     /// Whether the vault entries a batch adds are on disk and intact (what recovery asks of the
-    /// newest frame, for a ledger without `ACKNOWLEDGED`).
+    /// newest frame). A live writer writes them before the frame, so only a crash's leftover fails.
     private func vaultsHold(_ batch: BatchHeader, after tables: StoreTables) -> Bool {
         for (vault, start, end) in [
             (identities, tables.identitiesEnd, batch.identitiesEnd), (values, tables.valuesEnd, batch.valuesEnd),

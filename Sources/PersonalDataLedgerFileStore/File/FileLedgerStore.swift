@@ -137,7 +137,11 @@ public final class FileLedgerStore: LedgerStore {
         segmentMappings.withLock { $0 = [:] }
         identities.descriptor.close()
         values.descriptor.close()
-        acknowledged.withLock { $0?.descriptor.close() }
+        // Under its lock, so an idle record running now never writes to a closed descriptor.
+        acknowledged.withLock { file in
+            file?.descriptor.close()
+            file = nil
+        }
         lock?.release()
     }
 

@@ -39,8 +39,6 @@ private struct Planner {
     var halfCreated: [UInt64] = []
     /// Whether the walk stopped at the first frame above the acknowledged sequence.
     var cutAboveAcknowledged = false
-    /// Whether the one batch an uncertain `ACKNOWLEDGED` may not cover was kept.
-    var keptUncertainBatch = false
 
     var acknowledgedCount: UInt64? {
         if case .recorded(let sequence, _) = input.acknowledged { return sequence }
@@ -116,9 +114,6 @@ private struct Planner {
         } else if let tornTail {
             leftovers.append("a torn last frame in \(LedgerDirectory.segmentName(tornTail.segment)) at byte offset \(tornTail.offset)")
         }
-        if case .recorded(let acknowledged, let isCertain) = input.acknowledged, !isCertain || acknowledged != count {
-            leftovers.append("a torn record in \(AcknowledgedFile.name)")
-        }
         if input.identitiesSize > identitiesEnd || input.valuesSize > valuesEnd {
             leftovers.append("vault bytes after the last acknowledged batch")
         }
@@ -171,25 +166,21 @@ private struct Planner {
                     + ": a segment is missing, duplicated or out of order")
         }
         for frame in segment.frames {
-            if case .recorded(let acknowledged, let isCertain) = input.acknowledged,
+            if case .recorded(let acknowledged, isSealed: true) = input.acknowledged,
                 frame.batch.nextSequence - 1 > acknowledged
             {
-                if !isCertain, !keptUncertainBatch, frame.batch.firstSequence == acknowledged + 1 {
-                    keptUncertainBatch = true
-                } else {
-                    // Never acknowledged: a batch whose commit a crash or a failed sync ended. What
-                    // follows it is not trusted, even where the page cache still shows it whole.
-                    guard number == numbers.last else {
-                        throw LedgerStoreError.corrupted(
-                            name, offset: UInt64(frame.offset),
-                            "facts \(frame.batch.firstSequence)... lie above the last acknowledged fact "
-                                + "\(acknowledged) (\(AcknowledgedFile.name)), yet later segments follow")
-                    }
-                    cutAboveAcknowledged = true
-                    tornTail = LogPosition(segment: number, offset: UInt64(frame.offset))
-                    lastSegmentEnd = frame.offset
-                    return true
+                // Never acknowledged: the batch whose write or sync failed. Whatever the page cache
+                // still shows of it is not trusted.
+                guard number == numbers.last else {
+                    throw LedgerStoreError.corrupted(
+                        name, offset: UInt64(frame.offset),
+                        "facts \(frame.batch.firstSequence)... lie above the last acknowledged fact "
+                            + "\(acknowledged) (\(AcknowledgedFile.name)), yet later segments follow")
                 }
+                cutAboveAcknowledged = true
+                tornTail = LogPosition(segment: number, offset: UInt64(frame.offset))
+                lastSegmentEnd = frame.offset
+                return true
             }
             guard frame.batch.firstSequence == sequence, frame.batch.count > 0 else {
                 throw LedgerStoreError.corrupted(

@@ -115,8 +115,8 @@ extension StoreOpener {
         return (state, leftovers, acknowledgedFile)
     }
 
-    /// Opens `ACKNOWLEDGED` for the writer, creating it (a ledger made before it existed) or
-    /// bringing it to the recovered count (a slot torn, or the one uncertain batch kept).
+    /// Opens `ACKNOWLEDGED` for the writer, creating it (a ledger made before it existed) and
+    /// recording the recovered count (unsealed) when it records another.
     private func openAcknowledged(
         _ record: AcknowledgedFile.Record, bytes: [UInt8]?, count: UInt64
     ) throws -> AcknowledgedFile {
@@ -126,14 +126,14 @@ extension StoreOpener {
                 try directory.replace(name, with: AcknowledgedFile.encode(count))
             }
             let fd = try FileDescriptor.open(directory.file(name), .readWrite, calls: directory.calls)
-            var file = AcknowledgedFile(descriptor: fd, nextSlot: 0)
+            var file = AcknowledgedFile(
+                descriptor: fd, recorded: 0, generation: AcknowledgedFile.nextGeneration(after: bytes))
             do {
-                if case .recorded(let sequence, let isCertain) = record, sequence != count || !isCertain {
-                    try file.rewrite(count)
-                } else if let bytes, bytes.count == AcknowledgedFile.size {
-                    let first = AcknowledgedFile.decodeSlot(bytes[0..<AcknowledgedFile.slotSize], number: 0) ?? 0
-                    let second = AcknowledgedFile.decodeSlot(bytes[AcknowledgedFile.slotSize...], number: 1) ?? 0
-                    file.nextSlot = first <= second ? 0 : 1
+                if case .recorded(let recorded, isSealed: false) = record, recorded == count {
+                    file.recorded = count
+                } else {
+                    // Recovered: every fact the log now holds is acknowledged from here on.
+                    try file.record(count)
                 }
             } catch {
                 fd.close()
