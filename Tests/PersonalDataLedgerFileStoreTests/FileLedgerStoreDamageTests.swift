@@ -34,7 +34,8 @@ import Testing
         case .identitiesVaultDeleted: try FileManager.default.removeItem(atPath: file("identities.vault"))
         case .valuesVaultEmptied: FileStoreTesting.write([], to: file("values.vault"))
         case .acknowledgedGarbled:
-            FileStoreTesting.write([UInt8](repeating: 0x55, count: AcknowledgedFile.size), to: file(AcknowledgedFile.name))
+            FileStoreTesting.write(
+                [UInt8](repeating: 0x55, count: AcknowledgedFile.size), to: file(AcknowledgedFile.name))
         }
     }
 

@@ -74,7 +74,8 @@ import Testing
                     error = nil
                 } catch let caught { error = caught }
                 #expect(
-                    isStoreError(error, .corrupted, mentioning: AcknowledgedFile.name, "up to 8", Self.segment, "offset"),
+                    isStoreError(
+                        error, .corrupted, mentioning: AcknowledgedFile.name, "up to 8", Self.segment, "offset"),
                     "cut at \(cut), \(mode)")
             }
             // Refused without writing anything.

@@ -46,7 +46,8 @@ import Testing
             let ledger = Ledger(
                 store: store, catalog: .focusNordic, region: .norway, actor: "pdl",
                 clock: ManualClock(TestLedger.start).ledgerClock, identifierKey: try store.identifierKey())
-            var answers = Answers(all: try await store.facts(from: 1, limit: 10_000), bySubject: [], found: [], head: .empty)
+            var answers = Answers(
+                all: try await store.facts(from: 1, limit: 10_000), bySubject: [], found: [], head: .empty)
             for subject in subjects { answers.bySubject.append(try await store.facts(about: subject)) }
             for email in emails { answers.found.append(try await ledger.find(email: email)) }
             answers.head = try await store.verify()

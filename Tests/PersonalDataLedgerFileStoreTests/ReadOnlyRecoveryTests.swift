@@ -28,7 +28,8 @@ import Testing
     }
 
     /// Runs the base batches, then `step`; returns the directory before and after the step.
-    static func images(_ step: Step, in directory: TemporaryDirectory) async throws -> (DirectoryImage, DirectoryImage) {
+    static func images(_ step: Step, in directory: TemporaryDirectory) async throws -> (DirectoryImage, DirectoryImage)
+    {
         let store = try FileStoreTesting.open(directory.ledger)
         _ = try await store.append([
             holding("customer:1", value: "kari@example.no", token: "token-1"),

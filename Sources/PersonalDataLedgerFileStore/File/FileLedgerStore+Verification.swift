@@ -164,7 +164,8 @@ extension FileLedgerStore {
                 let entry = try? values.read(at: offset)
                 guard let entry else {
                     throw LedgerStoreError.integrityViolation(
-                        "The value of fact \(sequence) in \(values.kind.fileName) at byte offset \(offset) does not decode.")
+                        "The value of fact \(sequence) in \(values.kind.fileName) at byte offset \(offset) does not decode."
+                    )
                 }
                 if entry.isLive,
                     Commitment.commit(entry.text, salt: entry.salt, domain: Commitment.valueDomain) != commitment

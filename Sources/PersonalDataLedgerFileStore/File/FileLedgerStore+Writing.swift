@@ -176,7 +176,8 @@ extension FileLedgerStore {
                     })
                 log.append(contentsOf: batch.frame)
             }
-            try write(plan.identities, to: identities.descriptor, at: plan.tables.identitiesEnd, identities.kind.fileName)
+            try write(
+                plan.identities, to: identities.descriptor, at: plan.tables.identitiesEnd, identities.kind.fileName)
             try write(plan.values, to: values.descriptor, at: plan.tables.valuesEnd, values.kind.fileName)
             var vaults: [(FileDescriptor, String)] = []
             if !plan.identities.isEmpty { vaults.append((identities.descriptor, identities.kind.fileName)) }

@@ -57,13 +57,15 @@ private struct Planner {
         }
         if segments.isEmpty {
             let acknowledged = acknowledgedCount ?? 0
-            if acknowledged > 0 || input.identitiesSize > VaultFile.headerSize || input.valuesSize > VaultFile.headerSize
+            if acknowledged > 0 || input.identitiesSize > VaultFile.headerSize
+                || input.valuesSize > VaultFile.headerSize
                 || (input.checkpointCount ?? 0) > 0 || (input.snapshot?.count ?? 0) > 0
             {
                 throw LedgerStoreError.corrupted(
                     "Log segment \(LedgerDirectory.segmentName(1)) is missing from \(input.directoryPath), but the "
                         + "ledger has history (\(acknowledged > 0 ? "\(AcknowledgedFile.name) records \(acknowledged) acknowledged facts" : "its vaults hold entries")): its facts are gone. The store refuses "
-                        + "to open and created nothing; restore the log segments from the backup taken with this ledger.")
+                        + "to open and created nothing; restore the log segments from the backup taken with this ledger."
+                )
             }
             guard input.isWriter else {
                 throw LedgerStoreError.invalidRequest(
@@ -112,7 +114,9 @@ private struct Planner {
                 "a batch above the last acknowledged fact in \(LedgerDirectory.segmentName(tornTail.segment)) at byte offset \(tornTail.offset)"
             )
         } else if let tornTail {
-            leftovers.append("a torn last frame in \(LedgerDirectory.segmentName(tornTail.segment)) at byte offset \(tornTail.offset)")
+            leftovers.append(
+                "a torn last frame in \(LedgerDirectory.segmentName(tornTail.segment)) at byte offset \(tornTail.offset)"
+            )
         }
         if input.identitiesSize > identitiesEnd || input.valuesSize > valuesEnd {
             leftovers.append("vault bytes after the last acknowledged batch")
