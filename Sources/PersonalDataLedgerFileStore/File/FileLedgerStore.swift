@@ -23,7 +23,10 @@ import Synchronization
 /// ```
 ///
 /// - `append` returns after `fdatasync`; concurrent appends share one write and one sync.
-/// - A failed write or sync fails the store closed: it acknowledges nothing more. Reopen it.
+/// - A failed write or sync fails the store closed: it acknowledges nothing more. Reopen it; the
+///   reopen cuts the failed batch, never trusting what the page cache still shows of it.
+/// - A read-only store opened after a writer's crash answers as the writer will after its
+///   recovery, and says what it ignored in ``recoveryWarning``.
 /// - One process writes (an exclusive `flock` on `LOCK`); others may open it
 ///   ``AccessMode/readOnly`` and see new facts as they are appended.
 /// - Call ``close()`` when done: it snapshots the index so the next open is fast. Without it
@@ -81,7 +84,9 @@ public final class FileLedgerStore: LedgerStore {
 
     /// Opens the ledger in `directory`, creating it if needed (read-write only), and recovers it:
     /// a torn tail left by a crash is cut off, erasures are re-applied to the vault, and damage
-    /// anywhere else is refused with an error naming the file and offset.
+    /// anywhere else — a frame the writer had acknowledged (`ACKNOWLEDGED`), a damaged
+    /// `CHECKPOINT`, a missing segment or vault — is refused with an error naming the file and
+    /// offset, before anything is written.
     ///
     /// The directory must be its owner's alone: one group or others can reach (mode bits `077`),
     /// or a vault group or others may read, is refused with the `chmod` that fixes it, and a
