@@ -37,6 +37,8 @@ struct FileStoreLocation {
         }
         if access == .readOnly {
             let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readOnly)
+            // A crash's leftovers, which the answers ignore: said once, and the command goes on.
+            if let warning = store.recoveryWarning { writeError("pdl: warning: \(warning)") }
             return (store, try store.identifierKey())
         }
         try createDirectory()

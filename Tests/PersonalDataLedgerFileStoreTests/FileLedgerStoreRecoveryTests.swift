@@ -36,6 +36,8 @@ import Testing
         for cut in frames[1]...log.count {
             image.restore(to: directory.ledger)
             FileStoreTesting.write(Array(log[0..<cut]), to: directory.ledger + "/" + Self.segment)
+            // Without ACKNOWLEDGED (a ledger older than it) a torn tail is all the store can see.
+            try FileManager.default.removeItem(atPath: directory.ledger + "/" + AcknowledgedFile.name)
             let store = try FileStoreTesting.open(directory.ledger)
             let whole = cut == log.count ? 8 : cut >= frames[2] ? 6 : 5
             #expect(try await store.facts(from: 1, limit: 100) == Array(facts[0..<whole]), "cut at \(cut)")
@@ -49,6 +51,51 @@ import Testing
             #expect(next.map(\.sequence) == [UInt64(whole + 1)])
             store.abandon()
         }
+    }
+
+    /// Issue 13, item 10: a cut anywhere in acknowledged batches is damage, refused naming the
+    /// segment and the offset — not a torn tail to cut.
+    @Test func aCutIntoAcknowledgedBatchesIsRefused() async throws {
+        let directory = TemporaryDirectory()
+        let (_, frames) = try await Self.threeBatches(directory)
+        // A writer that opened since (or fell idle) recorded the count: all 8 are acknowledged.
+        try FileStoreTesting.open(directory.ledger).abandon()
+        let image = DirectoryImage(of: directory.ledger)
+        let log = image.files[Self.segment]!
+        for cut in Set([frames[1], frames[1] + 1, frames[2] - 1, frames[2], (frames[2] + log.count) / 2, log.count - 1])
+            .sorted()
+        {
+            image.restore(to: directory.ledger)
+            FileStoreTesting.write(Array(log[0..<cut]), to: directory.ledger + "/" + Self.segment)
+            for mode in [FileLedgerStore.AccessMode.readOnly, .readWrite] {
+                let error: (any Error)?
+                do {
+                    try FileStoreTesting.open(directory.ledger, mode: mode).abandon()
+                    error = nil
+                } catch let caught { error = caught }
+                #expect(
+                    isStoreError(
+                        error, .corrupted, mentioning: AcknowledgedFile.name, "up to 8", Self.segment, "offset"),
+                    "cut at \(cut), \(mode)")
+            }
+            // Refused without writing anything.
+            #expect(FileStoreTesting.bytes(of: directory.ledger + "/" + Self.segment) == Array(log[0..<cut]))
+        }
+    }
+
+    /// The same damage in the newest acknowledged frame: a bit flip there is not a torn write.
+    @Test func aDamagedNewestAcknowledgedFrameIsRefused() async throws {
+        let directory = TemporaryDirectory()
+        let (_, frames) = try await Self.threeBatches(directory)
+        // A writer that opened since (or fell idle) recorded the count: all 8 are acknowledged.
+        try FileStoreTesting.open(directory.ledger).abandon()
+        let path = directory.ledger + "/" + Self.segment
+        var log = FileStoreTesting.bytes(of: path)
+        log[frames[2] + 12] ^= 0x10
+        FileStoreTesting.write(log, to: path)
+        #expect(
+            isStoreError(
+                openFailure(directory.ledger), .corrupted, mentioning: AcknowledgedFile.name, "offset \(frames[2])"))
     }
 
     @Test(arguments: ["zeros", "garbage", "huge length", "half header"])
@@ -129,8 +176,11 @@ import Testing
         FileStoreTesting.write(Array(log[0..<frames[2]]), to: path)
         try? FileManager.default.removeItem(atPath: directory.ledger + "/INDEX")
         #expect(isStoreError(openFailure(directory.ledger), .corrupted, mentioning: "CHECKPOINT", "8"))
-        // Without CHECKPOINT it opens, and the exported checkpoint catches it.
+        // Without CHECKPOINT, ACKNOWLEDGED refuses it; without both it opens, and the exported
+        // checkpoint catches it.
         try FileManager.default.removeItem(atPath: directory.ledger + "/CHECKPOINT")
+        #expect(isStoreError(openFailure(directory.ledger), .corrupted, mentioning: AcknowledgedFile.name, "8"))
+        try FileManager.default.removeItem(atPath: directory.ledger + "/" + AcknowledgedFile.name)
         store = try FileStoreTesting.open(directory.ledger)
         #expect(try await store.integrityHead().count == 6)
         #expect(

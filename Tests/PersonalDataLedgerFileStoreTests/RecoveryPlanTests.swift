@@ -52,6 +52,53 @@ import Testing
         #expect(read.count == 6 && read.tornTail == plan.tornTail)
     }
 
+    // MARK: The acknowledged count (issue 13, items 10 and 12)
+
+    /// The torn-tail rule applies only above the count; below it the same bytes are damage.
+    @Test(arguments: [(4, true), (6, true), (8, false)])
+    func aTornTailIsCutOnlyAboveTheAcknowledgedCount(acknowledged: UInt64, isCut: Bool) throws {
+        var log = LogImage(batches: 4)
+        let end = log.frames[2].end
+        log.segments[0] = Array(log.segments[0].dropLast(5))
+        let input = log.input(acknowledged: .recorded(acknowledged, isSealed: false))
+        if isCut {
+            let plan = try RecoveryPlan(input)
+            #expect(plan.count == 6 && plan.tornTail == LogPosition(segment: 1, offset: UInt64(end)))
+        } else {
+            var refusal: LedgerStoreError?
+            do { _ = try RecoveryPlan(input) } catch { refusal = error }
+            #expect(isStoreError(refusal, .corrupted, mentioning: "ACKNOWLEDGED", "up to 8", "offset \(end)"))
+        }
+    }
+
+    /// Above a sealed count even whole frames are cut (what a failed sync left in the page cache).
+    @Test func wholeFramesAboveASealedCountAreCut() throws {
+        let log = LogImage(batches: 4)
+        for isWriter in [true, false] {
+            let plan = try RecoveryPlan(log.input(isWriter: isWriter, acknowledged: .recorded(4, isSealed: true)))
+            #expect(plan.count == 4)
+            #expect(plan.tornTail == LogPosition(segment: 1, offset: UInt64(log.frames[2].offset)))
+            #expect(plan.actions.contains(.truncateSegment(1, to: log.frames[2].offset)) == isWriter)
+            #expect(plan.leftovers.contains { $0.contains("above the last acknowledged fact") })
+        }
+        // Unsealed, they are the acknowledged facts of a busy moment: kept.
+        #expect(try RecoveryPlan(log.input(acknowledged: .recorded(4, isSealed: false))).count == 8)
+    }
+
+    @Test func aDamagedAcknowledgedFileIsRefused() {
+        var refusal: LedgerStoreError?
+        do { _ = try RecoveryPlan(LogImage(batches: 2).input(acknowledged: .damaged)) } catch { refusal = error }
+        #expect(isStoreError(refusal, .corrupted, mentioning: "ACKNOWLEDGED", "offset 0"))
+    }
+
+    @Test func anEmptyDirectoryWithAnAcknowledgedCountHasLostItsLog() {
+        var refusal: LedgerStoreError?
+        do {
+            _ = try RecoveryPlan(LogImage(batches: 0, segments: 0).input(acknowledged: .recorded(3, isSealed: false)))
+        } catch { refusal = error }
+        #expect(isStoreError(refusal, .corrupted, mentioning: "log-0000000001.seg", "missing", "3"))
+    }
+
     // MARK: Refusals
 
     enum Damage: String, CaseIterable, Sendable {
@@ -265,12 +312,13 @@ struct LogImage {
                 valuesEnd: valuesEnd))
     }
 
-    func input(isWriter: Bool = true) -> RecoveryInput {
+    func input(isWriter: Bool = true, acknowledged: AcknowledgedFile.Record = .absent) -> RecoveryInput {
         RecoveryInput(
             directoryPath: "/ledger", isWriter: isWriter,
             segments: segments.enumerated().map { .scan(number: UInt64($0.offset + 1), bytes: $0.element) },
             identitiesSize: identitiesEnd, identitiesValidEnd: identitiesEnd, valuesSize: valuesEnd, snapshot: nil,
-            checkpointCount: nil, vaultEntriesAreIntact: { _, _, _ in true }, frameErasesVaultEntries: { _, _ in false }
+            checkpointCount: nil, acknowledged: acknowledged, vaultEntriesAreIntact: { _, _, _ in true },
+            frameErasesVaultEntries: { _, _ in false }
         )
     }
 }

@@ -16,6 +16,23 @@ enum CheckpointFile {
         Array("PersonalDataLedger checkpoint 1\ncount \(head.count)\nhead \(head.hash)\n".utf8)
     }
 
+    /// The directory's `CHECKPOINT`: `nil` when there is none (a ledger never closed), and
+    /// damage when it does not decode — it is only ever replaced whole (temporary file, rename),
+    /// so a crash cannot leave it half-written, and ignoring it would let a log cut at a frame
+    /// boundary verify.
+    static func read(in directory: LedgerDirectory) throws -> IntegrityHead? {
+        guard let bytes = try directory.readIfReadable(LedgerDirectory.checkpointName) else { return nil }
+        guard let head = decode(bytes) else {
+            throw LedgerStoreError.corrupted(
+                "\(LedgerDirectory.checkpointName) in \(directory.path) is damaged (byte offset 0: it is not the "
+                    + "three lines a checkpoint holds), so the store cannot check that no facts were removed from "
+                    + "the end of its log. Restore the directory from a backup; or, once 'pdl verify --checkpoint' "
+                    + "against a checkpoint kept elsewhere passes with the file moved aside, leave it out: the "
+                    + "next close writes a new one.")
+        }
+        return head
+    }
+
     static func decode(_ bytes: [UInt8]) -> IntegrityHead? {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
         guard lines.count == 3, lines[0] == "PersonalDataLedger checkpoint 1",

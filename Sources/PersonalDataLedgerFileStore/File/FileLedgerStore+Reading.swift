@@ -5,10 +5,19 @@ import PersonalDataLedger
 extension FileLedgerStore {
     /// Runs `body` under the lock after catching up (read-only stores).
     func read<T>(_ body: (inout StoreState) throws -> T) throws -> T {
-        try state.withLock { state in
-            try state.checkUsable(for: mode, writing: false)
-            if mode == .readOnly { try catchUp(&state) }
-            return try body(&state)
+        do {
+            return try state.withLock { state in
+                try state.checkUsable(for: mode, writing: false)
+                if mode == .readOnly { try catchUp(&state) }
+                return try body(&state)
+            }
+        } catch let error as LedgerStoreError {
+            throw error
+        } catch {
+            // Every error a caller sees names the store and what to do, never only a type.
+            throw LedgerStoreError.corrupted(
+                "Reading the ledger in \(directory.path) failed: \(error). Run 'pdl verify' to find the damaged "
+                    + "file; restore the directory from a backup, or keep it for inspection.")
         }
     }
 
@@ -82,11 +91,20 @@ extension FileLedgerStore {
                 // Frame offsets are relative to `bytes`; the scanner starts at 0 here.
                 let (frames, _) = SegmentScanner(bytes: bytes, expectedSequence: state.tables.count + 1)
                     .scan(from: 0)
+                let sealed = sealedCount()
                 for frame in frames {
                     guard frame.batch.firstSequence == state.tables.count + 1 else { return }
+                    // A frame above a sealed count (its write or sync failed), or whose vault entries
+                    // are not all there (a crash's leftover), is what recovery cuts: never shown.
+                    if let sealed, frame.batch.nextSequence - 1 > sealed { return }
+                    if !vaultsHold(frame.batch, after: state.tables) { return }
                     let identities = try loadIdentities(upTo: frame.batch.identitiesEnd, &state)
-                    _ = try BatchReplayer(identities: identities, values: values).apply(
-                        bytes, frame: frame, segment: end.segment, base: Int(end.offset), to: &state.tables)
+                    do {
+                        _ = try BatchReplayer(identities: identities, values: values).apply(
+                            bytes, frame: frame, segment: end.segment, base: Int(end.offset), to: &state.tables)
+                    } catch let error as CodecError {
+                        throw error.storeError(file: name, offset: end.offset + UInt64(frame.offset))
+                    }
                 }
                 if !frames.isEmpty { continue }
             }
@@ -104,6 +122,29 @@ extension FileLedgerStore {
             state.segments[next] = fd
             state.tables.logEnd = LogPosition(segment: next, offset: UInt64(SegmentHeader.size))
         }
+    }
+
+    /// The count `ACKNOWLEDGED` records when the writer sealed it after a failed write or sync;
+    /// a damaged file acknowledges nothing new.
+    private func sealedCount() -> UInt64? {
+        switch AcknowledgedFile.decode(try? directory.read(AcknowledgedFile.name)) {
+        case .absent, .recorded(_, isSealed: false): return nil
+        case .damaged: return 0
+        case .recorded(let count, isSealed: true): return count
+        }
+    }
+
+    /// Whether the vault entries a batch adds are on disk and intact (what recovery asks of the
+    /// newest frame). A live writer writes them before the frame, so only a crash's leftover fails.
+    private func vaultsHold(_ batch: BatchHeader, after tables: StoreTables) -> Bool {
+        for (vault, start, end) in [
+            (identities, tables.identitiesEnd, batch.identitiesEnd), (values, tables.valuesEnd, batch.valuesEnd),
+        ] where end > start {
+            guard let bytes = try? vault.descriptor.read(count: Int(end - start), at: Int64(start)),
+                bytes.count == Int(end - start), (try? VaultFile.entries(in: bytes, from: 0, to: bytes.count)) != nil
+            else { return false }
+        }
+        return true
     }
 
     /// Identity entries the writer added, up to `end`, merged into what was loaded before.

@@ -15,15 +15,20 @@ extension FileLedgerStore {
         against checkpoint: IntegrityHead?, progress: (@Sendable (UInt64, UInt64) -> Void)? = nil
     ) throws -> IntegrityHead {
         let tables = try read { $0.tables }
-        let stored = try directory.readIfReadable(LedgerDirectory.checkpointName).flatMap(CheckpointFile.decode)
+        let stored = try CheckpointFile.read(in: directory)
         let checkpoints = [checkpoint, stored].compactMap { $0 }
+        /// Which checkpoint a message is about.
+        func label(_ head: IntegrityHead) -> String {
+            head == checkpoint ? "the checkpoint given" : "\(LedgerDirectory.checkpointName) in \(directory.path)"
+        }
         for checkpoint in checkpoints where checkpoint.count > tables.count {
             throw LedgerStoreError.integrityViolation(
-                "The store holds \(tables.count) facts but a checkpoint covers \(checkpoint.count): facts "
+                "The store holds \(tables.count) facts but \(label(checkpoint)) covers \(checkpoint.count): facts "
                     + "were removed.")
         }
         for checkpoint in checkpoints where checkpoint.count == 0 && checkpoint.hash != IntegrityHead.empty.hash {
-            throw LedgerStoreError.integrityViolation("The checkpoint for 0 facts has a head other than the empty one.")
+            throw LedgerStoreError.integrityViolation(
+                "\(label(checkpoint)) is for 0 facts but has a head other than the empty one: it was altered.")
         }
         let context = ReplayContext(tables: tables)
         var head = HashChain.empty
@@ -63,8 +68,10 @@ extension FileLedgerStore {
                         : try chainHead(bytes, frame: frame, upTo: checkpoint.count, from: before, context: context)
                     if within.hexString != checkpoint.hash {
                         throw LedgerStoreError.integrityViolation(
-                            "History differs from the checkpoint at fact \(checkpoint.count): facts up to it were "
-                                + "rewritten.")
+                            "History differs from \(label(checkpoint)) at fact \(checkpoint.count) (\(name), the batch "
+                                + "at byte offset \(frame.offset) holds it): the chain through facts 1 to "
+                                + "\(checkpoint.count) verifies on its own but ends at another head than the one "
+                                + "recorded, so facts up to it were rewritten — or the checkpoint itself was altered.")
                     }
                 }
             }
@@ -127,7 +134,7 @@ extension FileLedgerStore {
             }
         } catch {
             throw LedgerStoreError.integrityViolation(
-                "A batch at byte offset \(frame.offset) does not decode (\(error)).")
+                "A batch at byte offset \(frame.offset) of its segment does not decode (\(error)).")
         }
         return head
     }
@@ -150,13 +157,19 @@ extension FileLedgerStore {
             let (bytes, _) = try state.withLock { try recordBytes(sequence, in: $0) }
             var decoder = FactRecordDecoder(
                 context: context, bytes: bytes, from: 0, to: bytes.count, canonicalFor: nil)
-            _ = try decoder.decode()
+            do { _ = try decoder.decode() } catch {
+                let position = try state.withLock { try recordBytes(sequence, in: $0).1 }
+                throw LedgerStoreError.integrityViolation(
+                    "\(LedgerDirectory.segmentName(UInt64(position.segment))) at byte offset \(position.offset): the "
+                        + "record of fact \(sequence) does not decode (\(error)).")
+            }
             for case .vault(let offset, let commitment) in decoder.values
             where !tables.erasedValues.contains(offset) {
                 let entry = try? values.read(at: offset)
                 guard let entry else {
                     throw LedgerStoreError.integrityViolation(
-                        "The value of fact \(sequence) in \(values.kind.fileName) does not decode.")
+                        "The value of fact \(sequence) in \(values.kind.fileName) at byte offset \(offset) does not decode."
+                    )
                 }
                 if entry.isLive,
                     Commitment.commit(entry.text, salt: entry.salt, domain: Commitment.valueDomain) != commitment

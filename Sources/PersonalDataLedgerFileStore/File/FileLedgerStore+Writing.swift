@@ -28,7 +28,10 @@ extension FileLedgerStore {
                 if taken.isEmpty { queue.isDraining = false }
                 return taken
             }
-            if taken.isEmpty { return }
+            if taken.isEmpty {
+                scheduleIdleRecord()
+                return
+            }
             var appends: [([NewFact], CheckedContinuation<[Fact], any Error>)] = []
             for job in taken {
                 switch job {
@@ -107,16 +110,7 @@ extension FileLedgerStore {
         applying erasures: ((BatchEncoder.Batch, BatchEncoder) throws -> Void)? = nil,
         tokens: [UInt64: String] = [:]
     ) throws -> [BatchEncoder.Batch] {
-        struct Plan: Sendable {
-            var batches: [BatchEncoder.Batch]
-            var newStrings: [String]
-            var newSubjects: [SubjectRecord]
-            var identities: [UInt8]
-            var values: [UInt8]
-            var tables: (identitiesEnd: UInt64, valuesEnd: UInt64, logEnd: LogPosition, head: [UInt8])
-            var encoder: BatchEncoder
-        }
-        let plan = try state.withLock { state -> Plan in
+        let plan = try state.withLock { state -> CommitPlan in
             try state.checkUsable(for: mode, writing: true)
             let encoder = BatchEncoder(tables: state.tables, salts: salts)
             let batches = encoders.map { $0(encoder) }
@@ -124,93 +118,117 @@ extension FileLedgerStore {
             if let refusal = encoder.refusal {
                 throw LedgerStoreError.invalidRequest("\(refusal) Nothing of the batch was appended.")
             }
-            return Plan(
+            return CommitPlan(
                 batches: batches, newStrings: encoder.newStrings, newSubjects: encoder.newSubjects,
                 identities: encoder.identities.bytes, values: encoder.values.bytes,
                 tables: (state.tables.identitiesEnd, state.tables.valuesEnd, state.tables.logEnd, state.tables.head),
                 encoder: encoder)
         }
-        let frameBytes = plan.batches.reduce(0) { $0 + $1.frame.count }
-        var logEnd = plan.tables.logEnd
-        var segment = state.withLock { $0.segments[logEnd.segment] }
-        if logEnd.offset > UInt64(SegmentHeader.size),
-            logEnd.offset + UInt64(frameBytes) > UInt64(options.segmentSize)
-        {
-            let header = SegmentHeader(
-                number: logEnd.segment + 1, firstSequence: plan.batches[0].header.firstSequence,
-                previousHead: plan.tables.head)
-            do {
-                let fd = try StoreOpener.createSegment(header, in: directory)
-                state.withLock { $0.segments[header.number] = fd }
-                segment = fd
-                logEnd = LogPosition(segment: header.number, offset: UInt64(SegmentHeader.size))
-            } catch {
-                throw failClosed(error, "creating", LedgerDirectory.segmentName(header.number))
-            }
+        do {
+            return try writeAndPublish(plan: plan, applying: erasures, tokens: tokens)
+        } catch let error as CommitFailure {
+            // Nothing of this batch was acknowledged: seal the count before it, so the next open
+            // cuts whatever of it the page cache still shows and readers never show it.
+            let before = plan.batches[0].header.firstSequence - 1
+            try? acknowledged.withLock { try $0?.record(before, isSealed: true) }
+            throw error.error
         }
-        guard let segment else { throw failClosed(Errno.badDescriptor, "writing", "the log") }
-        let segmentName = LedgerDirectory.segmentName(logEnd.segment)
-        var log = [UInt8]()
-        log.reserveCapacity(frameBytes)
-        var positions: [[FactPosition]] = []
-        for batch in plan.batches {
-            let frameStart = logEnd.offset + UInt64(log.count)
-            positions.append(
-                batch.records.map {
-                    FactPosition(
-                        segment: UInt32(logEnd.segment), offset: UInt32(frameStart + UInt64($0.offset)),
-                        length: UInt32($0.length))
-                })
-            log.append(contentsOf: batch.frame)
-        }
-        try write(plan.identities, to: identities.descriptor, at: plan.tables.identitiesEnd, identities.kind.fileName)
-        try write(plan.values, to: values.descriptor, at: plan.tables.valuesEnd, values.kind.fileName)
-        var vaults: [(FileDescriptor, String)] = []
-        if !plan.identities.isEmpty { vaults.append((identities.descriptor, identities.kind.fileName)) }
-        if !plan.values.isEmpty { vaults.append((values.descriptor, values.kind.fileName)) }
-        var syncTime = Duration.zero
-        if erasures != nil, !vaults.isEmpty {
-            // An erasure overwrites vault entries right after its frame is durable; its own new
-            // entries (a subject first named by the erasure) are made durable before the frame,
-            // so recovery never has to tell a torn new entry from a torn overwrite.
-            syncTime += try timedSyncAll(vaults)
-            vaults = []
-        }
-        try write(log, to: segment, at: logEnd.offset, segmentName)
-        // One sync point: the vaults and the log are synced at the same time. A crash before all
-        // of them finish leaves at most this one frame unacknowledged, and recovery drops the
-        // newest frame when any vault entry it adds is missing or fails its CRC
-        // (`Documentation/FileFormat.md`, "Writing").
-        syncTime += try timedSyncAll(vaults + [(segment, segmentName)])
-        if let erasures { try erasures(plan.batches[0], plan.encoder) }
+    }
 
-        let end = LogPosition(segment: logEnd.segment, offset: logEnd.offset + UInt64(log.count))
-        state.withLock { state in
-            for string in plan.newStrings { state.tables.define(string: string) }
-            for subject in plan.newSubjects { state.tables.define(subject: subject) }
-            for (batch, batchPositions) in zip(plan.batches, positions) {
-                for (position, slots) in zip(batchPositions, batch.slots) {
-                    state.tables.publish(position: position, slots: slots)
+    /// Writes, syncs and publishes the planned batches; a failure before the batch is durable is
+    /// a ``CommitFailure``.
+    private func writeAndPublish(
+        plan: CommitPlan, applying erasures: ((BatchEncoder.Batch, BatchEncoder) throws -> Void)?,
+        tokens: [UInt64: String]
+    ) throws -> [BatchEncoder.Batch] {
+        var isDurable = false
+        do {
+            let frameBytes = plan.batches.reduce(0) { $0 + $1.frame.count }
+            var logEnd = plan.tables.logEnd
+            var segment = state.withLock { $0.segments[logEnd.segment] }
+            if logEnd.offset > UInt64(SegmentHeader.size),
+                logEnd.offset + UInt64(frameBytes) > UInt64(options.segmentSize)
+            {
+                let header = SegmentHeader(
+                    number: logEnd.segment + 1, firstSequence: plan.batches[0].header.firstSequence,
+                    previousHead: plan.tables.head)
+                do {
+                    let fd = try StoreOpener.createSegment(header, in: directory)
+                    state.withLock { $0.segments[header.number] = fd }
+                    segment = fd
+                    logEnd = LogPosition(segment: header.number, offset: UInt64(SegmentHeader.size))
+                } catch {
+                    throw failClosed(error, "creating", LedgerDirectory.segmentName(header.number))
                 }
-                for operation in batch.operations {
-                    if case .lookup(let offset, _) = operation {
-                        state.tables.apply(operation, token: tokens[offset])
-                    } else {
-                        state.tables.apply(operation)
-                    }
-                }
-                state.tables.head = batch.header.head
-                state.tables.identitiesEnd = batch.header.identitiesEnd
-                state.tables.valuesEnd = batch.header.valuesEnd
             }
-            state.tables.logEnd = end
-            state.factsSinceSnapshot += plan.batches.reduce(0) { $0 + $1.facts.count }
+            guard let segment else { throw failClosed(Errno.badDescriptor, "writing", "the log") }
+            let segmentName = LedgerDirectory.segmentName(logEnd.segment)
+            var log = [UInt8]()
+            log.reserveCapacity(frameBytes)
+            var positions: [[FactPosition]] = []
+            for batch in plan.batches {
+                let frameStart = logEnd.offset + UInt64(log.count)
+                positions.append(
+                    batch.records.map {
+                        FactPosition(
+                            segment: UInt32(logEnd.segment), offset: UInt32(frameStart + UInt64($0.offset)),
+                            length: UInt32($0.length))
+                    })
+                log.append(contentsOf: batch.frame)
+            }
+            try write(
+                plan.identities, to: identities.descriptor, at: plan.tables.identitiesEnd, identities.kind.fileName)
+            try write(plan.values, to: values.descriptor, at: plan.tables.valuesEnd, values.kind.fileName)
+            var vaults: [(FileDescriptor, String)] = []
+            if !plan.identities.isEmpty { vaults.append((identities.descriptor, identities.kind.fileName)) }
+            if !plan.values.isEmpty { vaults.append((values.descriptor, values.kind.fileName)) }
+            var syncTime = Duration.zero
+            if erasures != nil, !vaults.isEmpty {
+                // An erasure overwrites vault entries right after its frame is durable; its own new
+                // entries (a subject first named by the erasure) are made durable before the frame,
+                // so recovery never has to tell a torn new entry from a torn overwrite.
+                syncTime += try timedSyncAll(vaults)
+                vaults = []
+            }
+            try write(log, to: segment, at: logEnd.offset, segmentName)
+            // One sync point: the vaults and the log are synced at the same time. A crash before all
+            // of them finish leaves at most this one frame unacknowledged, and recovery drops the
+            // newest frame when any vault entry it adds is missing or fails its CRC
+            // (`Documentation/FileFormat.md`, "Writing").
+            syncTime += try timedSyncAll(vaults + [(segment, segmentName)])
+            isDurable = true
+            if let erasures { try erasures(plan.batches[0], plan.encoder) }
+
+            let end = LogPosition(segment: logEnd.segment, offset: logEnd.offset + UInt64(log.count))
+            state.withLock { state in
+                for string in plan.newStrings { state.tables.define(string: string) }
+                for subject in plan.newSubjects { state.tables.define(subject: subject) }
+                for (batch, batchPositions) in zip(plan.batches, positions) {
+                    for (position, slots) in zip(batchPositions, batch.slots) {
+                        state.tables.publish(position: position, slots: slots)
+                    }
+                    for operation in batch.operations {
+                        if case .lookup(let offset, _) = operation {
+                            state.tables.apply(operation, token: tokens[offset])
+                        } else {
+                            state.tables.apply(operation)
+                        }
+                    }
+                    state.tables.head = batch.header.head
+                    state.tables.identitiesEnd = batch.header.identitiesEnd
+                    state.tables.valuesEnd = batch.header.valuesEnd
+                }
+                state.tables.logEnd = end
+                state.factsSinceSnapshot += plan.batches.reduce(0) { $0 + $1.facts.count }
+            }
+            observer?.observe(
+                .storeAppended(
+                    facts: plan.batches.reduce(0) { $0 + $1.facts.count },
+                    bytes: log.count + plan.identities.count + plan.values.count, syncDuration: syncTime))
+            return plan.batches
+        } catch let error as LedgerStoreError where !isDurable {
+            throw CommitFailure(error: error)
         }
-        observer?.observe(
-            .storeAppended(
-                facts: plan.batches.reduce(0) { $0 + $1.facts.count },
-                bytes: log.count + plan.identities.count + plan.values.count, syncDuration: syncTime))
-        return plan.batches
     }
 
     /// ``syncAll(_:)``, answering how long it took when someone observes the store (zero otherwise).
@@ -365,6 +383,34 @@ extension FileLedgerStore {
         return (decoder.values, decoder.lookupToken)
     }
 
+    // MARK: The acknowledged count
+
+    /// Records the count in `ACKNOWLEDGED` once the writer has been idle for
+    /// ``AcknowledgedFile/idleDelayMilliseconds``: a sync per quiet moment, not per commit.
+    private func scheduleIdleRecord() {
+        let count = state.withLock { $0.tables.count }
+        guard acknowledged.withLock({ $0.map { $0.recorded != count } ?? false }) else { return }
+        writerQueue.asyncAfter(deadline: .now() + .milliseconds(AcknowledgedFile.idleDelayMilliseconds)) {
+            [weak self] in
+            self?.recordIfIdle(expecting: count)
+        }
+    }
+
+    /// Runs on the writer queue, so no commit is under way; skipped when one came meanwhile (its
+    /// own idle moment records it).
+    private func recordIfIdle(expecting count: UInt64) {
+        let isIdle = jobs.withLock { !$0.isDraining && $0.jobs.isEmpty }
+        let (current, isUsable) = state.withLock { ($0.tables.count, $0.failure == nil && !$0.isClosed) }
+        guard isIdle, isUsable, current == count else { return }
+        do {
+            try acknowledged.withLock { file in
+                if file?.recorded != count { try file?.record(count) }
+            }
+        } catch {
+            _ = failClosed(error, "recording the acknowledged count in", AcknowledgedFile.name)
+        }
+    }
+
     // MARK: Snapshots and closing
 
     private func maybeSnapshot() {
@@ -408,7 +454,13 @@ extension FileLedgerStore {
         let (isClosed, failed) = state.withLock { ($0.isClosed, $0.failure != nil) }
         guard !isClosed else { return }
         defer { releaseFiles() }
-        if !failed { try writeSnapshot() }
+        guard !failed else { return }
+        // Best effort, like the snapshot: the next open records the count again.
+        let count = state.withLock { $0.tables.count }
+        try? acknowledged.withLock { file in
+            if file?.recorded != count { try file?.record(count) }
+        }
+        try writeSnapshot()
     }
 }
 
@@ -419,4 +471,20 @@ private final class SyncFailures: Sendable {
     func record(_ error: any Error, _ name: String) { failures.withLock { $0.append((error, name)) } }
 
     var first: (error: any Error, name: String)? { failures.withLock { $0.first } }
+}
+
+/// What one commit writes, encoded under the state lock.
+struct CommitPlan: Sendable {
+    var batches: [BatchEncoder.Batch]
+    var newStrings: [String]
+    var newSubjects: [SubjectRecord]
+    var identities: [UInt8]
+    var values: [UInt8]
+    var tables: (identitiesEnd: UInt64, valuesEnd: UInt64, logEnd: LogPosition, head: [UInt8])
+    var encoder: BatchEncoder
+}
+
+/// A write or sync that failed before the batch was durable (see ``FileLedgerStore/commit``).
+struct CommitFailure: Error {
+    var error: LedgerStoreError
 }

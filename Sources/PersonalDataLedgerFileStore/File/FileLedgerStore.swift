@@ -23,7 +23,10 @@ import Synchronization
 /// ```
 ///
 /// - `append` returns after `fdatasync`; concurrent appends share one write and one sync.
-/// - A failed write or sync fails the store closed: it acknowledges nothing more. Reopen it.
+/// - A failed write or sync fails the store closed: it acknowledges nothing more. Reopen it; the
+///   reopen cuts the failed batch, never trusting what the page cache still shows of it.
+/// - A read-only store opened after a writer's crash answers as the writer will after its
+///   recovery, and says what it ignored in ``recoveryWarning``.
 /// - One process writes (an exclusive `flock` on `LOCK`); others may open it
 ///   ``AccessMode/readOnly`` and see new facts as they are appended.
 /// - Call ``close()`` when done: it snapshots the index so the next open is fast. Without it
@@ -52,6 +55,12 @@ public final class FileLedgerStore: LedgerStore {
         }
     }
 
+    /// Set when a read-only open found what a writer's crash leaves (a torn last frame, vault
+    /// bytes ahead of the last whole frame, an erasure recorded but not yet carried out): the
+    /// store ignores it, as the writer's recovery does, and this says so — once, for the caller to
+    /// show (`pdl` prints it on standard error). `nil` for writers and for tidy directories.
+    public let recoveryWarning: String?
+
     let directory: LedgerDirectory
     let mode: AccessMode
     let options: Options
@@ -63,6 +72,8 @@ public final class FileLedgerStore: LedgerStore {
     /// Who hears each durable write (``LedgerEvent/storeAppended(facts:bytes:syncDuration:)``).
     let observer: (any LedgerObserver)?
     let state: Mutex<StoreState>
+    /// The writer's record of the last acknowledged sequence; only the writer thread uses it.
+    let acknowledged: Mutex<AcknowledgedFile?>
     let jobs = Mutex<JobQueue>(JobQueue())
     /// Memory mappings of the segments, made on first read (see ``FileMapping``).
     let segmentMappings = Mutex<[UInt64: FileMapping]>([:])
@@ -75,7 +86,9 @@ public final class FileLedgerStore: LedgerStore {
 
     /// Opens the ledger in `directory`, creating it if needed (read-write only), and recovers it:
     /// a torn tail left by a crash is cut off, erasures are re-applied to the vault, and damage
-    /// anywhere else is refused with an error naming the file and offset.
+    /// anywhere else — a frame the writer had acknowledged (`ACKNOWLEDGED`), a damaged
+    /// `CHECKPOINT`, a missing segment or vault — is refused with an error naming the file and
+    /// offset, before anything is written.
     ///
     /// The directory must be its owner's alone: one group or others can reach (mode bits `077`),
     /// or a vault group or others may read, is refused with the `chmod` that fixes it, and a
@@ -112,6 +125,15 @@ public final class FileLedgerStore: LedgerStore {
         self.salts = salts
         self.observer = observer
         self.state = Mutex(opened.state)
+        self.acknowledged = Mutex(opened.acknowledged)
+        self.recoveryWarning =
+            opened.leftovers.isEmpty
+            ? nil
+            : "\(opened.directory.path) holds what a crash of its writer left: "
+                + opened.leftovers.joined(separator: "; ")
+                + ". This read-only view ignores it, exactly as recovery does, so its answers are the ledger's; the "
+                + "writer tidies it up on its next open (start the service that records, or run a pdl command that "
+                + "records). Nothing acknowledged is lost."
     }
 
     deinit { releaseFiles() }
@@ -128,6 +150,11 @@ public final class FileLedgerStore: LedgerStore {
         segmentMappings.withLock { $0 = [:] }
         identities.descriptor.close()
         values.descriptor.close()
+        // Under its lock, so an idle record running now never writes to a closed descriptor.
+        acknowledged.withLock { file in
+            file?.descriptor.close()
+            file = nil
+        }
         lock?.release()
     }
 
@@ -185,7 +212,11 @@ public final class FileLedgerStore: LedgerStore {
     }
 
     public func verify(against checkpoint: IntegrityHead?) async throws -> IntegrityHead {
-        try verifyChain(against: checkpoint)
+        do { return try verifyChain(against: checkpoint) } catch let error as LedgerStoreError { throw error } catch {
+            throw LedgerStoreError.integrityViolation(
+                "Verifying the ledger in \(directory.path) failed: \(error). Restore the directory from a backup, "
+                    + "or keep it for inspection.")
+        }
     }
 
     public func verify(

@@ -59,6 +59,8 @@ struct RecoveryInput {
     var snapshot: Snapshot?
     /// The count the `CHECKPOINT` records, if there is one.
     var checkpointCount: UInt64?
+    /// What `ACKNOWLEDGED` records: recovery may cut only what lies above it.
+    var acknowledged: AcknowledgedFile.Record = .absent
     /// Whether the vault entries in `from..<to` are all there and pass their CRCs.
     var vaultEntriesAreIntact: (_ kind: VaultKind, _ from: UInt64, _ to: UInt64) -> Bool
     /// Whether the frame of segment `segment` records erase operations.

@@ -36,6 +36,14 @@ private struct Planner {
     var tornTail: LogPosition?
     var snapshotMatched = false
     var lastSegmentEnd = SegmentHeader.size
+    var halfCreated: [UInt64] = []
+    /// Whether the walk stopped at the first frame above the acknowledged sequence.
+    var cutAboveAcknowledged = false
+
+    var acknowledgedCount: UInt64? {
+        if case .recorded(let sequence, _) = input.acknowledged { return sequence }
+        return nil
+    }
 
     init(input: RecoveryInput) { self.input = input }
 
@@ -48,6 +56,17 @@ private struct Planner {
                     + "The store refuses to open with a hole in its history; restore the segment from a backup.")
         }
         if segments.isEmpty {
+            let acknowledged = acknowledgedCount ?? 0
+            if acknowledged > 0 || input.identitiesSize > VaultFile.headerSize
+                || input.valuesSize > VaultFile.headerSize
+                || (input.checkpointCount ?? 0) > 0 || (input.snapshot?.count ?? 0) > 0
+            {
+                throw LedgerStoreError.corrupted(
+                    "Log segment \(LedgerDirectory.segmentName(1)) is missing from \(input.directoryPath), but the "
+                        + "ledger has history (\(acknowledged > 0 ? "\(AcknowledgedFile.name) records \(acknowledged) acknowledged facts" : "its vaults hold entries")): its facts are gone. The store refuses "
+                        + "to open and created nothing; restore the log segments from the backup taken with this ledger."
+                )
+            }
             guard input.isWriter else {
                 throw LedgerStoreError.invalidRequest(
                     "There is no ledger at \(input.directoryPath) yet; open it for writing first.")
@@ -57,11 +76,18 @@ private struct Planner {
             segments = [.init(number: 1, header: .intact(header), frames: [], ending: .clean)]
         }
         numbers = segments.map(\.number)
+        if case .damaged = input.acknowledged {
+            throw LedgerStoreError.corrupted(
+                AcknowledgedFile.name, offset: 0,
+                "neither of its two records of the last acknowledged fact is intact, so a damaged last frame "
+                    + "could not be told from a torn write")
+        }
         for segment in segments {
             guard try walk(segment) else { break }
         }
         let snapshot = try matchedSnapshot()
-        try dropUnsyncedBatch(protecting: max(snapshot?.count ?? 0, input.checkpointCount ?? 0))
+        try dropUnsyncedBatch(
+            protecting: max(snapshot?.count ?? 0, input.checkpointCount ?? 0, acknowledgedCount ?? 0))
         let committed = recent.last?.batch
         let identitiesEnd = committed?.identitiesEnd ?? VaultFile.headerSize
         let valuesEnd = committed?.valuesEnd ?? VaultFile.headerSize
@@ -70,6 +96,30 @@ private struct Planner {
             throw LedgerStoreError.corrupted(
                 "The log in \(input.directoryPath) holds \(count) facts but its CHECKPOINT records "
                     + "\(checkpoint): facts were removed from the end of the log. Restore it from a backup.")
+        }
+        if let acknowledgedCount, acknowledgedCount > sequence - 1 {
+            let place =
+                tornTail.map {
+                    "\(LedgerDirectory.segmentName($0.segment)) is damaged at byte offset \($0.offset)"
+                } ?? "\(LedgerDirectory.segmentName(numbers.last ?? 1)) ends at byte offset \(lastSegmentEnd)"
+            throw LedgerStoreError.corrupted(
+                "\(AcknowledgedFile.name) in \(input.directoryPath) records that facts up to \(acknowledgedCount) "
+                    + "were acknowledged, but the log holds only \(sequence - 1) intact facts: \(place). This is "
+                    + "damage, not a torn write, and cutting it would lose acknowledged facts; the store refuses "
+                    + "to open. Restore the directory from a backup, or keep it for inspection.")
+        }
+        var leftovers = halfCreated.map { "a half-created \(LedgerDirectory.segmentName($0))" }
+        if let tornTail, cutAboveAcknowledged {
+            leftovers.append(
+                "a batch above the last acknowledged fact in \(LedgerDirectory.segmentName(tornTail.segment)) at byte offset \(tornTail.offset)"
+            )
+        } else if let tornTail {
+            leftovers.append(
+                "a torn last frame in \(LedgerDirectory.segmentName(tornTail.segment)) at byte offset \(tornTail.offset)"
+            )
+        }
+        if input.identitiesSize > identitiesEnd || input.valuesSize > valuesEnd {
+            leftovers.append("vault bytes after the last acknowledged batch")
         }
         if input.isWriter {
             if let tornTail { actions.append(.truncateSegment(tornTail.segment, to: Int(tornTail.offset))) }
@@ -86,7 +136,7 @@ private struct Planner {
         return RecoveryPlan(
             actions: actions, segments: numbers, count: count,
             logEnd: LogPosition(segment: numbers.last ?? 1, offset: UInt64(lastSegmentEnd)), tornTail: tornTail,
-            identitiesEnd: identitiesEnd, valuesEnd: valuesEnd, usesSnapshot: snapshot != nil)
+            identitiesEnd: identitiesEnd, valuesEnd: valuesEnd, usesSnapshot: snapshot != nil, leftovers: leftovers)
     }
 
     /// Checks one segment's header and frames against what came before; `false` when the walk
@@ -102,6 +152,7 @@ private struct Planner {
                 throw LedgerStoreError.corrupted(name, offset: 0, "its segment header is damaged")
             }
             actions.append(.discardHalfCreatedSegment(number))
+            halfCreated.append(number)
             if number == 1 { lastSegmentEnd = SegmentHeader.size } else { numbers.removeLast() }
             return false
         case .intact(let intact): header = intact
@@ -119,6 +170,22 @@ private struct Planner {
                     + ": a segment is missing, duplicated or out of order")
         }
         for frame in segment.frames {
+            if case .recorded(let acknowledged, isSealed: true) = input.acknowledged,
+                frame.batch.nextSequence - 1 > acknowledged
+            {
+                // Never acknowledged: the batch whose write or sync failed. Whatever the page cache
+                // still shows of it is not trusted.
+                guard number == numbers.last else {
+                    throw LedgerStoreError.corrupted(
+                        name, offset: UInt64(frame.offset),
+                        "facts \(frame.batch.firstSequence)... lie above the last acknowledged fact "
+                            + "\(acknowledged) (\(AcknowledgedFile.name)), yet later segments follow")
+                }
+                cutAboveAcknowledged = true
+                tornTail = LogPosition(segment: number, offset: UInt64(frame.offset))
+                lastSegmentEnd = frame.offset
+                return true
+            }
             guard frame.batch.firstSequence == sequence, frame.batch.count > 0 else {
                 throw LedgerStoreError.corrupted(
                     name, offset: UInt64(frame.offset),

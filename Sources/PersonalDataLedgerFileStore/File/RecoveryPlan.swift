@@ -38,4 +38,8 @@ struct RecoveryPlan: Hashable {
     var valuesEnd: UInt64
     /// Whether the index snapshot matches the log and replay may start after it.
     var usesSnapshot: Bool
+    /// What a crash left that a writer tidies up on open (a torn tail, vault bytes after the last
+    /// acknowledged batch, a half-created segment), for the warning a reader gives; a reader
+    /// ignores all of it, exactly as the writer's actions remove it.
+    var leftovers: [String] = []
 }

@@ -37,12 +37,12 @@ struct SegmentScanner {
             case .success(let frame):
                 frames.append(frame)
                 offset = frame.end
-            case .failure(let reason):
+            case .failure(let bad):
                 if let later = firstValidFrame(after: offset) {
                     return (
                         frames,
                         .corrupted(
-                            at: offset, reason: "\(reason), yet an intact frame follows at offset \(later)")
+                            at: offset, reason: "\(bad.reason), yet an intact frame follows at offset \(later)")
                     )
                 }
                 return (frames, .tornTail(at: offset))

@@ -3,14 +3,20 @@ import PersonalDataLedger
 /// Carrying out recovery: gather the ``RecoveryInput`` from the files, make the
 /// ``RecoveryPlan``, and perform its actions with the system-call layer.
 extension StoreOpener {
-    func recover(identities: VaultFile, values: VaultFile) throws -> StoreState {
+    func recover(identities: VaultFile, values: VaultFile) throws -> (
+        StoreState, leftovers: [String], acknowledged: AcknowledgedFile?
+    ) {
         var segments: [UInt64: FileDescriptor] = [:]
         var succeeded = false
         defer { if !succeeded { for fd in segments.values { fd.close() } } }
 
+        // Before the segments: a writer records a sequence only once its frame is on disk, so
+        // what is read here is never ahead of the log read next.
+        let acknowledgedBytes = try directory.readIfReadable(AcknowledgedFile.name)
+        let acknowledged = AcknowledgedFile.decode(acknowledgedBytes)
         let identityBytes = try readAll(identities.descriptor, name: VaultKind.identities.fileName)
         let (identityMap, damagedIdentities, identitiesValidEnd) = Self.identityEntries(identityBytes)
-        let checkpoint = try directory.readIfReadable(LedgerDirectory.checkpointName).flatMap(CheckpointFile.decode)
+        let checkpoint = try CheckpointFile.read(in: directory)
         var snapshot: StoreTables? = try directory.readIfReadable(LedgerDirectory.indexName)
             .flatMap { try? IndexSnapshot.decode($0, identities: identityMap) }
         var scanned: [RecoveryInput.Segment] = []
@@ -31,7 +37,7 @@ extension StoreOpener {
                 identitiesSize: UInt64(identityBytes.count), identitiesValidEnd: identitiesValidEnd,
                 valuesSize: UInt64(valuesSize),
                 snapshot: snapshot.map { .init(count: $0.count, head: $0.head, logEnd: $0.logEnd) },
-                checkpointCount: checkpoint?.count,
+                checkpointCount: checkpoint?.count, acknowledged: acknowledged,
                 vaultEntriesAreIntact: { kind, from, to in
                     switch kind {
                     case .identities:
@@ -48,9 +54,18 @@ extension StoreOpener {
                 }))
         if !plan.usesSnapshot { snapshot = nil }
 
+        // Replay reads only (up to the torn tail, never past it), so it runs before any action
+        // that writes: whatever it refuses, it refuses in a directory nothing was written to.
         var tables = StoreTables()
         var replayed = 0
         var droppedLookups = false
+        for action in plan.actions {
+            guard case .replayLog(let start) = action else { continue }
+            tables = snapshot ?? StoreTables()
+            (replayed, droppedLookups) = try replay(
+                plan, from: start, segments: segments, identities: identityMap, values: values, into: &tables)
+            try checkIdentities(tables, damaged: damagedIdentities)
+        }
         for action in plan.actions {
             switch action {
             case .createFirstSegment:
@@ -73,11 +88,7 @@ extension StoreOpener {
                 }
             case .cutVault(let kind, let size, let end):
                 try cutVault(kind == .identities ? identities : values, to: end, size: Int64(size))
-            case .replayLog(let start):
-                tables = snapshot ?? StoreTables()
-                (replayed, droppedLookups) = try replay(
-                    plan, from: start, segments: segments, identities: identityMap, values: values, into: &tables)
-                try checkIdentities(tables, damaged: damagedIdentities)
+            case .replayLog: continue
             case .reapplyErasures:
                 try reapplyErasures(tables, identities: identities, values: values)
                 // A snapshot older than an erasure that dropped a lookup token (a crash before the
@@ -91,11 +102,61 @@ extension StoreOpener {
             }
         }
 
+        var leftovers = plan.leftovers
+        if !isWriter, Self.hasUnappliedErasures(tables, identities: identities, values: values) {
+            leftovers.append("erasures the log records whose values are still in the vaults")
+        }
         var state = StoreState(tables: tables, segments: segments, identitiesLoaded: plan.identitiesEnd)
         state.factsSinceSnapshot =
             snapshot == nil ? max(replayed, plan.count > 0 ? options.snapshotInterval : 0) : replayed
+        let acknowledgedFile =
+            isWriter ? try openAcknowledged(acknowledged, bytes: acknowledgedBytes, count: plan.count) : nil
         succeeded = true
-        return state
+        return (state, leftovers, acknowledgedFile)
+    }
+
+    /// Opens `ACKNOWLEDGED` for the writer, creating it (a ledger made before it existed) and
+    /// recording the recovered count (unsealed) when it records another.
+    private func openAcknowledged(
+        _ record: AcknowledgedFile.Record, bytes: [UInt8]?, count: UInt64
+    ) throws -> AcknowledgedFile {
+        let name = AcknowledgedFile.name
+        do {
+            if case .absent = record {
+                try directory.replace(name, with: AcknowledgedFile.encode(count))
+            }
+            let fd = try FileDescriptor.open(directory.file(name), .readWrite, calls: directory.calls)
+            var file = AcknowledgedFile(
+                descriptor: fd, recorded: 0, generation: AcknowledgedFile.nextGeneration(after: bytes))
+            do {
+                if case .recorded(let recorded, isSealed: false) = record, recorded == count {
+                    file.recorded = count
+                } else {
+                    // Recovered: every fact the log now holds is acknowledged from here on.
+                    try file.record(count)
+                }
+            } catch {
+                fd.close()
+                throw error
+            }
+            return file
+        } catch {
+            throw LedgerStoreError.io(error, "writing", name)
+        }
+    }
+
+    /// Whether an erasure the log records has not reached the vaults yet (a crash between the
+    /// erasure's frame and its overwrite). A reader answers `.erased` for them all the same; the
+    /// writer's recovery overwrites them.
+    static func hasUnappliedErasures(_ tables: StoreTables, identities: VaultFile, values: VaultFile) -> Bool {
+        for offset in tables.erasedValues where offset < tables.valuesEnd {
+            if (try? values.read(at: offset))?.isLive != false { return true }
+        }
+        for number in tables.erasedSubjects where Int(number) < tables.subjects.count {
+            let offset = tables.subjects[Int(number)].identityOffset
+            if offset < tables.identitiesEnd, (try? identities.read(at: offset))?.isLive != false { return true }
+        }
+        return false
     }
 
     /// Replays the frames after `start` into `tables`; returns how many facts it replayed and

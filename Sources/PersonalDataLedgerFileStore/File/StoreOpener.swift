@@ -21,6 +21,10 @@ struct StoreOpener {
         var values: VaultFile
         var lock: DirectoryLock?
         var state: StoreState
+        /// What a crash left that a reader ignored and a writer will tidy up (empty for writers).
+        var leftovers: [String]
+        /// The writer's `ACKNOWLEDGED` file.
+        var acknowledged: AcknowledgedFile?
     }
 
     var isWriter: Bool { mode == .readWrite }
@@ -33,14 +37,20 @@ struct StoreOpener {
         let lock = isWriter ? try DirectoryLock.acquire(in: directory) : nil
         var descriptors: [FileDescriptor] = []
         do {
-            let identities = try openVault(.identities)
+            // A directory with a log or an acknowledged record has history: a vault missing there
+            // is damage, refused before anything is created in it.
+            let hasHistory =
+                try !segmentNumbers().isEmpty
+                || (try directory.readIfReadable(AcknowledgedFile.name)) != nil
+            let identities = try openVault(.identities, hasHistory: hasHistory)
             descriptors.append(identities.descriptor)
-            let values = try openVault(.values)
+            let values = try openVault(.values, hasHistory: hasHistory)
             descriptors.append(values.descriptor)
-            let state = try recover(identities: identities, values: values)
+            let (state, leftovers, acknowledged) = try recover(identities: identities, values: values)
             descriptors = []
             return Opened(
-                directory: directory, identities: identities, values: values, lock: lock, state: state)
+                directory: directory, identities: identities, values: values, lock: lock, state: state,
+                leftovers: isWriter ? [] : leftovers, acknowledged: acknowledged)
         } catch {
             for descriptor in descriptors { descriptor.close() }
             lock?.release()
@@ -65,18 +75,29 @@ struct StoreOpener {
         try OwnerOnlyAccess.checkDirectory(fd, path: directory.path)
     }
 
-    private func openVault(_ kind: VaultKind) throws -> VaultFile {
+    private func openVault(_ kind: VaultKind, hasHistory: Bool) throws -> VaultFile {
         let name = kind.fileName
+        let missing = LedgerStoreError.corrupted(
+            "\(name) is missing from \(directory.path) (or shorter than its 32-byte header), but the ledger's "
+                + "log is there: the personal values and identifiers its facts refer to are gone. The store "
+                + "refuses to open and created nothing; restore \(name) from the backup taken with this ledger.")
         do {
-            let fd = try FileDescriptor.open(
-                directory.file(name), isWriter ? .readWrite : .readOnly, options: isWriter ? .create : [],
-                calls: directory.calls)
+            guard let fd = try openVaultDescriptor(name, hasHistory: hasHistory) else {
+                if hasHistory { throw missing }
+                throw LedgerStoreError.invalidRequest(
+                    "There is no ledger at \(directory.path) yet (\(name) is missing); open it for writing first.")
+            }
             do { try OwnerOnlyAccess.checkFile(fd, path: directory.file(name)) } catch {
                 fd.close()
                 throw error
             }
             let size = try fd.size()
             if size < Int64(VaultFile.headerSize) {
+                // Vaults are complete before the first segment is made: with a log, this is damage.
+                guard !hasHistory else {
+                    fd.close()
+                    throw missing
+                }
                 guard isWriter else {
                     fd.close()
                     throw LedgerStoreError.invalidRequest(
@@ -101,6 +122,21 @@ struct StoreOpener {
             throw error
         } catch {
             throw LedgerStoreError.opening(error, name, in: directory.path)
+        }
+    }
+
+    /// The vault's descriptor; `nil` when it does not exist and may not be created here (a
+    /// reader, or a directory with history).
+    private func openVaultDescriptor(_ name: String, hasHistory: Bool) throws(Errno) -> FileDescriptor? {
+        let path = directory.file(name)
+        switch Result(catching: { () throws(Errno) in
+            try FileDescriptor.open(path, isWriter ? .readWrite : .readOnly, calls: directory.calls)
+        }) {
+        case .success(let fd): return fd
+        case .failure(let error) where error == .noSuchFile:
+            guard isWriter, !hasHistory else { return nil }
+            return try FileDescriptor.open(path, .readWrite, options: .create, calls: directory.calls)
+        case .failure(let error): throw error
         }
     }
 
