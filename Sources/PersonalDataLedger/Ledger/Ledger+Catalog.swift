@@ -54,7 +54,7 @@ extension Ledger {
         let lines = conflicts.map { "fact \($0.sequence) (\($0.error.rule)): \($0.error.message)" }
         throw LedgerError(
             first.error.rule,
-            "\(total) recorded fact(s) would not be valid under this catalog, so it was not kept; keep every term the ledger uses, and what its purposes allow. "
+            "\(total) recorded fact(s) would not be valid under this catalog. Keep every term the ledger uses, and what its purposes allowed; the first conflicts: "
                 + lines.joined(separator: " · "))
     }
 
@@ -84,7 +84,8 @@ extension Ledger {
                 "This ledger's store keeps no catalog (it is not a LedgerCatalogStore); pass the catalog to every Ledger you make over it."
             )
         }
-        if try await catalogStore.loadCatalog() == catalog { return }
+        // A stored catalog that cannot be read is what this replaces.
+        if (try? await catalogStore.loadCatalog()) == catalog { return }
         try await checkRecordedFacts(against: catalog)
         try await catalogStore.saveCatalog(catalog)
     }

@@ -74,11 +74,9 @@ extension Catalog {
                 "Purpose '\(id)' allows category '\(category)', which the catalog does not declare. Declare it under categories, or correct the spelling."
             )
         }
-        for basis in definition.allowedBases.union([definition.defaultBasis]).sorted()
+        for basis in [definition.defaultBasis] + definition.allowedBases.sorted()
         where !LegalBasis.gdprArticle6.contains(basis) {
-            let at =
-                basis == definition.defaultBasis && !definition.allowedBases.contains(basis)
-                ? path.key("defaultBasis") : path.key("allowedBases").term(basis.rawValue)
+            let at = basis == definition.defaultBasis ? path.key("defaultBasis") : path.key("allowedBases").term(basis.rawValue)
             throw CatalogError(
                 .invalidValue, at: at.description,
                 "'\(basis)' is not a legal basis of GDPR Art. 6(1); use one of \(Self.list(LegalBasis.gdprArticle6)).")
