@@ -204,7 +204,10 @@ struct CatalogJSONReader {
         var texts: [Language: String] = [:]
         for member in members {
             let memberPath = path.key(member.key)
-            guard let language = Language(rawValue: member.key) else {
+            // A primary language of 5 to 8 letters is reserved in BCP 47, and none is
+            // registered: "english" is a misspelt "en", not a language.
+            let primary = member.key.prefix { $0 != "-" }
+            guard let language = Language(rawValue: member.key), (2...3).contains(primary.count) else {
                 throw CatalogError(
                     .invalidValue, at: memberPath.description, line: member.keyPosition.line,
                     column: member.keyPosition.column,
