@@ -9,6 +9,10 @@
 /// catalog.add(SystemDefinition("crm", label: .init("CRM")))
 /// catalog.purposes[.contactRegister]?.allowedCategories.insert(.billingAddress)
 /// ```
+///
+/// Keep the catalog with the ledger (``Ledger/storeCatalog()``) so that every program reading
+/// the ledger — `pdl`, other services — uses it; its JSON form is ``jsonData()`` and
+/// ``init(jsonData:)``. See <doc:DefiningYourOwnCatalog>.
 public struct Catalog: Hashable, Sendable, Codable {
     /// Who is responsible for the processing, as reports and the record of processing name them.
     public struct Controller: Hashable, Sendable, Codable {
