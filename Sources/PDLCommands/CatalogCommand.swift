@@ -144,6 +144,20 @@ enum CatalogCommand: Command {
         labels += catalog.systems.values.sorted { $0.id < $1.id }.map { ("system \($0.id)", $0.label) }
         labels += catalog.recipients.values.sorted { $0.id < $1.id }.map { ("recipient \($0.id)", $0.label) }
         var notes: [String] = []
+        for kind in catalog.declaredLifecycleKinds.subtracting(LifecycleKind.builtIn).sorted() {
+            if let label = catalog.lifecycleLabels?[kind] {
+                labels.append(("lifecycle kind \(kind)", label))
+            } else {
+                notes.append("lifecycle kind \(kind) has no label in lifecycleLabels; letters show its name.")
+            }
+        }
+        for occasion in catalog.occasions.subtracting(AccessOccasion.focusNordicPolicy).sorted() {
+            if let label = catalog.occasionLabels?[occasion] {
+                labels.append(("occasion \(occasion)", label))
+            } else {
+                notes.append("occasion \(occasion) has no label in occasionLabels; letters show its name.")
+            }
+        }
         for (what, label) in labels {
             let missing = Language.reportLanguages.filter { label[$0] == nil }
             guard !missing.isEmpty else { continue }

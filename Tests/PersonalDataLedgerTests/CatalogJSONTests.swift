@@ -175,6 +175,8 @@ import Testing
             .init(recipient: "it-partner", destination: "United States", safeguard: [.english: "Standard contractual clauses"])
         ]
         catalog.securityMeasures = [.english: "Encrypted at rest"]
+        catalog.occasionLabels = ["analytics": [.english: "Analytics", .norwegianBokmal: "Analyse"]]
+        catalog.lifecycleLabels = ["membershipEnded": [.english: "the membership ends"]]
         catalog.purposes[.employees]?.retention.clocks.append(
             .init(startsAt: .latestEvent("membershipEnded"), keepFor: .days(30), onlyWithConsentTo: .contactRegister))
         #expect(try Catalog(jsonData: try catalog.jsonData()) == catalog)
@@ -191,6 +193,14 @@ import Testing
             #expect(error.path == "purposes.contactRegister.allowedCategories[loyaltyNumber]")
             #expect(error.line == nil)
         }
+    }
+
+    @Test func aLabelForAnUndeclaredLifecycleKindIsRefused() {
+        var catalog = Catalog.focusNordic
+        catalog.lifecycleLabels = ["membershipEndd": [.english: "the membership ends"]]
+        #expect(throws: CatalogError.self) { try catalog.validate() }
+        catalog.lifecycleLabels = ["orderDelivered": [.english: "the parcel arrives"]]
+        #expect(throws: Never.self) { try catalog.validate() }
     }
 
     @Test func focusNordicIsValid() throws {

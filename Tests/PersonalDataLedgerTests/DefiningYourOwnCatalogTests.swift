@@ -42,6 +42,12 @@ func webshopCatalog() -> Catalog {
                     .norwegianBokmal: "Lagres til medlemskapet avsluttes.",
                 ],
                 clocks: [.init(startsAt: .event(.membershipEnded), keepFor: .immediately)])))
+    catalog.lifecycleLabels = [
+        .membershipEnded: [
+            .english: "the membership ends", .norwegianBokmal: "medlemskapet avsluttes",
+            .swedish: "medlemskapet upphör", .danish: "medlemskabet ophører", .finnish: "jäsenyys päättyy",
+        ]
+    ]
     return catalog
 }
 

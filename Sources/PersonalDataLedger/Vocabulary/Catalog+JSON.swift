@@ -110,6 +110,8 @@ private struct CatalogFile: Encodable {
     var recipients: [String: Recipient]
     var occasions: [String]
     var lifecycleKinds: [String]?
+    var occasionLabels: [String: LocalizedText]?
+    var lifecycleLabels: [String: LocalizedText]?
     var thirdCountryTransfers: [Transfer]?
     var securityMeasures: LocalizedText?
 
@@ -159,6 +161,12 @@ private struct CatalogFile: Encodable {
             })
         occasions = names(catalog.occasions)
         lifecycleKinds = catalog.lifecycleKinds.map { names($0) }
+        occasionLabels = catalog.occasionLabels.map { labels in
+            Dictionary(uniqueKeysWithValues: labels.map { ($0.key.rawValue, $0.value) })
+        }
+        lifecycleLabels = catalog.lifecycleLabels.map { labels in
+            Dictionary(uniqueKeysWithValues: labels.map { ($0.key.rawValue, $0.value) })
+        }
         thirdCountryTransfers = catalog.thirdCountryTransfers.map { transfers in
             transfers.map {
                 Transfer(recipient: $0.recipient?.rawValue, destination: $0.destination, safeguard: $0.safeguard)

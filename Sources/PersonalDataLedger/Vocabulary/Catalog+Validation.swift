@@ -6,7 +6,8 @@ extension Catalog {
     /// it does not declare, a default basis the purpose does not allow, a basis that is not one
     /// of GDPR Art. 6(1), a recipient covered for an undeclared occasion, a retention clock
     /// that waits for consent to an undeclared purpose, a transfer to an undeclared recipient, a
-    /// label without any text, or a term that is empty, too long or has white space.
+    /// label without any text or one for an undeclared occasion or lifecycle kind, or a term that
+    /// is empty, too long or has white space.
     ///
     /// ``Catalog/init(jsonData:)`` calls it, and so does every store saving a catalog
     /// (``LedgerCatalogStore``). The first refusal found is thrown, in the order of the JSON
@@ -49,6 +50,27 @@ extension Catalog {
         }
         for kind in (lifecycleKinds ?? []).sorted() {
             try Self.term(kind.rawValue, at: root.key("lifecycleKinds").term(kind.rawValue), what: "lifecycle kind")
+        }
+        for (occasion, label) in (occasionLabels ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let path = root.key("occasionLabels").key(occasion.rawValue)
+            guard occasions.contains(occasion) else {
+                throw CatalogError(
+                    .undeclaredOccasion, at: path.description,
+                    "A label is given for occasion '\(occasion)', which the catalog does not declare. Add it to occasions, or correct the spelling."
+                )
+            }
+            try Self.label(label, at: path)
+        }
+        let kinds = declaredLifecycleKinds
+        for (kind, label) in (lifecycleLabels ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let path = root.key("lifecycleLabels").key(kind.rawValue)
+            guard kinds.contains(kind) else {
+                throw CatalogError(
+                    .undeclaredLifecycleKind, at: path.description,
+                    "A label is given for lifecycle kind '\(kind)', which the catalog does not declare (in lifecycleKinds or a retention clock). Declare it, or correct the spelling."
+                )
+            }
+            try Self.label(label, at: path)
         }
         for (index, transfer) in (thirdCountryTransfers ?? []).enumerated() {
             let path = root.key("thirdCountryTransfers").index(index)

@@ -45,8 +45,11 @@ public struct CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let undeclaredCategory = Rule("undeclaredCategory")
         /// A retention clock or a consent condition names a purpose the catalog does not declare.
         public static let undeclaredPurpose = Rule("undeclaredPurpose")
-        /// A recipient's agreement covers an occasion the catalog does not declare.
+        /// A recipient's agreement covers an occasion the catalog does not declare, or a label is
+        /// given for one.
         public static let undeclaredOccasion = Rule("undeclaredOccasion")
+        /// A label is given for a lifecycle kind the catalog does not declare.
+        public static let undeclaredLifecycleKind = Rule("undeclaredLifecycleKind")
         /// A third-country transfer names a recipient the catalog does not declare.
         public static let undeclaredRecipient = Rule("undeclaredRecipient")
         /// A purpose's default basis is not among the bases it allows.

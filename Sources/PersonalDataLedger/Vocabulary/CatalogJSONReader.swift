@@ -21,7 +21,7 @@ struct CatalogJSONReader {
         let top = try object(
             document, at: root,
             required: ["schema", "schemaVersion", "controller", "categories", "purposes", "systems", "recipients", "occasions"],
-            optional: ["lifecycleKinds", "thirdCountryTransfers", "securityMeasures"])
+            optional: ["lifecycleKinds", "occasionLabels", "lifecycleLabels", "thirdCountryTransfers", "securityMeasures"])
         let schema = try string(top["schema"]!, at: root.key("schema"))
         guard schema == "pdl.catalog" else {
             throw refusal(
@@ -64,6 +64,20 @@ struct CatalogJSONReader {
         catalog.occasions = Set(try terms(top["occasions"]!, at: root.key("occasions")).map(AccessOccasion.init))
         if let kinds = top["lifecycleKinds"] {
             catalog.lifecycleKinds = Set(try terms(kinds, at: root.key("lifecycleKinds")).map(LifecycleKind.init))
+        }
+        if let labels = top["occasionLabels"] {
+            var byOccasion: [AccessOccasion: LocalizedText] = [:]
+            for (name, entry) in try entries(labels, at: root.key("occasionLabels")) {
+                byOccasion[AccessOccasion(name)] = try label(entry, at: root.key("occasionLabels").key(name))
+            }
+            catalog.occasionLabels = byOccasion
+        }
+        if let labels = top["lifecycleLabels"] {
+            var byKind: [LifecycleKind: LocalizedText] = [:]
+            for (name, entry) in try entries(labels, at: root.key("lifecycleLabels")) {
+                byKind[LifecycleKind(name)] = try label(entry, at: root.key("lifecycleLabels").key(name))
+            }
+            catalog.lifecycleLabels = byKind
         }
         if let transfers = top["thirdCountryTransfers"] {
             catalog.thirdCountryTransfers = try transfersList(transfers, at: root.key("thirdCountryTransfers"))
