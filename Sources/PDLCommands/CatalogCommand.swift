@@ -204,7 +204,8 @@ enum CatalogCommand: Command {
         lines.append("Purposes (\(catalog.purposes.count)):")
         for definition in catalog.purposes.values.sorted(by: { $0.id < $1.id }) {
             lines.append("  \(definition.id) — \(definition.label.text(in: language))")
-            lines.append("    may hold: \(definition.allowedCategories.sorted().map(\.rawValue).joined(separator: ", "))")
+            lines.append(
+                "    may hold: \(definition.allowedCategories.sorted().map(\.rawValue).joined(separator: ", "))")
             lines.append(
                 "    basis: \(definition.defaultBasis) (allowed: "
                     + "\(definition.allowedBases.sorted().map(\.rawValue).joined(separator: ", ")))"

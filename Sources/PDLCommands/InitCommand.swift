@@ -39,7 +39,9 @@ enum InitCommand: Command {
         if head.count == 0 {
             if let catalog, let path = parsed.options["catalog"] {
                 try await ledger.storeCatalog()
-                print("Created an empty ledger in \(location), recorded under the catalog \(path) (\(CatalogCommand.counts(catalog))).")
+                print(
+                    "Created an empty ledger in \(location), recorded under the catalog \(path) (\(CatalogCommand.counts(catalog)))."
+                )
             } else {
                 print("Created an empty ledger in \(location).")
             }

@@ -72,7 +72,9 @@ public enum LedgerStoreConformance {
         Check(name: "readers beside writers see only whole batches", body: readersSeeWholeBatches),
         Check(name: "a holding's country is kept, and one without stays without", body: holdingCountry),
         Check(name: "settings, where the store keeps them, are saved and read back", body: settings),
-        Check(name: "a catalog, where the store keeps one, is saved and read back; an invalid one is refused", body: catalog),
+        Check(
+            name: "a catalog, where the store keeps one, is saved and read back; an invalid one is refused",
+            body: catalog),
         Check(name: "facts appended with given commitments rebuild the chain they came from", body: committedRoundTrip),
         Check(name: "commitments that do not fit their facts are refused and change nothing", body: committedRefusals),
     ]
@@ -169,7 +171,9 @@ public enum LedgerStoreConformance {
         guard let store = store as? any LedgerCatalogStore else { return }
         #expect(try await store.loadCatalog() == nil)
         var catalog = Catalog.focusNordic
-        catalog.add(SystemDefinition("crm", label: [.english: "Customer relationship management", .norwegianBokmal: "Kunderegister"]))
+        catalog.add(
+            SystemDefinition(
+                "crm", label: [.english: "Customer relationship management", .norwegianBokmal: "Kunderegister"]))
         try await store.saveCatalog(catalog)
         #expect(try await store.loadCatalog() == catalog)
         var invalid = catalog

@@ -34,13 +34,16 @@ import Testing
     @Test func aDamagedCatalogIsRefusedWithItsPlaceNotReplacedByTheDefault() async throws {
         let directory = TemporaryDirectory()
         let store = try FileStoreTesting.open(directory.ledger)
-        FileStoreTesting.write(Array("{\n  \"schema\": \"pdl.catalog\",\n  \"schemaVersion\": 1\n}\n".utf8), to: directory.ledger + "/catalog.json")
+        FileStoreTesting.write(
+            Array("{\n  \"schema\": \"pdl.catalog\",\n  \"schemaVersion\": 1\n}\n".utf8),
+            to: directory.ledger + "/catalog.json")
         do {
             _ = try await store.loadCatalog()
             Issue.record("a damaged catalog was read")
         } catch let error as LedgerStoreError {
             #expect(error.code == .corrupted)
-            #expect(error.message.contains("catalog.json is not a valid catalog: 1:1: refused (missingKey) at controller"))
+            #expect(
+                error.message.contains("catalog.json is not a valid catalog: 1:1: refused (missingKey) at controller"))
         }
         await #expect(throws: LedgerStoreError.self) { _ = try await Ledger.catalog(keptIn: store) }
         try await store.close()

@@ -27,9 +27,14 @@ import Testing
                 ],
                 allowedCategories: [.name, .email], defaultBasis: .contract, subjectKinds: [.customer],
                 retention: RetentionRule(
-                    summary: [.english: "Kept until the membership ends.", .norwegianBokmal: "Lagres til medlemskapet avsluttes."],
+                    summary: [
+                        .english: "Kept until the membership ends.",
+                        .norwegianBokmal: "Lagres til medlemskapet avsluttes.",
+                    ],
                     clocks: [.init(startsAt: .event("membershipEnded"), keepFor: .immediately)])))
-        catalog.lifecycleLabels = ["membershipEnded": [.english: "the membership ends", .norwegianBokmal: "medlemskapet avsluttes"]]
+        catalog.lifecycleLabels = [
+            "membershipEnded": [.english: "the membership ends", .norwegianBokmal: "medlemskapet avsluttes"]
+        ]
         return catalog
     }
 
@@ -79,7 +84,9 @@ import Testing
         let letter = try pdl.run("report", "customer:10001", "--format", "html", "--language", language)
         #expect(letter.status == 0, "\(letter)")
         for label in labels { #expect(letter.stdout.contains(label), "\(label) in \(letter)") }
-        for name in ["crm", "loyaltyProgramme", "membershipEnded"] { #expect(!letter.stdout.contains(name), "\(letter)") }
+        for name in ["crm", "loyaltyProgramme", "membershipEnded"] {
+            #expect(!letter.stdout.contains(name), "\(letter)")
+        }
     }
 
     /// Each case replaces, in the webshop catalog's JSON, the text `"en" : "Customer relationship

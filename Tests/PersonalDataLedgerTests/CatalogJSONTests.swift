@@ -97,7 +97,8 @@ import Testing
             name: "a missing key", old: "\"subjectKinds\": [\"customer\"],", new: "", rule: .missingKey, line: 9,
             column: 19, path: "purposes.newsletter.subjectKinds"),
         Fault(
-            name: "an empty label", old: "\"en\": \"CRM\"", new: "\"en\": \"\"", rule: .emptyLabel, line: 20, column: 42,
+            name: "an empty label", old: "\"en\": \"CRM\"", new: "\"en\": \"\"", rule: .emptyLabel, line: 20,
+            column: 42,
             path: "systems.crm.label.en"),
         Fault(
             name: "an occasion the catalog does not declare", old: "\"recipients\": {}",
@@ -168,11 +169,14 @@ import Testing
 
     @Test func anExtendedCatalogRoundTrips() throws {
         var catalog = Catalog.focusNordic
-        catalog.add(SystemDefinition("crm", label: [.english: "Customer relationship management", .swedish: "Kundregister"]))
+        catalog.add(
+            SystemDefinition("crm", label: [.english: "Customer relationship management", .swedish: "Kundregister"]))
         catalog.occasions.insert("analytics")
         catalog.lifecycleKinds = LifecycleKind.builtIn.union(["membershipEnded"])
         catalog.thirdCountryTransfers = [
-            .init(recipient: "it-partner", destination: "United States", safeguard: [.english: "Standard contractual clauses"])
+            .init(
+                recipient: "it-partner", destination: "United States",
+                safeguard: [.english: "Standard contractual clauses"])
         ]
         catalog.securityMeasures = [.english: "Encrypted at rest"]
         catalog.occasionLabels = ["analytics": [.english: "Analytics", .norwegianBokmal: "Analyse"]]

@@ -22,8 +22,10 @@ import Testing
     }
 
     static let narrowings: [Narrowing] = [
-        Narrowing(name: "a system dropped", rule: .unknownSystem, catalog: catalog { $0.systems["webshop.orders"] = nil }),
-        Narrowing(name: "a recipient dropped", rule: .unknownRecipient, catalog: catalog { $0.recipients["carrier"] = nil }),
+        Narrowing(
+            name: "a system dropped", rule: .unknownSystem, catalog: catalog { $0.systems["webshop.orders"] = nil }),
+        Narrowing(
+            name: "a recipient dropped", rule: .unknownRecipient, catalog: catalog { $0.recipients["carrier"] = nil }),
         Narrowing(
             name: "a purpose no longer allowing a category it held", rule: .purposeLimitation,
             catalog: catalog { $0.purposes[.customerAccountAndOrders]?.allowedCategories.remove(.ipAddress) }),

@@ -162,7 +162,8 @@ extension Ledger {
                     .init(
                         recipient: grant.recipient, label: definition?.label ?? .init(grant.recipient.rawValue),
                         role: definition?.role ?? .processor, channel: .accessGrant, occasion: grant.occasion,
-                        occasionLabel: catalog.label(of: grant.occasion), categories: categories, system: system, from: grant.from,
+                        occasionLabel: catalog.label(of: grant.occasion), categories: categories, system: system,
+                        from: grant.from,
                         until: grant.until, reference: nil, sequence: fact.sequence))
             }
         }

@@ -98,7 +98,9 @@ extension Catalog {
         }
         for basis in [definition.defaultBasis] + definition.allowedBases.sorted()
         where !LegalBasis.gdprArticle6.contains(basis) {
-            let at = basis == definition.defaultBasis ? path.key("defaultBasis") : path.key("allowedBases").term(basis.rawValue)
+            let at =
+                basis == definition.defaultBasis
+                ? path.key("defaultBasis") : path.key("allowedBases").term(basis.rawValue)
             throw CatalogError(
                 .invalidValue, at: at.description,
                 "'\(basis)' is not a legal basis of GDPR Art. 6(1); use one of \(Self.list(LegalBasis.gdprArticle6)).")

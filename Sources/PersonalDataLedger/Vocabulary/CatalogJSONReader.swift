@@ -20,8 +20,12 @@ struct CatalogJSONReader {
         let root = CatalogPath.root
         let top = try object(
             document, at: root,
-            required: ["schema", "schemaVersion", "controller", "categories", "purposes", "systems", "recipients", "occasions"],
-            optional: ["lifecycleKinds", "occasionLabels", "lifecycleLabels", "thirdCountryTransfers", "securityMeasures"])
+            required: [
+                "schema", "schemaVersion", "controller", "categories", "purposes", "systems", "recipients", "occasions",
+            ],
+            optional: [
+                "lifecycleKinds", "occasionLabels", "lifecycleLabels", "thirdCountryTransfers", "securityMeasures",
+            ])
         let schema = try string(top["schema"]!, at: root.key("schema"))
         guard schema == "pdl.catalog" else {
             throw refusal(
@@ -43,7 +47,8 @@ struct CatalogJSONReader {
         var catalog = Catalog(
             controller: .init(
                 name: try string(controllerFields["name"]!, at: controllerPath.key("name")),
-                privacyContact: try string(controllerFields["privacyContact"]!, at: controllerPath.key("privacyContact"))
+                privacyContact: try string(
+                    controllerFields["privacyContact"]!, at: controllerPath.key("privacyContact"))
             ),
             categories: [], purposes: [], systems: [], recipients: [], occasions: [])
 
@@ -93,7 +98,8 @@ struct CatalogJSONReader {
     private mutating func category(_ id: DataCategory, _ entry: PositionedJSON, at path: CatalogPath)
         throws(CatalogError) -> CategoryDefinition
     {
-        let fields = try object(entry, at: path, required: ["label"], optional: ["sensitivity", "format", "dpv", "fideslang"])
+        let fields = try object(
+            entry, at: path, required: ["label"], optional: ["sensitivity", "format", "dpv", "fideslang"])
         let sensitivity = try fields["sensitivity"].map { value throws(CatalogError) in
             try choice(value, at: path.key("sensitivity"), Sensitivity.allCases.map { ($0.rawValue, $0) })
         }
@@ -114,7 +120,8 @@ struct CatalogJSONReader {
             required: ["label", "allowedCategories", "defaultBasis", "subjectKinds", "retention"],
             optional: ["policySection", "allowedBases", "directMarketing", "dpv", "fideslang"])
         let retentionPath = path.key("retention")
-        let retention = try object(fields["retention"]!, at: retentionPath, required: ["summary", "clocks"], optional: [])
+        let retention = try object(
+            fields["retention"]!, at: retentionPath, required: ["summary", "clocks"], optional: [])
         let clocksPath = retentionPath.key("clocks")
         var clocks: [RetentionRule.Clock] = []
         for (index, element) in try list(retention["clocks"]!, at: clocksPath).enumerated() {
@@ -132,7 +139,8 @@ struct CatalogJSONReader {
                 Set(try terms(value, at: path.key("allowedBases")).map(LegalBasis.init))
             },
             subjectKinds: Set(try terms(fields["subjectKinds"]!, at: path.key("subjectKinds")).map(SubjectKind.init)),
-            retention: RetentionRule(summary: try label(retention["summary"]!, at: retentionPath.key("summary")), clocks: clocks),
+            retention: RetentionRule(
+                summary: try label(retention["summary"]!, at: retentionPath.key("summary")), clocks: clocks),
             isDirectMarketing: try fields["directMarketing"].map { value throws(CatalogError) in
                 try bool(value, at: path.key("directMarketing"))
             } ?? false,
@@ -213,7 +221,8 @@ struct CatalogJSONReader {
     private mutating func label(_ value: PositionedJSON, at path: CatalogPath) throws(CatalogError) -> LocalizedText {
         note(value, at: path)
         guard case .object(let members) = value.value else {
-            throw wrongType(value, at: path, expected: "an object of texts by language, such as {\"en\": \"CRM\", \"nb\": \"CRM\"}")
+            throw wrongType(
+                value, at: path, expected: "an object of texts by language, such as {\"en\": \"CRM\", \"nb\": \"CRM\"}")
         }
         var texts: [Language: String] = [:]
         for member in members {

@@ -318,7 +318,9 @@ struct PositionedJSON {
                     scalars.append(Unicode.Scalar(code)!)
                 default:
                     index -= 1
-                    throw syntax("\\\(found.trimmingQuotes) is not a JSON escape; use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX")
+                    throw syntax(
+                        "\\\(found.trimmingQuotes) is not a JSON escape; use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX"
+                    )
                 }
                 runStart = index
             }
