@@ -26,7 +26,12 @@ enum CatalogCommand: Command {
         subcommands: [
             SubcommandDeclaration(
                 "show", abstract: "Print the ledger's catalog, or FILE's.",
-                arguments: [ArgumentDeclaration("FILE", help: "A catalog file to print instead.", isOptional: true)],
+                arguments: [
+                    ArgumentDeclaration(
+                        "FILE",
+                        help: "A catalog file (JSON, schema pdl.catalog); show prints it instead of the ledger's.",
+                        isOptional: true)
+                ],
                 options: ["format", "language"]),
             SubcommandDeclaration(
                 "check", abstract: "Validate a catalog file; errors name the line and column.",
@@ -53,7 +58,8 @@ enum CatalogCommand: Command {
             """
     )
 
-    static let catalogFile = ArgumentDeclaration("FILE", help: "A catalog file (JSON, schema pdl.catalog).")
+    static let catalogFile = ArgumentDeclaration(
+        "FILE", help: "A catalog file (JSON, schema pdl.catalog); show prints it instead of the ledger's.")
 
     /// The largest catalog file read: a catalog is a few hundred kilobytes at most.
     static let maximumFileSize = 8 << 20

@@ -153,7 +153,7 @@ struct PositionedJSON {
             guard index < bytes.count else { return "the end of the file" }
             let byte = bytes[index]
             if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-            return "a character that cannot start a JSON value"
+            return byte >= 0x80 ? "a character outside ASCII" : "a control character"
         }
 
         mutating func value(depth: Int) throws(CatalogError) -> PositionedJSON {
