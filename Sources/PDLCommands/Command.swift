@@ -13,7 +13,8 @@ let commands: [any Command.Type] = [
     RestrictCommand.self, LiftRestrictionCommand.self,
     ObjectCommand.self, WithdrawObjectionCommand.self, ImportCommand.self, ExportCommand.self,
     ReportCommand.self, RopaCommand.self, BreachCommand.self, VerifyCommand.self, CheckpointCommand.self,
-    EraseCommand.self, RetentionCommand.self, SettingsCommand.self, PolicyCommand.self, NotifyListCommand.self,
+    EraseCommand.self, RetentionCommand.self, SettingsCommand.self, CatalogCommand.self, PolicyCommand.self,
+    NotifyListCommand.self,
     FindCommand.self, RectifyCommand.self, RequestsCommand.self, CompletionCommand.self,
 ]
 

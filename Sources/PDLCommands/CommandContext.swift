@@ -46,14 +46,20 @@ final class CommandContext: Sendable {
     /// The ledger counts with the settings kept in it (`pdl settings`): its default country, time
     /// zone and retention periods; a store that keeps none, or a ledger without saved settings,
     /// uses ``LedgerSettings/defaults``.
+    ///
+    /// It validates, reads and labels with the catalog kept in the ledger (`pdl catalog`), or
+    /// `catalog` when given (`pdl catalog set`, `pdl init --catalog`); a ledger without one is
+    /// read with ``Catalog/focusNordic``.
     func openLedger(
         _ arguments: ParsedArguments, actor: ActorID, clock: LedgerClock? = nil, readOnly: Bool = false,
-        creating: Bool = false
+        creating: Bool = false, catalog: Catalog? = nil
     ) async throws -> Ledger {
         let (store, key) = try await openStore(arguments, readOnly: readOnly, creating: creating)
         let settings = try await (store as? any LedgerSettingsStore)?.loadSettings() ?? .defaults
+        let kept: Catalog
+        if let catalog { kept = catalog } else { kept = try await Ledger.catalog(keptIn: store) }
         return Ledger(
-            store: store, catalog: .focusNordic, settings: settings, actor: actor, clock: clock ?? self.clock,
+            store: store, catalog: kept, settings: settings, actor: actor, clock: clock ?? self.clock,
             identifierKey: key)
     }
 

@@ -30,6 +30,8 @@ enum ExitStatus: Int32, CaseIterable {
         case let error as UsageError:
             (.usage, "pdl: \(error.message)\nRun 'pdl \(command.map { "\($0) " } ?? "")--help' for usage.")
         case let error as LedgerError: (.refused, "pdl: \(error)")
+        case let error as CatalogFileRefusal: (.refused, "pdl: \(error)")
+        case let error as CatalogError: (.refused, "pdl: catalog \(error)")
         case let error as LedgerStoreError: (.storeError, "pdl: store error (\(error.code)): \(error.message)")
         case let error as IdentifierError: (.refused, "pdl: refused: \(error.message)")
         default:

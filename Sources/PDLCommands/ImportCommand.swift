@@ -14,8 +14,9 @@ enum ImportCommand: Command {
             beginning of the same export: facts it already has are compared and skipped, so
             running an interrupted import again resumes it.
 
-            Every fact is checked against the catalog (declared names, purpose limitation, legal
-            bases, value formats). On the first bad line the import stops with the line number
+            Every fact is checked against the ledger's catalog (declared names, purpose limitation,
+            legal bases, value formats): give a new ledger the source's catalog first ('pdl init
+            --catalog FILE'). On the first bad line the import stops with the line number
             (exit status 1); the lines before it are imported. Facts are appended in order, N at a
             time, each batch durably: an interrupted import leaves a prefix of the file, never a
             hole. Progress — bytes read of the file's size, the percentage, the time left and

@@ -10,7 +10,8 @@ enum LifecycleCommand: Command {
             Records that the business object R reached lifecycle event KIND at --at (default:
             now): the retention clocks of the holdings with that reference start here. A
             misspelt kind is refused (exit status 1, rule unknownLifecycleKind) and nothing is
-            recorded. KIND must be one the catalog declares:
+            recorded. KIND must be one the ledger's catalog declares; Focus Nordic's declares
+            the kinds below, and a ledger's own catalog may declare others (pdl catalog show):
             \(LifecycleCommand.kinds)
             """,
         arguments: [ArgumentDeclaration("KIND", help: "The event, such as orderDelivered or caseClosed.")],

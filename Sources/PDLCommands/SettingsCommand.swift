@@ -92,6 +92,14 @@ enum SettingsCommand: Command {
             guard let settingsStore = store as? any LedgerSettingsStore else {
                 throw UsageError("This ledger's store keeps no settings; it counts with the defaults.")
             }
+            if let purpose = change.purpose {
+                let catalog = try await Ledger.catalog(keptIn: store)
+                guard catalog.purposes[purpose] != nil else {
+                    let known = catalog.purposes.keys.sorted().map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(
+                        "--purpose must be a purpose of the catalog the ledger keeps: \(known). Nothing was saved.")
+                }
+            }
             var settings = try await settingsStore.loadSettings() ?? .defaults
             try change.apply(to: &settings)
             try settings.validate()
@@ -210,10 +218,6 @@ struct SettingsChange {
         }
         if let text = options["purpose"] {
             let purpose = Purpose(text)
-            guard Catalog.focusNordic.purposes[purpose] != nil else {
-                let known = Catalog.focusNordic.purposes.keys.sorted().map(\.rawValue).joined(separator: ", ")
-                throw UsageError("--purpose must be a purpose of the catalog: \(known).")
-            }
             guard consumerComplaint != nil else {
                 throw UsageError("--purpose names the purpose of a --consumer-complaint period; give that too.")
             }

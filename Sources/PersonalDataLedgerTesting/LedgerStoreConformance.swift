@@ -72,6 +72,9 @@ public enum LedgerStoreConformance {
         Check(name: "readers beside writers see only whole batches", body: readersSeeWholeBatches),
         Check(name: "a holding's country is kept, and one without stays without", body: holdingCountry),
         Check(name: "settings, where the store keeps them, are saved and read back", body: settings),
+        Check(
+            name: "a catalog, where the store keeps one, is saved and read back; an invalid one is refused",
+            body: catalog),
         Check(name: "facts appended with given commitments rebuild the chain they came from", body: committedRoundTrip),
         Check(name: "commitments that do not fit their facts are refused and change nothing", body: committedRefusals),
     ]
@@ -161,6 +164,24 @@ public enum LedgerStoreConformance {
         #expect(try await store.loadSettings() == settings)
         try await store.saveSettings(.defaults)
         #expect(try await store.loadSettings() == .defaults)
+        #expect(try await store.integrityHead() == .empty)
+    }
+
+    static func catalog(_ store: any LedgerStore) async throws {
+        guard let store = store as? any LedgerCatalogStore else { return }
+        #expect(try await store.loadCatalog() == nil)
+        var catalog = Catalog.focusNordic
+        catalog.add(
+            SystemDefinition(
+                "crm", label: [.english: "Customer relationship management", .norwegianBokmal: "Kunderegister"]))
+        try await store.saveCatalog(catalog)
+        #expect(try await store.loadCatalog() == catalog)
+        var invalid = catalog
+        invalid.purposes[.contactRegister]?.allowedCategories.insert("loyaltyNumber")
+        await #expect(throws: CatalogError.self) { try await store.saveCatalog(invalid) }
+        #expect(try await store.loadCatalog() == catalog)
+        try await store.saveCatalog(.focusNordic)
+        #expect(try await store.loadCatalog() == .focusNordic)
         #expect(try await store.integrityHead() == .empty)
     }
 

@@ -73,7 +73,7 @@ extension Ledger {
                 recipient: disclosure.recipient,
                 label: definition?.label ?? .init(disclosure.recipient.rawValue),
                 role: definition?.role ?? .thirdParty, channel: .disclosure, occasion: disclosure.occasion,
-                occasionLabel: disclosure.occasion.label, categories: disclosure.categories, system: nil,
+                occasionLabel: catalog.label(of: disclosure.occasion), categories: disclosure.categories, system: nil,
                 from: fact.recordedAt, until: nil, reference: disclosure.reference, sequence: fact.sequence)
         }
         let consents: [AccessReport.ConsentEntry] = history.consentDecisions.compactMap { fact in
@@ -171,7 +171,8 @@ extension Ledger {
                     .init(
                         recipient: grant.recipient, label: definition?.label ?? .init(grant.recipient.rawValue),
                         role: definition?.role ?? .processor, channel: .accessGrant, occasion: grant.occasion,
-                        occasionLabel: grant.occasion.label, categories: categories, system: system, from: grant.from,
+                        occasionLabel: catalog.label(of: grant.occasion), categories: categories, system: system,
+                        from: grant.from,
                         until: grant.until, reference: nil, sequence: fact.sequence))
             }
         }

@@ -9,6 +9,10 @@
 /// catalog.add(SystemDefinition("crm", label: .init("CRM")))
 /// catalog.purposes[.contactRegister]?.allowedCategories.insert(.billingAddress)
 /// ```
+///
+/// Keep the catalog with the ledger (``Ledger/storeCatalog()``) so that every program reading
+/// the ledger — `pdl`, other services — uses it; its JSON form is ``jsonData()`` and
+/// ``init(jsonData:)``. See <doc:DefiningYourOwnCatalog>.
 public struct Catalog: Hashable, Sendable, Codable {
     /// Who is responsible for the processing, as reports and the record of processing name them.
     public struct Controller: Hashable, Sendable, Codable {
@@ -45,6 +49,18 @@ public struct Catalog: Hashable, Sendable, Codable {
     /// The lifecycle events that may be recorded; `nil` for ``LifecycleKind/builtIn``. Every kind a
     /// purpose's retention rule starts at is declared too (see ``declaredLifecycleKinds``).
     public var lifecycleKinds: Set<LifecycleKind>?
+    /// Labels of occasions of your own; an occasion without one uses ``AccessOccasion/label``
+    /// (its built-in label, or its name). See ``label(of:)-(AccessOccasion)``.
+    public var occasionLabels: [AccessOccasion: LocalizedText]?
+    /// How letters name the event of a lifecycle kind, completing "kept until …": "the
+    /// membership ends". A kind without one uses the letters' own words for the built-in
+    /// kinds, or its name.
+    public var lifecycleLabels: [LifecycleKind: LocalizedText]?
+
+    /// The label of `occasion`: the catalog's (``occasionLabels``), else ``AccessOccasion/label``.
+    public func label(of occasion: AccessOccasion) -> LocalizedText {
+        occasionLabels?[occasion] ?? occasion.label
+    }
 
     /// The lifecycle events a ledger under this catalog accepts: ``lifecycleKinds`` (or the
     /// built-in kinds), and every kind a retention rule of a declared purpose starts at.

@@ -111,7 +111,7 @@ struct LetterContent {
         guard let pending = report.pendingErasures?.first(where: { $0.holding == item.sequence }),
             !pending.isDue, pending.until == nil, let event = pending.untilEvent
         else { return nil }
-        return labels(.eventsThenErasedAsAsked, labels.event(event))
+        return labels(.eventsThenErasedAsAsked, self.event(event))
     }
 
     /// The words for a retention end; `nil` for an end already passed.
@@ -121,7 +121,7 @@ struct LetterContent {
             guard date > report.generatedAt else { return nil }
             return labels(.keptUntilDate, dates.lastDayKept(date))
         case .event(let events, let withdrawal):
-            var parts = events.map(labels.event)
+            var parts = events.map(self.event)
             if withdrawal { parts.append(labels[.eventConsentWithdrawal]) }
             return labels(.eventsThenRule, parts.joined(separator: labels[.orSeparator]))
         case .noLimit:
@@ -129,6 +129,12 @@ struct LetterContent {
         case .undetermined:
             return labels[.notYetDetermined]
         }
+    }
+
+    /// The event of a lifecycle kind in words: the catalog's label, else the letters' own words
+    /// for the built-in kinds, else the kind's name.
+    func event(_ kind: LifecycleKind) -> String {
+        catalog?.lifecycleLabels?[kind]?.text(in: language) ?? labels.event(kind)
     }
 
     func systemLabel(_ system: SystemID) -> String {
@@ -243,7 +249,7 @@ struct LetterContent {
             let what =
                 (numbered ? "#\(pending.holding) " : "") + categoryLabel(pending.category) + ", "
                 + systemLabel(pending.system)
-            let until = pending.until.map(dates.lastDayKept) ?? pending.untilEvent.map(labels.event)
+            let until = pending.until.map(dates.lastDayKept) ?? pending.untilEvent.map(self.event)
             return labels.pending(what, hold: labels.hold(pending.hold), until: until, isDue: pending.isDue)
         }
     }

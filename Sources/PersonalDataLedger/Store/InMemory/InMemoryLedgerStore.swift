@@ -8,11 +8,21 @@ import Synchronization
 /// memory, and the hash chain is the file store's — the same canonical encoding, 16-byte salted
 /// commitments and links — so the same facts with the same salts give the same head in both,
 /// and ``verify(against:)`` still passes after erasure.
-public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore {
+public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore, LedgerCatalogStore {
     private let state: Mutex<State>
     private let settings = Mutex<LedgerSettings?>(nil)
     /// Who hears each append (``LedgerEvent/storeAppended(facts:bytes:syncDuration:)``).
     private let observer: (any LedgerObserver)?
+    private let catalog = Mutex<Catalog?>(nil)
+
+    /// The catalog saved with ``saveCatalog(_:)``, `nil` until then; kept in memory like the facts.
+    public func loadCatalog() async throws -> Catalog? { catalog.withLock { $0 } }
+
+    /// Keeps `catalog` (validated) in memory, for tests of code that reads a ledger's catalog.
+    public func saveCatalog(_ catalog: Catalog) async throws {
+        try catalog.validate()
+        self.catalog.withLock { $0 = catalog }
+    }
 
     /// The settings saved with ``saveSettings(_:)``, `nil` until then; kept in memory like the facts.
     public func loadSettings() async throws -> LedgerSettings? { settings.withLock { $0 } }
