@@ -1,5 +1,5 @@
-import Foundation
-import PersonalDataLedger
+package import Foundation
+package import PersonalDataLedger
 import PersonalDataLedgerFileStore
 import PersonalDataLedgerReports
 

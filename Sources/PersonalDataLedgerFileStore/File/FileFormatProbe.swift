@@ -22,16 +22,34 @@ package enum FileFormatProbe {
     }
 
     /// One frame's payload — a batch — framed with its length and CRC-32C, so every mutation of
-    /// the payload reaches the batch decoder instead of stopping at the checksum.
+    /// the payload reaches the batch decoder instead of stopping at the checksum. It is applied
+    /// to tables that already hold strings and subjects, as a batch deep in a log would be.
     package static func batch(_ payload: [UInt8]) throws {
         guard !payload.isEmpty, payload.count <= LogFrame.maximumPayload else { return }
         let framed = LogFrame.frame(payload)
         let (frames, _) = SegmentScanner(bytes: framed, expectedSequence: 1).scan(from: 0)
-        try replay(framed, frames: frames, segment: 1)
+        guard !frames.isEmpty else { throw CodecError.malformed("the batch header does not decode") }
+        try replay(framed, frames: frames, segment: 1, onto: earlierBatches)
     }
 
-    private static func replay(_ bytes: [UInt8], frames: [SegmentScanner.Frame], segment: UInt64) throws {
+    /// Tables as earlier batches would leave them: strings and subjects to refer to.
+    private static let earlierBatches: StoreTables = {
         var tables = StoreTables()
+        for number in 0..<256 { tables.define(string: "term-\(number)") }
+        for number in 0..<UInt64(256) {
+            tables.define(
+                subject: SubjectRecord(
+                    identityOffset: VaultFile.headerSize + number * 64,
+                    commitment: [UInt8](repeating: UInt8(number), count: Commitment.length),
+                    id: number % 7 == 0 ? nil : SubjectID(rawValue: "subject:\(number)")))
+        }
+        return tables
+    }()
+
+    private static func replay(
+        _ bytes: [UInt8], frames: [SegmentScanner.Frame], segment: UInt64, onto start: StoreTables = StoreTables()
+    ) throws {
+        var tables = start
         let replayer = BatchReplayer(identities: identities, values: nil)
         for frame in frames {
             _ = try replayer.apply(bytes, frame: frame, segment: segment, to: &tables)
@@ -40,44 +58,65 @@ package enum FileFormatProbe {
         _ = try IndexSnapshot.decode(IndexSnapshot.encode(tables), identities: identities)
     }
 
-    /// A vault file: its header, then every entry; and the bytes as one entry's payload, framed
-    /// with its CRC-32C so mutations reach the entry decoder.
+    /// A vault file: its header, then every entry — once as it is, once with the header's and
+    /// every entry's CRC-32C made to match, so mutations reach the entry decoder.
     package static func vault(_ bytes: [UInt8]) throws {
         var failure: CodecError?
-        do {
-            try VaultFile.validate(header: bytes, kind: .identities)
-        } catch { failure = error }
-        do {
-            try VaultFile.validate(header: bytes, kind: .values)
-        } catch { failure = error }
-        let start = min(Int(VaultFile.headerSize), bytes.count)
-        do {
-            _ = try VaultFile.entries(in: bytes, from: start, to: bytes.count)
-        } catch { failure = error }
-        if !bytes.isEmpty, bytes.count <= LogFrame.maximumPayload {
-            _ = try VaultFile.decodeEntry(LogFrame.frame(bytes), at: 0)
-        }
+        do { try decodeVault(bytes) } catch { failure = error }
+        try decodeVault(withChecksumsMatching(bytes))
         if let failure { throw failure }
     }
 
-    /// An `INDEX` file as it is, and the same bytes with their CRC-32C made to match, so
-    /// mutations reach the snapshot decoder; and the small text files beside it (`CHECKPOINT`,
-    /// `KEY-FINGERPRINT`).
-    package static func index(_ bytes: [UInt8]) throws {
-        _ = CheckpointFile.decode(bytes)
-        _ = KeyFingerprintFile.decode(bytes)
-        var failure: CodecError?
-        do {
-            _ = try IndexSnapshot.decode(bytes, identities: identities)
-        } catch { failure = error }
-        if bytes.count >= 16 {
-            let body = Array(bytes[0..<(bytes.count - 4)])
-            var writer = ByteWriter(capacity: bytes.count)
-            writer.raw(body)
-            writer.uint32LE(CRC32C.checksum(body))
-            _ = try IndexSnapshot.decode(writer.bytes, identities: identities)
+    private static func decodeVault(_ bytes: [UInt8]) throws(CodecError) {
+        let kind: VaultKind = bytes.count > 12 && bytes[12] == VaultKind.identities.rawValue ? .identities : .values
+        try VaultFile.validate(header: bytes, kind: kind)
+        _ = try VaultFile.entries(in: bytes, from: Int(VaultFile.headerSize), to: bytes.count)
+    }
+
+    private static func withChecksumsMatching(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        func setChecksum(at offset: Int, of range: Range<Int>) {
+            let checksum = CRC32C.checksum(bytes[range])
+            for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index)) }
         }
-        if let failure { throw failure }
+        guard bytes.count >= Int(VaultFile.headerSize) else { return bytes }
+        setChecksum(at: 24, of: 0..<24)
+        var offset = Int(VaultFile.headerSize)
+        while bytes.count - offset >= LogFrame.headerSize {
+            let length = Int(bytes.uint32LE(at: offset))
+            guard length <= bytes.count - offset - LogFrame.headerSize else { break }
+            setChecksum(at: offset + 4, of: (offset + LogFrame.headerSize)..<(offset + LogFrame.headerSize + length))
+            offset += LogFrame.headerSize + length
+        }
+        return bytes
+    }
+
+    /// The small files beside the log, told apart by how they start: an `INDEX` snapshot (as it
+    /// is, and with its CRC-32C made to match, so mutations reach the snapshot decoder), a
+    /// `CHECKPOINT`, or a `KEY-FINGERPRINT`.
+    package static func index(_ bytes: [UInt8]) throws {
+        if bytes.starts(with: IndexSnapshot.magic) {
+            var failure: CodecError?
+            do {
+                _ = try IndexSnapshot.decode(bytes, identities: identities)
+            } catch { failure = error }
+            if bytes.count >= 16 {
+                var fixed = Array(bytes[0..<(bytes.count - 4)])
+                let checksum = CRC32C.checksum(fixed)
+                for index in 0..<4 { fixed.append(UInt8(truncatingIfNeeded: checksum >> (8 * index))) }
+                _ = try IndexSnapshot.decode(fixed, identities: identities)
+            }
+            if let failure { throw failure }
+        } else if bytes.starts(with: Array("PersonalDataLedger checkpoint".utf8)) {
+            guard CheckpointFile.decode(bytes) != nil else { throw CodecError.malformed("not a checkpoint") }
+        } else {
+            guard KeyFingerprintFile.decode(bytes) != nil else { throw CodecError.malformed("not a key fingerprint") }
+        }
+    }
+
+    /// A `KEY-FINGERPRINT` file, as a ledger writes it, for the seed corpus.
+    package static var keyFingerprintSample: [UInt8] {
+        KeyFingerprintFile.encode("3f2a9c0d51e47b86a0c2d9e1f4b7a563")
     }
 
     /// The pieces of a valid segment the seed corpora start from: each frame's payload (a

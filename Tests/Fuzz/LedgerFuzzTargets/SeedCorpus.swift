@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import PDLCommands
 import PersonalDataLedger
 import PersonalDataLedgerFileStore
@@ -30,9 +30,8 @@ package enum SeedCorpus {
         }
         let checkpoint = "PersonalDataLedger checkpoint 1\ncount 3\nhead \(String(repeating: "ab", count: 32))\n"
         try put(Array(checkpoint.utf8), .index, "CHECKPOINT-sample")
+        try put(FileFormatProbe.keyFingerprintSample, .index, "KEY-FINGERPRINT-sample")
         try put(export, .import, "demo.jsonl")
-        let lines = export.split(separator: 0x0A, omittingEmptySubsequences: false)
-        try put(Data(lines.prefix(4).joined(separator: [0x0A])), .import, "demo-first-3-facts.jsonl")
         try put(try file(FileLedgerStore.settingsFileName), .settings, "settings.json")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
