@@ -18,7 +18,7 @@ work=${FUZZ_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 
 swift build --scratch-path .build-fuzz --product ledger-fuzz \
-    --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -v "Cannot export local symbol" >&2
+    --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | sed "/Cannot export local symbol/d" >&2
 fuzzer=.build-fuzz/debug/ledger-fuzz
 
 for target in "${targets[@]}"; do

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import LedgerFuzzTargets
+import Testing
 
 /// Every seed and every input a fuzz run ever found in `Tests/Fuzz/Corpus/<target>/` goes through
 /// its target as the fuzzer ran it: a refusal is fine, a trap fails the whole run. A crash the
@@ -15,7 +14,7 @@ import LedgerFuzzTargets
     }
 
     static let inputs: [Input] = FuzzTarget.allCases.flatMap { target in
-        let directory = FuzzTarget.corpusDirectory(target)
+        let directory = target.corpusDirectory
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.sorted().map { Input(target: target, file: directory.appending(path: $0)) }
     }

@@ -91,7 +91,8 @@ import Testing
         let before = try Self.contents(of: directory.ledger)
         for access in [FileLedgerStore.AccessMode.readWrite, .readOnly] {
             let error = Self.openError(directory.ledger, access)
-            #expect(isStoreError(error, .io, mentioning: "chmod 600 \(file)"), "\(access): \(String(describing: error))")
+            #expect(
+                isStoreError(error, .io, mentioning: "chmod 600 \(file)"), "\(access): \(String(describing: error))")
             #expect(isStoreError(error, .io, mentioning: "group or others (mode 0644)"), "\(access)")
         }
         let after = try Self.contents(of: directory.ledger)

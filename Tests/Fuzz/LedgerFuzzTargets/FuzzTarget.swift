@@ -41,8 +41,11 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// The seed corpus and regression inputs of this target in the repository.
-    package static func corpusDirectory(_ target: FuzzTarget, filePath: String = #filePath) -> URL {
-        URL(filePath: filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appending(path: "Corpus/\(target.rawValue)")
+    package var corpusDirectory: URL {
+        URL(filePath: Self.sourceFile).deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "Corpus/\(rawValue)")
     }
+
+    /// This file, in `Tests/Fuzz/LedgerFuzzTargets/`: the corpora are beside that directory.
+    private static let sourceFile = #filePath
 }

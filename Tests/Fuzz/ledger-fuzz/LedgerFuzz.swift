@@ -68,7 +68,9 @@ import LedgerFuzzTargets
             } else {
                 let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
                 FileHandle.standardError.write(
-                    Data("usage: ledger-fuzz (\(names)) FILE_OR_DIRECTORY...\n       ledger-fuzz seeds DIRECTORY\n".utf8))
+                    Data(
+                        "usage: ledger-fuzz (\(names)) FILE_OR_DIRECTORY...\n       ledger-fuzz seeds DIRECTORY\n".utf8)
+                )
                 exit(2)
             }
         }
