@@ -13,8 +13,17 @@ package enum FileFormatProbe {
     private static let identities: [UInt64: String?] = Dictionary(
         uniqueKeysWithValues: (0..<UInt64(4096)).map { ($0, $0 % 7 == 0 ? nil : "subject:\($0)") })
 
-    /// A whole segment file, as open scans and replays it: header, frames, each batch applied.
+    /// A whole segment file, as open scans and replays it: header, frames, each batch applied —
+    /// once as it is, once with the header's and every frame's CRC-32C made to match, so
+    /// mutations reach the header and batch decoders.
     package static func segment(_ bytes: [UInt8]) throws {
+        var failure: (any Error)?
+        do { try replaySegment(bytes) } catch { failure = error }
+        try replaySegment(withChecksumsMatching(bytes, headerSize: SegmentHeader.size, headerChecksumAt: 64))
+        if let failure { throw failure }
+    }
+
+    private static func replaySegment(_ bytes: [UInt8]) throws {
         let header = try SegmentHeader.decode(bytes)
         let scanner = SegmentScanner(bytes: bytes, expectedSequence: header?.firstSequence ?? 1)
         let (frames, _) = scanner.scan(from: min(SegmentHeader.size, bytes.count))
@@ -63,7 +72,7 @@ package enum FileFormatProbe {
     package static func vault(_ bytes: [UInt8]) throws {
         var failure: CodecError?
         do { try decodeVault(bytes) } catch { failure = error }
-        try decodeVault(withChecksumsMatching(bytes))
+        try decodeVault(withChecksumsMatching(bytes, headerSize: Int(VaultFile.headerSize), headerChecksumAt: 24))
         if let failure { throw failure }
     }
 
@@ -73,15 +82,18 @@ package enum FileFormatProbe {
         _ = try VaultFile.entries(in: bytes, from: Int(VaultFile.headerSize), to: bytes.count)
     }
 
-    private static func withChecksumsMatching(_ bytes: [UInt8]) -> [UInt8] {
+    /// `bytes` — a header whose CRC-32C of the bytes before it is at `headerChecksumAt`, then
+    /// frames of `u32 LE length`, `u32 LE CRC-32C`, payload (a segment, a vault) — with every
+    /// checksum made to match, as far as the lengths lead.
+    private static func withChecksumsMatching(_ bytes: [UInt8], headerSize: Int, headerChecksumAt: Int) -> [UInt8] {
         var bytes = bytes
         func setChecksum(at offset: Int, of range: Range<Int>) {
             let checksum = CRC32C.checksum(bytes[range])
             for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index)) }
         }
-        guard bytes.count >= Int(VaultFile.headerSize) else { return bytes }
-        setChecksum(at: 24, of: 0..<24)
-        var offset = Int(VaultFile.headerSize)
+        guard bytes.count >= headerSize else { return bytes }
+        setChecksum(at: headerChecksumAt, of: 0..<headerChecksumAt)
+        var offset = headerSize
         while bytes.count - offset >= LogFrame.headerSize {
             let length = Int(bytes.uint32LE(at: offset))
             guard length <= bytes.count - offset - LogFrame.headerSize else { break }
