@@ -57,6 +57,21 @@ let package = Package(
             path: "Tests/CrashWriter",
             swiftSettings: strictSettings
         ),
+        // The fuzz targets (Documentation/Fuzzing.md): their entry points as a library the tests
+        // replay the corpus through, and one program that is a libFuzzer binary when built with
+        // `--sanitize=fuzzer -Xswiftc -DFUZZING` and replays files otherwise.
+        .target(
+            name: "LedgerFuzzTargets",
+            dependencies: ["PersonalDataLedger", "PersonalDataLedgerFileStore", "PDLCommands"],
+            path: "Tests/Fuzz/LedgerFuzzTargets",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ledger-fuzz",
+            dependencies: ["LedgerFuzzTargets"],
+            path: "Tests/Fuzz/ledger-fuzz",
+            swiftSettings: strictSettings
+        ),
         // Helpers the test targets share: temporary directories, ledgers over every store, fixtures.
         .target(
             name: "TestSupport",
@@ -98,6 +113,11 @@ let package = Package(
         .testTarget(
             name: "PDLCommandsTests",
             dependencies: ["PDLCommands", "PersonalDataLedger", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LedgerFuzzTests",
+            dependencies: ["LedgerFuzzTargets"],
             swiftSettings: strictSettings
         ),
         // Subprocesses: the pdl binary end to end and the kill loop.

@@ -60,6 +60,50 @@ import Testing
         #expect(Self.openError(directory.ledger, .readWrite) == nil)
     }
 
+    /// The directory's files, each with its mode and bytes: what a refused open must leave as it was.
+    static func contents(of directory: String) throws -> [String: (mode: Int, bytes: [UInt8])] {
+        var contents: [String: (mode: Int, bytes: [UInt8])] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+            let path = directory + "/" + name
+            contents[name] = (try permissions(path), FileStoreTesting.bytes(of: path))
+        }
+        return contents
+    }
+
+    /// Every other file of a ledger directory, loose, is refused the same way, by readers and
+    /// writers alike, before anything in the directory is created or changed.
+    @Test(arguments: [
+        "log-0000000001.seg", "log-0000000002.seg", "INDEX", "CHECKPOINT", "LOCK", "settings.json",
+        "KEY-FINGERPRINT", "identifier.key",
+    ])
+    func aLedgerFileGroupOrOthersCanReadIsRefused(_ name: String) async throws {
+        let directory = TemporaryDirectory()
+        let store = try FileStoreTesting.open(directory.ledger, options: .init(segmentSize: 600))
+        for round in 0..<8 {
+            _ = try await store.append([FileStoreTesting.holding("customer:\(round)", value: "value \(round)")])
+        }
+        try await store.saveSettings(.defaults)
+        _ = try store.identifierKey(creatingIfAbsent: true)
+        try await store.close()
+        let file = directory.ledger + "/" + name
+        #expect(FileManager.default.fileExists(atPath: file))
+        try Self.chmod(file, 0o644)
+        let before = try Self.contents(of: directory.ledger)
+        for access in [FileLedgerStore.AccessMode.readWrite, .readOnly] {
+            let error = Self.openError(directory.ledger, access)
+            #expect(
+                isStoreError(error, .io, mentioning: "chmod 600 \(file)"), "\(access): \(String(describing: error))")
+            #expect(isStoreError(error, .io, mentioning: "group or others (mode 0644)"), "\(access)")
+        }
+        let after = try Self.contents(of: directory.ledger)
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (name, entry) in before {
+            #expect(after[name]?.mode == entry.mode && after[name]?.bytes == entry.bytes, "\(name) changed")
+        }
+        try Self.chmod(file, 0o600)
+        #expect(Self.openError(directory.ledger, .readWrite) == nil)
+    }
+
     @Test(arguments: [0o644, 0o640, 0o604])
     func anIdentifierKeyGroupOrOthersCanReadIsRefused(_ mode: Int) throws {
         let directory = TemporaryDirectory()

@@ -62,6 +62,14 @@ import Testing
         #expect(try reader.zigzag() == value)
     }
 
+    /// A string length that reaches past the end once its own bytes are read is refused, never
+    /// read past the end (found by the batch fuzz target).
+    @Test(arguments: [[0x02, 0x41], [0x03, 0x41, 0x42], [0x81, 0x01] + [UInt8](repeating: 0x41, count: 128)])
+    func aStringLengthPastTheEndIsTruncated(_ bytes: [UInt8]) {
+        var reader = ByteReader(bytes)
+        #expect(throws: CodecError.truncated) { _ = try reader.string() }
+    }
+
     @Test func overlongVarintsAreRejected() {
         var reader = ByteReader([UInt8](repeating: 0xFF, count: 11) + [0x01])
         #expect(throws: CodecError.self) { try reader.varint() }

@@ -16,6 +16,10 @@ struct BatchReplayer {
         to tables: inout StoreTables
     ) throws -> (droppedLookups: Bool, Void) {
         var droppedLookups = false
+        guard let segmentNumber = UInt32(exactly: segment) else {
+            // Positions hold 32-bit segment numbers; a header claiming more is damage, not data.
+            throw CodecError.malformed("segment number \(segment) is out of range")
+        }
         let payloadStart = frame.offset + LogFrame.headerSize
         var reader = ByteReader(bytes, from: payloadStart, to: payloadStart + frame.payloadLength)
         let header = try BatchHeader.decode(&reader)
@@ -47,7 +51,7 @@ struct BatchReplayer {
             }
             tables.publish(
                 position: FactPosition(
-                    segment: UInt32(segment), offset: UInt32(base + start), length: UInt32(length)),
+                    segment: segmentNumber, offset: UInt32(base + start), length: UInt32(length)),
                 slots: slots)
         }
         for _ in 0..<(try reader.count(limit: reader.remaining)) {

@@ -170,8 +170,10 @@ enum IndexSnapshot {
             sequences.reserveCapacity(postings)
             var previous: UInt64 = 0
             for _ in 0..<postings {
-                previous += try reader.varint()
-                guard previous <= count else { throw CodecError.malformed("posting beyond the log") }
+                // Checked before it is added: a step past the log must not overflow on the way.
+                let step = try reader.varint()
+                guard step <= count - previous else { throw CodecError.malformed("posting beyond the log") }
+                previous += step
                 sequences.append(previous)
             }
             tables.index[slot] = sequences

@@ -17,6 +17,15 @@ struct LedgerDirectory: Sendable {
 
     func file(_ name: String) -> String { path + "/" + name }
 
+    /// Whether `name` is one of the files a ledger directory holds (not a temporary file, not a
+    /// file someone else put beside them).
+    static func isLedgerFile(_ name: String) -> Bool {
+        [
+            lockName, identitiesVaultName, valuesVaultName, indexName, checkpointName, KeyFingerprintFile.name,
+            IdentifierKey.fileName, FileLedgerStore.settingsFileName,
+        ].contains(name) || segmentNumber(of: name) != nil
+    }
+
     static func segmentName(_ number: UInt64) -> String {
         let digits = String(number)
         return "log-" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits + ".seg"

@@ -1,7 +1,9 @@
 import PersonalDataLedger
 
 /// The store's files are its owner's alone: a ledger directory group or others can reach, or a
-/// vault or identifier key group or others can read or write, is refused, never used.
+/// file of it — segment, vault, `INDEX`, `CHECKPOINT`, `LOCK`, `settings.json`,
+/// `KEY-FINGERPRINT`, identifier key — group or others can read or write, is refused, never used.
+/// Open checks the directory and every ledger file in it before it creates or changes anything.
 ///
 /// Refusing rather than repairing: a directory restored with `cp` or unpacked by another user
 /// may already have been read, so the operator should look at it before it is trusted again; the
@@ -20,16 +22,17 @@ enum OwnerOnlyAccess {
         }
     }
 
-    /// Refuses the file at `path` — a vault or an identifier key — when group or others may read
-    /// or write it.
+    /// Refuses the file at `path` — any file of the ledger directory — when group or others may
+    /// read or write it.
     static func checkFile(_ fd: FileDescriptor, path: String) throws(LedgerStoreError) {
         let permissions = try self.permissions(of: fd, path)
         guard permissions & 0o077 == 0 else {
             throw LedgerStoreError(
                 .io,
-                "\(path) is readable or writable by group or others (mode \(octal(permissions))); it holds "
-                    + "personal data or the key to it, so the store refuses to use it. Check who may have "
-                    + "read it, run 'chmod 600 \(path)', and open it again.")
+                "\(path) is readable or writable by group or others (mode \(octal(permissions))); the files "
+                    + "of a ledger hold personal data, the key to it or what it is checked against, so the "
+                    + "store refuses to use it. Check who may have read it or changed it, run "
+                    + "'chmod 600 \(path)', and open it again.")
         }
     }
 

@@ -60,8 +60,9 @@ struct StoreOpener {
 
     // MARK: Files
 
-    /// Refuses a directory group or others can reach (``OwnerOnlyAccess``). A missing one is left
-    /// to the vaults' opening to report, as before.
+    /// Refuses a directory group or others can reach, or holding a ledger file group or others
+    /// can read or write (``OwnerOnlyAccess``), before anything in it is created or changed. A
+    /// missing directory is left to the vaults' opening to report, as before.
     private func checkDirectoryAccess() throws {
         let fd: FileDescriptor
         do {
@@ -73,6 +74,16 @@ struct StoreOpener {
         }
         defer { fd.close() }
         try OwnerOnlyAccess.checkDirectory(fd, path: directory.path)
+        let names: [String]
+        do { names = try directory.list() } catch { throw LedgerStoreError.io(error, "listing", directory.path) }
+        for name in names.sorted() where LedgerDirectory.isLedgerFile(name) {
+            // A file that cannot be opened here (a link, no read permission, just removed) is
+            // left to the open that needs it, which names the problem.
+            guard let file = try? FileDescriptor.open(directory.file(name), .readOnly, calls: directory.calls)
+            else { continue }
+            defer { file.close() }
+            try OwnerOnlyAccess.checkFile(file, path: directory.file(name))
+        }
     }
 
     private func openVault(_ kind: VaultKind, hasHistory: Bool) throws -> VaultFile {

@@ -70,7 +70,9 @@ package struct ByteReader {
     }
 
     package mutating func string() throws(CodecError) -> String {
-        let length = try count(limit: remaining)
+        // The limit is checked after the length is read: the length's own bytes come first.
+        let length = try count()
+        guard length <= remaining else { throw CodecError.truncated }
         let slice = bytes[position..<(position + length)]
         position += length
         guard let text = String(validating: slice, as: UTF8.self) else {
