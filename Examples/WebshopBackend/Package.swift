@@ -8,7 +8,7 @@ let ledgerPackage = URL(fileURLWithPath: Context.packageDirectory)
     .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 // The webshop's ledger endpoints on Hummingbird:
-// `swift run --package-path Examples/WebshopBackend WebshopBackend [--store DIR|postgres://…] [--key-file PATH]
+// `swift run --package-path Examples/WebshopBackend WebshopBackend --tokens-file PATH [--store DIR|postgres://…] [--key-file PATH]
 // [--port 8080] [--in-memory]`. The PostgreSQL store's package, by path, lets the webshop record into the
 // company's one ledger beside the B2B portal and the DPO's `pdl`.
 let package = Package(
@@ -18,6 +18,8 @@ let package = Package(
         .package(path: "../.."),
         .package(path: "../../Integrations/PostgresLedgerStore"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .executableTarget(
@@ -27,6 +29,8 @@ let package = Package(
                 .product(name: "PersonalDataLedgerReports", package: ledgerPackage),
                 .product(name: "PostgresLedgerCommands", package: "PostgresLedgerStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
