@@ -57,10 +57,20 @@ struct OpenAPIDocument {
 @Suite struct OpenAPITests {
     static let operations = (try? OpenAPIDocument().operations) ?? []
 
-    @Test func theDocumentIsOpenAPI31AndDocumentsEveryOperation() throws {
+    /// Every operation needs a caller (it documents `401`), and every error it documents is a problem.
+    @Test func theDocumentIsOpenAPI31AndEveryErrorIsAProblem() throws {
         let document = try OpenAPIDocument()
         #expect(document.root["openapi"] as? String == "3.1.0")
-        #expect(Self.operations.count == 5)
+        #expect(!Self.operations.isEmpty)
+        for name in Self.operations {
+            let operation = document.operation(name)
+            #expect(document.contentTypes(of: operation, status: 401) == [Problem.mediaType], "\(name)")
+            let statuses = (operation["responses"] as? [String: Any] ?? [:]).keys.compactMap { Int($0) }
+            for status in statuses where status >= 400 {
+                #expect(
+                    document.contentTypes(of: operation, status: status) == [Problem.mediaType], "\(name) \(status)")
+            }
+        }
     }
 
     @Test func everyRouteTheServerHasIsDocumentedAndEveryDocumentedOneIsARoute() async throws {
