@@ -58,8 +58,13 @@ dpo init > "$work/init.log" 2>&1 || fail "pdl init"
 [[ $(stat -c %a "$PDL_KEY_FILE") == 600 ]] || fail "the key file is not mode 0600"
 
 step "starting the webshop and the B2B portal on the one ledger"
+# The webshop's callers: the checkout records, the DPO's desk reads reports (mode 0600, as the
+# webshop requires; removed with $work).
+service_token=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
+dpo_token=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
+(umask 077 && printf 'service checkout %s\ndpo dpo-desk %s\n' "$service_token" "$dpo_token" > "$work/webshop.tokens")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-"$webshop" --port "$port" > "$work/webshop.log" 2>&1 &
+"$webshop" --port "$port" --tokens-file "$work/webshop.tokens" > "$work/webshop.log" 2>&1 &
 webshop_pid=$!
 mkfifo "$work/portal.in"
 "$portal" --serve < "$work/portal.in" > "$work/portal.out" 2> "$work/portal.log" &
@@ -81,7 +86,8 @@ running() {
 # post PATH JSON: a write to the webshop that must answer 201.
 post() {
     local status
-    status=$(curl -s --max-time 60 -o "$work/answer.json" -w '%{http_code}' -X POST "$shop$1" -H 'Content-Type: application/json' -d "$2")
+    status=$(curl -s --max-time 60 -o "$work/answer.json" -w '%{http_code}' -X POST "$shop$1" -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $service_token" -d "$2")
     [[ $status == 201 ]] || fail "POST $1 answered $status: $(cat "$work/answer.json")"
 }
 
@@ -155,7 +161,15 @@ running "after the erasure"
 
 step "checking the erasure: no report, from pdl or from either service, shows Kari's values"
 dpo report b2b:nordlys-foto:rep-1 > "$work/report-after.txt" 2>> "$work/report.log" || fail "pdl report after"
-curl -sf --max-time 60 "$shop/privacy/subjects/customer:10001/report" > "$work/webshop-after.json" || fail "the webshop's report"
+# The DPO's report from the webshop: 404 when the erasure took Kari's webshop identifier too, else
+# a report without her values; either way none of them.
+status=$(curl -s --max-time 60 -o "$work/webshop-after.json" -w '%{http_code}' -H "Authorization: Bearer $dpo_token" \
+    "$shop/privacy/subjects/customer:10001/report")
+[[ $status == 200 || $status == 404 ]] || fail "the webshop's report answered $status: $(cat "$work/webshop-after.json")"
+# Without the DPO's token the webshop shows no one's report.
+status=$(curl -s --max-time 60 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $service_token" \
+    "$shop/privacy/subjects/customer:10002/report")
+[[ $status == 403 ]] || fail "the webshop answered the service's report request with $status, not 403"
 ask '{"report": {"representative": "b2b:nordlys-foto:rep-1"}}' > "$work/portal-after.json"
 grep -qF '{"report":' "$work/portal-after.json" || fail "the portal's report: $(cat "$work/portal-after.json")"
 for file in report-after.txt webshop-after.json portal-after.json; do
@@ -167,7 +181,8 @@ dpo verify > "$work/verify.log" 2>&1 || fail "pdl verify after the erasure"
 
 step "both services still work, and the others' data is untouched"
 post /orders '{"customer": "customer:10003", "order": "order:50019", "data": {"email": "nils.hansen@example.no"}}'
-curl -sf --max-time 60 "$shop/privacy/subjects/customer:10002/report" > "$work/ola.json" || fail "the webshop's report of Ola"
+curl -sf --max-time 60 -H "Authorization: Bearer $dpo_token" "$shop/privacy/subjects/customer:10002/report" \
+    > "$work/ola.json" || fail "the webshop's report of Ola"
 grep -qF "$ola_email" "$work/ola.json" || fail "the webshop lost Ola's data"
 record '{"register": {"id": "b2b:nordlys-foto:rep-3", "company": "Nordlys Foto AS", "name": "Liv Berg",
   "email": "liv@nordlysfoto.example.no", "phone": "+47 945 67 890"}}'

@@ -8,7 +8,7 @@ let ledgerPackage = URL(fileURLWithPath: Context.packageDirectory)
     .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 // The webshop's ledger endpoints on Hummingbird:
-// `swift run --package-path Examples/WebshopBackend WebshopBackend [--store DIR|postgres://…] [--key-file PATH]
+// `swift run --package-path Examples/WebshopBackend WebshopBackend --tokens-file PATH [--store DIR|postgres://…] [--key-file PATH]
 // [--port 8080] [--in-memory]`. The PostgreSQL store's package, by path, lets the webshop record into the
 // company's one ledger beside the B2B portal and the DPO's `pdl`.
 let package = Package(
@@ -22,6 +22,8 @@ let package = Package(
         .package(path: "../../Integrations/LedgerObservability"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .executableTarget(
@@ -34,6 +36,8 @@ let package = Package(
                 .product(name: "LedgerObservability", package: "LedgerObservability"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

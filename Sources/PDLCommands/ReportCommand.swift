@@ -116,7 +116,7 @@ enum ReportCommand: Command {
     private static func printIssuedFact(of report: AccessReport, in ledger: Ledger, answering request: String?)
         async throws
     {
-        let issued = try await ledger.store.facts(about: report.subject).last { fact in
+        let issued = try await ledger.store.facts(for: .accountability(report.subject)).last { fact in
             if case .reportIssued = fact.body { return fact.recordedAt == report.generatedAt }
             return false
         }

@@ -61,6 +61,7 @@ public enum LedgerStoreConformance {
         Check(name: "an empty store has no facts and the empty head", body: emptyStore),
         Check(name: "append numbers facts from 1 without gaps and returns them", body: appendNumbers),
         Check(name: "facts are indexed by subject, reference, system and kind", body: indexKeys),
+        Check(name: "reports issued are indexed apart from their subject's history", body: accountabilityKey),
         Check(name: "range reads honour start and limit", body: rangeReads),
         Check(name: "erasing values removes them and keeps everything else", body: eraseValues),
         Check(name: "erasing the identifier removes it everywhere", body: eraseIdentifier),
@@ -231,6 +232,16 @@ public enum LedgerStoreConformance {
         #expect(try await store.facts(about: "customer:3").isEmpty)
     }
 
+    static func accountabilityKey(_ store: any LedgerStore) async throws {
+        let issued = NewFact(
+            recordedAt: epoch, actor: "dpo",
+            body: .reportIssued(ReportIssued(subject: "customer:1", requestedBy: "dpo")))
+        let recorded = try await store.append([holding("customer:1"), issued, issued, holding("customer:2")])
+        #expect(try await store.facts(about: "customer:1").map(\.sequence) == [1])
+        #expect(try await store.facts(for: .accountability("customer:1")) == [recorded[1], recorded[2]])
+        #expect(try await store.facts(for: .accountability("customer:2")).isEmpty)
+    }
+
     static func rangeReads(_ store: any LedgerStore) async throws {
         _ = try await store.append((0..<10).map { holding("customer:\($0)", offset: $0) })
         #expect(try await store.facts(from: 4, limit: 3).map(\.sequence) == [4, 5, 6])
@@ -270,20 +281,26 @@ public enum LedgerStoreConformance {
             NewFact(
                 recordedAt: epoch, actor: "b2b", body: .subjectLink(SubjectLink(subject: "customer:1", linked: "b2b:7"))
             ),
+            NewFact(
+                recordedAt: epoch, actor: "dpo",
+                body: .reportIssued(ReportIssued(subject: "customer:1", requestedBy: "dpo"))),
         ])
         let recorded = try await store.erase(
             ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: true),
             recording: erasureFact("customer:1", erased: [1], identifier: true))
         #expect(recorded.body.subjects == [.erased])
         #expect(try await store.facts(about: "customer:1").isEmpty)
+        #expect(try await store.facts(for: .accountability("customer:1")).isEmpty)
         let all = try await store.facts(from: 1, limit: 10)
-        #expect(all.count == 4)
+        #expect(all.count == 5)
+        // The report issued names no one any more, though it is indexed apart from the subject.
+        #expect(all[3].body.subjects == [.erased])
         #expect(all[0].body.subjects == [.erased])
         #expect(all[0].body.personalValues == [.erased])
         #expect(all[1].body.subjects == ["customer:2"])
         #expect(all[2].body.subjects == [.erased, "b2b:7"])
         #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [3])
-        #expect(try await store.verify().count == 4)
+        #expect(try await store.verify().count == 5)
     }
 
     static func eraseLookupToken(_ store: any LedgerStore) async throws {

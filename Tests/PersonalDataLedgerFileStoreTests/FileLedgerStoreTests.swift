@@ -42,10 +42,11 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory.ledger + "/INDEX"))
         store = try FileStoreTesting.open(directory.ledger)
         #expect(try await store!.facts(from: 1, limit: 100) == written)
-        for subject in subjects {
-            #expect(
-                try await store!.facts(about: SubjectID(subject))
-                    == written.filter { $0.body.subjects.contains(SubjectID(subject)) })
+        for subject in subjects.map({ SubjectID($0) }) {
+            // A person's own facts; the reports issued about them apart.
+            for key in [IndexKey.subject(subject), .accountability(subject)] {
+                #expect(try await store!.facts(for: key) == written.filter { $0.body.indexKeys.contains(key) })
+            }
         }
         #expect(try await store!.verify() == head)
     }

@@ -70,11 +70,13 @@ extension Fact {
 
         /// The keys a store indexes this fact under.
         ///
-        /// Every subject the fact is about; the business reference of holdings, disclosures and
+        /// Every subject the fact is about — under ``IndexKey/accountability(_:)`` for a report
+        /// issued, under ``IndexKey/subject(_:)`` otherwise; the business reference of holdings, disclosures and
         /// lifecycle events (both references of a reference link); the lookup token of holdings and rectifications; the system of access grants; and the
         /// kind, for the rare kinds that are looked up as a whole (policy versions, access
         /// grants, requests).
         public var indexKeys: [IndexKey] {
+            if case .reportIssued(let f) = self { return [.accountability(f.subject)] }
             var keys = subjects.map(IndexKey.subject)
             switch self {
             case .holding(let f):

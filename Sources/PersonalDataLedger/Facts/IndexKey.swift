@@ -3,8 +3,14 @@
 /// A subject key holds a personal identifier: a store must not write it in clear where erasure
 /// cannot reach it (the file store's index numbers subjects and keeps identifiers in its vault).
 public enum IndexKey: Hashable, Sendable, Codable {
-    /// Facts about a person.
+    /// Facts about a person: everything their history folds (what is held, consents, disclosures,
+    /// erasures, requests…).
     case subject(SubjectID)
+    /// Facts that account for what was done with a person's data without changing it — the
+    /// reports issued about them (``ReportIssued``) — indexed apart from ``subject(_:)`` so that
+    /// a person's history, which every report and check folds, does not grow with each report.
+    /// Holds a personal identifier as ``subject(_:)`` does; erasing the identifier drops both.
+    case accountability(SubjectID)
     /// Facts about a business object (holdings, disclosures and lifecycle events of an order).
     case reference(BusinessReference)
     /// Access grants on a system.
@@ -17,4 +23,12 @@ public enum IndexKey: Hashable, Sendable, Codable {
     /// Every fact of a kind that is looked up as a whole (policy versions, access grants,
     /// requests).
     case kind(FactKind)
+
+    /// The person a ``subject(_:)`` or ``accountability(_:)`` key names; `nil` for other keys.
+    public var subjectID: SubjectID? {
+        switch self {
+        case .subject(let id), .accountability(let id): id
+        case .reference, .system, .lookup, .kind: nil
+        }
+    }
 }

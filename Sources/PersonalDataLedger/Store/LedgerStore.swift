@@ -62,7 +62,8 @@ public protocol LedgerStore: Sendable {
     ///
     /// Values of the facts whose sequence numbers `scope` lists are erased; with
     /// ``ErasureScope/erasesIdentifier``, the subject identifier too, in every fact that names
-    /// it, and the subject's index entry. Erasing what is already erased is not an error.
+    /// it (including those indexed under ``IndexKey/accountability(_:)``), and the subject's
+    /// index entries under both keys. Erasing what is already erased is not an error.
     func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact
 
     /// The number of facts and the head of the hash chain.

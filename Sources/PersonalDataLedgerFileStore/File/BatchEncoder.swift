@@ -134,10 +134,11 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     /// erased identifier in the index.
     private func indexSlots(of body: Fact.Body, committed: Bool) -> [IndexSlot] {
         var slots: [IndexSlot] = []
-        for key in body.indexKeys where !(committed && key == .subject(.erased)) {
+        for key in body.indexKeys where !(committed && key.subjectID == .erased) {
             let slot: IndexSlot? =
                 switch key {
                 case .subject(let id): subjectNumber(id).map(IndexSlot.subject)
+                case .accountability(let id): subjectNumber(id).map(IndexSlot.accountability)
                 case .reference(let reference): stringNumber(reference.rawValue).map(IndexSlot.reference)
                 case .system(let system): stringNumber(system.rawValue).map(IndexSlot.system)
                 case .kind(let kind): .kind(FactRecordFormat.tag(of: kind))

@@ -100,6 +100,9 @@ struct BatchReplayer {
             case .subject:
                 slot = nextSubject < subjects.count ? .subject(subjects[nextSubject]) : nil
                 nextSubject += 1
+            case .accountability:
+                slot = nextSubject < subjects.count ? .accountability(subjects[nextSubject]) : nil
+                nextSubject += 1
             case .reference(let reference): slot = tables.stringNumbers[reference.rawValue].map(IndexSlot.reference)
             case .system(let system): slot = tables.stringNumbers[system.rawValue].map(IndexSlot.system)
             case .kind(let kind): slot = .kind(FactRecordFormat.tag(of: kind))

@@ -13,12 +13,15 @@ import PersonalDataLedger
 /// UTF-8); subjects (count, then identity offset, 16-byte commitment, erased flag); positions
 /// (count, then per fact a varint step — `2·gap` after the previous record in the same segment,
 /// or `1` then segment and offset — and the length); the index (slot count, then per slot a kind
-/// byte, a number — or for a lookup token, kind 5 and the token as a length-prefixed string — a
+/// byte (1 subject, 2 reference, 3 system, 4 kind, 6 reports issued about a subject), a number —
+/// or for a lookup token, kind 5 and the token as a length-prefixed string — a
 /// posting count and delta-coded sequences); erased value offsets (count, offsets); a CRC-32C
 /// u32 LE of everything before it.
 enum IndexSnapshot {
     static let magic = Array("PDL-IDX\0".utf8)
-    static let version: UInt32 = 2
+    /// 3: reports issued are indexed apart from their subject (slot kind 6); a version 2 snapshot
+    /// filed them under the subject, so it is ignored and the index rebuilt from the log.
+    static let version: UInt32 = 3
 
     static func encode(_ tables: StoreTables) -> [UInt8] {
         var writer = ByteWriter(capacity: 64 + tables.positions.count * 16)
@@ -70,6 +73,9 @@ enum IndexSnapshot {
             case .lookup(let token):
                 writer.byte(5)
                 writer.string(token)
+            case .accountability(let number):
+                writer.byte(6)
+                writer.varint(number)
             }
             writer.varint(sequences.count)
             var previous: UInt64 = 0
@@ -163,6 +169,7 @@ enum IndexSnapshot {
             case 2: slot = .reference(number)
             case 3: slot = .system(number)
             case 4 where number < 256: slot = .kind(UInt8(number))
+            case 6: slot = .accountability(number)
             default: throw CodecError.malformed("index slot kind \(kind)")
             }
             let postings = try reader.count(limit: reader.remaining)

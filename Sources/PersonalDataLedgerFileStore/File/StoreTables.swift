@@ -11,6 +11,8 @@ struct FactPosition: Hashable, Sendable {
 /// not even a hash of one — and costs a few bytes per entry.
 enum IndexSlot: Hashable, Sendable {
     case subject(UInt64)
+    /// The reports issued about a subject number (``IndexKey/accountability(_:)``).
+    case accountability(UInt64)
     case reference(UInt64)
     case system(UInt64)
     case kind(UInt8)
@@ -66,6 +68,7 @@ struct StoreTables: Sendable {
     func slot(for key: IndexKey) -> IndexSlot? {
         switch key {
         case .subject(let id): subjectNumbers[id].map(IndexSlot.subject)
+        case .accountability(let id): subjectNumbers[id].map(IndexSlot.accountability)
         case .reference(let reference): stringNumbers[reference.rawValue].map(IndexSlot.reference)
         case .system(let system): stringNumbers[system.rawValue].map(IndexSlot.system)
         case .kind(let kind): .kind(FactRecordFormat.tag(of: kind))
@@ -99,6 +102,7 @@ struct StoreTables: Sendable {
             }
             subjects[Int(number)].id = nil
             index[.subject(number)] = nil
+            index[.accountability(number)] = nil
         }
     }
 

@@ -37,22 +37,44 @@ struct Recorded: Codable {
     var facts: [UInt64]
 }
 
-/// The answer to a refused write: the rule and what to do, never a personal value.
-struct Refusal: Codable {
-    var rule: String
-    var message: String
+/// `POST /privacy/subjects/{id}/erasure`: `{"reason": "subjectRequest"}` (the default) or
+/// `"consentWithdrawn"`; erases everything of the subject no legal hold keeps.
+struct ErasureRequest: Decodable {
+    var reason: Erasure.Reason?
 }
 
-extension Request {
-    /// Decodes a JSON body; a body that is not the JSON the endpoint expects is a `400`.
-    ///
-    /// The message names the field, never its value: a body may be full of personal data.
-    func decodeJSON<Body: Decodable>(as type: Body.Type) async throws -> Body {
-        let buffer = try await body.collect(upTo: 64 * 1024)
+/// The answer to an erasure: counts and categories, never a value or an identifier.
+struct Erased: Codable {
+    /// One holding a legal hold keeps.
+    struct Kept: Codable {
+        var holding: UInt64
+        var category: String
+        var hold: String
+        var until: Date?
+    }
+
+    /// The sequence numbers of the erasure facts recorded.
+    var facts: [UInt64]
+    /// How many holdings were erased.
+    var erasedHoldings: Int
+    /// How many subject identifiers were erased (the subject's and linked ones).
+    var identifiersErased: Int
+    var kept: [Kept]
+    /// The recipients that must be told (GDPR Art. 19).
+    var recipientsToTell: [String]
+}
+
+/// A JSON request body: at most 64 KiB, decoded from the bytes the idempotency check saw.
+enum RequestBody {
+    static let limit = 64 * 1024
+
+    /// Decodes `data`; a body that is not the JSON the endpoint expects is a `400` problem whose
+    /// detail names the field, never its value: a body may be full of personal data.
+    static func decode<Body: Decodable>(_ type: Body.Type, from data: Data) throws -> Body {
         do {
-            return try JSONDecoder().decode(Body.self, from: Data(buffer: buffer))
+            return try JSONDecoder().decode(Body.self, from: data)
         } catch let error as DecodingError {
-            throw HTTPError(.badRequest, message: "The body is not the JSON this endpoint expects\(error.fieldPath).")
+            throw Problem.malformedBody("The body is not the JSON this endpoint expects\(error.fieldPath).")
         }
     }
 }
@@ -73,29 +95,9 @@ extension DecodingError {
 
 extension Response {
     /// A JSON response.
-    static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
-    }
-}
-
-/// Turns a refusal by the ledger into `422 Unprocessable Content` with the rule and message, and
-/// a store failure into `503` — so a client can tell "you asked for something not allowed" from
-/// "try again later".
-struct LedgerErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as LedgerError {
-            return try .json(Refusal(rule: error.rule.name, message: error.message), status: .unprocessableContent)
-        } catch let error as LedgerStoreError {
-            context.logger.error("ledger store failed", metadata: ["code": "\(error.code)"])
-            return try .json(Refusal(rule: "store.\(error.code)", message: error.message), status: .serviceUnavailable)
-        }
+    static func json(_ body: Data, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: body))
+        )
     }
 }

@@ -3,7 +3,8 @@ import Hummingbird
 import PersonalDataLedger
 import PostgresLedgerCommands
 
-/// `WebshopBackend [--store DIR|postgres://…] [--key-file PATH] [--port 8080] [--host 127.0.0.1] [--in-memory]`
+/// `WebshopBackend --tokens-file PATH [--store DIR|postgres://…] [--key-file PATH] [--port 8080] [--host 127.0.0.1]
+/// [--in-memory]`
 @main
 enum Server {
     static func main() async throws {
@@ -31,6 +32,13 @@ enum Server {
             return
         }
         let observability = WebshopObservability()
+        let tokens: CallerTokens
+        do {
+            tokens = try options.callerTokens()
+        } catch let error as CallerTokens.InvalidTokens {
+            FileHandle.standardError.write(Data("WebshopBackend: \(error.message)\n".utf8))
+            exit(2)
+        }
         let store: any LedgerStore
         let identifierKey: IdentifierKey
         if options.inMemory {
@@ -46,7 +54,7 @@ enum Server {
         let ledger = Ledger(
             store: store, catalog: .focusNordic, region: .norway, actor: "webshop", identifierKey: identifierKey,
             observer: observability.observer)
-        let webshop = Webshop(ledger: ledger)
+        let webshop = Webshop(ledger: ledger, tokens: tokens)
         try await webshop.publishPolicyIfNeeded()
         let router = webshop.router()
         observability.addMetricsRoute(to: router)
@@ -64,7 +72,15 @@ struct Options {
     struct UsageError: Error { var message: String }
 
     static let usage = """
-        Usage: WebshopBackend [--store DIR|URL] [--key-file PATH] [--port PORT] [--host HOST] [--in-memory]
+        Usage: WebshopBackend [--tokens-file PATH] [--store DIR|URL] [--key-file PATH] [--port PORT] [--host HOST]
+                              [--in-memory]
+          --tokens-file PATH  the callers' bearer tokens (default: WEBSHOP_TOKENS_FILE; else the
+                           variable WEBSHOP_TOKENS holds the lines, separated by newlines or commas):
+                           one caller a line, ROLE NAME TOKEN, with ROLE 'service' (may record
+                           orders, consents, shipments) or 'dpo' (may read reports and erase), a
+                           name such as 'checkout', and a token of at least 32 characters
+                           ('openssl rand -hex 32'). The file must be mode 0600. Required: the
+                           server does not start without a caller. Tokens are never logged.
           --store DIR|URL  the ledger (default: PDL_STORE, else ./ledger): a directory, one writer at
                            a time; or postgres://USER@HOST:PORT/DATABASE?schema=NAME, the company's
                            ledger that every service and pdl share (password in PGPASSWORD)
@@ -83,6 +99,10 @@ struct Options {
     var host = "127.0.0.1"
     var inMemory = false
     var showHelp = false
+    /// `--tokens-file`, else `WEBSHOP_TOKENS_FILE`.
+    var tokensFile: String?
+    /// `WEBSHOP_TOKENS`: the token lines themselves, when no file is named.
+    var tokensVariable: String?
 
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
         var store: String?
@@ -91,10 +111,11 @@ struct Options {
         while let argument = rest.popFirst() {
             switch argument {
             case "--in-memory": inMemory = true
-            case "--store", "--key-file", "--port", "--host":
+            case "--store", "--key-file", "--port", "--host", "--tokens-file":
                 guard let value = rest.popFirst() else { throw UsageError(message: "\(argument) needs a value.") }
                 switch argument {
                 case "--store": store = value
+                case "--tokens-file": tokensFile = value
                 case "--key-file": keyFile = value
                 case "--host": host = value
                 default:
@@ -108,5 +129,20 @@ struct Options {
             }
         }
         storeConfiguration = ServiceStoreConfiguration(store: store, keyFile: keyFile, environment: environment)
+        tokensFile = tokensFile ?? environment["WEBSHOP_TOKENS_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        tokensVariable = environment["WEBSHOP_TOKENS"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The callers' tokens: from the file, else from `WEBSHOP_TOKENS`.
+    ///
+    /// - Throws: ``CallerTokens/InvalidTokens`` naming the rule broken, when neither is given or
+    ///   what is given breaks a rule.
+    func callerTokens() throws -> CallerTokens {
+        if let tokensFile { return try CallerTokens(file: tokensFile) }
+        if let tokensVariable { return try CallerTokens(lines: tokensVariable, source: "WEBSHOP_TOKENS") }
+        throw CallerTokens.InvalidTokens(
+            message:
+                "No caller tokens: give --tokens-file PATH (or WEBSHOP_TOKENS_FILE, or WEBSHOP_TOKENS) with ROLE NAME TOKEN lines; see --help."
+        )
     }
 }

@@ -32,15 +32,19 @@ import Testing
         let ledger = Ledger(
             store: InMemoryLedgerStore(observer: observability.observer), catalog: .focusNordic, region: .norway,
             actor: "webshop", observer: observability.observer)
-        let webshop = Webshop(ledger: ledger)
+        let webshop = Webshop(ledger: ledger, tokens: TestCallers.tokens)
         try await webshop.publishPolicyIfNeeded()
         let router = webshop.router()
         observability.addMetricsRoute(to: router)
         let page = try await Application(router: router).test(.router) { client in
-            try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder)) { response in
+            try await client.execute(
+                uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: kariOrder)
+            ) { response in
                 #expect(response.status == .created)
             }
-            try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: refusedOrder)) {
+            try await client.execute(
+                uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: refusedOrder)
+            ) {
                 response in
                 #expect(response.status == .unprocessableContent)
             }

@@ -6,12 +6,42 @@ import Testing
 
 @testable import WebshopBackend
 
+/// The callers of every test webshop: one service, one DPO.
+enum TestCallers {
+    static let serviceToken = "service-token-0123456789abcdef0123456789abcdef"
+    static let dpoToken = "dpo-token-fedcba9876543210fedcba9876543210"
+    static let tokens = try! CallerTokens(
+        lines: "service checkout \(serviceToken)\ndpo dpo-desk \(dpoToken)\n", source: "the test tokens")
+
+    /// `Authorization: Bearer` with the service's token, plus `extra`.
+    static func service(_ extra: HTTPFields = [:]) -> HTTPFields { bearer(serviceToken, extra) }
+    /// `Authorization: Bearer` with the DPO's token, plus `extra`.
+    static func dpo(_ extra: HTTPFields = [:]) -> HTTPFields { bearer(dpoToken, extra) }
+
+    static func bearer(_ token: String, _ extra: HTTPFields = [:]) -> HTTPFields {
+        var fields = extra
+        fields[.authorization] = "Bearer \(token)"
+        return fields
+    }
+}
+
 /// A webshop over a fresh in-memory ledger, with its policy published.
-func makeWebshop() async throws -> (Application<RouterResponder<BasicRequestContext>>, Ledger) {
+func makeWebshop(
+    idempotency: IdempotencyTable = IdempotencyTable()
+) async throws -> (Application<RouterResponder<WebshopContext>>, Ledger) {
     let ledger = Ledger(store: InMemoryLedgerStore(), catalog: .focusNordic, region: .norway, actor: "webshop")
-    let webshop = Webshop(ledger: ledger)
+    let webshop = Webshop(ledger: ledger, tokens: TestCallers.tokens, idempotency: idempotency)
     try await webshop.publishPolicyIfNeeded()
     return (Application(router: webshop.router()), ledger)
+}
+
+/// The problem a response carries, checked to be `application/problem+json` with its status.
+func readProblem(in response: TestResponse) throws -> Problem {
+    #expect(response.headers[.contentType] == Problem.mediaType)
+    let problem = try JSONDecoder().decode(Problem.self, from: Data(buffer: response.body))
+    #expect(problem.statusCode == Int(response.status.code))
+    #expect(problem.type == "urn:webshop:problem:\(problem.rule)")
+    return problem
 }
 
 let kariOrder = """
@@ -22,10 +52,14 @@ let kariOrder = """
 @Test func anOrderRecordedShowsInTheReport() async throws {
     let (app, _) = try await makeWebshop()
     try await app.test(.router) { client in
-        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder)) { response in
+        try await client.execute(
+            uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: kariOrder)
+        ) { response in
             #expect(response.status == .created)
         }
-        try await client.execute(uri: "/privacy/subjects/customer:10001/report", method: .get) { response in
+        try await client.execute(
+            uri: "/privacy/subjects/customer:10001/report", method: .get, headers: TestCallers.dpo()
+        ) { response in
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json")
             let report = try AccessReport(jsonData: Data(buffer: response.body))
@@ -44,10 +78,12 @@ let kariOrder = """
          "data": {"name": "Kari Nordmann", "nationalIDNumber": "16822548834"}}
         """
     try await app.test(.router) { client in
-        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: order)) { response in
+        try await client.execute(
+            uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: order)
+        ) { response in
             #expect(response.status == .unprocessableContent)
-            let refusal = try JSONDecoder().decode(Refusal.self, from: Data(buffer: response.body))
-            #expect(refusal.rule == "purposeLimitation")
+            let rule = try readProblem(in: response).rule
+            #expect(rule == "purposeLimitation")
             let body = String(buffer: response.body)
             #expect(!body.contains("16822548834") && !body.contains("Kari"), "a refusal must not echo a value")
         }
@@ -60,8 +96,12 @@ let kariOrder = """
     let before = try await ledger.store.integrityHead()
     try await app.test(.router) { client in
         for body in ["{\"customer\": ", "{\"customer\": \"customer:1\", \"order\": \"order:1\"}"] {
-            try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .badRequest)
+                let rule = try readProblem(in: response).rule
+                #expect(rule == "malformedBody")
             }
         }
     }
@@ -71,44 +111,54 @@ let kariOrder = """
 @Test func consentAndShipmentAreRecorded() async throws {
     let (app, ledger) = try await makeWebshop()
     try await app.test(.router) { client in
-        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder))
+        try await client.execute(
+            uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: kariOrder))
         let consent = """
             {"customer": "customer:10001", "purpose": "contactRegister", "decision": "given",
              "channel": "checkout-checkbox", "evidence": "form:checkout-v3"}
             """
-        try await client.execute(uri: "/consents", method: .post, body: ByteBuffer(string: consent)) { response in
+        try await client.execute(
+            uri: "/consents", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: consent)
+        ) { response in
             #expect(response.status == .created)
         }
         let shipment = """
             {"customer": "customer:10001", "order": "order:50017", "carrier": "carrier",
              "categories": ["name", "deliveryAddress"]}
             """
-        try await client.execute(uri: "/shipments", method: .post, body: ByteBuffer(string: shipment)) { response in
+        try await client.execute(
+            uri: "/shipments", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: shipment)
+        ) { response in
             #expect(response.status == .created)
         }
         // The carrier's agreement covers shipping only.
         let wrongRecipient = shipment.replacingOccurrences(
             of: "\"carrier\": \"carrier\"", with: "\"carrier\": \"it-partner\"")
-        try await client.execute(uri: "/shipments", method: .post, body: ByteBuffer(string: wrongRecipient)) {
+        try await client.execute(
+            uri: "/shipments", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: wrongRecipient)
+        ) {
             response in
             #expect(response.status == .unprocessableContent)
-            let refusal = try JSONDecoder().decode(Refusal.self, from: Data(buffer: response.body))
-            #expect(refusal.rule == "recipientOccasion")
+            let rule = try readProblem(in: response).rule
+            #expect(rule == "recipientOccasion")
         }
     }
     #expect(try await ledger.mayProcess("customer:10001", for: .contactRegister).isAllowed)
     let report = try await ledger.issueReport(for: "customer:10001", requestedBy: "test")
     #expect(report.recipients.map(\.recipient) == ["carrier"])
+    // Each fact names the caller that recorded it.
+    #expect(Set(try await ledger.store.facts(about: "customer:10001").map(\.actor)) == ["webshop.checkout"])
     #expect(report.consentHistory.map(\.decision) == [.given])
 }
 
 @Test func theReportIsAnHTMLLetterWhenTheClientAcceptsHTML() async throws {
     let (app, _) = try await makeWebshop()
     try await app.test(.router) { client in
-        try await client.execute(uri: "/orders", method: .post, body: ByteBuffer(string: kariOrder))
+        try await client.execute(
+            uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: kariOrder))
         try await client.execute(
             uri: "/privacy/subjects/customer:10001/report", method: .get,
-            headers: [.accept: "text/html,application/xhtml+xml", .acceptLanguage: "nb-NO, en;q=0.5"]
+            headers: TestCallers.dpo([.accept: "text/html,application/xhtml+xml", .acceptLanguage: "nb-NO, en;q=0.5"])
         ) { response in
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/html; charset=utf-8")

@@ -326,7 +326,7 @@ struct PreparedGroup: Sendable {
     ) throws -> [PreparedFact] {
         try facts.map { draft in
             // Appended with its commitment only, an erased identifier indexes nothing.
-            let keys = draft.body.indexKeys.filter { batch.fields == nil || $0 != .subject(.erased) }
+            let keys = draft.body.indexKeys.filter { batch.fields == nil || $0.subjectID != .erased }
             return PreparedFact(blanked: try BlankedFact(draft), indexTokens: Set(keys.map(store.indexToken)))
         }
     }

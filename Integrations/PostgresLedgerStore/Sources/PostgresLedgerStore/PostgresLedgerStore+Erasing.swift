@@ -77,8 +77,11 @@ extension PostgresLedgerStore {
             // a new subject with a row (and a salt) of its own.
             try await connection.query(
                 "DELETE FROM \(unescaped: s).vault WHERE subject = \(row.number)", logger: logger)
+            // Both of the identifier's index keys go: its facts, and the reports issued about it.
+            let accountabilityKey = ByteBuffer(bytes: indexToken(.accountability(scope.subject)))
             try await connection.query(
-                "DELETE FROM \(unescaped: s).fact_index WHERE key = \(subjectKey)", logger: logger)
+                "DELETE FROM \(unescaped: s).fact_index WHERE key = \(subjectKey) OR key = \(accountabilityKey)",
+                logger: logger)
             try await connection.query(
                 """
                 UPDATE \(unescaped: s).subjects SET wrapped_key = NULL, identity = NULL, token = \(ByteBuffer(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }))

@@ -226,6 +226,7 @@ public final class PostgresLedgerStore: LedgerStore {
         let text: String =
             switch key {
             case .subject(let subject): "s\u{0}" + subject.rawValue
+            case .accountability(let subject): "a\u{0}" + subject.rawValue
             case .reference(let reference): "r\u{0}" + reference.rawValue
             case .system(let system): "y\u{0}" + system.rawValue
             case .lookup(let token): "l\u{0}" + token

@@ -140,10 +140,12 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore, Ledger
                 state.erase(at: Int(sequence) - 1, values: true, subject: nil)
             }
             if scope.erasesIdentifier {
-                for position in positions + [Int(recorded.sequence) - 1] {
+                let accounted = state.index[.accountability(scope.subject)] ?? []
+                for position in positions + accounted + [Int(recorded.sequence) - 1] {
                     state.erase(at: position, values: false, subject: scope.subject)
                 }
                 state.index[.subject(scope.subject)] = nil
+                state.index[.accountability(scope.subject)] = nil
                 state.forget(scope.subject)
                 return (state.records[Int(recorded.sequence) - 1].fact, bytes)
             }
@@ -228,7 +230,7 @@ extension InMemoryLedgerStore {
         /// store: its facts belong to no subject one can ask for.
         mutating func keep(_ record: Record, committed: Bool) {
             records.append(record)
-            for key in Set(record.fact.body.indexKeys) where !(committed && key == .subject(.erased)) {
+            for key in Set(record.fact.body.indexKeys) where !(committed && key.subjectID == .erased) {
                 index[key, default: []].append(records.count - 1)
             }
         }
