@@ -1,5 +1,5 @@
 import Foundation
-import PersonalDataLedger
+public import PersonalDataLedger
 import PersonalDataLedgerFileStore
 
 extension LedgerStoreOpener {
@@ -12,9 +12,16 @@ extension LedgerStoreOpener {
     /// missing; every other command finds a directory without a ledger an error ("no ledger in
     /// DIR; run pdl init"), so a mistyped `--store` creates nothing. Read-only, it takes no lock,
     /// so it works beside the service that writes the ledger.
-    public static let fileStore = LedgerStoreOpener(
-        name: "file", handles: { scheme(of: $0) == nil || scheme(of: $0) == "file" },
-        access: { location, access in try await FileStoreLocation(location).open(access) })
+    public static let fileStore = fileStore(observer: nil)
+
+    /// The file store's opener (``fileStore``), whose stores report each durable write —
+    /// ``LedgerEvent/storeAppended(facts:bytes:syncDuration:)`` — to `observer`: for a service
+    /// that opens its ledger by location and observes it. Give the ledger the same observer.
+    public static func fileStore(observer: (any LedgerObserver)?) -> LedgerStoreOpener {
+        LedgerStoreOpener(
+            name: "file", handles: { scheme(of: $0) == nil || scheme(of: $0) == "file" },
+            access: { location, access in try await FileStoreLocation(location).open(access, observer: observer) })
+    }
 }
 
 /// A ledger directory, as the file store's opener opens it.
@@ -25,7 +32,9 @@ struct FileStoreLocation {
         path = location.hasPrefix("file://") ? URL(string: location)?.path ?? location : location
     }
 
-    func open(_ access: LedgerStoreOpener.Access) async throws -> LedgerStoreOpener.OpenedStore {
+    func open(
+        _ access: LedgerStoreOpener.Access, observer: (any LedgerObserver)? = nil
+    ) async throws -> LedgerStoreOpener.OpenedStore {
         if access != .create {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if entries.allSatisfy({ $0 == IdentifierKey.fileName }) {
@@ -36,13 +45,13 @@ struct FileStoreLocation {
             }
         }
         if access == .readOnly {
-            let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readOnly)
+            let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readOnly, observer: observer)
             // A crash's leftovers, which the answers ignore: said once, and the command goes on.
             if let warning = store.recoveryWarning { writeError("pdl: warning: \(warning)") }
             return (store, try store.identifierKey())
         }
         try createDirectory()
-        let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readWrite)
+        let store = try FileLedgerStore(directory: URL(filePath: path), mode: .readWrite, observer: observer)
         do {
             // Only pdl init and pdl demo make a key; a lost one is refused, never replaced.
             guard let key = try store.identifierKey(creatingIfAbsent: access == .create) else {

@@ -47,7 +47,8 @@ enum Server {
         } else {
             // A ledger directory, or the company's PostgreSQL ledger — named as `pdl` names it, so
             // `pdl find` finds the people the webshop records (the same identifier key).
-            let opened = try await options.storeConfiguration.open(defaultLocation: Options.defaultStore)
+            let opened = try await options.storeConfiguration.open(
+                defaultLocation: Options.defaultStore, observer: observability.observer)
             store = opened.store
             identifierKey = opened.identifierKey
         }

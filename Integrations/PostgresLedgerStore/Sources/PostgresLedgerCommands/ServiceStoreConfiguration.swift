@@ -55,12 +55,17 @@ public struct ServiceStoreConfiguration: Sendable {
     ///   directory nor a `postgres://` URL, or a PostgreSQL ledger without a key file; `io` when
     ///   the server cannot be reached or refuses the login, or the key file does not exist; never
     ///   with a password in its message.
+    /// - Parameter observer: who hears each durable write of a file ledger (give the ledger the
+    ///   same one); the PostgreSQL store reports none, the ledger's own events are reported all
+    ///   the same.
     public func open(
-        defaultLocation: String, logger: Logger = Logger(label: "pdl.service-store")
+        defaultLocation: String, logger: Logger = Logger(label: "pdl.service-store"),
+        observer: (any LedgerObserver)? = nil
     ) async throws -> (store: any LedgerStore, identifierKey: IdentifierKey) {
         let location = self.location ?? defaultLocation
         let postgres = PostgresStoreOpener(keyFile: keyFile, password: password, logger: logger)
-        guard let opener = (postgres.openers + [.fileStore]).first(where: { $0.handles(location) }) else {
+        guard let opener = (postgres.openers + [.fileStore(observer: observer)]).first(where: { $0.handles(location) })
+        else {
             throw LedgerStoreError(
                 .invalidRequest,
                 "The store is neither a directory nor a PostgreSQL URL: name a ledger directory, or postgres://USER@HOST:PORT/DATABASE?schema=NAME (in --store or PDL_STORE)."
