@@ -86,6 +86,49 @@ import Testing
         #expect(try Self.run(pdl, at: later, "verify").status == 0)
     }
 
+    /// The person asked for everything to go: when the sweep erases the last of what the
+    /// bookkeeping hold kept, the identifier goes too, and nothing finds Kari any more.
+    @Test func theLastPendingErasureErasesTheIdentifier() throws {
+        let pdl = PDLRunner()
+        #expect(try Self.run(pdl, "init").status == 0)
+        for arguments in [
+            [
+                "record", Self.kari, "--category", "name,deliveryAddress,email", "--system", "webshop.orders",
+                "--purpose", "customerAccountAndOrders", "--reference", "order:50017", "--value", "Kari Nordmann",
+                "--value", Self.orderOnly[0], "--value", Self.orderOnly[1],
+            ],
+            [
+                "record", Self.kari, "--category", "name,billingAddress", "--system", "accounting", "--purpose",
+                "legalObligations", "--reference", "order:50017", "--value", "Kari Nordmann", "--value",
+                "Storgata 1, 0155 Oslo",
+            ],
+            ["erase", Self.kari],
+            ["lifecycle", "orderDelivered", "--reference", "order:50017", "--at", "2026-03-02T10:00:00Z"],
+        ] {
+            let result = try pdl.run(arguments, environment: ["PDL_NOW": Self.start])
+            #expect(result.status == 0, "\(result)")
+        }
+        let delivered = try Self.run(pdl, at: "2026-03-03T09:00:00Z", "retention", "--apply")
+        #expect(delivered.stdout.contains("Erased 3 holding(s) of 1 subject(s)"), "\(delivered)")
+        #expect(try Self.run(pdl, "find", "--email", Self.orderOnly[1]).stdout.contains(Self.kari) == false)
+        #expect(FileStoreTesting.filesContaining(Self.kari, in: pdl.ledger) == ["identities.vault"])
+
+        let swept = try Self.run(pdl, at: "2032-01-02T09:00:00Z", "retention", "--apply")
+        #expect(swept.status == 0, "\(swept)")
+        #expect(swept.stdout.contains("Erased 2 holding(s) of 1 subject(s)"), "\(swept)")
+        for needle in Self.orderOnly + ["Storgata 1, 0155 Oslo", "Kari Nordmann", Self.kari] {
+            #expect(FileStoreTesting.filesContaining(needle, in: pdl.ledger).isEmpty, "\(needle) survives")
+        }
+        let pending = try Self.run(pdl, at: "2032-01-02T09:00:00Z", "requests", "pending")
+        #expect(pending.status == 0 && pending.stdout.contains("No erasure waits for a legal hold."), "\(pending)")
+        let report = try Self.run(pdl, at: "2032-01-02T09:00:00Z", "report", Self.kari, "--format", "json")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any], "\(report)")
+        #expect((document["heldData"] as? [Any])?.isEmpty == true, "\(report)")
+        #expect((document["erasures"] as? [Any])?.isEmpty == true, "\(report)")
+        #expect(try Self.run(pdl, at: "2032-01-02T09:00:00Z", "verify").status == 0)
+    }
+
     @Test func aCaseIsLinkedToItsOrderAndAHiredApplicantMovesToTheEmployeeRecords() throws {
         let pdl = PDLRunner()
         #expect(try Self.run(pdl, "init").status == 0)

@@ -52,3 +52,37 @@ extension Ledger {
         return pending.sorted { $0.holding < $1.holding }
     }
 }
+
+extension Ledger {
+    /// Whether erasing `erasing` carries out the last of an erasure of everything that had to wait,
+    /// so the identifier `subject` goes with it — as it would have gone at once had nothing been
+    /// kept (``planErasure(of:scope:reason:)`` with ``ErasureRequestScope/everything``).
+    ///
+    /// The erasure that kept what goes now must have covered every holding of `subject` recorded
+    /// before it: each was erased by then or kept by it (the erasure fact records no scope; an
+    /// erasure of some categories that happened to leave nothing else is read the same way).
+    /// Nothing of `subject` may stay live afterwards, and nothing may have been recorded for it
+    /// since the request — a new holding or consent decision is a new relationship that needs the
+    /// identifier.
+    func erasesIdentifierWithPendingErasures(
+        of subject: SubjectID, in history: SubjectHistory, erasing: Set<UInt64>
+    ) -> Bool {
+        guard subject != .erased else { return false }
+        let held = history.allHoldings.filter { $0.holding.subject == subject }
+        guard held.allSatisfy({ $0.isErased || erasing.contains($0.sequence) }) else { return false }
+        let requests = held.filter { erasing.contains($0.sequence) }.compactMap(\.keptBy)
+        guard let request = requests.max(by: { $0.sequence < $1.sequence }),
+            case .erasure(let erasure) = request.body
+        else { return false }
+        let retained = Set(erasure.retained.map(\.holding))
+        let coveredByRequest = held.allSatisfy { entry in
+            entry.sequence < request.sequence
+                && (retained.contains(entry.sequence) || (entry.erasure.map { $0.sequence < request.sequence } ?? false))
+        }
+        let consentSince = history.consentDecisions.contains { fact in
+            guard case .consentDecision(let decision) = fact.body else { return false }
+            return decision.subject == subject && fact.sequence > request.sequence
+        }
+        return coveredByRequest && !consentSince
+    }
+}

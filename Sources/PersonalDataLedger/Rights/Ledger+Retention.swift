@@ -118,7 +118,10 @@ extension Ledger {
     /// Each subject is re-checked under its write lock before its values go. Subject identifiers
     /// are kept by retention — consent history must stay demonstrable (Art. 7(1)) — except where
     /// the clock that ran out says the policy keeps nothing (``RetentionRule/Clock/erasesIdentifier``,
-    /// a rejected applicant) and nothing else of the identifier is held. Holdings under a
+    /// a rejected applicant) and nothing else of the identifier is held, and where the sweep
+    /// carries out the last of an erasure of everything that waited for a hold: the identifier
+    /// goes as it would have gone at once had nothing been kept, unless something was recorded
+    /// for it since the request (a new order, a consent decision). Holdings under a
     /// restriction (Art. 18) are deferred, not erased.
     ///
     /// - Parameters:
@@ -188,13 +191,19 @@ extension Ledger {
                     identifierGoes = identifierGoes || retention.clock?.erasesIdentifier == true
                 }
                 // A clock that keeps nothing of the person (a rejected applicant) takes the identifier
-                // too — once nothing else of it is held or waiting.
+                // too — once nothing else of it is held or waiting. So does the last of an erasure of
+                // everything that waited for a hold: the person asked for everything to go.
                 let erasing = Set(groups.values.flatMap { $0.map(\.0.sequence) })
                 identifierGoes =
                     identifierGoes && subject != .erased
                     && history.liveHoldings.allSatisfy {
                         erasing.contains($0.sequence) || $0.holding.subject != subject
                     }
+                if !requested.isEmpty {
+                    identifierGoes =
+                        identifierGoes
+                        || erasesIdentifierWithPendingErasures(of: subject, in: history, erasing: erasing)
+                }
                 let reasons = groups.keys.sorted()
                 for reason in reasons {
                     let holdings = groups[reason]!
