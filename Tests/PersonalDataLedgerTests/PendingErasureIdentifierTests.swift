@@ -23,6 +23,7 @@ import Testing
         try await test.ledger.record(
             [.name("Kari Nordmann"), .billingAddress(values[2])], about: RightsLedger.kari, in: "accounting",
             for: .legalObligations, reference: "invoice:2026-0001")
+        #expect(try await test.ledger.find(email: email).map(\.subject) == [RightsLedger.kari])
         let result = try await test.ledger.erase(RightsLedger.kari)
         #expect(result.identifiersErased.isEmpty, "the bookkeeping copy needs the identifier for now")
         try await test.event(.orderDelivered, "order:50017", at: instant("2026-03-10T14:00:00Z"))
@@ -31,9 +32,15 @@ import Testing
         #expect(!first.erasures.contains { $0.body.erasureIdentifierErased }, "the bookkeeping copy still waits")
     }
 
+    /// A ledger with an identifier key, so Kari can be looked up by her email.
+    static func keyed(_ factory: StoreFactory) async throws -> RightsLedger {
+        let keyed = try await KeyedLedger.make(factory)
+        return RightsLedger(ledger: keyed.ledger, store: keyed.store, clock: keyed.clock, owner: keyed.owner)
+    }
+
     @Test(arguments: StoreFactory.all)
     func theLastPendingErasureTakesTheIdentifier(store: StoreFactory) async throws {
-        let test = try await RightsLedger.make(store)
+        let test = try await Self.keyed(store)
         try await Self.erasedWhileHeld(test)
 
         test.move(to: instant("2032-01-01"))
@@ -73,10 +80,10 @@ import Testing
             try await test.recordOrder(reference: "order:50018")
             try await test.event(.orderDelivered, "order:50018", at: instant("2026-04-01T10:00:00Z"))
         },
-        Since(testDescription: "a consent") { test in try await test.consent(to: .newsletter) },
+        Since(testDescription: "a consent") { test in try await test.consent(to: .contactRegister) },
     ])
     func somethingRecordedSinceTheRequestKeepsTheIdentifier(_ since: Since) async throws {
-        let test = try await RightsLedger.make(.file)
+        let test = try await Self.keyed(.file)
         try await Self.erasedWhileHeld(test)
         try await since.record(test)
 
