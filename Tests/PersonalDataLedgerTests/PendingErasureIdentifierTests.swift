@@ -68,6 +68,41 @@ import Testing
         #expect(report.pendingErasures?.isEmpty ?? true)
     }
 
+    /// Each linked identifier goes with its own last kept holding, as the immediate erasure of
+    /// everything takes every linked identifier nothing of which is kept.
+    @Test func aLinkedIdentifierGoesWithItsOwnLastKeptHolding() async throws {
+        let test = try await Self.keyed(.file)
+        let atWork = KeyedLedger.kariAtWork
+        try await test.ledger.record(
+            [.name("Kari Nordmann"), .email(Self.email)], about: RightsLedger.kari, in: "webshop.orders",
+            for: .customerAccountAndOrders, reference: "order:50017")
+        try await test.ledger.record(
+            [.name("Kari Nordmann"), .billingAddress(Self.values[2])], about: atWork, in: "accounting",
+            for: .legalObligations, reference: "invoice:2026-0001")
+        try await test.ledger.link(atWork, to: RightsLedger.kari)
+        #expect(try await test.ledger.erase(RightsLedger.kari).identifiersErased.isEmpty)
+
+        try await test.event(.orderDelivered, "order:50017", at: instant("2026-03-10T14:00:00Z"))
+        let delivered = try await test.ledger.applyRetention()
+        #expect(delivered.requested.map(\.subject) == [RightsLedger.kari, RightsLedger.kari])
+        #expect(try await test.store.facts(about: RightsLedger.kari).isEmpty, "nothing of customer:10001 is kept")
+        #expect(try await !test.store.facts(about: atWork).isEmpty, "the invoice still waits")
+
+        test.move(to: instant("2032-01-01"))
+        let last = try await test.ledger.applyRetention()
+        #expect(last.requested.count == 2)
+        #expect(try await test.store.facts(about: atWork).isEmpty)
+        for fact in try await test.allFacts() {
+            #expect(fact.body.subjects.allSatisfy { $0 != RightsLedger.kari && $0 != atWork })
+        }
+        if let directory = test.owner as? TemporaryDirectory {
+            for needle in Self.values + [RightsLedger.kari.rawValue, atWork.rawValue] {
+                #expect(FileStoreTesting.filesContaining(needle, in: directory.ledger).isEmpty, "\(needle) survives")
+            }
+        }
+        try await test.store.verify()
+    }
+
     /// What was recorded for the person after the request is a new relationship: it keeps the
     /// identifier when the old data goes.
     struct Since: Sendable, CustomTestStringConvertible {

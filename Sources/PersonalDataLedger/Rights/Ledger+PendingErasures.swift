@@ -77,7 +77,8 @@ extension Ledger {
         let retained = Set(erasure.retained.map(\.holding))
         let coveredByRequest = held.allSatisfy { entry in
             entry.sequence < request.sequence
-                && (retained.contains(entry.sequence) || (entry.erasure.map { $0.sequence < request.sequence } ?? false))
+                && (retained.contains(entry.sequence)
+                    || (entry.erasure.map { $0.sequence < request.sequence } ?? false))
         }
         let consentSince = history.consentDecisions.contains { fact in
             guard case .consentDecision(let decision) = fact.body else { return false }
