@@ -14,8 +14,9 @@ enum EraseCommand: Command {
             obligation, legal claims, an ongoing contract) and until when; which identifiers go;
             which recipients must be told (Art. 19) — and then carries it out, physically,
             unless --dry-run is given. Without --category, --purpose or --holding it erases
-            everything, the identifier too when nothing must be kept. Erasing what is already
-            erased changes nothing and is not an error.
+            everything, the identifier too when nothing must be kept (else 'pdl retention
+            --apply' erases it with the last kept holding). Erasing what is already erased
+            changes nothing and is not an error.
             """,
         arguments: [ArgumentDeclaration("SUBJECT", help: "Whose data, such as customer:10001.")],
         options: [

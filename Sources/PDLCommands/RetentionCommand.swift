@@ -21,7 +21,9 @@ enum RetentionCommand: Command {
 
             Erasures a request asked for that waited for a legal hold (an undelivered order, an
             open case) are listed and, with --apply, carried out once the hold has ended; a
-            bookkeeping copy, a holding of its own, stays for its own period.
+            bookkeeping copy, a holding of its own, stays for its own period. When the last of
+            an erasure of everything goes, the identifier goes too, unless a holding or consent
+            was recorded for it after the request.
 
             Reads the whole ledger; progress goes to standard error when it is a terminal.
             A region whose consumer complaint period has no default (Finland) is refused until
