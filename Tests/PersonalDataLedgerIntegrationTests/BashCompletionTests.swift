@@ -68,16 +68,13 @@ import Testing
             _pdl
             printf 'reply:%s\\n' "${COMPREPLY[@]}"
             """
-        let process = Process()
-        process.executableURL = URL(filePath: bash)
-        process.arguments = ["--noprofile", "--norc", "-c", driver]
-        process.currentDirectoryURL = URL(filePath: pdl.directory.path)
         let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let process = try SpawnedProcess.start(
+            bash, ["--noprofile", "--norc", "-c", driver], directory: pdl.directory.path,
+            standardOutput: output.fileHandleForWriting.fileDescriptor)
+        try output.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(process.wait().status == 0, "\(text)")
         #expect(text.contains("complete -F _pdl pdl"), "\(text)")
         let replies = text.split(separator: "\n").filter { $0.hasPrefix("reply:") }.map { String($0.dropFirst(6)) }
             .filter { !$0.isEmpty }

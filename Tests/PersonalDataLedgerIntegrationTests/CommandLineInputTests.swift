@@ -37,21 +37,19 @@ import Testing
         #expect(try pdl.run("init").status == 0)
         // A shell passes the bytes as they are; Foundation's Process would only pass valid text.
         let octal = bytes.map { "\\" + String($0, radix: 8) }.joined()
-        let process = Process()
-        process.executableURL = URL(filePath: "/bin/sh")
-        process.arguments =
+        let output = Pipe()
+        let process = try SpawnedProcess.start(
+            "/bin/sh",
             [
                 "-c", #"exec "$0" "$@" --value "$(printf 'Kari\#(octal)Nordmann')" 2>err"#, PDLRunner.executable.path,
-            ] + Self.record.dropLast(2)
-        process.currentDirectoryURL = URL(filePath: pdl.directory.path)
-        process.environment = ProcessInfo.processInfo.environment.merging(["PDL_NOW": PDLRunner.now]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+            ] + Self.record.dropLast(2),
+            environment: ProcessInfo.processInfo.environment.merging(["PDL_NOW": PDLRunner.now]) { $1 },
+            directory: pdl.directory.path, standardOutput: output.fileHandleForWriting.fileDescriptor)
+        try output.fileHandleForWriting.close()
         let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let status = process.wait().status
         let stderr = try String(contentsOfFile: pdl.path("err"), encoding: .utf8)
-        #expect(process.terminationStatus == 1, "\(stdout)\(stderr)")
+        #expect(status == 1, "\(stdout)\(stderr)")
         #expect(stderr.contains("invalidUTF8") && stderr.contains("Argument 10"), "\(stderr)")
         #expect(!stderr.contains("Kari") && !stdout.contains("Kari"))
         #expect(try pdl.head().count == 0)

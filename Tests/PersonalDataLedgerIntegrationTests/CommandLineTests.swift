@@ -77,25 +77,20 @@ struct PDLRunner {
             FileHandle(forWritingTo: URL(filePath: files[2])),
         ]
         defer { for handle in handles { try? handle.close() } }
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(filePath: directory.path)
         var environment = ProcessInfo.processInfo.environment
         environment["PDL_NOW"] = Self.now
         environment["PDL_STORE"] = nil
         environment.merge(extra) { $1 }
-        process.environment = environment
-        process.standardInput = handles[0]
-        process.standardOutput = handles[1]
-        process.standardError = handles[2]
-        try process.run()
-        process.waitUntilExit()
+        let process = try SpawnedProcess.start(
+            Self.executable.path, arguments, environment: environment, directory: directory.path,
+            standardInput: handles[0].fileDescriptor, standardOutput: handles[1].fileDescriptor,
+            standardError: handles[2].fileDescriptor)
+        let termination = process.wait()
         func read(_ file: String) -> String {
             String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
         }
         return CommandLineResult(
-            arguments: arguments, status: process.terminationStatus, stdout: read(files[1]), stderr: read(files[2]))
+            arguments: arguments, status: termination.status, stdout: read(files[1]), stderr: read(files[2]))
     }
 
     /// Runs `pdl demo` and checks that it recorded the story.

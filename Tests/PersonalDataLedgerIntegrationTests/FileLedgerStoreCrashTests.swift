@@ -21,13 +21,12 @@ import Testing
         var acknowledged: [(first: UInt64, count: Int, tag: String)] = []
         var erased: Set<UInt64> = []
         for round in 0..<30 {
-            let process = Process()
-            process.executableURL = Self.writer
-            process.arguments = [directory.ledger, String(round)]
             let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.standardError
-            try process.run()
+            let process = try SpawnedProcess.start(
+                Self.writer.path, [directory.ledger, String(round)],
+                standardOutput: output.fileHandleForWriting.fileDescriptor)
+            // Only the child writes to the pipe: its end of file is the child's end.
+            try output.fileHandleForWriting.close()
             // Kill after a random number of acknowledgements: the child is somewhere random in its
             // next group commit, vault write, erasure or snapshot by then.
             let killAfter = Int.random(in: 1...40, using: &generator)
@@ -39,10 +38,10 @@ import Testing
                 text += String(decoding: data, as: UTF8.self)
                 lines = text.filter { $0 == "\n" }.count
             }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            kill(process.pid, SIGKILL)
+            let termination = process.wait()
             text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationReason == .uncaughtSignal, "round \(round): the writer stopped by itself")
+            #expect(termination == .signalled(SIGKILL), "round \(round): the writer stopped by itself")
             for line in text.split(separator: "\n") {
                 let fields = line.split(separator: " ")
                 if fields.count == 4, fields[0] == "ack", let first = UInt64(fields[1]), let count = Int(fields[2]) {

@@ -32,17 +32,13 @@ import Testing
     private static func run(_ executable: String, _ arguments: [String], in directory: String) throws -> (
         status: Int32, output: String
     ) {
-        let process = Process()
-        process.executableURL = URL(filePath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(filePath: directory)
-        process.environment = ["HOME": directory, "PATH": "/usr/bin:/bin"]
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        let process = try SpawnedProcess.start(
+            executable, arguments, environment: ["HOME": directory, "PATH": "/usr/bin:/bin"], directory: directory,
+            standardOutput: output.fileHandleForWriting.fileDescriptor,
+            standardError: output.fileHandleForWriting.fileDescriptor)
+        try output.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        return (process.wait().status, text)
     }
 }
