@@ -73,22 +73,32 @@ import Tracing
         #expect(requests.map { $0.attributes.get("url.path") } == requests.map { .string($0.operationName) })
     }
 
+    /// A ledger call the visit makes: its span's name, how it ended, and the status of the
+    /// request that made it.
+    struct LedgerCall: Sendable, CustomTestStringConvertible {
+        let name: String
+        let outcome: String
+        let status: Int
+        var testDescription: String { "\(name) \(outcome) in a \(status)" }
+    }
+
     /// Each ledger call's span is a child of the span of the request that made it, and says how
     /// the call ended.
     @Test(
         arguments: [
-            ("ledger.holding", "accepted", 201), ("ledger.holding", "refused", 422),
-            ("ledger.reportIssued", "accepted", 200),
+            LedgerCall(name: "ledger.holding", outcome: "accepted", status: 201),
+            LedgerCall(name: "ledger.holding", outcome: "refused", status: 422),
+            LedgerCall(name: "ledger.reportIssued", outcome: "accepted", status: 200),
         ])
-    func aLedgerSpanIsAChildOfItsRequestSpan(name: String, outcome: String, status: Int) async throws {
+    func aLedgerSpanIsAChildOfItsRequestSpan(_ call: LedgerCall) async throws {
         let spans = try await Self.spansOfOneVisit()
         let ledgerSpan = try #require(
             spans.first {
-                $0.operationName == name && $0.attributes.get("ledger.outcome") == .string(outcome)
+                $0.operationName == call.name && $0.attributes.get("ledger.outcome") == .string(call.outcome)
             })
         let parent = try #require(spans.first { $0.spanID == ledgerSpan.parentSpanID })
         #expect(parent.kind == .server)
-        #expect(parent.attributes.get("http.response.status_code") == .int(Int64(status)))
+        #expect(parent.attributes.get("http.response.status_code") == .int(Int64(call.status)))
     }
 
     @Test(arguments: personalValues)
