@@ -12,6 +12,8 @@ import PersonalDataLedgerReports
 /// Every endpoint needs a caller's bearer token (``CallerTokens``): the `service` role records,
 /// only the `dpo` role reads reports and erases. Every error is an RFC 9457 ``Problem``; a POST
 /// with an `Idempotency-Key` is answered once and replayed on a retry (``IdempotencyTable``).
+/// Every request has a span named by its route (``RequestTracingMiddleware``), and the ledger's
+/// spans are its children.
 struct Webshop: Sendable {
     /// The privacy policy version the checkout shows; consent is recorded under it.
     static let policyVersion = "2018-05-25"
@@ -35,6 +37,7 @@ struct Webshop: Sendable {
 
     func router() -> Router<WebshopContext> {
         let router = Router(context: WebshopContext.self)
+        router.add(middleware: RequestTracingMiddleware())
         router.add(middleware: NoStoreMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: BearerTokenAuthenticator(tokens: tokens))
