@@ -57,8 +57,7 @@ enum Server {
             observer: observability.observer)
         let webshop = Webshop(ledger: ledger, tokens: tokens)
         try await webshop.publishPolicyIfNeeded()
-        let router = webshop.router()
-        observability.addMetricsRoute(to: router)
+        let router = observability.serverRouter(for: webshop)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "WebshopBackend"))

@@ -24,6 +24,13 @@ struct WebshopObservability: Sendable {
             logger: logger, metricsFactory: PrometheusMetricsFactory(registry: registry))
     }
 
+    /// The server's routes: `webshop`'s privacy API, and `/metrics` beside it.
+    func serverRouter(for webshop: Webshop) -> Router<WebshopContext> {
+        let router = webshop.router()
+        addMetricsRoute(to: router)
+        return router
+    }
+
     /// Serves the metrics at `GET /metrics`, in the Prometheus text exposition format.
     func addMetricsRoute<Context: RequestContext>(to router: Router<Context>) {
         let registry = self.registry

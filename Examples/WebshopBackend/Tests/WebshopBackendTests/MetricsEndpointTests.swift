@@ -28,14 +28,7 @@ import Testing
         status: HTTPResponse.Status, type: String?, body: String, log: [String]
     ) {
         let logs = InMemoryLogHandler()
-        let observability = WebshopObservability(logger: Logger(label: "test", factory: { _ in logs }))
-        let ledger = Ledger(
-            store: InMemoryLedgerStore(observer: observability.observer), catalog: .focusNordic, region: .norway,
-            actor: "webshop", observer: observability.observer)
-        let webshop = Webshop(ledger: ledger, tokens: TestCallers.tokens)
-        try await webshop.publishPolicyIfNeeded()
-        let router = webshop.router()
-        observability.addMetricsRoute(to: router)
+        let router = try await makeObservedRouter(logger: Logger(label: "test", factory: { _ in logs }))
         let page = try await Application(router: router).test(.router) { client in
             try await client.execute(
                 uri: "/orders", method: .post, headers: TestCallers.service(), body: ByteBuffer(string: kariOrder)

@@ -67,16 +67,7 @@ struct OpenAPIDocument {
 
     /// The server's routes, as `Server` builds them: the privacy API and `/metrics` beside it.
     static func serverRouter() async throws -> Router<WebshopContext> {
-        let observability = WebshopObservability(
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let ledger = Ledger(
-            store: InMemoryLedgerStore(observer: observability.observer), catalog: .focusNordic, region: .norway,
-            actor: "webshop", observer: observability.observer)
-        let webshop = Webshop(ledger: ledger, tokens: TestCallers.tokens)
-        try await webshop.publishPolicyIfNeeded()
-        let router = webshop.router()
-        observability.addMetricsRoute(to: router)
-        return router
+        try await makeObservedRouter(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// Every operation answers a token no caller has with `401` (those that need a caller, also

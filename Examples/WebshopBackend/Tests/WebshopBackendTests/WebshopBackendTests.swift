@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import PersonalDataLedger
 import Testing
 
@@ -33,6 +34,18 @@ func makeWebshop(
     let webshop = Webshop(ledger: ledger, tokens: TestCallers.tokens, idempotency: idempotency)
     try await webshop.publishPolicyIfNeeded()
     return (Application(router: webshop.router()), ledger)
+}
+
+/// The server's routes as `Server` builds them — the privacy API and `/metrics` — over a fresh
+/// in-memory ledger that reports to `logger` and the metrics page, with its policy published.
+func makeObservedRouter(logger: Logger) async throws -> Router<WebshopContext> {
+    let observability = WebshopObservability(logger: logger)
+    let ledger = Ledger(
+        store: InMemoryLedgerStore(observer: observability.observer), catalog: .focusNordic, region: .norway,
+        actor: "webshop", observer: observability.observer)
+    let webshop = Webshop(ledger: ledger, tokens: TestCallers.tokens)
+    try await webshop.publishPolicyIfNeeded()
+    return observability.serverRouter(for: webshop)
 }
 
 /// The problem a response carries, checked to be `application/problem+json` with its status.
