@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Testing
 
 /// A value several tasks add to.
 final class Locked<Value: Sendable>: Sendable {
@@ -114,5 +115,21 @@ enum ChildProcess {
             description:
                 "No \(name) beside the tests (looked in \(directories.map(\.path))): run 'swift build --build-tests' first."
         )
+    }
+}
+
+extension TestServer {
+    /// `pdl-postgres` and the environment that points it at a new schema (`PDL_STORE`,
+    /// `PDL_KEY_FILE`, no `PGPASSWORD`, `PDL_NOW` fixed), after `pdl-postgres init` there.
+    static func initialisedPDL(schema name: String) async throws -> (pdl: URL, environment: [String: String]) {
+        let pdl = try ChildProcess.builtExecutable(named: "pdl-postgres")
+        var environment = ProcessInfo.processInfo.environment
+        environment["PDL_STORE"] = storeURL(schema: uniqueSchema(name))
+        environment["PDL_KEY_FILE"] = try keyFile().path
+        environment.removeValue(forKey: "PGPASSWORD")
+        environment["PDL_NOW"] = "2026-03-02T10:00:00Z"
+        let initialised = try await ChildProcess.run(pdl, ["init"], environment: environment)
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        return (pdl, environment)
     }
 }

@@ -160,15 +160,7 @@ extension PostgresLedgerStoreTests {
 extension PostgresLedgerStoreTests {
     @Test(.timeLimit(.minutes(2)))
     func pdlSettingsAreKeptInTheDatabaseAndUsedByEveryCommand() async throws {
-        let pdl = try ChildProcess.builtExecutable(named: "pdl-postgres")
-        let schema = TestServer.uniqueSchema("settings")
-        var environment = ProcessInfo.processInfo.environment
-        environment["PDL_STORE"] = TestServer.storeURL(schema: schema)
-        environment["PDL_KEY_FILE"] = try TestServer.keyFile().path
-        environment.removeValue(forKey: "PGPASSWORD")
-        environment["PDL_NOW"] = "2026-03-02T10:00:00Z"
-        let initialised = try await ChildProcess.run(pdl, ["init"], environment: environment)
-        #expect(initialised.status == 0, "\(initialised.stderr)")
+        let (pdl, environment) = try await TestServer.initialisedPDL(schema: "settings")
 
         let defaults = try await ChildProcess.run(pdl, ["settings", "show"], environment: environment)
         #expect(defaults.stdout.contains("Default settings (none saved in the ledger)"), "\(defaults.stdout)")
