@@ -19,7 +19,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .success: "done"
         case .refused: "refused by a rule of the ledger (nothing was recorded)"
         case .usage: "usage error"
-        case .storeError: "store error (cannot be opened, locked by another process, damaged, I/O)"
+        case .storeError: "store error (cannot be opened, locked too long by a stuck writer, damaged, I/O)"
         }
     }
 

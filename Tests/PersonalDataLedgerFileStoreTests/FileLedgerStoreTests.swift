@@ -63,20 +63,6 @@ import Testing
         }
     }
 
-    @Test func secondWriterIsRefusedNamingTheProcess() async throws {
-        let directory = TemporaryDirectory()
-        let writer = try FileStoreTesting.open(directory.ledger)
-        #expect {
-            _ = try FileLedgerStore(directory: URL(filePath: directory.ledger))
-        } throws: { error in
-            guard let error = error as? LedgerStoreError else { return false }
-            return error.code == .locked && error.message.contains("locked by process \(getpid())")
-        }
-        try await writer.close()
-        let next = try FileStoreTesting.open(directory.ledger)
-        try await next.close()
-    }
-
     @Test func readOnlyStoreRefusesWritesAndCatchesUp() async throws {
         let directory = TemporaryDirectory()
         let writer = try FileStoreTesting.open(directory.ledger, options: .init(segmentSize: 600))

@@ -270,29 +270,32 @@ private final class RunCounter: @unchecked Sendable {
         #expect(try pdl.head() == before)
     }
 
-    @Test func aLockedStoreExitsThreeNamingTheProcessAndReadersStillRead() async throws {
+    @Test func theDPOsCommandsWorkBesideAServiceHoldingTheLedgerForWriting() async throws {
         let pdl = PDLRunner()
         try pdl.demo()
-        let store = try FileLedgerStore(directory: URL(filePath: pdl.ledger))
-        let locked = try pdl.run("report", Self.kari)
+        // The service: a writer in this process, appending while the DPO's pdl runs beside it.
+        let service = try FileLedgerStore(directory: URL(filePath: pdl.ledger))
+        let before = try await service.integrityHead().count
+        let report = try pdl.run("report", Self.kari)
+        _ = try await service.append([FileStoreTesting.holding("customer:20001", value: "ola@example.no")])
         let erase = try pdl.run("erase", Self.kari)
-        // One writer, many readers: what only reads works beside the process that writes.
         let readers = try [
             ["verify"], ["checkpoint"], ["find", "--email", Self.email], ["ropa", "--format", "csv"],
             ["requests", "list"], ["retention"], ["export", "--format", "consents"],
         ].map { try pdl.run($0) }
-        try await store.close()
-        for writer in [locked, erase] {
-            #expect(writer.status == 3, "\(writer)")
-            #expect(writer.stdout.isEmpty)
-            #expect(writer.stderr.contains("locked by process \(getpid())"), "\(writer)")
+        // The service sees the DPO's facts on its next read, and the erasure as erased.
+        let values = try await service.facts(from: 1, limit: Int.max).flatMap(\.body.personalValues)
+        let after = try await service.integrityHead().count
+        let verified = try await service.verify()
+        try await service.close()
+        for command in [report, erase] + readers {
+            #expect(command.status == 0, "\(command)")
         }
-        for reader in readers {
-            #expect(reader.status == 0, "\(reader)")
-        }
-        #expect(readers[2].stdout.contains(Self.kari))
-        let free = try pdl.runUnlocked("report", Self.kari)
-        #expect(free.status == 0, "\(free)")
+        #expect(report.stdout.contains(Self.email))
+        #expect(!readers[2].stdout.contains(Self.kari), "found after the erasure: \(readers[2])")
+        #expect(!values.contains { $0.revealed == Self.email }, "the service still reads Kari's email")
+        #expect(after >= before + 3, "the report's fact, the service's holding and the erasure")
+        #expect(verified.count == after)
 
         // A reader creates nothing where there is no ledger.
         let nowhere = try pdl.run("verify", "--store", "nowhere")

@@ -7,8 +7,8 @@ import Testing
 @testable import PersonalDataLedgerTesting
 @testable import TestSupport
 
-/// The kill loop (DESIGN §5): a child process appends and erases and reports every
-/// acknowledgement; the parent kills it with SIGKILL at a random moment, reopens the store and
+/// The kill loop (DESIGN §5): two child processes append to one ledger and erase and report
+/// every acknowledgement; the parent kills each with SIGKILL at a random moment, reopens the store and
 /// checks that every acknowledged fact is there and whole, no unacknowledged batch is half
 /// there, the chain verifies and there is no hole. Thirty rounds on one directory, so each
 /// round also recovers from the previous kill.
@@ -20,29 +20,42 @@ import Testing
         var generator = SplitMix(seed: 2025)
         var acknowledged: [(first: UInt64, count: Int, tag: String)] = []
         var erased: Set<UInt64> = []
+        var secondWriterAcknowledgements = 0
         for round in 0..<30 {
-            let output = Pipe()
-            let process = try SpawnedProcess.start(
-                Self.writer.path, [directory.ledger, String(round)],
-                standardOutput: output.fileHandleForWriting.fileDescriptor)
-            // Only the child writes to the pipe: its end of file is the child's end.
-            try output.fileHandleForWriting.close()
+            // Two writer processes on one ledger: the first is killed in the middle of a commit
+            // while the second goes on and takes the lock next, so the second tidies what the first
+            // left; then the second is killed too.
+            let children = try [round, round + 10_000].map { seed in
+                let output = Pipe()
+                let process = try SpawnedProcess.start(
+                    Self.writer.path, [directory.ledger, String(seed)],
+                    standardOutput: output.fileHandleForWriting.fileDescriptor)
+                // Only the child writes to the pipe: its end of file is the child's end.
+                try output.fileHandleForWriting.close()
+                return (process, output)
+            }
+            var texts = ["", ""]
             // Kill after a random number of acknowledgements: the child is somewhere random in its
             // next group commit, vault write, erasure or snapshot by then.
-            let killAfter = Int.random(in: 1...40, using: &generator)
-            var text = ""
-            var lines = 0
-            while lines < killAfter {
-                let data = output.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                text += String(decoding: data, as: UTF8.self)
-                lines = text.filter { $0 == "\n" }.count
+            for (index, killAfter) in [
+                Int.random(in: 1...40, using: &generator), Int.random(in: 1...8, using: &generator),
+            ]
+            .enumerated() {
+                let (process, output) = children[index]
+                var lines = 0
+                while lines < killAfter {
+                    let data = output.fileHandleForReading.availableData
+                    if data.isEmpty { break }
+                    texts[index] += String(decoding: data, as: UTF8.self)
+                    lines = texts[index].filter { $0 == "\n" }.count
+                }
+                kill(process.pid, SIGKILL)
+                let termination = process.wait()
+                texts[index] += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                #expect(termination == .signalled(SIGKILL), "round \(round): writer \(index) stopped by itself")
             }
-            kill(process.pid, SIGKILL)
-            let termination = process.wait()
-            text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(termination == .signalled(SIGKILL), "round \(round): the writer stopped by itself")
-            for line in text.split(separator: "\n") {
+            secondWriterAcknowledgements += texts[1].split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
+            for line in texts.joined().split(separator: "\n") {
                 let fields = line.split(separator: " ")
                 if fields.count == 4, fields[0] == "ack", let first = UInt64(fields[1]), let count = Int(fields[2]) {
                     acknowledged.append((first, count, String(fields[3])))
@@ -53,6 +66,7 @@ import Testing
             try await check(directory.ledger, acknowledged: acknowledged, erased: erased, round: round)
         }
         #expect(acknowledged.count > 30)
+        #expect(secondWriterAcknowledgements >= 30, "the second writer acknowledged too little to be tested")
     }
 
     private func check(

@@ -108,8 +108,17 @@ struct AcknowledgedFile: Sendable {
 
     var generation: UInt64
 
+    /// What the file records now: other processes' writers record in it too.
+    func current() -> Record {
+        Self.decode(try? descriptor.read(count: Self.size, at: 0))
+    }
+
     /// Records `count` in the older slot and syncs it (`sealed` after a failed write or sync).
+    ///
+    /// Called under the writers' lock. The slots are read first, because another process may
+    /// have written since this one last did: the older slot is the one to overwrite.
     mutating func record(_ count: UInt64, isSealed: Bool = false) throws(Errno) {
+        generation = Self.nextGeneration(after: try descriptor.read(count: Self.size, at: 0))
         let slot = Int(generation & 1)
         try descriptor.write(
             Self.slot(generation: generation, count: count, isSealed: isSealed), at: Int64(slot * Self.slotSize))

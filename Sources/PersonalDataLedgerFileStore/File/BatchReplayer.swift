@@ -14,8 +14,9 @@ struct BatchReplayer {
     func apply(
         _ bytes: [UInt8], frame: SegmentScanner.Frame, segment: UInt64, base: Int = 0,
         to tables: inout StoreTables
-    ) throws -> (droppedLookups: Bool, Void) {
+    ) throws -> (droppedLookups: Bool, erasures: [EraseOperation]) {
         var droppedLookups = false
+        var erasures: [EraseOperation] = []
         guard let segmentNumber = UInt32(exactly: segment) else {
             // Positions hold 32-bit segment numbers; a header claiming more is damage, not data.
             throw CodecError.malformed("segment number \(segment) is out of range")
@@ -56,11 +57,16 @@ struct BatchReplayer {
         }
         for _ in 0..<(try reader.count(limit: reader.remaining)) {
             switch try reader.byte() {
-            case 1: tables.apply(.value(offset: try reader.varint()))
-            case 2: tables.apply(.subject(number: try reader.varint()))
+            case 1:
+                erasures.append(.value(offset: try reader.varint()))
+                tables.apply(erasures[erasures.count - 1])
+            case 2:
+                erasures.append(.subject(number: try reader.varint()))
+                tables.apply(erasures[erasures.count - 1])
             case 3:
                 let offset = try reader.varint()
                 let sequence = try reader.varint()
+                erasures.append(.lookup(offset: offset, sequence: sequence))
                 tables.apply(.lookup(offset: offset, sequence: sequence), token: liveText(at: offset))
                 droppedLookups = true
             case let kind: throw CodecError.malformed("erase operation kind \(kind)")
@@ -71,7 +77,7 @@ struct BatchReplayer {
         tables.identitiesEnd = header.identitiesEnd
         tables.valuesEnd = header.valuesEnd
         tables.logEnd = LogPosition(segment: segment, offset: UInt64(base + frame.end))
-        return (droppedLookups, ())
+        return (droppedLookups, erasures)
     }
 
     /// The text of a live values-vault entry (a lookup token), if it can be read.

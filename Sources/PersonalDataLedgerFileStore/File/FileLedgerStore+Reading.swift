@@ -1,14 +1,16 @@
 import PersonalDataLedger
 
 /// Reading facts back: positions from the tables, records from the segments, values from the
-/// vault. A read-only store first catches up with what the writer appended.
+/// vault. Every read first catches up with what other processes appended.
 extension FileLedgerStore {
-    /// Runs `body` under the lock after catching up (read-only stores).
+    /// Runs `body` under the state lock after catching up with other processes' frames (not
+    /// while this process's own commit is between the writers' lock and its publication: the
+    /// files already hold that batch).
     func read<T>(_ body: (inout StoreState) throws -> T) throws -> T {
         do {
             return try state.withLock { state in
                 try state.checkUsable(for: mode, writing: false)
-                if mode == .readOnly { try catchUp(&state) }
+                if !state.isCommitting { try catchUp(&state) }
                 return try body(&state)
             }
         } catch let error as LedgerStoreError {
@@ -73,9 +75,10 @@ extension FileLedgerStore {
         }
     }
 
-    /// Loads frames the writer appended since this store last looked: new bytes of the current
-    /// segment, then any segment after it. Only whole, intact frames are taken, so a reader never
-    /// sees part of a batch; a frame still being written is simply left for the next look.
+    /// Loads frames other processes appended since this store last looked: new bytes of the
+    /// current segment, then any segment after it. Only whole, intact frames are taken, so a
+    /// reader never sees part of a batch; a frame still being written is simply left for the next
+    /// look. A writer also notes what it took for ``tidyUnderLock(_:)``.
     func catchUp(_ state: inout StoreState) throws {
         while true {
             let end = state.tables.logEnd
@@ -100,8 +103,14 @@ extension FileLedgerStore {
                     if !vaultsHold(frame.batch, after: state.tables) { return }
                     let identities = try loadIdentities(upTo: frame.batch.identitiesEnd, &state)
                     do {
-                        _ = try BatchReplayer(identities: identities, values: values).apply(
+                        let applied = try BatchReplayer(identities: identities, values: values).apply(
                             bytes, frame: frame, segment: end.segment, base: Int(end.offset), to: &state.tables)
+                        if mode == .readWrite {
+                            state.hasUnsyncedForeignFrames = true
+                            state.foreignErasures += applied.erasures
+                            state.foreignDroppedLookups = state.foreignDroppedLookups || applied.droppedLookups
+                            state.factsSinceSnapshot += Int(frame.batch.count)
+                        }
                     } catch let error as CodecError {
                         throw error.storeError(file: name, offset: end.offset + UInt64(frame.offset))
                     }
@@ -112,7 +121,8 @@ extension FileLedgerStore {
             let next = end.segment + 1
             let nextName = LedgerDirectory.segmentName(next)
             guard
-                let fd = try? FileDescriptor.open(directory.file(nextName), .readOnly, calls: directory.calls)
+                let fd = try? FileDescriptor.open(
+                    directory.file(nextName), mode == .readWrite ? .readWrite : .readOnly, calls: directory.calls)
             else { return }
             let header = (try? fd.read(count: SegmentHeader.size, at: 0)).flatMap { try? SegmentHeader.decode($0) }
             guard let header, header.number == next, header.firstSequence == state.tables.count + 1 else {
@@ -126,7 +136,7 @@ extension FileLedgerStore {
 
     /// The count `ACKNOWLEDGED` records when the writer sealed it after a failed write or sync;
     /// a damaged file acknowledges nothing new.
-    private func sealedCount() -> UInt64? {
+    func sealedCount() -> UInt64? {
         switch AcknowledgedFile.decode(try? directory.read(AcknowledgedFile.name)) {
         case .absent, .recorded(_, isSealed: false): return nil
         case .damaged: return 0

@@ -32,6 +32,11 @@ extension FileLedgerStore {
                 scheduleIdleRecord()
                 return
             }
+            do { try beginCommit() } catch {
+                refuse(taken, error)
+                continue
+            }
+            defer { endCommit() }
             var appends: [([NewFact], CheckedContinuation<[Fact], any Error>)] = []
             for job in taken {
                 switch job {
@@ -51,6 +56,50 @@ extension FileLedgerStore {
                 }
             }
             commitGroup(appends)
+        }
+    }
+
+    /// Takes the writers' lock, catches up with other processes' frames and tidies what a crashed
+    /// one left (``tidyUnderLock(_:)``); from here until ``endCommit()`` reads skip catching up.
+    private func beginCommit() throws {
+        try state.withLock { try $0.checkUsable(for: mode, writing: true) }
+        guard let writerLock else { return }
+        try writerLock.acquire(timeout: options.lockTimeout)
+        do {
+            try state.withLock { state in
+                do { try tidyUnderLock(&state) } catch {
+                    // Fail closed: what the files hold is not what this writer can build on.
+                    let failure =
+                        error as? LedgerStoreError ?? LedgerStoreError.failedClosed(after: error, "reading", "the log")
+                    if state.failure == nil { state.failure = failure }
+                    throw failure
+                }
+                state.isCommitting = true
+            }
+        } catch {
+            writerLock.release()
+            throw error
+        }
+    }
+
+    private func endCommit() {
+        state.withLock { $0.isCommitting = false }
+        writerLock?.release()
+    }
+
+    /// Answers every taken call with `error` (the lock could not be taken, or the store failed):
+    /// nothing of them was written. A close still lets go of the files.
+    private func refuse(_ jobs: [WriterJob], _ error: any Error) {
+        for job in jobs {
+            switch job {
+            case .append(_, let continuation), .appendCommitted(_, _, let continuation):
+                continuation.resume(throwing: error)
+            case .erase(_, _, let continuation): continuation.resume(throwing: error)
+            case .close(let continuation):
+                // The snapshot is work the next open does again; the files are released all the same.
+                releaseFiles()
+                continuation.resume()
+            }
         }
     }
 
@@ -180,8 +229,14 @@ extension FileLedgerStore {
                 plan.identities, to: identities.descriptor, at: plan.tables.identitiesEnd, identities.kind.fileName)
             try write(plan.values, to: values.descriptor, at: plan.tables.valuesEnd, values.kind.fileName)
             var vaults: [(FileDescriptor, String)] = []
-            if !plan.identities.isEmpty { vaults.append((identities.descriptor, identities.kind.fileName)) }
-            if !plan.values.isEmpty { vaults.append((values.descriptor, values.kind.fileName)) }
+            // Frames of another process taken since the last sync may not be durable (their writer
+            // may have died before its sync): this commit acknowledges what lies below it, so it
+            // syncs both vaults too (the log's sync covers their frames).
+            let syncsForeign = state.withLock { $0.hasUnsyncedForeignFrames }
+            if !plan.identities.isEmpty || syncsForeign {
+                vaults.append((identities.descriptor, identities.kind.fileName))
+            }
+            if !plan.values.isEmpty || syncsForeign { vaults.append((values.descriptor, values.kind.fileName)) }
             var syncTime = Duration.zero
             if erasures != nil, !vaults.isEmpty {
                 // An erasure overwrites vault entries right after its frame is durable; its own new
@@ -219,6 +274,8 @@ extension FileLedgerStore {
                     state.tables.valuesEnd = batch.header.valuesEnd
                 }
                 state.tables.logEnd = end
+                state.identitiesLoaded = state.tables.identitiesEnd
+                state.hasUnsyncedForeignFrames = false
                 state.factsSinceSnapshot += plan.batches.reduce(0) { $0 + $1.facts.count }
             }
             observer?.observe(
@@ -402,13 +459,32 @@ extension FileLedgerStore {
         let isIdle = jobs.withLock { !$0.isDraining && $0.jobs.isEmpty }
         let (current, isUsable) = state.withLock { ($0.tables.count, $0.failure == nil && !$0.isClosed) }
         guard isIdle, isUsable, current == count else { return }
-        do {
-            try acknowledged.withLock { file in
-                if file?.recorded != count { try file?.record(count) }
-            }
-        } catch {
+        // Best effort: a lock that cannot be had now is had by a writer that records it itself.
+        guard (try? beginCommit()) != nil else { return }
+        defer { endCommit() }
+        do { try recordAcknowledged() } catch {
             _ = failClosed(error, "recording the acknowledged count in", AcknowledgedFile.name)
         }
+    }
+
+    /// Records the count of every fact in the log (under the writers' lock, caught up) unless
+    /// the file already does; first syncs frames of other processes this writer took.
+    private func recordAcknowledged() throws {
+        let (count, syncsForeign, segment) = state.withLock {
+            ($0.tables.count, $0.hasUnsyncedForeignFrames, $0.segments[$0.tables.logEnd.segment])
+        }
+        guard let file = acknowledged.withLock({ $0 }), file.current() != .recorded(count, isSealed: false) else {
+            return
+        }
+        if syncsForeign {
+            var files = [(identities.descriptor, identities.kind.fileName), (values.descriptor, values.kind.fileName)]
+            if let segment {
+                files.append((segment, LedgerDirectory.segmentName(state.withLock { $0.tables.logEnd.segment })))
+            }
+            try syncAll(files)
+            state.withLock { $0.hasUnsyncedForeignFrames = false }
+        }
+        try acknowledged.withLock { try $0?.record(count) }
     }
 
     // MARK: Snapshots and closing
@@ -456,10 +532,7 @@ extension FileLedgerStore {
         defer { releaseFiles() }
         guard !failed else { return }
         // Best effort, like the snapshot: the next open records the count again.
-        let count = state.withLock { $0.tables.count }
-        try? acknowledged.withLock { file in
-            if file?.recorded != count { try file?.record(count) }
-        }
+        try? recordAcknowledged()
         try writeSnapshot()
     }
 }

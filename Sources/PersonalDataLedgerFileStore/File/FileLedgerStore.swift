@@ -27,17 +27,22 @@ import Synchronization
 ///   reopen cuts the failed batch, never trusting what the page cache still shows of it.
 /// - A read-only store opened after a writer's crash answers as the writer will after its
 ///   recovery, and says what it ignored in ``recoveryWarning``.
-/// - One process writes (an exclusive `flock` on `LOCK`); others may open it
-///   ``AccessMode/readOnly`` and see new facts as they are appended.
+/// - Any number of processes may open it for writing, as SQLite allows: each commit takes an
+///   exclusive `flock` on `LOCK`, first catches up with what the others appended, then writes its
+///   own batch, so sequence numbers, the chain and the vaults stay exact; group commit inside
+///   each process stays. A DPO's `pdl report`, `erase` or `requests` works beside a running
+///   service. Every process sees the others' facts on its next read.
+/// - A process that only reads may open it ``AccessMode/readOnly``: it never changes a file.
 /// - Call ``close()`` when done: it snapshots the index so the next open is fast. Without it
 ///   nothing is lost; the next open replays the log since the last snapshot.
 public final class FileLedgerStore: LedgerStore {
     /// Whether this process writes the store or only reads it.
     public enum AccessMode: Sendable, Hashable {
-        /// The one writer: takes the lock, recovers the log, appends and erases.
+        /// A writer, one of any number: recovers the log on open, appends and erases, each commit
+        /// under the writers' lock.
         case readWrite
-        /// A reader beside the writer (or alone): never changes a file, and catches up with facts
-        /// the writer appended on every read.
+        /// A reader beside the writers (or alone): never changes a file, and catches up with facts
+        /// the writers appended on every read.
         case readOnly
     }
 
@@ -47,11 +52,17 @@ public final class FileLedgerStore: LedgerStore {
         public var segmentSize: Int
         /// How many facts may be appended after the last index snapshot before a new one is taken.
         public var snapshotInterval: Int
+        /// How long a commit (or an open for writing) waits for another process's commit before it
+        /// fails with ``LedgerStoreError/Code-swift.struct/locked``. A commit holds the lock for
+        /// milliseconds; only a stopped or hung writer holds it this long.
+        public var lockTimeout: Duration
 
         /// Creates options.
-        public init(segmentSize: Int = 32 << 20, snapshotInterval: Int = 100_000) {
+        public init(segmentSize: Int = 32 << 20, snapshotInterval: Int = 100_000, lockTimeout: Duration = .seconds(10))
+        {
             self.segmentSize = segmentSize
             self.snapshotInterval = snapshotInterval
+            self.lockTimeout = lockTimeout
         }
     }
 
@@ -66,7 +77,8 @@ public final class FileLedgerStore: LedgerStore {
     let options: Options
     let identities: VaultFile
     let values: VaultFile
-    let lock: DirectoryLock?
+    /// The writers' lock, taken per commit (`nil` for readers).
+    let writerLock: WriterLock?
     /// Where commitments' salts come from: random, except in tests that compare chains.
     let salts: SaltSource
     /// Who hears each durable write (``LedgerEvent/storeAppended(facts:bytes:syncDuration:)``).
@@ -98,7 +110,8 @@ public final class FileLedgerStore: LedgerStore {
     /// - Parameter observer: who hears each group commit made durable — its facts, the bytes
     ///   written to the log and the vaults, and how long the `fdatasync`s took — on the writer
     ///   thread; give the ledger the same one.
-    /// - Throws: ``LedgerStoreError`` — `locked` naming the process that writes the store,
+    /// - Throws: ``LedgerStoreError`` — `locked` naming a writer that held the lock longer than
+    ///   ``Options/lockTimeout`` (recovery runs under the lock),
     ///   `corrupted`, `unsupportedFormat` or `io` (also for the modes and links above).
     public convenience init(
         directory: URL, mode: AccessMode = .readWrite, options: Options = Options(),
@@ -121,7 +134,7 @@ public final class FileLedgerStore: LedgerStore {
         self.options = options
         self.identities = opened.identities
         self.values = opened.values
-        self.lock = opened.lock
+        self.writerLock = opened.lock
         self.salts = salts
         self.observer = observer
         self.state = Mutex(opened.state)
@@ -155,7 +168,7 @@ public final class FileLedgerStore: LedgerStore {
             file?.descriptor.close()
             file = nil
         }
-        lock?.release()
+        writerLock?.close()
     }
 
     /// Lets go of every file without writing anything, as if the process had died: tests use it
@@ -227,14 +240,14 @@ public final class FileLedgerStore: LedgerStore {
 
     // MARK: File-store specifics
 
-    /// Reads facts the writer appended since this read-only store last looked, and returns the
-    /// new count. Reads do this by themselves; call it to learn the count without reading.
+    /// Reads facts other processes appended since this store last looked, and returns the new
+    /// count. Reads do this by themselves; call it to learn the count without reading.
     @discardableResult
     public func refresh() async throws -> UInt64 {
         try read { $0.tables.count }
     }
 
-    /// Snapshots the index and the checkpoint, closes every file and releases the lock.
+    /// Snapshots the index and the checkpoint, closes every file and the lock file.
     ///
     /// Further calls throw ``LedgerStoreError/Code-swift.struct/closed``. Closing a store that
     /// failed closed releases it without writing anything.

@@ -3,7 +3,8 @@ import PersonalDataLedger
 /// Opens and recovers a ledger directory: the procedure `Documentation/FileFormat.md` calls
 /// "Recovery", step by step.
 ///
-/// 1. Lock (writers only), open or create the vaults.
+/// 1. Lock (writers only, for the open's length: later each commit takes it), open or create
+///    the vaults.
 /// 2. Read what recovery needs into a ``RecoveryInput``: every segment scanned (header, every
 ///    frame's length and CRC-32C), the vaults' sizes, the snapshot's and checkpoint's claims.
 /// 3. Decide, without touching a file, what to do or whether to refuse: a ``RecoveryPlan``.
@@ -19,7 +20,7 @@ struct StoreOpener {
         var directory: LedgerDirectory
         var identities: VaultFile
         var values: VaultFile
-        var lock: DirectoryLock?
+        var lock: WriterLock?
         var state: StoreState
         /// What a crash left that a reader ignored and a writer will tidy up (empty for writers).
         var leftovers: [String]
@@ -34,7 +35,13 @@ struct StoreOpener {
             do { try directory.create() } catch { throw LedgerStoreError.io(error, "creating", directory.path) }
         }
         try checkDirectoryAccess()
-        let lock = isWriter ? try DirectoryLock.acquire(in: directory) : nil
+        let lock = isWriter ? try WriterLock.open(in: directory) : nil
+        do { try lock?.acquire(timeout: options.lockTimeout) } catch {
+            lock?.close()
+            throw error
+        }
+        // Recovery runs under the lock; commits take it again one at a time.
+        defer { lock?.release() }
         var descriptors: [FileDescriptor] = []
         do {
             // A directory with a log or an acknowledged record has history: a vault missing there
@@ -53,7 +60,7 @@ struct StoreOpener {
                 leftovers: isWriter ? [] : leftovers, acknowledged: acknowledged)
         } catch {
             for descriptor in descriptors { descriptor.close() }
-            lock?.release()
+            lock?.close()
             throw error
         }
     }

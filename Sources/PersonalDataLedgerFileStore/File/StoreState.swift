@@ -9,14 +9,26 @@ struct StoreState: Sendable {
     var failure: LedgerStoreError?
     var isClosed = false
     var factsSinceSnapshot = 0
-    /// How far a read-only store has loaded the identities vault.
+    /// How far this store has read the identities vault (for frames other processes append).
     var identitiesLoaded: UInt64
+    /// Set while this process's writer holds the writers' lock and has not yet published its
+    /// batch: reads then skip catching up, which would find that very batch in the files.
+    var isCommitting = false
+    /// Frames of other processes applied since this writer last synced: their writer may have
+    /// died before its sync, so they are synced before this one acknowledges anything above them.
+    var hasUnsyncedForeignFrames = false
+    /// Erasures other processes recorded, to carry out again under the lock in case their
+    /// writer died between its frame and its overwrite (a no-op otherwise).
+    var foreignErasures: [EraseOperation] = []
+    /// Whether one of them dropped a lookup token, so `INDEX` must go (its writer removes it
+    /// under the lock, unless it died first).
+    var foreignDroppedLookups = false
 
     func checkUsable(for mode: FileLedgerStore.AccessMode, writing: Bool) throws {
         if isClosed { throw LedgerStoreError(.closed, "The store was closed; open it again to use it.") }
         if writing, mode == .readOnly {
             throw LedgerStoreError(
-                .readOnly, "The store was opened read-only; only the process holding its lock may write.")
+                .readOnly, "The store was opened read-only; open it read-write (.readWrite) to write.")
         }
         if writing, let failure { throw failure }
     }

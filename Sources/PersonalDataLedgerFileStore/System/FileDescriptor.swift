@@ -93,4 +93,14 @@ struct FileDescriptor: Sendable {
     func lockExclusively() throws(Errno) {
         try SystemCalls.retryingOnInterrupt { calls.flock(rawValue, _LOCK_EX | _LOCK_NB) }
     }
+
+    /// Takes an exclusive `flock`, waiting as long as another open file description holds it.
+    func lockWaiting() throws(Errno) {
+        try SystemCalls.retryingOnInterrupt { calls.flock(rawValue, _LOCK_EX) }
+    }
+
+    /// Releases this descriptor's `flock`.
+    func unlock() throws(Errno) {
+        try SystemCalls.retryingOnInterrupt { calls.flock(rawValue, _LOCK_UN) }
+    }
 }

@@ -29,6 +29,7 @@ var _O_NOFOLLOW: Int32 { O_NOFOLLOW }
 
 var _LOCK_EX: Int32 { LOCK_EX }
 var _LOCK_NB: Int32 { LOCK_NB }
+var _LOCK_UN: Int32 { LOCK_UN }
 
 var _EINTR: Int32 { EINTR }
 var _ENOSPC: Int32 { ENOSPC }

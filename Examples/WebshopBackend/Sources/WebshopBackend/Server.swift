@@ -81,9 +81,10 @@ struct Options {
                            name such as 'checkout', and a token of at least 32 characters
                            ('openssl rand -hex 32'). The file must be mode 0600. Required: the
                            server does not start without a caller. Tokens are never logged.
-          --store DIR|URL  the ledger (default: PDL_STORE, else ./ledger): a directory, one writer at
-                           a time; or postgres://USER@HOST:PORT/DATABASE?schema=NAME, the company's
-                           ledger that every service and pdl share (password in PGPASSWORD)
+          --store DIR|URL  the ledger (default: PDL_STORE, else ./ledger): a directory, which other
+                           services and pdl on this machine may write too; or
+                           postgres://USER@HOST:PORT/DATABASE?schema=NAME, the company's ledger that
+                           every service and pdl share across machines (password in PGPASSWORD)
           --key-file PATH  a PostgreSQL ledger's key file (default: PDL_KEY_FILE), made by 'pdl init'
           --port PORT      the port to listen on (default: 8080)
           --host HOST      the address to listen on (default: 127.0.0.1)
