@@ -61,7 +61,7 @@ extension FileLedgerStore {
 
     /// Takes the writers' lock, catches up with other processes' frames and tidies what a crashed
     /// one left (``tidyUnderLock(_:)``); from here until ``endCommit()`` reads skip catching up.
-    private func beginCommit() throws {
+    func beginCommit() throws {
         try state.withLock { try $0.checkUsable(for: mode, writing: true) }
         guard let writerLock else { return }
         try writerLock.acquire(timeout: options.lockTimeout)
@@ -82,7 +82,7 @@ extension FileLedgerStore {
         }
     }
 
-    private func endCommit() {
+    func endCommit() {
         state.withLock { $0.isCommitting = false }
         writerLock?.release()
     }
@@ -469,7 +469,7 @@ extension FileLedgerStore {
 
     /// Records the count of every fact in the log (under the writers' lock, caught up) unless
     /// the file already does; first syncs frames of other processes this writer took.
-    private func recordAcknowledged() throws {
+    func recordAcknowledged() throws {
         let (count, syncsForeign, segment) = state.withLock {
             ($0.tables.count, $0.hasUnsyncedForeignFrames, $0.segments[$0.tables.logEnd.segment])
         }

@@ -147,6 +147,13 @@ public final class FileLedgerStore: LedgerStore {
                 + ". This read-only view ignores it, exactly as recovery does, so its answers are the ledger's; the "
                 + "writer tidies it up on its next open (start the service that records, or run a pdl command that "
                 + "records). Nothing acknowledged is lost."
+        if mode == .readWrite, !opened.isTidied {
+            // Opened beside the other writers: catch up with what they appended meanwhile and
+            // record the count, under the lock, once.
+            try beginCommit()
+            defer { endCommit() }
+            try recordAcknowledged()
+        }
     }
 
     deinit { releaseFiles() }

@@ -33,7 +33,7 @@ extension StoreOpener {
         let scannedSegments = segments
         let plan = try RecoveryPlan(
             RecoveryInput(
-                directoryPath: directory.path, isWriter: isWriter, segments: scanned,
+                directoryPath: directory.path, isWriter: !plansAsReader, segments: scanned,
                 identitiesSize: UInt64(identityBytes.count), identitiesValidEnd: identitiesValidEnd,
                 valuesSize: UInt64(valuesSize),
                 snapshot: snapshot.map { .init(count: $0.count, head: $0.head, logEnd: $0.logEnd) },
@@ -103,14 +103,25 @@ extension StoreOpener {
         }
 
         var leftovers = plan.leftovers
-        if !isWriter, Self.hasUnappliedErasures(tables, identities: identities, values: values) {
+        if plansAsReader, Self.hasUnappliedErasures(tables, identities: identities, values: values) {
             leftovers.append("erasures the log records whose values are still in the vaults")
+        }
+        if plansAsReader, isWriter, droppedLookups, snapshot != nil {
+            // Only a writer's lock-free attempt asks: an index snapshot older than an erasure of a
+            // lookup token still holds the token, and recovery removes it.
+            leftovers.append("an index snapshot older than an erased lookup token")
         }
         var state = StoreState(tables: tables, segments: segments, identitiesLoaded: plan.identitiesEnd)
         state.factsSinceSnapshot =
             snapshot == nil ? max(replayed, plan.count > 0 ? options.snapshotInterval : 0) : replayed
-        let acknowledgedFile =
-            isWriter ? try openAcknowledged(acknowledged, bytes: acknowledgedBytes, count: plan.count) : nil
+        let acknowledgedFile: AcknowledgedFile? =
+            if !isWriter {
+                nil
+            } else if plansAsReader {
+                try openAcknowledgedAsFound(acknowledged, bytes: acknowledgedBytes)
+            } else {
+                try openAcknowledged(acknowledged, bytes: acknowledgedBytes, count: plan.count)
+            }
         succeeded = true
         return (state, leftovers, acknowledgedFile)
     }
@@ -142,6 +153,22 @@ extension StoreOpener {
             return file
         } catch {
             throw LedgerStoreError.io(error, "writing", name)
+        }
+    }
+
+    /// Opens `ACKNOWLEDGED` for a writer's lock-free open, writing nothing; `nil` when there is
+    /// none (that open then recovers under the lock, which creates it).
+    private func openAcknowledgedAsFound(_ record: AcknowledgedFile.Record, bytes: [UInt8]?) throws
+        -> AcknowledgedFile?
+    {
+        guard case .recorded(let count, _) = record else { return nil }
+        do {
+            let fd = try FileDescriptor.open(
+                directory.file(AcknowledgedFile.name), .readWrite, calls: directory.calls)
+            return AcknowledgedFile(
+                descriptor: fd, recorded: count, generation: AcknowledgedFile.nextGeneration(after: bytes))
+        } catch {
+            throw LedgerStoreError.io(error, "opening", AcknowledgedFile.name)
         }
     }
 
@@ -248,7 +275,7 @@ extension StoreOpener {
     /// ``RecoveryPlan/Action/discardHalfCreatedSegment(_:)``).
     private func discardHalfCreatedSegment(_ number: UInt64, segments: inout [UInt64: FileDescriptor]) throws {
         guard let fd = segments[number] else { return }
-        guard isWriter else {
+        guard !plansAsReader else {
             fd.close()
             segments[number] = nil
             return

@@ -26,15 +26,39 @@ struct StoreOpener {
         var leftovers: [String]
         /// The writer's `ACKNOWLEDGED` file.
         var acknowledged: AcknowledgedFile?
+        /// Whether a writer's open recovered under the lock; `false` when it read beside the
+        /// other writers, and the store still has to catch up and tidy once under the lock.
+        var isTidied: Bool
+
+        /// Closes every descriptor (an open given up).
+        func closeFiles() {
+            for descriptor in state.segments.values { descriptor.close() }
+            identities.descriptor.close()
+            values.descriptor.close()
+            acknowledged?.descriptor.close()
+            lock?.close()
+        }
     }
 
     var isWriter: Bool { mode == .readWrite }
+
+    /// Whether recovery only plans and reports, changing nothing: a reader's open, and a
+    /// writer's first, lock-free attempt (``openBesideWriters()``).
+    var plansAsReader: Bool
+
+    init(directory: LedgerDirectory, mode: FileLedgerStore.AccessMode, options: FileLedgerStore.Options) {
+        self.directory = directory
+        self.mode = mode
+        self.options = options
+        self.plansAsReader = mode == .readOnly
+    }
 
     func open() throws -> Opened {
         if isWriter {
             do { try directory.create() } catch { throw LedgerStoreError.io(error, "creating", directory.path) }
         }
         try checkDirectoryAccess()
+        if isWriter, let opened = openBesideWriters() { return opened }
         let lock = isWriter ? try WriterLock.open(in: directory) : nil
         do { try lock?.acquire(timeout: options.lockTimeout) } catch {
             lock?.close()
@@ -42,6 +66,41 @@ struct StoreOpener {
         }
         // Recovery runs under the lock; commits take it again one at a time.
         defer { lock?.release() }
+        do {
+            var opened = try openFiles()
+            opened.lock = lock
+            opened.isTidied = true
+            return opened
+        } catch {
+            lock?.close()
+            throw error
+        }
+    }
+
+    /// A writer's open of a ledger with nothing to recover, without the lock: read as a reader
+    /// reads (beside the other writers' appends), so that the lock is held only for what they
+    /// appended meanwhile — which the store catches up with under the lock right after
+    /// (``FileLedgerStore`` runs its tidying once) — not for reading the whole index and log.
+    ///
+    /// `nil` when there is anything to recover, or anything at all goes wrong: the open then
+    /// recovers under the lock, as always, and reports what it finds.
+    private func openBesideWriters() -> Opened? {
+        var reader = self
+        reader.plansAsReader = true
+        guard (try? segmentNumbers().isEmpty) == false, let opened = try? reader.openFiles() else { return nil }
+        guard opened.leftovers.isEmpty, opened.acknowledged != nil, let lock = try? WriterLock.open(in: directory)
+        else {
+            opened.closeFiles()
+            return nil
+        }
+        var result = opened
+        result.lock = lock
+        result.isTidied = false
+        return result
+    }
+
+    /// Opens the vaults and the log and recovers (or, ``plansAsReader``, only plans and reports).
+    private func openFiles() throws -> Opened {
         var descriptors: [FileDescriptor] = []
         do {
             // A directory with a log or an acknowledged record has history: a vault missing there
@@ -54,13 +113,11 @@ struct StoreOpener {
             let values = try openVault(.values, hasHistory: hasHistory)
             descriptors.append(values.descriptor)
             let (state, leftovers, acknowledged) = try recover(identities: identities, values: values)
-            descriptors = []
             return Opened(
-                directory: directory, identities: identities, values: values, lock: lock, state: state,
-                leftovers: isWriter ? [] : leftovers, acknowledged: acknowledged)
+                directory: directory, identities: identities, values: values, lock: nil, state: state,
+                leftovers: plansAsReader ? leftovers : [], acknowledged: acknowledged, isTidied: !plansAsReader)
         } catch {
             for descriptor in descriptors { descriptor.close() }
-            lock?.close()
             throw error
         }
     }
