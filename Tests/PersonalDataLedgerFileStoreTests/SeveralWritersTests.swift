@@ -46,6 +46,39 @@ import Testing
         }
     }
 
+    @Test func aWriterOpenedWhileAnotherAppendsMissesNothingAndBreaksNothing() async throws {
+        let directory = TemporaryDirectory()
+        let options = FileLedgerStore.Options(segmentSize: 4096)
+        let service = try FileStoreTesting.open(directory.ledger, options: options)
+        _ = try await service.append([FileStoreTesting.holding("customer:0")])
+        let appending = Task {
+            var acknowledged: [UInt64] = []
+            for index in 1...200 {
+                let fact = try await service.append([FileStoreTesting.holding("customer:\(index % 7)")])
+                acknowledged.append(fact[0].sequence)
+            }
+            return acknowledged
+        }
+        // The DPO's commands, one after another, each opening the ledger for writing beside the
+        // service's appends (lock-free, then catching up under the lock) and recording one fact.
+        var dpoFacts: [UInt64] = []
+        for _ in 0..<10 {
+            let before = try await service.integrityHead().count
+            let dpo = try FileStoreTesting.open(directory.ledger, options: options)
+            let seen = try await dpo.integrityHead().count
+            #expect(seen >= before, "the new writer missed facts acknowledged before it opened")
+            dpoFacts.append(try await dpo.append([FileStoreTesting.holding("customer:dpo")])[0].sequence)
+            try await dpo.close()
+        }
+        let serviceFacts = try await appending.value
+        let facts = try await service.facts(from: 1, limit: Int.max)
+        let head = try await service.verify()
+        try await service.close()
+        #expect(facts.map(\.sequence) == Array(1...211))
+        #expect(Set(serviceFacts + dpoFacts).count == 210)
+        #expect(head.count == 211)
+    }
+
     @Test func eachWriterSeesTheOthersFactsOnItsNextRead() async throws {
         let directory = TemporaryDirectory()
         let webshop = try FileStoreTesting.open(directory.ledger)

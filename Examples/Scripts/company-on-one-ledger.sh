@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
 # The company on one ledger: the webshop (Hummingbird, over HTTP) and the B2B portal (one JSON
-# request per line on its standard input) record into one PostgreSQL ledger, and the DPO's
-# `pdl` answers an access request and an erasure request while both keep running.
+# request per line on its standard input) record into one ledger, and the DPO's `pdl` answers an
+# access request and an erasure request while both keep running.
 #
-#   Examples/Scripts/company-on-postgres.sh
+#   Examples/Scripts/company-on-one-ledger.sh file       # one ledger directory on this machine
+#   Examples/Scripts/company-on-one-ledger.sh postgres   # one PostgreSQL ledger
 #
-# Builds WebshopBackend, B2BPortal and pdl-postgres when they are not built yet (debug, each in
-# its package's own .build, as CI's earlier steps leave them), starts a throwaway PostgreSQL 15
-# with Integrations/PostgresLedgerStore/Scripts/with-postgres.sh unless POSTGRES_PORT names a
-# running one, and removes the services, the key file and the cluster afterwards. Every check
-# that fails stops the script with a line saying which, and a non-zero exit status.
+# `file`: the three programs are three writer processes on one directory (each commit takes the
+# writers' lock), and after the erasure no file of the directory holds Kari's values. `postgres`:
+# starts a throwaway PostgreSQL 15 with Integrations/PostgresLedgerStore/Scripts/with-postgres.sh
+# unless POSTGRES_PORT names a running one, and after the erasure no file of the cluster holds a
+# personal value in plaintext. Builds WebshopBackend, B2BPortal and pdl (or pdl-postgres) when they
+# are not built yet (debug, each in its package's own .build, as CI's earlier steps leave them),
+# and removes the services, the ledger and the cluster afterwards. Every check that fails stops
+# the script with a line saying which, and a non-zero exit status.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-if [[ -z ${POSTGRES_PORT:-} ]]; then
+mode=${1:-}
+case $mode in
+    file | postgres) ;;
+    *)
+        echo "usage: $0 file|postgres" >&2
+        exit 2
+        ;;
+esac
+if [[ $mode == postgres && -z ${POSTGRES_PORT:-} ]]; then
     exec "$repo/Integrations/PostgresLedgerStore/Scripts/with-postgres.sh" "$0" "$@"
 fi
+name="company-on-one-ledger ($mode)"
 
-work=$(mktemp -d /tmp/company-on-postgres.XXXXXX)
+work=$(mktemp -d /tmp/company-on-one-ledger.XXXXXX)
 webshop_pid=
 portal_pid=
 cleanup() {
@@ -28,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 step() { printf -- '-- %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 fail() {
-    echo "company-on-postgres: FAILED: $1" >&2
+    echo "$name: FAILED: $1" >&2
     for log in "$work"/*.log; do [[ -s $log ]] && { echo "--- $log" >&2; tail -20 "$log" >&2; }; done
     exit 1
 }
@@ -39,23 +52,33 @@ built() {
     printf '%s/%s\n' "$(swift build --package-path "$repo/$1" --show-bin-path)" "$2"
 }
 command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
-step "building (when needed) pdl-postgres, WebshopBackend, B2BPortal"
-pdl=$(built Integrations/PostgresLedgerStore pdl-postgres)
+if [[ $mode == file ]]; then
+    step "building (when needed) pdl, WebshopBackend, B2BPortal"
+    pdl=$(built . pdl)
+else
+    step "building (when needed) pdl-postgres, WebshopBackend, B2BPortal"
+    pdl=$(built Integrations/PostgresLedgerStore pdl-postgres)
+fi
 webshop=$(built Examples/WebshopBackend WebshopBackend)
 portal=$(built Examples/B2BPortal B2BPortal)
-
 
 # The DPO's pdl; no command may hang the script.
 dpo() { timeout 120 "$pdl" "$@"; }
 
-# One ledger, one key file: every program below is pointed at them the same way.
-export PDL_STORE="postgres://$POSTGRES_USER@$POSTGRES_HOSTNAME:$POSTGRES_PORT/$POSTGRES_DB?schema=company&sslmode=disable"
-export PGPASSWORD=$POSTGRES_PASSWORD
-export PDL_KEY_FILE=$work/ledger.key
-
-step "the DPO creates the company's ledger and its key file"
-dpo init > "$work/init.log" 2>&1 || fail "pdl init"
-[[ $(stat -c %a "$PDL_KEY_FILE") == 600 ]] || fail "the key file is not mode 0600"
+# One ledger: every program below is pointed at it the same way.
+if [[ $mode == file ]]; then
+    export PDL_STORE=$work/ledger
+    step "the DPO creates the company's ledger directory"
+    dpo init > "$work/init.log" 2>&1 || fail "pdl init"
+    [[ $(stat -c %a "$PDL_STORE") == 700 ]] || fail "the ledger directory is not mode 0700"
+else
+    export PDL_STORE="postgres://$POSTGRES_USER@$POSTGRES_HOSTNAME:$POSTGRES_PORT/$POSTGRES_DB?schema=company&sslmode=disable"
+    export PGPASSWORD=$POSTGRES_PASSWORD
+    export PDL_KEY_FILE=$work/ledger.key
+    step "the DPO creates the company's ledger and its key file"
+    dpo init > "$work/init.log" 2>&1 || fail "pdl init"
+    [[ $(stat -c %a "$PDL_KEY_FILE") == 600 ]] || fail "the key file is not mode 0600"
+fi
 
 step "starting the webshop and the B2B portal on the one ledger"
 # The webshop's callers: the checkout records, the DPO's desk reads reports (mode 0600, as the
@@ -193,13 +216,21 @@ grep -qF nils.hansen@example.no "$work/nils.txt" || fail "pdl does not see what 
 dpo report b2b:nordlys-foto:rep-3 > "$work/liv.txt" 2>> "$work/report.log" || fail "pdl report of the new representative"
 grep -qF liv@nordlysfoto.example.no "$work/liv.txt" || fail "pdl does not see what the portal recorded after the erasure"
 
-step "no plaintext value in the database cluster's files (tables, WAL)"
-if [[ -n ${POSTGRES_DATA_DIRECTORY:-} && -r ${POSTGRES_DATA_DIRECTORY:-} ]]; then
-    for value in "${kari_values[@]}" "$ola_email" "$per_email" nils.hansen@example.no; do
-        if grep -rqF "$value" "$POSTGRES_DATA_DIRECTORY"; then fail "a personal value is in the cluster's files"; fi
+if [[ $mode == file ]]; then
+    step "Kari's values are physically gone from the ledger's files; the others' are still there"
+    for value in "${kari_values[@]}"; do
+        if grep -rqF "$value" "$PDL_STORE"; then fail "one of Kari's erased values is still in a file of the ledger"; fi
     done
+    grep -rqF "$ola_email" "$PDL_STORE" || fail "the byte search does not find Ola's email, which is kept"
 else
-    echo "(skipped: the cluster's data directory is not readable by this user)"
+    step "no plaintext value in the database cluster's files (tables, WAL)"
+    if [[ -n ${POSTGRES_DATA_DIRECTORY:-} && -r ${POSTGRES_DATA_DIRECTORY:-} ]]; then
+        for value in "${kari_values[@]}" "$ola_email" "$per_email" nils.hansen@example.no; do
+            if grep -rqF "$value" "$POSTGRES_DATA_DIRECTORY"; then fail "a personal value is in the cluster's files"; fi
+        done
+    else
+        echo "(skipped: the cluster's data directory is not readable by this user)"
+    fi
 fi
 
 step "stopping both services"
@@ -210,4 +241,4 @@ kill -TERM "$webshop_pid"
 wait "$webshop_pid" || fail "the webshop exited with an error on SIGTERM"
 webshop_pid=
 dpo verify > "$work/verify.log" 2>&1 || fail "pdl verify at the end"
-echo "company-on-postgres: two services and the DPO on one PostgreSQL ledger: every check passed"
+echo "$name: two services and the DPO on one ledger: every check passed"
