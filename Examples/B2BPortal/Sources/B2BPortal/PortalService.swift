@@ -75,6 +75,17 @@ struct PortalService: Sendable {
         return await answer(line)
     }
 
+    /// The answer to a line longer than ``InputLines/maximumLength``, which was skipped unread
+    /// (rule `lineTooLong`).
+    func refuseTooLongLine() -> String {
+        encode(
+            Refusal(
+                rule: "lineTooLong",
+                message:
+                    "The line is longer than \(InputLines.maximumLength >> 20) MiB, so it was skipped unread; nothing was "
+                    + "recorded. Send one JSON object per line."))
+    }
+
     /// Answers one line of input; every failure is an answer, so the service keeps running.
     func answer(_ line: String) async -> String {
         do {

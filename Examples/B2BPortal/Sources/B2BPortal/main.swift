@@ -49,7 +49,11 @@ let portal = Portal(ledger: ledger)
 
 if options.serves {
     let service = PortalService(portal: portal, language: options.language)
-    for line in InputLines() {
+    for input in InputLines() {
+        guard case .line(let line) = input else {
+            FileHandle.standardOutput.write(Data((service.refuseTooLongLine() + "\n").utf8))
+            continue
+        }
         // Blank lines (and a lone carriage return) are no request.
         guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") })
         else {
