@@ -18,10 +18,12 @@ enum GeneralHelp {
             \(list.joined(separator: "\n"))
 
             Every command works on the ledger --store DIR (default: $PDL_STORE when set, else ./ledger).
-            Commands that only read (find, verify, checkpoint, ropa, breach, export, notify-list, retention
-            without --apply, requests list|show, policy list) work beside a service that writes the ledger;
-            the others need the ledger to themselves and, when it is in use, name the process that holds it
-            (exit status 3). Run 'pdl COMMAND --help' for a command's options, exit statuses and examples.
+            Every command works beside services that write the ledger. Commands that only read (find,
+            verify, checkpoint, ropa, breach, export, notify-list, retention without --apply, requests
+            list|show, policy list) open it read-only; the others take its lock for each write, for
+            milliseconds, waiting for a service's write in progress (exit status 3, naming the process,
+            when a writer holds it for more than 10 seconds). Run 'pdl COMMAND --help' for a command's
+            options, exit statuses and examples.
 
             Environment:
               PDL_STORE   The ledger when --store is not given.

@@ -38,9 +38,10 @@ struct ManPage {
             retention, the record of processing, breach impact, integrity checks and exports.
 
             Every command works on the ledger --store DIR (default: $PDL_STORE when set, else
-            ./ledger). Commands that only read work beside a service that writes the ledger; the
-            others need the ledger to themselves and, when it is in use, name the process that
-            holds it (exit status 3).
+            ./ledger). Every command works beside services that write the ledger: commands that
+            only read open it read-only; the others take its lock for each write, for
+            milliseconds, and fail with exit status 3, naming the process, only when a writer
+            holds it for more than 10 seconds.
 
             Results go to standard output, errors, warnings and progress to standard error. With
             --format json a command prints one JSON document naming its schema and schemaVersion,
