@@ -103,15 +103,23 @@ extension StoreOpener {
         }
 
         var leftovers = plan.leftovers
-        if plansAsReader, Self.hasUnappliedErasures(tables, identities: identities, values: values) {
+        let hasUnappliedErasures =
+            plansAsReader && Self.hasUnappliedErasures(tables, identities: identities, values: values)
+        if hasUnappliedErasures {
             leftovers.append("erasures the log records whose values are still in the vaults")
         }
-        if plansAsReader, isWriter, droppedLookups, snapshot != nil {
-            // Only a writer's lock-free attempt asks: an index snapshot older than an erasure of a
-            // lookup token still holds the token, and recovery removes it.
-            leftovers.append("an index snapshot older than an erased lookup token")
-        }
         var state = StoreState(tables: tables, segments: segments, identitiesLoaded: plan.identitiesEnd)
+        if plansAsReader, isWriter {
+            // A writer's lock-free attempt leaves recovery's work to its first tidying under the
+            // lock, which cuts what lies after the last frame by itself; these two it is told.
+            if hasUnappliedErasures {
+                state.foreignErasures =
+                    tables.erasedValues.sorted().map { .value(offset: $0) }
+                    + tables.erasedSubjects.sorted().map { .subject(number: $0) }
+            }
+            // An index snapshot older than an erasure of a lookup token still holds the token.
+            state.foreignDroppedLookups = droppedLookups && snapshot != nil
+        }
         state.factsSinceSnapshot =
             snapshot == nil ? max(replayed, plan.count > 0 ? options.snapshotInterval : 0) : replayed
         let acknowledgedFile: AcknowledgedFile? =

@@ -77,23 +77,29 @@ struct StoreOpener {
         }
     }
 
-    /// A writer's open of a ledger with nothing to recover, without the lock: read as a reader
-    /// reads (beside the other writers' appends), so that the lock is held only for what they
-    /// appended meanwhile — which the store catches up with under the lock right after
-    /// (``FileLedgerStore`` runs its tidying once) — not for reading the whole index and log.
+    /// A writer's open without the lock: read as a reader reads (beside the other writers'
+    /// appends), so that the lock is held only for what changed meanwhile, not for reading the
+    /// whole index and log — seconds at ten million facts, while every other writer waits.
     ///
-    /// `nil` when there is anything to recover, or anything at all goes wrong: the open then
-    /// recovers under the lock, as always, and reports what it finds.
+    /// ``FileLedgerStore`` then tidies once under the lock, exactly as before each commit: it
+    /// catches up, and does what recovery would have done to what a crash left after the last
+    /// frame (``FileLedgerStore/tidyUnderLock(_:)``), erasures to carry out again and a stale
+    /// snapshot included (`recover` hands them over in the state).
+    ///
+    /// `nil` for a ledger without `ACKNOWLEDGED` (made before it existed) or when anything goes
+    /// wrong — damage included: the open then recovers under the lock, as always, and reports
+    /// what it finds.
     private func openBesideWriters() -> Opened? {
         var reader = self
         reader.plansAsReader = true
         guard (try? segmentNumbers().isEmpty) == false, let opened = try? reader.openFiles() else { return nil }
-        guard opened.leftovers.isEmpty, opened.acknowledged != nil, let lock = try? WriterLock.open(in: directory)
-        else {
+        guard opened.acknowledged != nil, let lock = try? WriterLock.open(in: directory) else {
             opened.closeFiles()
             return nil
         }
         var result = opened
+        // What a reader would warn of is the tidying's to do.
+        result.leftovers = []
         result.lock = lock
         result.isTidied = false
         return result
