@@ -136,7 +136,7 @@ enum Curve {
         }
         if let path = options.chart {
             let subtitle =
-                "\(caps). Load average \(loadAtStart) at the start, \(points.last?.loadAfter ?? "") after \(sizeLabel(points.last?.facts ?? 0))."
+                "\(caps.replacingOccurrences(of: "; subjects = facts / 10", with: "")); load average \(loadAtStart) at the start, \(points.last?.loadAfter ?? "") after \(sizeLabel(points.last?.facts ?? 0))."
             try CurveChart(series: lines, sizes: points.map(\.facts), subtitle: subtitle).svg.write(
                 toFile: path, atomically: true, encoding: .utf8)
         }

@@ -11,7 +11,7 @@ struct CurveChart {
     static let columns = 3
     static let panelWidth = 330.0
     static let panelHeight = 230.0
-    static let header = 78.0
+    static let header = 92.0
     /// The plot area inside a panel.
     static let left = 64.0
     static let right = 14.0
@@ -29,7 +29,7 @@ struct CurveChart {
         case "report_p50_us": "report p50"
         case "report_p99_us": "report p99"
         case "bytes_per_fact": "bytes on disk per fact"
-        case "open_and_first_report_ms": "fresh process: open + 1st report"
+        case "open_and_first_report_ms": "new process: open + first report"
         case "peak_rss_mb": "peak resident memory"
         case "erase_subject_ms": "erase one subject (median)"
         default: figure
@@ -56,18 +56,17 @@ struct CurveChart {
             <rect width="100%" height="100%" fill="white"/>
             <text x="12" y="22" font-size="16" font-weight="bold">ledger-bench --curve: how each figure grows with the ledger's size</text>
             <text x="12" y="40" font-size="10" fill="#444">\(escape(subtitle))</text>
+            <text x="12" y="56" font-size="10" fill="#444">Both axes log scale: a flat figure is a flat line; a figure proportional to the ledger's size climbs one decade per decade. Subjects = facts / 10.</text>
 
             """
         var legendX = 12.0
         for engine in ["ledger", "sqlite"] where series.contains(where: { $0.engine == engine }) {
-            out += marker(engine, x: legendX + 10, y: 58)
+            out += marker(engine, x: legendX + 10, y: 74)
             out +=
-                "<line x1=\"\(legendX)\" y1=\"58\" x2=\"\(legendX + 20)\" y2=\"58\" stroke=\"\(Self.colours[engine]!)\" stroke-width=\"2\"/>\n"
-            out += "<text x=\"\(legendX + 26)\" y=\"62\">\(escape(Self.engineNames[engine]!))</text>\n"
-            legendX += 250
+                "<line x1=\"\(legendX)\" y1=\"74\" x2=\"\(legendX + 20)\" y2=\"74\" stroke=\"\(Self.colours[engine]!)\" stroke-width=\"2\"/>\n"
+            out += "<text x=\"\(legendX + 26)\" y=\"78\">\(escape(Self.engineNames[engine]!))</text>\n"
+            legendX += 40 + Double(Self.engineNames[engine]!.count) * 6.5
         }
-        out +=
-            "<text x=\"\(legendX)\" y=\"62\" fill=\"#444\">both axes log scale; x = facts in the ledger (subjects = facts / 10)</text>\n"
         for (index, figure) in figures.enumerated() {
             let x = Double(index % Self.columns) * Self.panelWidth
             let y = Self.header + Double(index / Self.columns) * Self.panelHeight
@@ -84,10 +83,10 @@ struct CurveChart {
         let values = lines.flatMap { $0.values.map(\.value) }.filter { $0 > 0 && $0.isFinite }
         let unit = Self.unitLabel(lines.first?.unit ?? "")
         let better = lines.first?.better == .higher ? "higher is better" : "lower is better"
+        let axisLabel = "\(unit) (\(better))"
         var out = "<g>\n"
         out +=
-            "<text x=\"\(plotX)\" y=\"\(y + 18)\" font-weight=\"bold\">\(escape(Self.title(figure)))</text>"
-            + "<text x=\"\(x + Self.panelWidth - Self.right)\" y=\"\(y + 18)\" text-anchor=\"end\" fill=\"#666\" font-size=\"9\">\(better)</text>\n"
+            "<text x=\"\(plotX)\" y=\"\(y + 18)\" font-weight=\"bold\">\(escape(Self.title(figure)))</text>\n"
         out +=
             "<rect x=\"\(plotX)\" y=\"\(plotY)\" width=\"\(plotWidth)\" height=\"\(plotHeight)\" fill=\"#fafafa\" stroke=\"#999\"/>\n"
         guard let low = values.min(), let high = values.max(), let first = sizes.first, let last = sizes.last else {
@@ -116,7 +115,7 @@ struct CurveChart {
             "<text x=\"\(plotX + plotWidth / 2)\" y=\"\(plotY + plotHeight + 30)\" text-anchor=\"middle\" fill=\"#444\">facts</text>\n"
         let labelY = plotY + plotHeight / 2
         out +=
-            "<text x=\"\(x + 14)\" y=\"\(labelY)\" text-anchor=\"middle\" fill=\"#444\" transform=\"rotate(-90 \(x + 14) \(labelY))\">\(escape(unit))</text>\n"
+            "<text x=\"\(x + 14)\" y=\"\(labelY)\" text-anchor=\"middle\" fill=\"#444\" transform=\"rotate(-90 \(x + 14) \(labelY))\">\(escape(axisLabel))</text>\n"
         for line in lines {
             let colour = Self.colours[line.engine] ?? "black"
             let points = line.values.filter { $0.value > 0 }.map { "\(px($0.facts)),\(py($0.value))" }
