@@ -67,6 +67,8 @@ enum Curve {
             print(table(measurement.figures))
             for note in measurement.notes { print("- \(note)") }
             print("- wall time \(format(measurement.wallSeconds)) s; load average after: \(point.loadAfter)")
+            // Redirected standard output is block-buffered: show each size as it ends.
+            fflush(nil)
             try write(points, options: options, caps: caps, loadAtStart: loadAtStart)
         }
         print("")
