@@ -10,18 +10,51 @@ import PersonalDataLedger
 struct Benchmark {
     let options: Options
 
+    /// What one run at one size measured.
+    struct Measurement: Sendable {
+        /// Every figure; `peer` is NaN when the run measured the ledger alone.
+        var figures: [Figure]
+        var notes: [String]
+        var wallSeconds: Double
+    }
+
     func run() async throws {
-        let wallStart = monotonicNanoseconds()
         let root = try prepareDirectory()
-        let ledgerPath = root.appendingPathComponent("ledger")
-        let sqliteFolder = root.appendingPathComponent("sqlite")
-        try FileManager.default.createDirectory(at: sqliteFolder, withIntermediateDirectories: true)
-        let sqlitePath = sqliteFolder.appendingPathComponent("facts.sqlite").path
         defer {
             if options.directory == nil { try? FileManager.default.removeItem(at: root) }
         }
-
         printHeader(root)
+        let measurement = try await measure(in: root, withPeer: true)
+        print("")
+        print(table(measurement.figures))
+        print("")
+        for note in measurement.notes { print("- \(note)") }
+        print(
+            "- caps: \(options.singleAppends) single appends and \(options.concurrentAppends) concurrent appends per engine; the rest imported in batches of \(options.batchSize)"
+        )
+        print("- this process peaked at \(format(peakResidentMegabytes())) MiB (the workload and both engines)")
+        print("- wall time \(format(measurement.wallSeconds)) s; load average at the end: \(loadAverage())")
+        if let path = options.json {
+            try json(measurement.figures).write(toFile: path, atomically: true, encoding: .utf8)
+            print("- figures written to \(path)")
+        }
+    }
+
+    /// Runs the workload of `options` in `root` (its `ledger` and `sqlite` replaced), against the
+    /// ledger and, when `withPeer`, SQLite; prints each phase's progress and returns the figures.
+    func measure(in root: URL, withPeer: Bool) async throws -> Measurement {
+        let wallStart = monotonicNanoseconds()
+        let manager = FileManager.default
+        let ledgerPath = root.appendingPathComponent("ledger")
+        let sqliteFolder = root.appendingPathComponent("sqlite")
+        for folder in [ledgerPath, sqliteFolder] { try? manager.removeItem(at: folder) }
+        try manager.createDirectory(at: sqliteFolder, withIntermediateDirectories: true)
+        let sqlitePath = sqliteFolder.appendingPathComponent("facts.sqlite").path
+        defer {
+            // The next size starts from empty stores; a ledger-only run leaves no SQLite folder.
+            if !withPeer { try? manager.removeItem(at: sqliteFolder) }
+        }
+
         progress("generating \(options.facts) facts about \(options.subjects) subjects (seed \(options.seed))…")
         let (workload, generation) = await timed {
             Workload(facts: options.facts, subjects: options.subjects, seed: options.seed)
@@ -32,12 +65,17 @@ struct Benchmark {
         )
 
         var ledger = try LedgerEngine(directory: ledgerPath)
-        var sqlite = try SQLiteEngine(path: sqlitePath)
-        print(
-            "sqlite: GRDB DatabasePool, journal_mode=WAL, PRAGMA synchronous on the writer reads \(sqlite.synchronous) (2 = FULL)"
-        )
-        guard sqlite.synchronous == 2 else { throw BenchError("SQLite's writer is not synchronous=FULL") }
-        let engines: [any BenchEngine] = [ledger, sqlite]
+        var sqlite = withPeer ? try SQLiteEngine(path: sqlitePath) : nil
+        if let sqlite {
+            print(
+                "sqlite: GRDB DatabasePool, journal_mode=WAL, PRAGMA synchronous on the writer reads \(sqlite.synchronous) (2 = FULL)"
+            )
+            guard sqlite.synchronous == 2 else { throw BenchError("SQLite's writer is not synchronous=FULL") }
+        }
+        let engines: [any BenchEngine] = [ledger] + (sqlite.map { [$0] } ?? [])
+        let names = engines.map(\.name)
+        /// The peer's value of a per-engine list, NaN when the run has no peer.
+        func peer(_ values: [Double]) -> Double { values.count > 1 ? values[1] : .nan }
 
         var figures: [Figure] = []
         var notes: [String] = []
@@ -95,15 +133,16 @@ struct Benchmark {
 
         figures.append(
             Figure(
-                name: "append_1writer_per_s", unit: "facts/s", ledger: singleRates[0], peer: singleRates[1],
+                name: "append_1writer_per_s", unit: "facts/s", ledger: singleRates[0], peer: peer(singleRates),
                 better: .higher, goal: .ratioAtLeast(1.0)))
         figures.append(
             Figure(
-                name: "append_32writers_per_s", unit: "facts/s", ledger: concurrentRates[0], peer: concurrentRates[1],
+                name: "append_32writers_per_s", unit: "facts/s", ledger: concurrentRates[0],
+                peer: peer(concurrentRates),
                 better: .higher, goal: .ratioAtLeast(10)))
         figures.append(
             Figure(
-                name: "import_batch1000_per_s", unit: "facts/s", ledger: importRates[0], peer: importRates[1],
+                name: "import_batch1000_per_s", unit: "facts/s", ledger: importRates[0], peer: peer(importRates),
                 better: .higher, goal: .ratioAtLeast(5)))
 
         // Reports: the same random subjects for both; store read + fold, warm caches.
@@ -117,32 +156,38 @@ struct Benchmark {
         notes.append(reports.note)
         figures.append(
             Figure(
-                name: "report_p50_us", unit: "us", ledger: median(reportTimes[0]), peer: median(reportTimes[1]),
+                name: "report_p50_us", unit: "us", ledger: median(reportTimes[0]), peer: peer(reportTimes.map(median)),
                 better: .lower, goal: .ratioAtMost(0.25)))
         figures.append(
             Figure(
                 name: "report_p99_us", unit: "us", ledger: quantile(reportTimes[0], 0.99),
-                peer: quantile(reportTimes[1], 0.99), better: .lower, goal: .ratioAtMost(0.25)))
+                peer: peer(reportTimes.map { quantile($0, 0.99) }), better: .lower, goal: .ratioAtMost(0.25)))
 
         // Bytes on disk: SQLite after a TRUNCATE checkpoint; the ledger after close (which
         // writes its index snapshot).
-        try sqlite.checkpointForSize()
-        let sqliteBytes = try sqlite.bytesOnDisk()
-        try await sqlite.close()
+        var sqliteBytes: Int?
+        if let sqlite {
+            try sqlite.checkpointForSize()
+            sqliteBytes = try sqlite.bytesOnDisk()
+            try await sqlite.close()
+        }
         try await ledger.close()
         let ledgerBytes = try ledger.bytesOnDisk()
         figures.append(
             Figure(
                 name: "bytes_per_fact", unit: "B", ledger: Double(ledgerBytes) / Double(options.facts),
-                peer: Double(sqliteBytes) / Double(options.facts), better: .lower, goal: .ratioAtMost(0.6)))
-        notes.append("bytes: ledger \(ledgerBytes) in \(try ledgerFiles(ledgerPath)); sqlite \(sqliteBytes)")
+                peer: sqliteBytes.map { Double($0) / Double(options.facts) } ?? .nan, better: .lower,
+                goal: .ratioAtMost(0.6)))
+        notes.append(
+            "bytes: ledger \(ledgerBytes) in \(try ledgerFiles(ledgerPath))\(sqliteBytes.map { "; sqlite \($0)" } ?? "")"
+        )
 
         // A fresh process opens the store and answers one report; runs alternate engines.
         let paths = ["ledger": ledgerPath.path, "sqlite": sqlitePath]
         var openTimes: [String: [Double]] = [:]
         var openInside: [String: [Double]] = [:]
         for run in 0..<options.openRuns {
-            for name in ["ledger", "sqlite"] {
+            for name in names {
                 let subject = reportSubjects[run % reportSubjects.count]
                 progress("\(name): fresh process opens and reports (run \(run + 1) of \(options.openRuns))…")
                 let start = monotonicNanoseconds()
@@ -156,15 +201,15 @@ struct Benchmark {
         figures.append(
             Figure(
                 name: "open_and_first_report_ms", unit: "ms", ledger: median(openTimes["ledger"]!),
-                peer: median(openTimes["sqlite"]!), better: .lower, goal: .ledgerAtMost(100)))
+                peer: openTimes["sqlite"].map(median) ?? .nan, better: .lower, goal: .ledgerAtMost(100)))
         notes.append(
-            "open: from spawn to answer, median of \(options.openRuns); open + report inside the child: ledger \(format(median(openInside["ledger"]!))) ms, sqlite \(format(median(openInside["sqlite"]!))) ms"
-        )
+            "open: from spawn to answer, median of \(options.openRuns); open + report inside the child: "
+                + names.map { "\($0) \(format(median(openInside[$0]!))) ms" }.joined(separator: ", "))
 
         // Peak memory: each engine in its own process opens the store, answers 1,000 reports,
         // appends 1,000 facts in batches of 100, and closes.
         var peaks: [String: Double] = [:]
-        for name in ["none", "ledger", "sqlite"] {
+        for name in ["none"] + names {
             progress("\(name): peak memory child…")
             let line = try runChild([
                 "--child-rss", name, paths[name] ?? "-", String(options.seed &+ 11), String(options.subjects),
@@ -175,7 +220,8 @@ struct Benchmark {
         }
         figures.append(
             Figure(
-                name: "peak_rss_mb", unit: "MiB", ledger: peaks["ledger"]!, peer: peaks["sqlite"]!, better: .lower,
+                name: "peak_rss_mb", unit: "MiB", ledger: peaks["ledger"]!, peer: peaks["sqlite"] ?? .nan,
+                better: .lower,
                 goal: .ratioAtMost(1.5)))
         notes.append(
             "memory: the executable alone (Foundation, GRDB loaded, nothing opened) peaks at \(format(peaks["none"]!)) MiB"
@@ -183,12 +229,16 @@ struct Benchmark {
 
         // Erasure: one subject at a time, fully (values and identifier).
         ledger = try LedgerEngine(directory: ledgerPath)
-        sqlite = try SQLiteEngine(path: sqlitePath)
-        let secureDelete = try sqlite.prepareErasure()
-        guard secureDelete == 1 else { throw BenchError("SQLite's secure_delete is not on") }
+        var secureDelete: Int?
+        if withPeer {
+            let reopened = try SQLiteEngine(path: sqlitePath)
+            secureDelete = try reopened.prepareErasure()
+            guard secureDelete == 1 else { throw BenchError("SQLite's secure_delete is not on") }
+            sqlite = reopened
+        }
         let eraseSubjects = (0..<options.erasures).map { shuffled[shuffled.count - 1 - $0] }
         var eraseTimes: [[Double]] = []
-        for engine in [ledger, sqlite] as [any BenchEngine] {
+        for engine in [ledger] + (sqlite.map { [$0] } ?? []) as [any BenchEngine] {
             progress("\(engine.name): erasing \(eraseSubjects.count) subjects…")
             var times: [Double] = []
             for subject in eraseSubjects {
@@ -202,11 +252,12 @@ struct Benchmark {
         }
         figures.append(
             Figure(
-                name: "erase_subject_ms", unit: "ms", ledger: median(eraseTimes[0]), peer: median(eraseTimes[1]),
+                name: "erase_subject_ms", unit: "ms", ledger: median(eraseTimes[0]), peer: peer(eraseTimes.map(median)),
                 better: .lower, goal: .ratioAtMost(1.0)))
         notes.append(
-            "erase: median of \(eraseSubjects.count) subjects; p90 ledger \(format(quantile(eraseTimes[0], 0.9))) ms, sqlite \(format(quantile(eraseTimes[1], 0.9))) ms; sqlite secure_delete=\(secureDelete)"
-        )
+            "erase: median of \(eraseSubjects.count) subjects; p90 "
+                + zip(names, eraseTimes).map { "\($0) \(format(quantile($1, 0.9))) ms" }.joined(separator: ", ")
+                + (secureDelete.map { "; sqlite secure_delete=\($0)" } ?? ""))
 
         // For reference: the ledger's whole report (links, access grants, retention and consent
         // state, and the durable reportIssued fact it appends). SQLite has no counterpart.
@@ -215,22 +266,9 @@ struct Benchmark {
             "ledger.issueReport(for:requestedBy:) (fold + durable reportIssued append), \(fullReports.count) subjects: p50 \(format(median(fullReports))) µs, p99 \(format(quantile(fullReports, 0.99))) µs"
         )
         try await ledger.close()
-        try await sqlite.close()
-
-        let wall = Double(monotonicNanoseconds() - wallStart) / 1e9
-        print("")
-        print(table(figures))
-        print("")
-        for note in notes { print("- \(note)") }
-        print(
-            "- caps: \(options.singleAppends) single appends and \(options.concurrentAppends) concurrent appends per engine; the rest imported in batches of \(options.batchSize)"
-        )
-        print("- this process peaked at \(format(peakResidentMegabytes())) MiB (the workload and both engines)")
-        print("- wall time \(format(wall)) s; load average at the end: \(loadAverage())")
-        if let path = options.json {
-            try json(figures).write(toFile: path, atomically: true, encoding: .utf8)
-            print("- figures written to \(path)")
-        }
+        try await sqlite?.close()
+        return Measurement(
+            figures: figures, notes: notes, wallSeconds: Double(monotonicNanoseconds() - wallStart) / 1e9)
     }
 
     private func fullLedgerReports(_ engine: LedgerEngine, subjects: [String]) async throws -> [Double] {
@@ -245,12 +283,12 @@ struct Benchmark {
         return times
     }
 
-    private func prepareDirectory() throws -> URL {
+    /// The run's directory: `--dir`, or a fresh temporary one (removed by the caller).
+    func prepareDirectory() throws -> URL {
         let manager = FileManager.default
         let root: URL
         if let directory = options.directory {
             root = URL(fileURLWithPath: directory)
-            for name in ["ledger", "sqlite"] { try? manager.removeItem(at: root.appendingPathComponent(name)) }
         } else {
             root = manager.temporaryDirectory.appendingPathComponent("ledger-bench-\(getpid())")
             try? manager.removeItem(at: root)
@@ -265,7 +303,7 @@ struct Benchmark {
         return names.map { "\($0) \(fileSize(directory.appendingPathComponent($0).path))" }.joined(separator: ", ")
     }
 
-    private func printHeader(_ root: URL) {
+    func printHeader(_ root: URL) {
         var name = utsname()
         uname(&name)
         let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }

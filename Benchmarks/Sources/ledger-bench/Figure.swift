@@ -37,11 +37,12 @@ struct Figure: Sendable {
     /// Always ledger / peer; `better` says which direction wins.
     var ratio: Double { peer == 0 ? .nan : ledger / peer }
 
-    /// Whether the goal is met; `nil` when the figure has none.
+    /// Whether the goal is met; `nil` when the figure has none, or a ratio goal has no peer to
+    /// compare with (the curve's sizes that measure the ledger alone).
     var isMet: Bool? {
         switch goal {
-        case .ratioAtLeast(let r): ratio >= r
-        case .ratioAtMost(let r): ratio <= r
+        case .ratioAtLeast(let r): ratio.isNaN ? nil : ratio >= r
+        case .ratioAtMost(let r): ratio.isNaN ? nil : ratio <= r
         case .ledgerAtMost(let v): ledger <= v
         case .none: nil
         }

@@ -36,7 +36,7 @@ struct ReportPhase {
         return ReportPhase(
             times: times,
             note:
-                "reports: both engines returned the same \(rowCount) rows for \(subjects.count) subjects (\(format(Double(rowCount) / Double(subjects.count))) rows each)"
+                "reports: \(engines.count == 1 ? "\(engines[0].name) returned" : "both engines returned the same") \(rowCount) rows for \(subjects.count) subjects (\(format(Double(rowCount) / Double(subjects.count))) rows each)"
         )
     }
 }

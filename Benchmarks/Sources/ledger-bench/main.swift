@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 
 // ledger-bench: the ledger's file store against SQLite (GRDB), the same workload, one run; with
-// --postgres, PostgresLedgerStore against a plain PostgreSQL table.
+// --postgres, PostgresLedgerStore against a plain PostgreSQL table; with --curve, the ledger and
+// SQLite at growing sizes (10k to 10M facts).
 // Documentation/Performance.md describes every figure and what limits it.
 
 /// Runs the command on a task while the main thread waits on a semaphore. Top-level `await`
@@ -18,6 +19,8 @@ func main(_ arguments: [String]) async -> Int32 {
             let options = try Options.parse(arguments)
             if options.isPostgres {
                 try await postgresBenchmark(options)
+            } else if options.isCurve {
+                try await Curve.run(options)
             } else if let phase = options.profile {
                 try await Profile.run(phase, options)
             } else {
