@@ -295,7 +295,7 @@ extension Ledger {
 /// (``read(_:progress:)``) gathers what decides each holding's retention from facts that may come
 /// after it — consent decisions, lifecycle events and reference links, each subject's references
 /// and country (``RetentionContext``), the erasures (``ErasedSequences``), the restrictions in
-/// force and the rectifications — and the second (``forEachLiveHolding(_:)``) hands each
+/// force and the rectifications — and the second (``forEachLiveHolding(_:_:)``) hands each
 /// holding whose value is still held to its caller as it passes.
 ///
 /// Its answers are those of every subject's ``SubjectHistory`` folded at once, which it replaces:
