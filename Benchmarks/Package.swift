@@ -42,7 +42,19 @@ let package = Package(
                 .enableUpcomingFeature("InternalImportsByDefault"),
                 .enableUpcomingFeature("ExistentialAny"),
             ]
-        )
+        ),
+        // A realistic webshop ledger of N facts for measuring pdl's whole-ledger commands:
+        // `swift run -c release --package-path Benchmarks ledger-fixture --store DIR --facts N`.
+        .executableTarget(
+            name: "ledger-fixture",
+            dependencies: [
+                .product(name: "PersonalDataLedger", package: rootIdentity),
+                .product(name: "PersonalDataLedgerFileStore", package: rootIdentity),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny")
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,8 @@
-/// The histories of every subject of a stream of facts, folded one fact at a time: how
-/// whole-ledger scans (retention, breach impact, the record of processing, import) read the one
-/// fold of ``SubjectHistory`` without reading the ledger twice.
+/// The histories of every subject of a stream of facts, folded one fact at a time: how import
+/// and the consent records read the one fold of ``SubjectHistory`` without reading the ledger
+/// twice. It holds every fact it is given: the reports that must not (retention, breach impact,
+/// the record of processing, the notification list) read the ledger in two passes instead
+/// (``ErasedSequences``, ``RetentionScan``), and their tests compare them with this fold.
 ///
 /// A fact about several identifiers (a link) goes into each of their histories; facts about no
 /// one (grants, lifecycle events, policy versions) into none.

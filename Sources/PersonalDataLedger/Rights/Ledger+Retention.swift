@@ -66,7 +66,7 @@ extension Ledger {
     /// Lists the holdings whose retention has run out at `asOf`, with the rule, the clock that ran
     /// out and the date — what must be erased today.
     ///
-    /// Reads the whole ledger in pages. Refused with ``LedgerError/Rule/retentionSettingMissing``
+    /// Reads the whole ledger twice, in pages (``RetentionScan``). Refused with ``LedgerError/Rule/retentionSettingMissing``
     /// when the catalog needs a period the region has no setting for (Finland's consumer complaint
     /// period): set it in ``RetentionSettings`` first.
     ///
@@ -82,12 +82,21 @@ extension Ledger {
         let calculator = retentionCalculator
         var due: [HoldingRetention] = []
         var deferred: [HoldingRetention] = []
-        let requested = pendingErasures(in: scan.histories.allHoldings, context: scan.context, at: instant)
-            .filter { $0.isDue && !scan.isRestricted($0.subject, $0.purpose) }
-        let asked = Set(requested.map(\.holding))
-        for (fact, holding) in scan.liveHoldings where !asked.contains(fact.sequence) {
-            let (end, clock) = try calculator.evaluate(fact, holding, context: scan.context, asOf: instant)
-            guard end.isDue(at: instant) else { continue }
+        // A holding whose erasure waits for a hold is answered below as requested, not here; that
+        // is known once the second pass is over, so its entry (or its refusal) waits till then.
+        var refusals: [(holding: UInt64, error: any Error)] = []
+        var isRefused = false  // by a holding no request waits for: what follows changes nothing
+        let kept = try await scan.forEachLiveHolding(self) { fact, holding in
+            guard !isRefused else { return }
+            let (end, clock): (RetentionEnd, RetentionRule.Clock?)
+            do {
+                (end, clock) = try calculator.evaluate(fact, holding, context: scan.context, asOf: instant)
+            } catch {
+                refusals.append((fact.sequence, error))
+                isRefused = !scan.mayBeRequested(fact.sequence)
+                return
+            }
+            guard end.isDue(at: instant) else { return }
             let entry = HoldingRetention(
                 holding: fact.sequence, subject: holding.subject, category: holding.category,
                 purpose: holding.purpose, system: holding.system, reference: holding.reference, end: end,
@@ -99,6 +108,12 @@ extension Ledger {
                 due.append(entry)
             }
         }
+        let requested = pendingErasures(in: kept, context: scan.context, at: instant)
+            .filter { $0.isDue && !scan.isRestricted($0.subject, $0.purpose) }
+        let asked = Set(requested.map(\.holding))
+        if let refusal = refusals.first(where: { !asked.contains($0.holding) }) { throw refusal.error }
+        due.removeAll { asked.contains($0.holding) }
+        deferred.removeAll { asked.contains($0.holding) }
         let order: (HoldingRetention, HoldingRetention) -> Bool = {
             ($0.end.date ?? .distantPast, $0.holding) < ($1.end.date ?? .distantPast, $1.holding)
         }
@@ -276,49 +291,100 @@ extension Ledger {
     }
 }
 
-/// A pass over the whole ledger, in pages, folding each subject's ``SubjectHistory`` as the facts
-/// stream by, with what retention and the notification list need besides: consent decisions,
-/// lifecycle events and reference links.
+/// Two passes over the whole ledger, in pages, that keep no fact and no holding: the first
+/// (``read(_:progress:)``) gathers what decides each holding's retention from facts that may come
+/// after it — consent decisions, lifecycle events and reference links, each subject's references
+/// and country (``RetentionContext``), the erasures (``ErasedSequences``), the restrictions in
+/// force and the rectifications — and the second (``forEachLiveHolding(_:_:)``) hands each
+/// holding whose value is still held to its caller as it passes.
+///
+/// Its answers are those of every subject's ``SubjectHistory`` folded at once, which it replaces:
+/// what it keeps grows with the subjects, references and erasures, not with the facts.
 package struct RetentionScan {
-    /// Every subject's history.
-    package private(set) var histories = SubjectHistories()
     package private(set) var context = RetentionContext()
+    /// The facts the scan covers: the store's count when the first pass began.
+    private(set) var count: UInt64 = 0
+    private var erased = ErasedSequences()
+    /// Restrictions in force per identifier; a `nil` purpose restricts every purpose.
+    private var restrictions: [SubjectID: [Purpose?: Bool]] = [:]
+    /// Rectifications by the holding they correct, in the order recorded.
+    private var rectifications: [UInt64: [Rectification]] = [:]
+    /// Holdings an erasure kept under a legal hold: the erasures still to be carried out.
+    private var retained: Set<UInt64> = []
+    private var progress: (@Sendable (UInt64, UInt64) -> Void)?
 
-    /// Holdings whose values are still held, of identifiers not erased, in sequence order.
-    package var liveHoldings: [(Fact, Holding)] {
-        histories.allHoldings.compactMap { held in
-            guard !held.isErased, held.holding.subject != .erased else { return nil }
-            return (held.fact, held.holding)
-        }
-    }
-
+    /// Whether processing of `subject` for `purpose` is restricted (Art. 18).
     package func isRestricted(_ subject: SubjectID, _ purpose: Purpose) -> Bool {
-        histories[subject].restriction(of: subject, for: purpose) != nil
+        restrictions[subject]?[purpose] != nil || restrictions[subject]?[nil] != nil
     }
+
+    /// Whether an erasure kept the holding at `sequence` under a hold, so that it may be one a
+    /// request waits to erase.
+    func mayBeRequested(_ sequence: UInt64) -> Bool { retained.contains(sequence) }
 
     /// The value a holding holds now: the latest rectification's, or its own.
     package func currentValue(of fact: Fact, _ holding: Holding) -> PersonalValue? {
-        histories.holding(fact.sequence)?.currentValue ?? holding.value
+        // As the holding's history applies them: rectifications recorded about its subject.
+        rectifications[fact.sequence]?.last { $0.subject == holding.subject }?.value ?? holding.value
     }
 
-    /// Folds every fact of `ledger`, through the ledger's paged scan.
+    /// The first pass: folds what decides retention from every fact of `ledger`.
     package static func read(
         _ ledger: Ledger, progress: (@Sendable (UInt64, UInt64) -> Void)?
     ) async throws -> RetentionScan {
         var scan = RetentionScan()
-        try await ledger.scanFacts(progress: progress) { scan.apply($0) }
+        scan.count = try await ledger.store.integrityHead().count
+        scan.progress = progress
+        try await ledger.scanFacts(through: scan.count, pass: .firstOfTwo, progress: progress) { scan.apply($0) }
         return scan
     }
 
     private mutating func apply(_ fact: Fact) {
+        context.add(fact)
         switch fact.body {
-        // What decides whether a holding is live, its value and its restriction; nothing else is kept.
-        case .holding:
-            histories.apply(fact)
-            context.add(fact)
-        case .erasure, .rectification, .restriction: histories.apply(fact)
-        case .consentDecision, .lifecycleEvent, .referenceLink: context.add(fact)
+        case .erasure(let erasure):
+            erased.note(fact)
+            for kept in erasure.retained { retained.insert(kept.holding) }
+        case .rectification(let rectification):
+            rectifications[rectification.holding, default: []].append(rectification)
+        case .restriction(let restriction):
+            restrictions[restriction.subject, default: [:]][restriction.purpose] = restriction.isLifted ? nil : true
         default: break
         }
+    }
+
+    /// The second pass: calls `body` with each holding whose value is still held, of an
+    /// identifier not erased, in sequence order; returns the holdings an erasure kept under a
+    /// legal hold, as their histories leave them (for ``Ledger/pendingErasures(in:context:at:)``).
+    package func forEachLiveHolding(
+        _ ledger: Ledger, _ body: (Fact, Holding) throws -> Void
+    ) async throws -> [SubjectHistory.HeldValue] {
+        var kept: [UInt64: SubjectHistory.HeldValue] = [:]
+        // The owners of erased holdings: an erasure reaches the histories of the holdings it
+        // names, and a hold it records applies in those histories only.
+        var owners: [UInt64: SubjectID] = [:]
+        try await ledger.scanFacts(through: count, pass: .secondOfTwo, progress: progress) { fact in
+            switch fact.body {
+            case .holding(let holding):
+                let isErased = erased.isErased(fact.sequence)
+                if isErased { owners[fact.sequence] = holding.subject }
+                if retained.contains(fact.sequence) { kept[fact.sequence] = .init(fact: fact, holding: holding) }
+                guard !isErased, holding.subject != .erased else { return }
+                try body(fact, holding)
+            case .erasure(let erasure):
+                var reached = Set(fact.body.subjects)
+                for sequence in erasure.erased {
+                    if let owner = owners[sequence] { reached.insert(owner) }
+                    kept[sequence]?.erase(by: fact)
+                }
+                for (sequence, holds) in Dictionary(grouping: erasure.retained, by: \.holding) {
+                    guard let held = kept[sequence], reached.contains(held.holding.subject) else { continue }
+                    kept[sequence]?.keep(holds, by: fact)
+                }
+            default:
+                break
+            }
+        }
+        return kept.values.sorted { $0.sequence < $1.sequence }
     }
 }

@@ -12,7 +12,8 @@ extension Ledger {
     /// access.
     ///
     /// A holding counts when it was recorded no later than `to` and its value was not erased
-    /// before `from`; both ends are inclusive. Reads every fact once.
+    /// before `from`; both ends are inclusive. Reads the ledger twice, a page at a time, keeping
+    /// the exposed subjects and the window's disclosures, never the holdings.
     ///
     /// - Parameter progress: called after each page of the scan with the facts read so far and
     ///   the total.
@@ -25,39 +26,42 @@ extension Ledger {
     ) async throws -> BreachImpact {
         try validator.breach(of: systems, from: from, to: to)
         let breached = Set(systems)
-        var histories = SubjectHistories()
         let count = try await store.integrityHead().count
-        try await scanFacts(through: count, progress: progress) { fact in
-            // Only what decides a holding's exposure, and the disclosures: the rest is not kept.
-            switch fact.body {
-            case .holding, .erasure, .rectification, .disclosure: histories.apply(fact)
-            default: break
-            }
-        }
-        // Recorded no later than `to`, and not erased before `from`.
-        let affected = histories.allHoldings.filter { held in
-            guard breached.contains(held.holding.system), held.fact.recordedAt <= to else { return false }
-            guard let erased = held.erasedAt else { return true }
-            return erased >= from
-        }.map(\.holding)
-
+        // Two passes, so that nothing is kept per holding: the first learns when values were
+        // erased (an erasure comes after its holdings), the second counts each exposed holding as
+        // it passes, and keeps the disclosures of the window.
+        var erased = ErasedSequences()
+        try await scanFacts(through: count, pass: .firstOfTwo, progress: progress) { erased.note($0) }
         var subjects: Set<SubjectID> = []
         var highSensitivity: Set<SubjectID> = []
         var erasedIdentifiers = 0
         var byCategory: [DataCategory: (subjects: Set<SubjectID>, holdings: Int)] = [:]
         var bySystem: [SystemID: (subjects: Set<SubjectID>, holdings: Int, categories: Set<DataCategory>)] = [:]
-        for holding in affected {
-            let named = holding.subject != .erased
-            if named { subjects.insert(holding.subject) } else { erasedIdentifiers += 1 }
-            if named, (catalog.categories[holding.category]?.sensitivity ?? .normal) >= .high {
-                highSensitivity.insert(holding.subject)
+        var windowDisclosures: [(Fact, Disclosure)] = []
+        try await scanFacts(through: count, pass: .secondOfTwo, progress: progress) { fact in
+            switch fact.body {
+            case .holding(let holding):
+                // Recorded no later than `to`, and not erased before `from`.
+                guard breached.contains(holding.system), fact.recordedAt <= to else { return }
+                if let erasedAt = erased.erasedAt(fact.sequence), erasedAt < from { return }
+                let named = holding.subject != .erased
+                if named { subjects.insert(holding.subject) } else { erasedIdentifiers += 1 }
+                if named, (catalog.categories[holding.category]?.sensitivity ?? .normal) >= .high {
+                    highSensitivity.insert(holding.subject)
+                }
+                // In place: a tally copied out and put back would copy its set of subjects per holding.
+                byCategory[holding.category, default: ([], 0)].holdings += 1
+                if named { byCategory[holding.category, default: ([], 0)].subjects.insert(holding.subject) }
+                bySystem[holding.system, default: ([], 0, [])].holdings += 1
+                bySystem[holding.system, default: ([], 0, [])].categories.insert(holding.category)
+                if named { bySystem[holding.system, default: ([], 0, [])].subjects.insert(holding.subject) }
+            case .disclosure(let disclosure):
+                // Kept when in the window; whether its subject was exposed is known at the end.
+                guard fact.recordedAt >= from, fact.recordedAt <= to, disclosure.subject != .erased else { return }
+                windowDisclosures.append((fact, disclosure))
+            default:
+                break
             }
-            // In place: a tally copied out and put back would copy its set of subjects per holding.
-            byCategory[holding.category, default: ([], 0)].holdings += 1
-            if named { byCategory[holding.category, default: ([], 0)].subjects.insert(holding.subject) }
-            bySystem[holding.system, default: ([], 0, [])].holdings += 1
-            bySystem[holding.system, default: ([], 0, [])].categories.insert(holding.category)
-            if named { bySystem[holding.system, default: ([], 0, [])].subjects.insert(holding.subject) }
         }
 
         var recipients: [BreachImpact.RecipientImpact] = []
@@ -75,13 +79,8 @@ extension Ledger {
                         subjects: bySystem[system]?.subjects.count ?? 0, sequence: fact.sequence))
             }
         }
-        let disclosures = subjects.sorted().flatMap { histories[$0].disclosures }.compactMap {
-            fact -> (Fact, Disclosure)? in
-            guard case .disclosure(let disclosure) = fact.body, fact.recordedAt >= from, fact.recordedAt <= to,
-                disclosure.subject != .erased
-            else { return nil }
-            return (fact, disclosure)
-        }
+        // The disclosures of the exposed subjects; the recipients are sorted below.
+        let disclosures = windowDisclosures.filter { subjects.contains($0.1.subject) }
         for (fact, disclosure) in disclosures {
             let definition = catalog.recipients[disclosure.recipient]
             recipients.append(

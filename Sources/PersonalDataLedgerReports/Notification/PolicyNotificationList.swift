@@ -104,7 +104,7 @@ extension Ledger {
     /// People whose processing is restricted (Art. 18) are listed in ``PolicyNotificationList/withheld``
     /// instead. Addresses shared by several subject identifiers appear once.
     ///
-    /// Reads the whole ledger in pages. The list holds email addresses in clear: it is the DPO's
+    /// Reads the whole ledger twice, in pages, keeping no holding but the list's. The list holds email addresses in clear: it is the DPO's
     /// mailing list, the one output that prints personal values on purpose.
     ///
     /// - Parameters:
@@ -121,14 +121,15 @@ extension Ledger {
         let calculator = retentionCalculator
         var byAddress: [String: PolicyNotificationList.Recipient] = [:]
         var withheld: [SubjectID: PolicyNotificationList.Withheld] = [:]
-        for (fact, holding) in scan.liveHoldings where holding.category == .email {
+        _ = try await scan.forEachLiveHolding(self) { fact, holding in
+            guard holding.category == .email else { return }
             let value = scan.currentValue(of: fact, holding)
-            guard value?.isErased != true else { continue }
+            guard value?.isErased != true else { return }
             let end = calculator.retention(of: fact, holding, context: scan.context, asOf: now).end
-            guard !end.isDue(at: now) else { continue }
+            guard !end.isDue(at: now) else { return }
             if scan.isRestricted(holding.subject, holding.purpose) {
                 withheld[holding.subject] = .init(subject: holding.subject, reason: .restricted)
-                continue
+                return
             }
             let address = value?.revealed
             let key = address.map { "a:" + $0.lowercased() } ?? "s:" + holding.subject.rawValue

@@ -10,45 +10,59 @@ extension Ledger {
     /// Produces the record of processing activities (GDPR Art. 30(1)): the catalog's
     /// declarations beside what the facts show was recorded, and the difference.
     ///
-    /// Reads every fact once; the record holds counts and vocabulary, never a personal value.
+    /// Reads the ledger twice, a page at a time, keeping counts, vocabulary and the distinct
+    /// subjects per purpose, never a fact; the record holds no personal value.
     ///
     /// - Parameter progress: called after each page of the scan with the facts read so far and
     ///   the total.
     public func recordOfProcessing(
         progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
     ) async throws -> RecordOfProcessing {
-        var tally = ProcessingTally()
+        // Two passes, so that nothing is kept per holding: the first learns which values were
+        // erased (an erasure comes after its holdings), the second counts each holding as it
+        // passes, live or not.
         let count = try await store.integrityHead().count
-        try await scanFacts(through: count, progress: progress) { tally.add($0) }
+        var erased = ErasedSequences()
+        try await scanFacts(through: count, pass: .firstOfTwo, progress: progress) { erased.note($0) }
+        var tally = ProcessingTally(erased: erased)
+        try await scanFacts(through: count, pass: .secondOfTwo, progress: progress) { tally.add($0) }
         return tally.record(
             catalog: catalog, region: region, generatedAt: clock.now(), factsExamined: count)
     }
 }
 
-/// Counts what the facts show: each subject's holdings from the one fold of their history
-/// (``SubjectHistories``, folded one fact at a time as the scan streams), recipients as they come.
+/// Counts what the facts show as they stream by, in sequence order: each holding into its
+/// purpose's and its system's tallies — live unless an erasure named it (``ErasedSequences``,
+/// from a first pass) — and recipients as they come. It keeps counts, vocabulary and the
+/// distinct subjects per purpose and category, never a fact.
 struct ProcessingTally {
+    struct CategoryTally {
+        var holdings = 0
+        var liveHoldings = 0
+        var subjects: Set<SubjectID> = []
+    }
+
     struct PurposeTally {
         var holdings = 0
+        var liveHoldings = 0
         var subjects: Set<SubjectID> = []
-        var categories: [DataCategory: (holdings: Int, sequences: [UInt64], subjects: Set<SubjectID>)] =
-            [:]
+        var categories: [DataCategory: CategoryTally] = [:]
         var systems: Set<SystemID> = []
         var bases: [LegalBasis: Int] = [:]
-        var sequences: [UInt64] = []
         var first: Date?
         var last: Date?
 
         /// Counts one holding, in place: a copy taken out of the dictionary and put back would
-        /// copy the arrays and sets it holds, once per holding — quadratic in the ledger.
-        mutating func add(_ fact: Fact, _ holding: Holding) {
+        /// copy the sets it holds, once per holding — quadratic in the ledger.
+        mutating func add(_ fact: Fact, _ holding: Holding, isLive: Bool) {
             holdings += 1
-            sequences.append(fact.sequence)
+            let live = isLive ? 1 : 0
+            liveHoldings += live
             if holding.subject != .erased { subjects.insert(holding.subject) }
-            categories[holding.category, default: (0, [], [])].holdings += 1
-            categories[holding.category, default: (0, [], [])].sequences.append(fact.sequence)
+            categories[holding.category, default: CategoryTally()].holdings += 1
+            categories[holding.category, default: CategoryTally()].liveHoldings += live
             if holding.subject != .erased {
-                categories[holding.category, default: (0, [], [])].subjects.insert(holding.subject)
+                categories[holding.category, default: CategoryTally()].subjects.insert(holding.subject)
             }
             systems.insert(holding.system)
             bases[holding.basis, default: 0] += 1
@@ -57,18 +71,30 @@ struct ProcessingTally {
         }
     }
 
-    typealias SystemTally = (purposes: Set<Purpose>, categories: Set<DataCategory>, sequences: [UInt64])
+    struct SystemTally {
+        var purposes: Set<Purpose> = []
+        var categories: Set<DataCategory> = []
+        var liveHoldings = 0
+    }
 
-    /// Every subject's holdings, with whether each value is still held.
-    var histories = SubjectHistories()
+    /// The values erased anywhere in the ledger.
+    let erased: ErasedSequences
+    private(set) var purposes: [Purpose: PurposeTally] = [:]
+    private(set) var systems: [SystemID: SystemTally] = [:]
     var disclosures: [RecipientID: Int] = [:]
     var grants: [RecipientID: [RecordOfProcessing.Grant]] = [:]
     var grantsBySystem: [SystemID: Set<RecipientID>] = [:]
 
+    init(erased: ErasedSequences) { self.erased = erased }
+
     mutating func add(_ fact: Fact) {
         switch fact.body {
-        case .holding, .erasure, .rectification:
-            histories.apply(fact)
+        case .holding(let holding):
+            let isLive = !erased.isErased(fact.sequence)
+            purposes[holding.purpose, default: PurposeTally()].add(fact, holding, isLive: isLive)
+            systems[holding.system, default: SystemTally()].purposes.insert(holding.purpose)
+            systems[holding.system, default: SystemTally()].categories.insert(holding.category)
+            if isLive { systems[holding.system, default: SystemTally()].liveHoldings += 1 }
         case .disclosure(let disclosure):
             disclosures[disclosure.recipient, default: 0] += 1
         case .accessGrant(let grant):
@@ -80,24 +106,6 @@ struct ProcessingTally {
         }
     }
 
-    /// The holdings' tallies per purpose and per system, in the order the holdings were recorded.
-    private func holdingTallies() -> (purposes: [Purpose: PurposeTally], systems: [SystemID: SystemTally]) {
-        var purposes: [Purpose: PurposeTally] = [:]
-        var systems: [SystemID: SystemTally] = [:]
-        for held in histories.allHoldings {
-            let (fact, holding) = (held.fact, held.holding)
-            purposes[holding.purpose, default: PurposeTally()].add(fact, holding)
-            systems[holding.system, default: ([], [], [])].purposes.insert(holding.purpose)
-            systems[holding.system, default: ([], [], [])].categories.insert(holding.category)
-            systems[holding.system, default: ([], [], [])].sequences.append(fact.sequence)
-        }
-        return (purposes, systems)
-    }
-
-    private func live(_ sequences: [UInt64]) -> Int {
-        sequences.count { histories.holding($0)?.isErased != true }
-    }
-
     private static func basisEntry(_ basis: LegalBasis) -> RecordOfProcessing.BasisEntry {
         .init(basis: basis, label: basis.label, article: basis.article, mapping: basis.mapping)
     }
@@ -105,7 +113,6 @@ struct ProcessingTally {
     func record(
         catalog: Catalog, region: Region, generatedAt: Date, factsExamined: UInt64
     ) -> RecordOfProcessing {
-        let (purposes, systems) = holdingTallies()
         var activities: [RecordOfProcessing.Activity] = []
         var differences = RecordOfProcessing.Differences(
             undeclaredCategories: [], undeclaredBases: [], unusedPurposes: [], undeclaredPurposes: [],
@@ -134,12 +141,12 @@ struct ProcessingTally {
                 category in
                 let entry = tally.categories[category]!
                 return RecordOfProcessing.ObservedCategory(
-                    category: category, holdings: entry.holdings, liveHoldings: live(entry.sequences),
+                    category: category, holdings: entry.holdings, liveHoldings: entry.liveHoldings,
                     subjects: entry.subjects.count)
             }
             let systemsUsed = tally.systems.sorted()
             let observed = RecordOfProcessing.Observed(
-                holdings: tally.holdings, liveHoldings: live(tally.sequences), subjects: tally.subjects.count,
+                holdings: tally.holdings, liveHoldings: tally.liveHoldings, subjects: tally.subjects.count,
                 categories: observedCategories, systems: systemsUsed,
                 bases: tally.bases.keys.sorted(by: basisOrder).map(Self.basisEntry),
                 recipientsWithAccess: Set(systemsUsed.flatMap { grantsBySystem[$0] ?? [] }).sorted(),
@@ -187,7 +194,7 @@ struct ProcessingTally {
                 system: id, label: catalog.systems[id]?.label ?? .init(id.rawValue),
                 purposes: (used?.purposes ?? []).sorted(),
                 categories: (used?.categories ?? []).sorted(by: categoryOrder(catalog)),
-                liveHoldings: used.map { live($0.sequences) } ?? 0)
+                liveHoldings: used?.liveHoldings ?? 0)
         }
         let transfers = catalog.thirdCountryTransfers ?? []
         return RecordOfProcessing(
