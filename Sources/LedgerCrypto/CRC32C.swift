@@ -10,6 +10,17 @@ package enum CRC32C {
         return array.withUnsafeBytes { update(0, $0) }
     }
 
+    /// The checksum of `bytes`, read in place (a slice of a record or vault entry is not copied
+    /// first: readers check one on every value they read).
+    package static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.withUnsafeBytes { update(0, $0) }
+    }
+
+    /// The checksum of `bytes`, read in place.
+    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { update(0, $0) }
+    }
+
     /// The checksum of a contiguous buffer.
     package static func checksum(_ buffer: UnsafeRawBufferPointer) -> UInt32 { update(0, buffer) }
 

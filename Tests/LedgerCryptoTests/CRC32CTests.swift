@@ -17,6 +17,13 @@ import Testing
         #expect(CRC32C.checksum(bytes) == expected)
     }
 
+    /// A slice is checked in place and gives the checksum of its bytes, wherever it starts.
+    @Test(arguments: [0, 1, 5, 8, 13])
+    func aSliceGivesTheChecksumOfItsBytes(start: Int) {
+        let bytes = [UInt8](repeating: 0xA5, count: start) + Array("123456789".utf8) + [0x00, 0x01]
+        #expect(CRC32C.checksum(bytes[start..<(start + 9)]) == 0xE306_9283)
+    }
+
     /// The iSCSI read command PDU of RFC 3720 B.4.
     @Test func iSCSIReadCommand() {
         let pdu: [UInt8] = [
