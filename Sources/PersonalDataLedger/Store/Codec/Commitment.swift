@@ -24,7 +24,7 @@ package enum Commitment {
         hasher.update(salt)
         var text = text
         text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
-        return Array(hasher.finalize()[0..<length])
+        return hasher.finalize(truncatedTo: length)
     }
 
     /// Sixteen bytes from the system's CSPRNG, drawn from a pool filled 4 KiB at a time.
