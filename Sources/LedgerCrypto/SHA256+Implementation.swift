@@ -1,11 +1,11 @@
-import LedgerCryptoHardware
+import CLedgerCrypto
 
 extension SHA256 {
     /// Which code compresses the blocks: both give the same digests, bit for bit.
     package enum Implementation: Sendable, CaseIterable, CustomStringConvertible {
         /// The Swift code (``SHA256`` `compressPortably`): every CPU.
         case portable
-        /// The CPU's SHA extensions (x86-64 SHA-NI, through the `LedgerCryptoHardware` C target):
+        /// The CPU's SHA extensions (x86-64 SHA-NI, through the `CLedgerCrypto` C target):
         /// only where ``isAvailable`` says so.
         case hardware
 

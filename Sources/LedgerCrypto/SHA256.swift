@@ -1,4 +1,4 @@
-import LedgerCryptoHardware
+import CLedgerCrypto
 
 /// SHA-256 (FIPS 180-4), written here because Foundation on Linux has none.
 ///
@@ -8,7 +8,7 @@ import LedgerCryptoHardware
 /// The hot paths (the hash chain, commitments, `verify()`) hash a few short messages per fact, so
 /// nothing here allocates until the digest is returned: the pending block lives inline, blocks
 /// are compressed straight from the caller's memory. Blocks are compressed by the CPU's SHA
-/// extensions where `cpuid` shows them (x86-64 SHA-NI, the `LedgerCryptoHardware` C target), and
+/// extensions where `cpuid` shows them (x86-64 SHA-NI, the `CLedgerCrypto` C target), and
 /// in Swift elsewhere (``Implementation``).
 package struct SHA256: Sendable {
     /// The eight working words H0…H7.

@@ -3,7 +3,7 @@
 // The function carries its own `target` attribute, so the rest of the package is compiled for the
 // baseline CPU and no unsafe compiler flag is needed; LedgerCrypto calls it only after
 // `ledger_sha256_hardware_available()` has seen the instructions in `cpuid`.
-#include "LedgerCryptoHardware.h"
+#include "CLedgerCrypto.h"
 
 #if defined(__x86_64__)
 
