@@ -135,7 +135,8 @@ package struct SHA256: Sendable {
         switch implementation {
         case .hardware:
             withUnsafeMutableBytes(of: &state) { words in
-                ledger_sha256_compress_hardware(words.baseAddress!.assumingMemoryBound(to: UInt32.self), pointer, blocks)
+                ledger_sha256_compress_hardware(
+                    words.baseAddress!.assumingMemoryBound(to: UInt32.self), pointer, blocks)
             }
         case .portable:
             for index in 0..<blocks { Self.compressPortably(&state, pointer + index * 64) }
