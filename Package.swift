@@ -20,7 +20,12 @@ let package = Package(
     targets: [
         // SHA-256, HMAC-SHA256 and CRC32C, hand-written because the root has no dependencies;
         // `package` access only, so they never clash with a service's own crypto library.
-        .target(name: "LedgerCrypto", swiftSettings: strictSettings),
+        .target(name: "LedgerCrypto", dependencies: ["CLedgerCrypto"], swiftSettings: strictSettings),
+        // LedgerCrypto's C part: SHA-256's compression on the CPU's SHA extensions (x86-64 SHA-NI),
+        // chosen at run time by `cpuid` — the function carries its own `target` attribute, so no
+        // unsafe flags; elsewhere LedgerCrypto compresses in Swift — and the kernel's random bytes
+        // a buffer per system call.
+        .target(name: "CLedgerCrypto"),
         .target(
             name: "PersonalDataLedger",
             dependencies: ["LedgerCrypto"],

@@ -1,3 +1,5 @@
+import CLedgerCrypto
+
 /// SHA-256 (FIPS 180-4), written here because Foundation on Linux has none.
 ///
 /// Incremental: feed bytes with ``update(_:)-(Bytes)`` and read the digest with ``finalize()``. Tested
@@ -5,9 +7,14 @@
 ///
 /// The hot paths (the hash chain, commitments, `verify()`) hash a few short messages per fact, so
 /// nothing here allocates until the digest is returned: the pending block lives inline, blocks
-/// are compressed straight from the caller's memory, and the message schedule is a stack buffer.
+/// are compressed straight from the caller's memory. Blocks are compressed by the CPU's SHA
+/// extensions where `cpuid` shows them (x86-64 SHA-NI, the `CLedgerCrypto` C target), and
+/// in Swift elsewhere (``Implementation``).
 package struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+    /// The eight working words H0…H7.
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    private var state: State = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
         0x5be0_cd19
     )
@@ -15,16 +22,23 @@ package struct SHA256: Sendable {
     private var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var buffered = 0
     private var totalLength: UInt64 = 0
+    private let implementation: Implementation
 
     /// The digest's length in bytes.
     package static let digestLength = 32
 
-    /// Creates a hasher.
-    package init() {}
+    /// Creates a hasher that compresses with `implementation`, which must be available on this
+    /// CPU (``Implementation/isAvailable``); by default the fastest one that is.
+    package init(implementation: Implementation = .fastest) {
+        precondition(implementation.isAvailable, "SHA-256 through \(implementation) is not available on this CPU.")
+        self.implementation = implementation
+    }
 
     /// The digest of `bytes`.
-    package static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
-        var hasher = SHA256()
+    package static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes, implementation: Implementation = .fastest)
+        -> [UInt8]
+    {
+        var hasher = SHA256(implementation: implementation)
         hasher.update(bytes)
         return hasher.finalize()
     }
@@ -71,13 +85,14 @@ package struct SHA256: Sendable {
             remaining -= take
             guard buffered == 64 else { return }
             let copy = block
-            withUnsafeBytes(of: copy) { compress($0.baseAddress!) }
+            withUnsafeBytes(of: copy) { compress($0.baseAddress!, blocks: 1) }
             buffered = 0
         }
-        while remaining >= 64 {
-            compress(pointer)
-            pointer += 64
-            remaining -= 64
+        if remaining >= 64 {
+            let blocks = remaining / 64
+            compress(pointer, blocks: blocks)
+            pointer += blocks * 64
+            remaining -= blocks * 64
         }
         if remaining > 0 {
             withUnsafeMutableBytes(of: &block) { $0.baseAddress!.copyMemory(from: pointer, byteCount: remaining) }
@@ -87,6 +102,13 @@ package struct SHA256: Sendable {
 
     /// Finishes and returns the 32-byte digest.
     package mutating func finalize() -> [UInt8] {
+        finalize(truncatedTo: Self.digestLength)
+    }
+
+    /// Finishes and returns the first `length` bytes of the digest (1…32), without the copy that
+    /// slicing ``finalize()`` would make.
+    package mutating func finalize(truncatedTo length: Int) -> [UInt8] {
+        precondition((1...Self.digestLength).contains(length), "A SHA-256 digest has 1 to 32 bytes, not \(length).")
         let bitLength = totalLength &* 8
         var tail = block
         let used = buffered
@@ -95,78 +117,29 @@ package struct SHA256: Sendable {
             for index in (used + 1)..<64 { raw[index] = 0 }
         }
         if used >= 56 {
-            withUnsafeBytes(of: tail) { compress($0.baseAddress!) }
+            withUnsafeBytes(of: tail) { compress($0.baseAddress!, blocks: 1) }
             tail = (0, 0, 0, 0, 0, 0, 0, 0)
         }
         tail.7 = bitLength.bigEndian
-        withUnsafeBytes(of: tail) { compress($0.baseAddress!) }
+        withUnsafeBytes(of: tail) { compress($0.baseAddress!, blocks: 1) }
         buffered = 0
-        return [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
-            let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-            for (index, word) in words.enumerated() {
-                buffer[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
-                buffer[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
-                buffer[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
-                buffer[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
-            }
-            count = 32
-        }
+        let digest: State = (
+            state.0.bigEndian, state.1.bigEndian, state.2.bigEndian, state.3.bigEndian, state.4.bigEndian,
+            state.5.bigEndian, state.6.bigEndian, state.7.bigEndian
+        )
+        return withUnsafeBytes(of: digest) { [UInt8]($0[0..<length]) }
     }
 
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
-        0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
-        0x9bdc_06a7, 0xc19b_f174, 0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f,
-        0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da, 0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7,
-        0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967, 0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc,
-        0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85, 0xa2bf_e8a1, 0xa81a_664b,
-        0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070, 0x19a4_c116,
-        0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7,
-        0xc671_78f2,
-    ]
-
-    /// Compresses the 64 bytes at `pointer` into the state.
-    private mutating func compress(_ pointer: UnsafeRawPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for i in 0..<16 {
-                w[i] = UInt32(bigEndian: pointer.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+    /// Compresses `blocks` consecutive 64-byte blocks at `pointer` into the state.
+    private mutating func compress(_ pointer: UnsafeRawPointer, blocks: Int) {
+        switch implementation {
+        case .hardware:
+            withUnsafeMutableBytes(of: &state) { words in
+                ledger_sha256_compress_hardware(
+                    words.baseAddress!.assumingMemoryBound(to: UInt32.self), pointer, blocks)
             }
-            for i in 16..<64 {
-                let x = w[i - 15]
-                let y = w[i - 2]
-                let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
-                let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
-            Self.k.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                    let choice = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ majority
-                    h = g
-                    g = f
-                    f = e
-                    e = d &+ t1
-                    d = c
-                    c = b
-                    b = a
-                    a = t1 &+ t2
-                }
-            }
-            state = (
-                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
-                state.6 &+ g, state.7 &+ h
-            )
+        case .portable:
+            for index in 0..<blocks { Self.compressPortably(&state, pointer + index * 64) }
         }
     }
-}
-
-extension UInt32 {
-    @inline(__always)
-    fileprivate func rotatedRight(_ count: UInt32) -> UInt32 { (self >> count) | (self << (32 - count)) }
 }

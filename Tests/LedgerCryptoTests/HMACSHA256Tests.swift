@@ -2,6 +2,7 @@ import Testing
 
 @testable import LedgerCrypto
 
+/// The vectors run through each implementation of SHA-256 this CPU has.
 @Suite struct HMACSHA256Tests {
     struct Vector: Sendable, CustomTestStringConvertible {
         let name: String
@@ -42,16 +43,28 @@ import Testing
             mac: "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
     ]
 
-    @Test(arguments: vectors)
-    func rfc4231(vector: Vector) {
+    @Test(arguments: SHA256.Implementation.available, vectors)
+    func rfc4231(implementation: SHA256.Implementation, vector: Vector) {
         #expect(
-            HMACSHA256.authenticationCode(for: vector.data, key: vector.key).hexString == vector.mac)
+            HMACSHA256.authenticationCode(for: vector.data, key: vector.key, implementation: implementation)
+                .hexString == vector.mac)
     }
 
-    @Test func rfc4231Case5TruncatedPrefix() {
+    @Test(arguments: SHA256.Implementation.available)
+    func rfc4231Case5TruncatedPrefix(implementation: SHA256.Implementation) {
         let mac = HMACSHA256.authenticationCode(
-            for: Array("Test With Truncation".utf8), key: [UInt8](repeating: 0x0c, count: 20))
+            for: Array("Test With Truncation".utf8), key: [UInt8](repeating: 0x0c, count: 20),
+            implementation: implementation)
         #expect(mac.prefix(16).hexString == "a3b6167473100ee06e0c796c2955552b")
+    }
+
+    /// A prepared key gives every vector's code, one message after another: its padded blocks are
+    /// not used up by the first code.
+    @Test(arguments: vectors)
+    func preparedKeyGivesTheVectorsCodeEachTime(vector: Vector) {
+        let key = HMACSHA256.Key(vector.key)
+        let codes = (0..<3).map { _ in key.authenticationCode(for: vector.data).hexString }
+        #expect(codes == [String](repeating: vector.mac, count: 3))
     }
 
     @Test func keyOfExactlyOneBlockIsNotHashed() {

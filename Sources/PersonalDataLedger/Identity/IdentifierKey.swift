@@ -16,6 +16,8 @@ public struct IdentifierKey: Sendable, CustomStringConvertible, CustomDebugStrin
     public static let byteCount = 32
 
     package let bytes: [UInt8]
+    /// The key with its HMAC pads compressed once: each token then costs two SHA-256 blocks, not four.
+    private let hmac: HMACSHA256.Key
 
     /// Wraps key material of exactly ``byteCount`` bytes.
     ///
@@ -29,6 +31,7 @@ public struct IdentifierKey: Sendable, CustomStringConvertible, CustomDebugStrin
             )
         }
         self.bytes = bytes
+        self.hmac = HMACSHA256.Key(bytes)
     }
 
     /// A new key from the system's secure random number generator.
@@ -44,7 +47,7 @@ public struct IdentifierKey: Sendable, CustomStringConvertible, CustomDebugStrin
     /// Two ledgers whose fingerprints are equal make the same lookup tokens; an export carries
     /// it, so an import can tell whether its tokens will still find anyone.
     public var fingerprint: String {
-        HMACSHA256.authenticationCode(for: Array("pdl identifier key fingerprint".utf8), key: bytes)
+        hmac.authenticationCode(for: Array("pdl identifier key fingerprint".utf8))
             .prefix(16).hexString
     }
 
@@ -62,6 +65,6 @@ public struct IdentifierKey: Sendable, CustomStringConvertible, CustomDebugStrin
     /// `kari.nordmann@…` — two addresses differing only in case are, in practice, one mailbox.
     package func token(for normalized: String, format: ValueFormat) -> String {
         let folded = format == .email ? normalized.lowercased() : normalized
-        return HMACSHA256.authenticationCode(for: Array("\(format.rawValue):\(folded)".utf8), key: bytes).hexString
+        return hmac.authenticationCode(for: Array("\(format.rawValue):\(folded)".utf8)).hexString
     }
 }

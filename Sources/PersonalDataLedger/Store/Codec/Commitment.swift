@@ -24,23 +24,17 @@ package enum Commitment {
         hasher.update(salt)
         var text = text
         text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
-        return Array(hasher.finalize()[0..<length])
+        return hasher.finalize(truncatedTo: length)
     }
 
     /// Sixteen bytes from the system's CSPRNG, drawn from a pool filled 4 KiB at a time.
     ///
-    /// `SystemRandomNumberGenerator` is the kernel's CSPRNG (`getrandom` on Linux,
-    /// `arc4random_buf` on Darwin); drawing it eight bytes at a time into a pool keeps it off the
-    /// hot path without a platform import.
+    /// The pool is filled by ``SystemRandom/fill(_:)``: one `getrandom` system call per 256 salts
+    /// (`SystemRandomNumberGenerator` would make 512, one per eight bytes).
     package static func randomSalt() -> [UInt8] {
         saltPool.withLock { pool in
             if pool.next + saltLength > pool.bytes.count {
-                var generator = SystemRandomNumberGenerator()
-                pool.bytes.withUnsafeMutableBytes { raw in
-                    for offset in stride(from: 0, to: raw.count, by: 8) {
-                        raw.storeBytes(of: generator.next(), toByteOffset: offset, as: UInt64.self)
-                    }
-                }
+                pool.bytes.withUnsafeMutableBytes { SystemRandom.fill($0) }
                 pool.next = 0
             }
             defer { pool.next += saltLength }
