@@ -1,9 +1,43 @@
+import CLedgerCrypto
+
 /// CRC-32C (Castagnoli, polynomial 0x1EDC6F41 reflected as 0x82F63B78), as iSCSI (RFC 3720),
 /// ext4 and LevelDB use it to frame records.
 ///
-/// Slicing-by-8: eight 256-entry tables let the loop consume eight bytes per step. The file
-/// store checks every log frame on open, so this runs over the whole log.
+/// On x86-64 with SSE4.2 the `crc32` instruction computes it (the `CLedgerCrypto` C target,
+/// chosen by `cpuid`); elsewhere slicing-by-8 in Swift, eight 256-entry tables consuming eight
+/// bytes per step. The file store checks every log frame on open and every vault entry it reads.
 package enum CRC32C {
+    /// Which code computes it: both give the same checksums, bit for bit.
+    package enum Implementation: Sendable, CaseIterable, CustomStringConvertible {
+        /// Slicing-by-8 in Swift: every CPU.
+        case portable
+        /// SSE4.2's `crc32` instruction: only where ``isAvailable`` says so.
+        case hardware
+
+        /// Whether this CPU can run it.
+        package var isAvailable: Bool {
+            switch self {
+            case .portable: true
+            case .hardware: Self.hardwareIsAvailable
+            }
+        }
+
+        /// The fastest one this CPU runs: what ``CRC32C/update(_:_:)`` uses.
+        package static let fastest: Implementation = hardwareIsAvailable ? .hardware : .portable
+
+        /// Every implementation this CPU runs, for tests that check through each of them.
+        package static var available: [Implementation] { allCases.filter(\.isAvailable) }
+
+        package var description: String {
+            switch self {
+            case .portable: "portable Swift"
+            case .hardware: "SSE4.2 crc32"
+            }
+        }
+
+        private static let hardwareIsAvailable = ledger_crc32c_hardware_available() != 0
+    }
+
     /// The checksum of `bytes`.
     package static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
         let array = Array(bytes)
@@ -24,12 +58,21 @@ package enum CRC32C {
     /// The checksum of a contiguous buffer.
     package static func checksum(_ buffer: UnsafeRawBufferPointer) -> UInt32 { update(0, buffer) }
 
-    /// Continues `crc` (a previous result, or 0) over `buffer`.
+    /// Continues `crc` (a previous result, or 0) over `buffer`, with the fastest implementation.
     package static func update(_ crc: UInt32, _ buffer: UnsafeRawBufferPointer) -> UInt32 {
-        var state = ~crc
-        guard var pointer = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-            return crc
+        update(crc, buffer, implementation: Implementation.fastest)
+    }
+
+    /// Continues `crc` over `buffer` with `implementation` (tests compare the two).
+    package static func update(
+        _ crc: UInt32, _ buffer: UnsafeRawBufferPointer, implementation: Implementation
+    ) -> UInt32 {
+        guard let base = buffer.baseAddress else { return crc }
+        if implementation == .hardware {
+            return ~ledger_crc32c_update_hardware(~crc, base, buffer.count)
         }
+        var state = ~crc
+        var pointer = base.assumingMemoryBound(to: UInt8.self)
         var remaining = buffer.count
         tables.withUnsafeBufferPointer { t in
             while remaining >= 8 {

@@ -17,6 +17,32 @@ import Testing
         #expect(CRC32C.checksum(bytes) == expected)
     }
 
+    /// The same vectors through each implementation this CPU runs (SSE4.2 and Swift).
+    @Test(
+        arguments: CRC32C.Implementation.available,
+        [
+            (Array("123456789".utf8), UInt32(0xE306_9283)),
+            ([UInt8](repeating: 0xFF, count: 32), UInt32(0x62A8_AB43)),
+            ((0..<32).map { UInt8($0) }, UInt32(0x46DD_794E)),
+        ])
+    func knownVectorsThrough(_ implementation: CRC32C.Implementation, vector: ([UInt8], UInt32)) {
+        let crc = vector.0.withUnsafeBytes { CRC32C.update(0, $0, implementation: implementation) }
+        #expect(crc == vector.1)
+    }
+
+    /// SSE4.2's `crc32` and the Swift tables agree at every length from 0 to 300 bytes, from any
+    /// starting register.
+    @Test(
+        .enabled(if: CRC32C.Implementation.hardware.isAvailable, "this CPU has no SSE4.2"), arguments: 0...300)
+    func hardwareAgreesWithSwift(length: Int) {
+        var generator = SplitMix(seed: 0xC3C_0000 &+ UInt64(length))
+        let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let start = UInt32.random(in: .min ... .max, using: &generator)
+        let hardware = bytes.withUnsafeBytes { CRC32C.update(start, $0, implementation: .hardware) }
+        let portable = bytes.withUnsafeBytes { CRC32C.update(start, $0, implementation: .portable) }
+        #expect(hardware == portable)
+    }
+
     /// A slice is checked in place and gives the checksum of its bytes, wherever it starts.
     @Test(arguments: [0, 1, 5, 8, 13])
     func aSliceGivesTheChecksumOfItsBytes(start: Int) {
