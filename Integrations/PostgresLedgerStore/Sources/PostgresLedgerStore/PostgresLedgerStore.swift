@@ -43,6 +43,8 @@ public final class PostgresLedgerStore: LedgerStore {
     let adoptedIdentifierKey: IdentifierKey?
     let logger: Logger
     let committer: GroupCommitter
+    /// The data keys this process opened, each used only for the row it was opened from.
+    let keyCache = SubjectKeyCache()
 
     /// A seam for tests: runs after a group's transaction committed and before it is
     /// acknowledged, as if the connection dropped there.
