@@ -77,8 +77,7 @@ extension PostgresLedgerStore {
             do {
                 let pending = prepared.batches.filter { locked.done[$0.batch.id] == nil }
                 if pending.isEmpty {
-                    try await connection.query(
-                        "SELECT \(unescaped: schema.name).release_append_lock()", logger: logger)
+                    try await releaseAppendLockOrThrow(connection)
                 } else {
                     try checkKey(current: locked.fingerprint)
                     var subjects = try subjectRows(
@@ -133,12 +132,20 @@ extension PostgresLedgerStore {
         return locked
     }
 
+    /// Gives up this connection's session-level holds of the append lock (`release_append_lock`).
+    private func releaseAppendLockOrThrow(_ connection: PostgresConnection) async throws {
+        let rows = try await connection.query(
+            "SELECT \(unescaped: schema.name).release_append_lock()::text", logger: logger)
+        // Its outcome arrives with its row.
+        for try await _ in rows {}
+    }
+
     /// Gives up this connection's session-level hold of the append lock after a failed append;
     /// when that cannot be done, closes the connection, which ends the session and every lock
     /// it holds — a connection never goes back to the pool holding the lock.
     private func releaseAppendLock(_ connection: PostgresConnection) async {
         do {
-            try await connection.query("SELECT \(unescaped: schema.name).release_append_lock()", logger: logger)
+            try await releaseAppendLockOrThrow(connection)
         } catch {
             logger.warning(
                 "could not give up the append lock after a failed append; closing the connection",
@@ -292,6 +299,7 @@ extension PostgresLedgerStore {
         var tokens: [ByteBuffer] = []
         var wrappedKeys: [ByteBuffer] = []
         var identities: [ByteBuffer] = []
+        var opened: [(SubjectKeyCache.Opened, Int64, [UInt8], [UInt8])] = []
         for (subject, row) in subjects.created.sorted(by: { $0.value.number < $1.value.number }) {
             let wrapped = try keyEncryptionKey.wrap(
                 row.seal.bytes, context: SubjectSeal.Context.wrappedKey(subject: row.number))
@@ -302,10 +310,12 @@ extension PostgresLedgerStore {
             tokens.append(ByteBuffer(bytes: subjectToken(subject)))
             wrappedKeys.append(ByteBuffer(bytes: wrapped))
             identities.append(ByteBuffer(bytes: identity))
+            opened.append(
+                (SubjectKeyCache.Opened(row: row.existing, subject: subject), row.number, wrapped, identity))
         }
         // Every row in one statement: a round trip under the head's lock, not one per table. The
         // sub-statements of a `WITH` all run, whether or not the main statement reads them.
-        try await connection.query(
+        let rows = try await connection.query(
             """
             WITH new_subjects AS (
                 INSERT INTO \(unescaped: s).subjects (number, token, wrapped_key, identity)
@@ -330,6 +340,18 @@ extension PostgresLedgerStore {
             SELECT \(unescaped: s).finish_append(\(Int64(expected)), \(Int64(plan.next - 1)),
                 \(ByteBuffer(bytes: plan.chain)), \(!inTransaction))
             """, logger: logger)
+        // The statement's outcome arrives with its rows: an error (a head that moved, a broken
+        // constraint) is thrown here, not lost with rows nobody reads.
+        var moved: Int64?
+        for try await (count) in rows.decode(Int64.self) { moved = count }
+        guard moved == Int64(plan.next - 1) else {
+            throw LedgerStoreError.corrupted(
+                "The head of schema '\(schema.name)' did not move to fact \(plan.next - 1) with the append's rows.")
+        }
+        // The new subjects' keys, for the next groups and reads (used only while their rows are these).
+        for (subject, number, wrapped, identity) in opened {
+            keyCache.remember(subject, number: number, wrapped: wrapped, identity: identity)
+        }
     }
 }
 
@@ -420,6 +442,9 @@ struct SubjectRow: Sendable {
     let seal: SubjectSeal
     let salt: [UInt8]
     let isNew: Bool
+
+    /// The same row as it is once stored.
+    var existing: SubjectRow { SubjectRow(number: number, seal: seal, salt: salt, isNew: false) }
 }
 
 /// The subject rows one group commit uses: those that exist, and those it creates.

@@ -62,8 +62,9 @@ struct AppendLockTests {
             _ = try await store.append([PostgresLedgerStoreTests.holding("customer:42", "kari@example.no")])
             // finish_append refuses a head that is not where begin_append read it.
             await #expect(throws: PSQLError.self) {
-                try await client.query(
+                let rows = try await client.query(
                     "SELECT \(unescaped: schema).finish_append(0, 1, '\\x00'::bytea, false)")
+                for try await _ in rows {}
             }
             #expect(try await store.integrityHead().count == 1)
             let recorded = try await store.append([PostgresLedgerStoreTests.holding("customer:42", "ola@example.no")])
