@@ -65,7 +65,8 @@ struct SubjectKeyCacheAcrossProcessesTests {
             // Recorded again, the identifier is a new subject with a key of its own.
             let again = try await writer.append([PostgresLedgerStoreTests.holding("customer:32", "ola2@example.no")])
             #expect(try await dpo.facts(about: ola).map(\.sequence) == [again[0].sequence])
-            #expect(try await dpo.facts(about: ola).flatMap(\.body.personalValues) == [PersonalValue("ola2@example.no")])
+            #expect(
+                try await dpo.facts(about: ola).flatMap(\.body.personalValues) == [PersonalValue("ola2@example.no")])
             #expect(try await dpo.verify().count == 3)
         }
     }
