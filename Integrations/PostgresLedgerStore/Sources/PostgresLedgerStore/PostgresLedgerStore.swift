@@ -9,7 +9,8 @@ import Synchronization
 /// protection officer record into and answer from at once, from any number of processes.
 ///
 /// It keeps every promise the file store keeps:
-/// - **One total order.** Facts are numbered 1, 2, 3, … without gaps, under a locked head row, so
+/// - **One total order.** Facts are numbered 1, 2, 3, … without gaps from a head row, under the
+///   ledger's append lock (a PostgreSQL advisory lock held until the numbering write commits), so
 ///   a reader never sees fact *n + 1* before fact *n* and never skips one that commits later.
 /// - **The same hash chain** as every store (``FactChain``): a checkpoint means the same thing
 ///   here and in a file ledger.
