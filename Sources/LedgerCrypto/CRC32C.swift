@@ -6,37 +6,12 @@ import CLedgerCrypto
 /// On x86-64 with SSE4.2 the `crc32` instruction computes it (the `CLedgerCrypto` C target,
 /// chosen by `cpuid`); elsewhere slicing-by-8 in Swift, eight 256-entry tables consuming eight
 /// bytes per step. The file store checks every log frame on open and every vault entry it reads.
-package enum CRC32C {
-    /// Which code computes it: both give the same checksums, bit for bit.
-    package enum Implementation: Sendable, CaseIterable, CustomStringConvertible {
-        /// Slicing-by-8 in Swift: every CPU.
-        case portable
-        /// SSE4.2's `crc32` instruction: only where ``isAvailable`` says so.
-        case hardware
+package enum CRC32C: HardwareAccelerated {
+    /// Which code computes it: slicing-by-8 in Swift, or SSE4.2's `crc32` instruction.
+    package typealias Implementation = LedgerCrypto.Implementation<CRC32C>
 
-        /// Whether this CPU can run it.
-        package var isAvailable: Bool {
-            switch self {
-            case .portable: true
-            case .hardware: Self.hardwareIsAvailable
-            }
-        }
-
-        /// The fastest one this CPU runs: what ``CRC32C/update(_:_:)`` uses.
-        package static let fastest: Implementation = hardwareIsAvailable ? .hardware : .portable
-
-        /// Every implementation this CPU runs, for tests that check through each of them.
-        package static var available: [Implementation] { allCases.filter(\.isAvailable) }
-
-        package var description: String {
-            switch self {
-            case .portable: "portable Swift"
-            case .hardware: "SSE4.2 crc32"
-            }
-        }
-
-        private static let hardwareIsAvailable = ledger_crc32c_hardware_available() != 0
-    }
+    package static let hardwareIsAvailable = ledger_crc32c_hardware_available() != 0
+    package static let hardwareName = "SSE4.2 crc32"
 
     /// The checksum of `bytes`.
     package static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
