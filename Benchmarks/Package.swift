@@ -27,9 +27,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
+        // What both executables draw their workloads from: the seeded generator and Nordic names.
+        .target(name: "BenchmarkSupport", swiftSettings: [.enableUpcomingFeature("ExistentialAny")]),
         .executableTarget(
             name: "ledger-bench",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "PersonalDataLedger", package: rootIdentity),
                 .product(name: "PersonalDataLedgerFileStore", package: rootIdentity),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -48,6 +51,7 @@ let package = Package(
         .executableTarget(
             name: "ledger-fixture",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "PersonalDataLedger", package: rootIdentity),
                 .product(name: "PersonalDataLedgerFileStore", package: rootIdentity),
             ],

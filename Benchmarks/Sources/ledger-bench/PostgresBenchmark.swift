@@ -1,4 +1,5 @@
 #if PostgreSQL
+    import BenchmarkSupport
     import Foundation
     import PersonalDataLedger
     import PostgresLedgerStore

@@ -1,18 +1,4 @@
-/// A deterministic pseudo-random generator (SplitMix64): the same seed gives the same workload on
-/// every machine, so both engines — and every run — store exactly the same facts.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import BenchmarkSupport
 
 /// One holding as both engines store it: the same fields, the same values, the same timestamp.
 struct FactSpec: Sendable {
@@ -87,16 +73,6 @@ struct Workload: Sendable {
 
 /// A made-up Nordic customer whose holdings are realistic strings of 10 to 40 bytes.
 struct Person {
-    static let firstNames = [
-        "Kari", "Ola", "Ingrid", "Lars", "Astrid", "Bjørn", "Sigrid", "Magnus", "Liv", "Erik", "Anna",
-        "Johan", "Maja", "Oskar", "Elsa", "Mikkel", "Freja", "Rasmus", "Aino", "Eino", "Helmi", "Väinö",
-        "Søren", "Ida", "Henrik", "Solveig", "Nils", "Åse", "Mathias", "Emma",
-    ]
-    static let lastNames = [
-        "Nordmann", "Hansen", "Johansen", "Olsen", "Larsen", "Andersson", "Karlsson", "Nilsson",
-        "Jensen", "Nielsen", "Pedersen", "Korhonen", "Virtanen", "Mäkinen", "Berg", "Haugen", "Dahl",
-        "Lindqvist", "Sørensen", "Halvorsen", "Bakken", "Lund", "Strand", "Eriksen", "Mikkelsen",
-    ]
     static let streets = [
         "Storgata", "Kirkeveien", "Drottninggatan", "Vesterbrogade", "Mannerheimintie", "Bygdøy allé",
         "Sveavägen", "Nørregade", "Hämeenkatu", "Torggata", "Parkveien", "Strandvejen", "Kungsgatan",
@@ -114,8 +90,8 @@ struct Person {
     let number: Int
 
     init(_ random: inout SplitMix64) {
-        first = Self.firstNames.randomElement(using: &random)!
-        last = Self.lastNames.randomElement(using: &random)!
+        first = NordicNames.first.randomElement(using: &random)!
+        last = NordicNames.last.randomElement(using: &random)!
         number = Int.random(in: 1...999, using: &random)
     }
 

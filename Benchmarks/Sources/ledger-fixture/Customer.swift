@@ -1,17 +1,8 @@
+import BenchmarkSupport
 import PersonalDataLedger
 
 /// A made-up webshop customer of one of the four countries, with valid values of 10 to 40 bytes.
 struct Customer {
-    static let firstNames = [
-        "Kari", "Ola", "Ingrid", "Lars", "Astrid", "Bjørn", "Sigrid", "Magnus", "Liv", "Erik", "Anna",
-        "Johan", "Maja", "Oskar", "Elsa", "Mikkel", "Freja", "Rasmus", "Aino", "Eino", "Helmi", "Väinö",
-        "Søren", "Ida", "Henrik", "Solveig", "Nils", "Åse", "Mathias", "Emma",
-    ]
-    static let lastNames = [
-        "Nordmann", "Hansen", "Johansen", "Olsen", "Larsen", "Andersson", "Karlsson", "Nilsson",
-        "Jensen", "Nielsen", "Pedersen", "Korhonen", "Virtanen", "Mäkinen", "Berg", "Haugen", "Dahl",
-        "Lindqvist", "Sørensen", "Halvorsen", "Bakken", "Lund", "Strand", "Eriksen", "Mikkelsen",
-    ]
     static let places: [Region: (streets: [String], cities: [String], domain: String, phone: (String, Int))] = [
         .norway: (
             ["Storgata", "Kirkeveien", "Bygdøy allé", "Torggata"], ["0155 Oslo", "5003 Bergen"], "example.no",
@@ -37,8 +28,8 @@ struct Customer {
 
     init(country: Region, number: Int, _ random: inout SplitMix64) {
         self.country = country
-        let first = Self.firstNames.randomElement(using: &random)!
-        let last = Self.lastNames.randomElement(using: &random)!
+        let first = NordicNames.first.randomElement(using: &random)!
+        let last = NordicNames.last.randomElement(using: &random)!
         name = "\(first) \(last)"
         email = "\(Self.ascii(first)).\(Self.ascii(last))\(number % 10_000)@\(Self.places[country]!.domain)"
         self.random = random

@@ -12,6 +12,10 @@ struct FixtureOptions {
     init(_ arguments: ArraySlice<String>) {
         var arguments = arguments
         while let name = arguments.popFirst() {
+            if name == "--help" || name == "-h" {
+                print(Self.usageLine)
+                exit(0)
+            }
             guard let value = arguments.popFirst() else { Self.usage("\(name) needs a value.") }
             switch name {
             case "--store": store = value
@@ -26,11 +30,10 @@ struct FixtureOptions {
         if facts < 1 || concurrency < 1 { Self.usage("--facts and --concurrency must be at least 1.") }
     }
 
+    static let usageLine = "Usage: ledger-fixture --store DIR [--facts N] [--seed S] [--concurrency C]"
+
     static func usage(_ problem: String) -> Never {
-        FileHandle.standardError.write(
-            Data(
-                "ledger-fixture: \(problem)\nUsage: ledger-fixture --store DIR [--facts N] [--seed S] [--concurrency C]\n"
-                    .utf8))
+        FileHandle.standardError.write(Data("ledger-fixture: \(problem)\n\(usageLine)\n".utf8))
         exit(64)
     }
 }
