@@ -268,6 +268,27 @@ struct Benchmark {
         )
         try await ledger.close()
         try await sqlite?.close()
+
+        // 32 writers across 4 processes: fresh processes of this executable open the store side
+        // by side, then append together (new facts, after every other figure).
+        var acrossRates: [Double] = []
+        let processes = options.processes
+        let perProcess = max(writers / processes, 1)
+        let acrossCount = (concurrent.count / processes) * processes
+        for name in names {
+            progress("\(name): \(acrossCount) appends by \(writers) writers in \(processes) processes…")
+            acrossRates.append(
+                try acrossProcessesRate("--child-append", processes: processes, count: acrossCount) { number in
+                    [
+                        name, paths[name]!, String(options.seed &+ 100 &+ UInt64(number)), String(options.subjects),
+                        String(acrossCount / processes), String(perProcess),
+                    ]
+                })
+        }
+        figures.append(
+            Figure(
+                name: "append_32writers_4processes_per_s", unit: "facts/s", ledger: acrossRates[0],
+                peer: peer(acrossRates), better: .higher, goal: .none))
         return Measurement(
             figures: figures, notes: notes, wallSeconds: Double(monotonicNanoseconds() - wallStart) / 1e9)
     }

@@ -39,6 +39,29 @@ enum Child {
         exit(0)
     }
 
+    /// `--child-append ENGINE PATH SEED SUBJECTS COUNT TASKS`: one of the writer processes of
+    /// the figure "32 writers across 4 processes". It opens the store beside the other processes
+    /// (the ledger: each commit takes the writers' lock; SQLite: waits on its lock, with a busy
+    /// timeout), prints `ready`, waits for a line on standard input so that every process starts
+    /// together, then TASKS concurrent writers append COUNT facts (drawn from SEED) one per call;
+    /// it prints the monotonic nanoseconds of its start and end.
+    static func appendBesideOthers(_ arguments: [String]) async throws {
+        guard arguments.count == 6, let seed = UInt64(arguments[2]), let subjects = Int(arguments[3]),
+            let count = Int(arguments[4]), let tasks = Int(arguments[5])
+        else { throw BenchError("--child-append ENGINE PATH SEED SUBJECTS COUNT TASKS") }
+        let specs = Workload.extraFacts(count, subjects: subjects, seed: seed)
+        let engine: any BenchEngine =
+            arguments[0] == "sqlite"
+            ? try SQLiteEngine(path: arguments[1], busyTimeout: 60) : try open(arguments[0], at: arguments[1])
+        FileHandle.standardOutput.write(Data("ready\n".utf8))
+        guard readLine() != nil else { throw BenchError("the parent went away before the start") }
+        let start = monotonicNanoseconds()
+        try await concurrently(tasks: tasks, count: specs.count) { index in try await engine.append(specs[index]) }
+        let end = monotonicNanoseconds()
+        try await engine.close()
+        FileHandle.standardOutput.write(Data("\(start) \(end)\n".utf8))
+    }
+
     /// `--child-rss ENGINE PATH SEED SUBJECTS REPORTS APPENDS`: opens the store, answers
     /// REPORTS reports about random subjects, appends APPENDS facts in batches of 100, closes,
     /// and prints the process's peak resident memory in MiB. ENGINE `none` only prints the

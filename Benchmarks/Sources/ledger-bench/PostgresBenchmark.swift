@@ -199,36 +199,21 @@
         }
 
         /// Appends `range` of the workload from `processes` writer processes of `writers /
-        /// processes` tasks each, started together once all are connected; facts per second from
-        /// the first start to the last end.
+        /// processes` tasks each, started together once all are connected.
         private func acrossProcessesRate(_ engine: String, _ range: Range<Int>, keyFile: URL) throws -> Double {
             let processes = options.processes
             let tasks = max(1, options.writers / processes)
             let share = range.count / processes
-            var children: [WriterProcess] = []
-            for number in 0..<processes {
+            return try ledger_bench.acrossProcessesRate(
+                "--child-pg-append", processes: processes, count: range.count
+            ) { number in
                 let from = range.lowerBound + number * share
                 let count = number == processes - 1 ? range.upperBound - from : share
-                children.append(
-                    try WriterProcess([
-                        engine, keyFile.path, String(options.facts), String(options.subjects), String(options.seed),
-                        String(from), String(count), String(tasks),
-                    ]))
+                return [
+                    engine, keyFile.path, String(options.facts), String(options.subjects), String(options.seed),
+                    String(from), String(count), String(tasks),
+                ]
             }
-            for child in children {
-                guard try child.line() == "ready" else { throw BenchError("a writer process did not get ready") }
-            }
-            for child in children { try child.start() }
-            var starts: [UInt64] = []
-            var ends: [UInt64] = []
-            for child in children {
-                let fields = try child.line().split(separator: " ").compactMap { UInt64($0) }
-                guard fields.count == 2 else { throw BenchError("a writer process answered no times") }
-                starts.append(fields[0])
-                ends.append(fields[1])
-                try child.finish()
-            }
-            return Double(range.count) / (Double(ends.max()! - starts.min()!) / 1e9)
         }
 
         private func printHeader(version: String) {

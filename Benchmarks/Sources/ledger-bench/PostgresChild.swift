@@ -38,47 +38,4 @@
         }
     }
 
-    /// A running writer process of the multi-process figure, as the parent sees it.
-    final class WriterProcess {
-        let process = Process()
-        private let input = Pipe()
-        private let output = Pipe()
-        private var buffer = Data()
-
-        init(_ arguments: [String]) throws {
-            process.executableURL = URL(fileURLWithPath: executablePath())
-            process.arguments = ["--child-pg-append"] + arguments
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-        }
-
-        /// The next line the process prints; an error when it exits first.
-        func line() throws -> String {
-            while true {
-                if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                    let line = String(decoding: buffer[..<newline], as: UTF8.self)
-                    buffer.removeSubrange(...newline)
-                    return line
-                }
-                let data = output.fileHandleForReading.availableData
-                guard !data.isEmpty else {
-                    process.waitUntilExit()
-                    throw BenchError(
-                        "a writer process exited with status \(process.terminationStatus) before answering")
-                }
-                buffer.append(data)
-            }
-        }
-
-        func start() throws { try input.fileHandleForWriting.write(contentsOf: Data("go\n".utf8)) }
-
-        /// Waits for the process to end; an error unless it succeeded.
-        func finish() throws {
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw BenchError("a writer process exited with status \(process.terminationStatus)")
-            }
-        }
-    }
 #endif

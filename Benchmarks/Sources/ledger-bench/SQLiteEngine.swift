@@ -20,10 +20,13 @@ final class SQLiteEngine: BenchEngine {
         FROM facts WHERE subject = ? ORDER BY seq
         """
 
-    /// Opens (or creates) the database at `path`.
-    init(path: String) throws {
+    /// Opens (or creates) the database at `path`; with `busyTimeout` (seconds), a write waits that
+    /// long for another process's transaction instead of failing with `SQLITE_BUSY`.
+    init(path: String, busyTimeout: Double? = nil) throws {
         self.path = path
-        pool = try DatabasePool(path: path, configuration: Configuration())
+        var configuration = Configuration()
+        if let busyTimeout { configuration.busyMode = .timeout(busyTimeout) }
+        pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB switches WAL connections to synchronous=NORMAL when it opens the pool; a
         // committed transaction then survives a process crash but not a power loss. FULL syncs
         // the WAL on every commit, which is what the ledger's append promises.

@@ -14,6 +14,7 @@ func main(_ arguments: [String]) async -> Int32 {
         switch arguments.first {
         case "--child-open": try await Child.openAndReport(Array(arguments.dropFirst()))
         case "--child-rss": try await Child.residentMemory(Array(arguments.dropFirst()))
+        case "--child-append": try await Child.appendBesideOthers(Array(arguments.dropFirst()))
         case "--child-pg-append": try await postgresAppendChild(Array(arguments.dropFirst()))
         default:
             let options = try Options.parse(arguments)
