@@ -79,6 +79,33 @@ import Testing
         #expect(head.count == 211)
     }
 
+    @Test func aWriterDoesNotSnapshotTheIndexAgainRightAfterAnotherDid() async throws {
+        let directory = TemporaryDirectory()
+        let options = FileLedgerStore.Options(snapshotInterval: 10)
+        let first = try FileStoreTesting.open(directory.ledger, options: options)
+        let second = try FileStoreTesting.open(directory.ledger, options: options)
+        _ = try await second.append([FileStoreTesting.holding("customer:0")])
+        _ = try await first.append((1...10).map { FileStoreTesting.holding("customer:\($0)") })
+        // The snapshot is taken after the callers are answered, on the writer's thread.
+        first.writerQueue.sync {}
+        let snapshot = try Self.inode(of: directory.ledger + "/INDEX")
+        // The second writer has now seen 11 facts since it opened: a snapshot would be due, but
+        // the first one's, one fact ago, is counted from instead.
+        _ = try await second.append([FileStoreTesting.holding("customer:11")])
+        second.writerQueue.sync {}
+        let after = try Self.inode(of: directory.ledger + "/INDEX")
+        let pending = second.state.withLock { $0.factsSinceSnapshot }
+        try await first.close()
+        try await second.close()
+        #expect(after == snapshot, "the second writer rewrote the index snapshot")
+        #expect(pending == 1)
+    }
+
+    private static func inode(of path: String) throws -> Int {
+        let number = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber
+        return try #require(number).intValue
+    }
+
     @Test func eachWriterSeesTheOthersFactsOnItsNextRead() async throws {
         let directory = TemporaryDirectory()
         let webshop = try FileStoreTesting.open(directory.ledger)
