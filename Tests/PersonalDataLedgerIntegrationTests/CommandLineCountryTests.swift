@@ -90,6 +90,39 @@ import Testing
         #expect((try report.json()["heldData"] as? [Any])?.isEmpty == true)
     }
 
+    struct InitCountryCase: Sendable, CustomTestStringConvertible {
+        let arguments: [String]
+        let country: String
+        let timeZone: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    /// `pdl init --default-country` saves the country and its time zone; `--time-zone` wins.
+    @Test(arguments: [
+        InitCountryCase(arguments: ["--default-country", "NO"], country: "NO", timeZone: "Europe/Oslo"),
+        InitCountryCase(arguments: ["--default-country", "SE"], country: "SE", timeZone: "Europe/Stockholm"),
+        InitCountryCase(arguments: ["--default-country", "DK"], country: "DK", timeZone: "Europe/Copenhagen"),
+        InitCountryCase(arguments: ["--default-country", "FI"], country: "FI", timeZone: "Europe/Helsinki"),
+        InitCountryCase(
+            arguments: ["--default-country", "SE", "--time-zone", "Europe/Helsinki"], country: "SE",
+            timeZone: "Europe/Helsinki"),
+    ])
+    func initSavesTheCountryAndItsTimeZone(row: InitCountryCase) throws {
+        let pdl = PDLRunner()
+        let created = try pdl.run(["init"] + row.arguments, environment: ["PDL_NOW": Self.sale])
+        #expect(created.status == 0, "\(created)")
+        let json = try Self.succeeds(pdl, "settings", "show", "--format", "json").json()
+        #expect(
+            [json["defaultCountry"] as? String, json["timeZone"] as? String] == [row.country, row.timeZone])
+    }
+
+    @Test func initWithAnUnknownCountryCreatesNothing() throws {
+        let pdl = PDLRunner()
+        let refused = try pdl.run(["init", "--default-country", "IS"], environment: ["PDL_NOW": Self.sale])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: pdl.ledger))
+    }
+
     @Test func settingsShowPrintsTheDefaultsThenWhatWasSet() throws {
         let pdl = try Self.initialised()
         let shown = try Self.succeeds(pdl, "settings", "show")
