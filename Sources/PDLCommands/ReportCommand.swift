@@ -61,7 +61,7 @@ enum ReportCommand: Command {
     )
 
     static func run(_ parsed: ParsedArguments, in context: CommandContext) async throws {
-        var output = try ReportOutput(parsed)
+        let output = try ReportOutput(parsed)
         let subject = SubjectID(parsed.positionals[0])
         let ledger = try await context.openLedger(parsed, actor: "pdl")
         try await UnknownSubjectWarning.warnIfUnknown(subject, in: ledger)

@@ -66,7 +66,7 @@ extension Ledger {
     /// Lists the holdings whose retention has run out at `asOf`, with the rule, the clock that ran
     /// out and the date — what must be erased today.
     ///
-    /// Reads the whole ledger twice, in pages (``RetentionScan``). Refused with ``LedgerError/Rule/retentionSettingMissing``
+    /// Reads the whole ledger twice, in pages (`RetentionScan`). Refused with ``LedgerError/Rule/retentionSettingMissing``
     /// when the catalog needs a period the region has no setting for (Finland's consumer complaint
     /// period): set it in ``RetentionSettings`` first.
     ///
