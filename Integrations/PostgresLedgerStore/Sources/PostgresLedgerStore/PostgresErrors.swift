@@ -98,12 +98,6 @@ enum PostgresErrors {
             error.code)
     }
 
-    /// Whether `error` is `finish_append`'s refusal of a head that moved since `begin_append`
-    /// (SQLSTATE 40001): nothing was written, and the append may be tried again at once.
-    static func isHeadMoved(_ error: any Error) -> Bool {
-        (unwrap(error) as? PSQLError)?.serverInfo?[.sqlState] == "40001"
-    }
-
     static func translate(_ error: PSQLError) -> LedgerStoreError {
         if let state = error.serverInfo?[.sqlState] {
             let message = error.serverInfo?[.message] ?? "no message"

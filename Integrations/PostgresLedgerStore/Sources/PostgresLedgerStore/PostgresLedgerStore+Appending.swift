@@ -30,12 +30,6 @@ extension PostgresLedgerStore {
                 return try await PostgresErrors.withDeadline(retryPolicy.attemptTimeout) { [self] in
                     try await commitOnce(prepared)
                 }
-            } catch let error where PostgresErrors.isHeadMoved(error) {
-                // A writer that does not take the append lock (an older version of this store)
-                // appended between the two statements; nothing of this attempt was written.
-                attempt += 1
-                guard clock.now - start < retryPolicy.budget else { throw PostgresErrors.translate(any: error) }
-                logger.info("the ledger head moved during an append; retrying", metadata: ["attempt": "\(attempt)"])
             } catch let error where PostgresErrors.isConnectionLoss(error) {
                 attempt += 1
                 let delay = Duration.milliseconds(50 << min(attempt, 4))
@@ -56,42 +50,24 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// One attempt, in two autocommit statements on one connection: `begin_append` (waits for the
-    /// append lock, takes it, and reads everything the group must know, in one round trip), then
-    /// one statement that writes every row and, through `finish_append`, moves the head and
-    /// hands the lock to its own commit. Between the two the client only numbers, chains and
-    /// seals; the lock is held from the first statement to the second one's WAL flush.
-    ///
-    /// Whatever fails between the two gives the lock up before the connection goes back to the
-    /// pool (``releaseAppendLock(_:)``).
+    /// One attempt, in three statements and a commit: `lock_for_append` (the head's lock and
+    /// everything the group must read under it, in one round trip), one statement that writes
+    /// every row, and `COMMIT`. Under the lock the client only numbers, chains and seals.
     private func commitOnce(_ prepared: PreparedGroup) async throws -> [UUID: [Fact]] {
-        let recorded = try await client.withConnection { connection in
-            let locked: LockedHead
-            do {
-                locked = try await beginAppend(prepared, connection)
-            } catch {
-                await releaseAppendLock(connection)
-                throw error
-            }
+        let recorded = try await client.withTransaction(logger: logger) { connection in
+            let locked = try await lockForAppend(prepared, connection)
             var plan = AppendPlan(first: locked.count + 1, chain: locked.hash)
-            do {
-                let pending = prepared.batches.filter { locked.done[$0.batch.id] == nil }
-                if pending.isEmpty {
-                    try await releaseAppendLockOrThrow(connection)
-                } else {
-                    try checkKey(current: locked.fingerprint)
-                    var subjects = try subjectRows(
-                        for: pending.flatMap { $0.batch.facts.flatMap(\.body.subjects) }, found: locked.subjects,
-                        highestNumber: locked.highestSubject,
-                        givenSalts: try GivenSalts.subjects(of: pending.map(\.batch)))
-                    for batch in pending {
-                        try plan.add(batch, subjects: &subjects)
-                    }
-                    try await insertFacts(plan, subjects: subjects, expected: locked.count, connection)
+            let pending = prepared.batches.filter { locked.done[$0.batch.id] == nil }
+            if !pending.isEmpty {
+                try checkKey(current: locked.fingerprint)
+                var subjects = try subjectRows(
+                    for: pending.flatMap { $0.batch.facts.flatMap(\.body.subjects) }, found: locked.subjects,
+                    highestNumber: locked.highestSubject,
+                    givenSalts: try GivenSalts.subjects(of: pending.map(\.batch)))
+                for batch in pending {
+                    try plan.add(batch, subjects: &subjects)
                 }
-            } catch {
-                await releaseAppendLock(connection)
-                throw error
+                try await insertFacts(plan, subjects: subjects, connection)
             }
             var recorded = plan.recorded
             for (id, range) in locked.done { recorded[id] = try await facts(range, connection) }
@@ -101,16 +77,16 @@ extension PostgresLedgerStore {
         return recorded
     }
 
-    /// Calls `begin_append` (``Schema/beginAppend``): the append lock taken, and the head read,
-    /// with the key's fingerprint, the highest subject number, the group's subjects' rows and its
-    /// batches already recorded.
-    private func beginAppend(_ prepared: PreparedGroup, _ connection: PostgresConnection) async throws -> LockedHead {
+    /// Calls `lock_for_append` (``Schema/lockForAppend``): the head row locked and read, with the
+    /// key's fingerprint, the highest subject number, the group's subjects' rows and its batches
+    /// already recorded.
+    private func lockForAppend(_ prepared: PreparedGroup, _ connection: PostgresConnection) async throws -> LockedHead {
         let ids = prepared.batches.map(\.batch.id)
         let tokens = prepared.subjectTokens.map { ByteBuffer(bytes: $0) }
         let rows = try await connection.query(
             """
             SELECT r_kind, r_n, r_m, r_a, r_b, r_c, r_id
-            FROM \(unescaped: schema.name).begin_append(\(ids)::uuid[], \(tokens)::bytea[])
+            FROM \(unescaped: schema.name).lock_for_append(\(ids)::uuid[], \(tokens)::bytea[])
             """, logger: logger)
         var locked = LockedHead()
         var sawHead = false
@@ -130,28 +106,6 @@ extension PostgresLedgerStore {
         }
         guard sawHead else { throw LedgerStoreError.corrupted("The head row of schema '\(schema.name)' is missing.") }
         return locked
-    }
-
-    /// Gives up this connection's session-level holds of the append lock (`release_append_lock`).
-    private func releaseAppendLockOrThrow(_ connection: PostgresConnection) async throws {
-        let rows = try await connection.query(
-            "SELECT \(unescaped: schema.name).release_append_lock()::text", logger: logger)
-        // Its outcome arrives with its row.
-        for try await _ in rows {}
-    }
-
-    /// Gives up this connection's session-level hold of the append lock after a failed append;
-    /// when that cannot be done, closes the connection, which ends the session and every lock
-    /// it holds — a connection never goes back to the pool holding the lock.
-    private func releaseAppendLock(_ connection: PostgresConnection) async {
-        do {
-            try await releaseAppendLockOrThrow(connection)
-        } catch {
-            logger.warning(
-                "could not give up the append lock after a failed append; closing the connection",
-                metadata: ["cause": "\(PostgresErrors.cause(of: error))"])
-            try? await connection.close()
-        }
     }
 
     /// Refuses to write under a key-encryption key the ledger was rotated away from (by another
@@ -174,11 +128,8 @@ extension PostgresLedgerStore {
         )
     }
 
-    /// Takes the append lock and the head row's lock for the current transaction, as every write
-    /// other than an append does (``Schema/appendLock``), and reads the head.
+    /// Takes the head row's lock, which orders every append of every process, and reads it.
     func lockHead(_ connection: PostgresConnection) async throws -> (count: UInt64, hash: [UInt8]) {
-        try await connection.query(
-            "SELECT pg_advisory_xact_lock(\(schema.appendLock))", logger: logger)
         let rows = try await connection.query(
             "SELECT count, hash FROM \(unescaped: schema.name).head WHERE id = 1 FOR UPDATE", logger: logger)
         for try await (count, hash) in rows.decode((Int64, ByteBuffer).self) {
@@ -235,8 +186,6 @@ extension PostgresLedgerStore {
             if case (let number, let wrapped?, let identity?)? = byToken[token] {
                 rows.existing[subject] = try openSubject(number: number, wrapped: wrapped, identity: identity)
             } else {
-                // A row whose key an erasure destroyed: whatever this process still holds of it goes.
-                if let number = byToken[token]?.0 { keyCache.forget(number) }
                 let number =
                     byToken[token]?.0
                     ?? {
@@ -252,46 +201,25 @@ extension PostgresLedgerStore {
     }
 
     func openSubject(number: Int64, wrapped: ByteBuffer, identity: ByteBuffer) throws -> SubjectRow {
-        try openedSubject(number: number, wrapped: wrapped, identity: identity).row
-    }
-
-    /// A subject's row opened — its data key, salt and identifier — from the wrapped key and
-    /// sealed identity just read: from ``keyCache`` when it opened these very bytes before.
-    /// Throws when the key or the identity does not open.
-    func openedSubject(number: Int64, wrapped: ByteBuffer, identity: ByteBuffer) throws -> SubjectKeyCache.Opened {
-        let wrappedBytes = Array(buffer: wrapped)
-        let identityBytes = Array(buffer: identity)
-        if let opened = keyCache.opened(number: number, wrapped: wrappedBytes, identity: identityBytes) {
-            return opened
-        }
-        guard let key = keyEncryptionKey.unwrap(wrappedBytes, context: SubjectSeal.Context.wrappedKey(subject: number))
+        guard
+            let key = keyEncryptionKey.unwrap(
+                Array(buffer: wrapped), context: SubjectSeal.Context.wrappedKey(subject: number))
         else {
             throw LedgerStoreError.integrityViolation(
                 "The data key of subject row \(number) does not open under the key-encryption key: the row was altered or the key file is not the one it was wrapped with."
             )
         }
         let seal = SubjectSeal(bytes: key)
-        guard let plaintext = seal.open(identityBytes, context: SubjectSeal.Context.identity(subject: number)),
-            let (salt, text) = SaltedText.split(plaintext, saltLength: FactChain.saltLength)
+        guard let opened = seal.open(Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
+            let (salt, _) = SaltedText.split(opened, saltLength: FactChain.saltLength)
         else {
             throw LedgerStoreError.integrityViolation(
                 "The identity of subject row \(number) does not open under its data key: the row was altered.")
         }
-        let opened = SubjectKeyCache.Opened(
-            row: SubjectRow(number: number, seal: seal, salt: salt, isNew: false), subject: SubjectID(text))
-        keyCache.remember(opened, number: number, wrapped: wrappedBytes, identity: identityBytes)
-        return opened
+        return SubjectRow(number: number, seal: seal, salt: salt, isNew: false)
     }
 
-    /// Writes every row of `plan` and moves the head from `expected` facts, in one statement.
-    ///
-    /// On a connection in autocommit (an append, after `begin_append`) the statement is its own
-    /// transaction and hands the append lock to its commit; inside a transaction that took the
-    /// locks with ``lockHead(_:)`` (`inTransaction`), the transaction's commit ends them.
-    func insertFacts(
-        _ plan: AppendPlan, subjects: SubjectRows, expected: UInt64, inTransaction: Bool = false,
-        _ connection: PostgresConnection
-    ) async throws {
+    func insertFacts(_ plan: AppendPlan, subjects: SubjectRows, _ connection: PostgresConnection) async throws {
         let s = schema.name
         // The new subject rows in one statement: a bulk append about a thousand new people is one
         // round trip, not a thousand.
@@ -299,7 +227,6 @@ extension PostgresLedgerStore {
         var tokens: [ByteBuffer] = []
         var wrappedKeys: [ByteBuffer] = []
         var identities: [ByteBuffer] = []
-        var opened: [(SubjectKeyCache.Opened, Int64, [UInt8], [UInt8])] = []
         for (subject, row) in subjects.created.sorted(by: { $0.value.number < $1.value.number }) {
             let wrapped = try keyEncryptionKey.wrap(
                 row.seal.bytes, context: SubjectSeal.Context.wrappedKey(subject: row.number))
@@ -310,12 +237,10 @@ extension PostgresLedgerStore {
             tokens.append(ByteBuffer(bytes: subjectToken(subject)))
             wrappedKeys.append(ByteBuffer(bytes: wrapped))
             identities.append(ByteBuffer(bytes: identity))
-            opened.append(
-                (SubjectKeyCache.Opened(row: row.existing, subject: subject), row.number, wrapped, identity))
         }
         // Every row in one statement: a round trip under the head's lock, not one per table. The
         // sub-statements of a `WITH` all run, whether or not the main statement reads them.
-        let rows = try await connection.query(
+        try await connection.query(
             """
             WITH new_subjects AS (
                 INSERT INTO \(unescaped: s).subjects (number, token, wrapped_key, identity)
@@ -337,21 +262,10 @@ extension PostgresLedgerStore {
                 INSERT INTO \(unescaped: s).batches (id, first_seq, count)
                 SELECT * FROM unnest(\(plan.batchIDs)::uuid[], \(plan.batchFirsts)::bigint[], \(plan.batchCounts)::int[])
             )
-            SELECT \(unescaped: s).finish_append(\(Int64(expected)), \(Int64(plan.next - 1)),
-                \(ByteBuffer(bytes: plan.chain)), \(!inTransaction))
+            UPDATE \(unescaped: s).head SET count = \(Int64(plan.next - 1)), hash = \(ByteBuffer(bytes: plan.chain))
+            WHERE id = 1
+            RETURNING pg_notify(\(schema.channel), \(String(plan.next - 1)))
             """, logger: logger)
-        // The statement's outcome arrives with its rows: an error (a head that moved, a broken
-        // constraint) is thrown here, not lost with rows nobody reads.
-        var moved: Int64?
-        for try await (count) in rows.decode(Int64.self) { moved = count }
-        guard moved == Int64(plan.next - 1) else {
-            throw LedgerStoreError.corrupted(
-                "The head of schema '\(schema.name)' did not move to fact \(plan.next - 1) with the append's rows.")
-        }
-        // The new subjects' keys, for the next groups and reads (used only while their rows are these).
-        for (subject, number, wrapped, identity) in opened {
-            keyCache.remember(subject, number: number, wrapped: wrapped, identity: identity)
-        }
     }
 }
 
@@ -424,7 +338,7 @@ struct PreparedFact: Sendable {
     let indexTokens: Set<[UInt8]>
 }
 
-/// What `begin_append` read under the append lock.
+/// What `lock_for_append` read under the head's lock.
 struct LockedHead {
     var count: UInt64 = 0
     var hash: [UInt8] = []
@@ -437,14 +351,11 @@ struct LockedHead {
 }
 
 /// A subject's row as an append needs it: its number, opened data key and commitment salt.
-struct SubjectRow: Sendable {
+struct SubjectRow {
     let number: Int64
     let seal: SubjectSeal
     let salt: [UInt8]
     let isNew: Bool
-
-    /// The same row as it is once stored.
-    var existing: SubjectRow { SubjectRow(number: number, seal: seal, salt: salt, isNew: false) }
 }
 
 /// The subject rows one group commit uses: those that exist, and those it creates.

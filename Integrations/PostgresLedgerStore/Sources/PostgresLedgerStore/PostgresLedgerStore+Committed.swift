@@ -154,8 +154,13 @@ extension PostgresLedgerStore {
             WHERE number = ANY(\(numbers)) AND wrapped_key IS NOT NULL
             """, logger: logger)
         for try await (number, wrapped, identity) in rows.decode((Int64, ByteBuffer, ByteBuffer).self) {
-            let subject = try openedSubject(number: number, wrapped: wrapped, identity: identity)
-            opened[number] = (subject.subject, subject.row.salt, subject.row.seal)
+            let row = try openSubject(number: number, wrapped: wrapped, identity: identity)
+            guard
+                let plaintext = row.seal.open(
+                    Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
+                let (salt, text) = SaltedText.split(plaintext, saltLength: FactChain.saltLength)
+            else { continue }
+            opened[number] = (SubjectID(text), salt, row.seal)
         }
         return opened
     }

@@ -61,7 +61,7 @@ extension PostgresLedgerStore {
         for prepared in try PreparedGroup([batch], store: self).batches {
             try plan.add(prepared, subjects: &subjects)
         }
-        try await insertFacts(plan, subjects: subjects, expected: head.count, inTransaction: true, connection)
+        try await insertFacts(plan, subjects: subjects, connection)
 
         try await connection.query(
             """
@@ -71,8 +71,6 @@ extension PostgresLedgerStore {
         guard let row = subjects[scope.subject] else {
             throw LedgerStoreError.invalidRequest("The erasure fact does not name the subject it erases.")
         }
-        // Whether or not the transaction commits, this process no longer uses the key it held.
-        keyCache.forget(row.number)
         if scope.erasesIdentifier {
             // The row keeps its number for the facts that name it, but not the identifier's keyed
             // hash: that could confirm a guessed identifier, and the identifier recorded again is

@@ -67,9 +67,6 @@ extension PostgresLedgerStore {
             }
             if let field, let sealed { rows[rows.count - 1].sealed[Int(field)] = Array(buffer: sealed) }
         }
-        // A subject the facts name whose row came back without a key was erased: this process
-        // drops what it still holds of it.
-        for number in Set(rows.flatMap(\.subjects)) where opened[number] == nil { keyCache.forget(number) }
         return try rows.map { row in
             var values: [Int: String] = [:]
             if let owner = row.subjects.first.flatMap({ opened[$0] }) {
@@ -94,12 +91,17 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// A subject's row opened: its identifier and data key. Throws when the key or the identity
-    /// does not open.
+    /// A subject's row opened: its identifier and data key; `nil` when the identity does not
+    /// split into a salt and an identifier. Throws when the key or the identity does not open.
     func openIdentifiedSubject(
         number: Int64, wrapped: ByteBuffer, identity: ByteBuffer
     ) throws -> (subject: SubjectID, seal: SubjectSeal)? {
-        let opened = try openedSubject(number: number, wrapped: wrapped, identity: identity)
-        return (opened.subject, opened.row.seal)
+        let row = try openSubject(number: number, wrapped: wrapped, identity: identity)
+        guard
+            let plaintext = row.seal.open(
+                Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
+            let (_, text) = SaltedText.split(plaintext, saltLength: FactChain.saltLength)
+        else { return nil }
+        return (SubjectID(text), row.seal)
     }
 }

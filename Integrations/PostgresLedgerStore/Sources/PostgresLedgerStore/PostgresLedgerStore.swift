@@ -9,8 +9,7 @@ import Synchronization
 /// protection officer record into and answer from at once, from any number of processes.
 ///
 /// It keeps every promise the file store keeps:
-/// - **One total order.** Facts are numbered 1, 2, 3, … without gaps from a head row, under the
-///   ledger's append lock (a PostgreSQL advisory lock held until the numbering write commits), so
+/// - **One total order.** Facts are numbered 1, 2, 3, … without gaps, under a locked head row, so
 ///   a reader never sees fact *n + 1* before fact *n* and never skips one that commits later.
 /// - **The same hash chain** as every store (``FactChain``): a checkpoint means the same thing
 ///   here and in a file ledger.
@@ -44,8 +43,6 @@ public final class PostgresLedgerStore: LedgerStore {
     let adoptedIdentifierKey: IdentifierKey?
     let logger: Logger
     let committer: GroupCommitter
-    /// The data keys this process opened, each used only for the row it was opened from.
-    let keyCache = SubjectKeyCache()
 
     /// A seam for tests: runs after a group's transaction committed and before it is
     /// acknowledged, as if the connection dropped there.

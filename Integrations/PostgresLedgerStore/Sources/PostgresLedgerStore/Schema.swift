@@ -72,99 +72,11 @@ struct Schema: Sendable {
                 key bytea NOT NULL, seq bigint NOT NULL, PRIMARY KEY (key, seq))
             """,
             lockForAppend,
-            releaseAppendLock,
-            beginAppend,
-            finishAppend,
             subjectNumbers,
         ]
     }
 
-    /// The append lock (`pg_advisory_lock`), which orders every write of every process: an append
-    /// holds it at session level from ``beginAppend`` until ``finishAppend`` turns it into a
-    /// transaction-level hold, which its commit releases (after the WAL flush). An erasure, a
-    /// rotation or an adoption takes it for its transaction (`pg_advisory_xact_lock`) before the
-    /// head row's lock. Different from ``advisoryLock`` (schema creation).
-    var appendLock: Int64 { Self.fnv1a("pdl-append:\(name)") }
-
-    /// The first step of an append, in one autocommit statement: waits for the append lock and
-    /// takes it at session level (so it outlives this statement's transaction, which writes
-    /// nothing and commits without a WAL flush), then — each query with a fresh snapshot, as a
-    /// `VOLATILE` function's are, so it sees every write that committed before the lock was
-    /// released — reads what the append must know, in the rows ``lockForAppend`` returns.
-    var beginAppend: String {
-        """
-        CREATE OR REPLACE FUNCTION \(name).begin_append(batch_ids uuid[], tokens bytea[])
-        RETURNS TABLE (r_kind int, r_n bigint, r_m bigint, r_a bytea, r_b bytea, r_c bytea, r_id uuid)
-        LANGUAGE plpgsql VOLATILE AS $body$
-        BEGIN
-            PERFORM pg_advisory_lock('\(appendLock)'::bigint);
-            RETURN QUERY SELECT 0, h.count, NULL::bigint, h.hash,
-                    (SELECT m.value FROM \(name).meta m WHERE m.name = 'kek_fingerprint'), NULL::bytea, NULL::uuid
-                FROM \(name).head h WHERE h.id = 1;
-            RETURN QUERY SELECT 1, coalesce(max(s.number), 0), NULL::bigint, NULL::bytea, NULL::bytea, NULL::bytea,
-                    NULL::uuid
-                FROM \(name).subjects s;
-            RETURN QUERY SELECT 2, s.number, NULL::bigint, s.token, s.wrapped_key, s.identity, NULL::uuid
-                FROM \(name).subjects s WHERE s.token = ANY(tokens);
-            RETURN QUERY SELECT 3, b.first_seq, b.count::bigint, NULL::bytea, NULL::bytea, NULL::bytea, b.id
-                FROM \(name).batches b WHERE b.id = ANY(batch_ids);
-        END
-        $body$
-        """
-    }
-
-    /// The last step of a write, called by the statement that inserts its rows: moves the head
-    /// from `expected` facts to `new_count` with the chain's `new_hash` and notifies tailers.
-    /// With `release_session` (an append, in autocommit) it first takes the append lock for the
-    /// transaction and then gives up the session-level hold ``beginAppend`` took, so the lock is
-    /// held until this statement's commit has flushed, and no longer. A head that is not at
-    /// `expected` (a writer that did not take the append lock, such as an older version of this
-    /// store) fails the statement with SQLSTATE 40001, and nothing of it is written.
-    var finishAppend: String {
-        """
-        CREATE OR REPLACE FUNCTION \(name).finish_append(
-            expected bigint, new_count bigint, new_hash bytea, release_session boolean)
-        RETURNS bigint LANGUAGE plpgsql VOLATILE AS $body$
-        BEGIN
-            IF release_session THEN
-                PERFORM pg_advisory_xact_lock('\(appendLock)'::bigint);
-                PERFORM pg_advisory_unlock('\(appendLock)'::bigint);
-            END IF;
-            UPDATE \(name).head SET count = new_count, hash = new_hash WHERE id = 1 AND count = expected;
-            IF NOT FOUND THEN
-                RAISE EXCEPTION 'the ledger head moved during an append' USING ERRCODE = 'serialization_failure';
-            END IF;
-            PERFORM pg_notify('\(channel)', new_count::text);
-            RETURN new_count;
-        END
-        $body$
-        """
-    }
-
-    /// Gives up every session-level hold of the append lock this connection has: what an append
-    /// runs when it fails between ``beginAppend`` and ``finishAppend``, so a pooled connection
-    /// never goes back to the pool holding it. Holds of the current transaction stay (they cannot
-    /// be given up, and end with it).
-    var releaseAppendLock: String {
-        let key = UInt64(bitPattern: appendLock)
-        return """
-            CREATE OR REPLACE FUNCTION \(name).release_append_lock() RETURNS void
-            LANGUAGE plpgsql VOLATILE AS $body$
-            BEGIN
-                WHILE EXISTS (
-                    SELECT 1 FROM pg_locks l
-                    WHERE l.locktype = 'advisory' AND l.pid = pg_backend_pid() AND l.granted AND l.objsubid = 1
-                        AND l.classid = '\(key >> 32)'::oid AND l.objid = '\(key & 0xffff_ffff)'::oid
-                ) LOOP
-                    EXIT WHEN NOT pg_advisory_unlock('\(appendLock)'::bigint);
-                END LOOP;
-            END
-            $body$
-            """
-    }
-
-    /// The first step of an append by version 0.2.0 of this store, kept so such a process can
-    /// still write while newer ones run (``beginAppend`` replaced it): takes the head row's lock, then — each
+    /// The first step of an append, in one round trip: takes the head row's lock, then — each
     /// query with a fresh snapshot, as a `VOLATILE` function's are, so it sees every transaction
     /// that committed while it waited — reads what the append must know. One row per item:
     /// kind 0 the head (count, hash) and the key-encryption key's fingerprint; kind 1 the highest
@@ -222,12 +134,9 @@ struct Schema: Sendable {
     }
 
     /// A number for `pg_advisory_xact_lock`, the same in every process for this schema.
-    var advisoryLock: Int64 { Self.fnv1a("pdl-schema:\(name)") }
-
-    /// FNV-1a of `text`: a lock number that every process computes alike.
-    private static func fnv1a(_ text: String) -> Int64 {
+    var advisoryLock: Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+        for byte in "pdl-schema:\(name)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
         return Int64(bitPattern: hash)
     }
 }

@@ -6,10 +6,7 @@ import Foundation
 ///
 /// Every sealed box is bound to where it lives (its row and field) as authenticated data, so a
 /// box copied to another row does not open.
-///
-/// `@unchecked Sendable`: swift-crypto's `SymmetricKey` is not marked `Sendable`, but it is an
-/// immutable value (its storage is never written after `init`), and this type never changes it.
-struct SubjectSeal: @unchecked Sendable {
+struct SubjectSeal {
     let key: SymmetricKey
 
     init(bytes: [UInt8]) { key = SymmetricKey(data: bytes) }
