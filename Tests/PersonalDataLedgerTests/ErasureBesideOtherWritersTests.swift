@@ -13,7 +13,8 @@ struct SharedLedger: Sendable, CustomTestStringConvertible {
     let name: String
     /// The eraser's store, the recorder's store (the same one or another on the same
     /// directory), and the directory's owner.
-    let make: @Sendable () throws -> (eraser: any LedgerStore, recorder: any LedgerStore, directory: TemporaryDirectory?)
+    let make:
+        @Sendable () throws -> (eraser: any LedgerStore, recorder: any LedgerStore, directory: TemporaryDirectory?)
 
     var testDescription: String { name }
 
@@ -111,7 +112,7 @@ final class InterleavingStore: ForwardingLedgerStore, Sendable {
 
     private func fire(_ moment: Moment) async throws {
         let action = armed.withLock { armed -> (@Sendable () async throws -> Fact)? in
-            guard case let (armedAt, action)? = armed, armedAt == moment else { return nil }
+            guard case (let armedAt, let action)? = armed, armedAt == moment else { return nil }
             armed = nil
             return action
         }

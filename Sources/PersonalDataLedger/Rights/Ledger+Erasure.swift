@@ -45,6 +45,17 @@ extension Ledger {
     /// still erasable goes, and an identifier goes only if nothing of it must be kept now either.
     /// Erasing what is already erased is a no-op, not an error: ``ErasureResult/isNoOp``.
     ///
+    /// Other writers — another process on the same directory, another machine on the same
+    /// database, another `Ledger` over the same store — are met under the store's write lock:
+    /// the store refuses an erasure resolved before a fact about its subject that is numbered
+    /// ahead of it (``ErasureScope/resolvedThrough``), and the ledger reads and checks the plan
+    /// again. So what the ledger promises holds for every writer alike: a holding the plan does
+    /// not list, recorded before the erasure by anyone, keeps its value and keeps the identifier
+    /// with it — the erasure fact never claims an identifier gone while a value of it stays.
+    /// What is recorded after the erasure fact is new history, not refused: the person may order
+    /// again. A store that does not make the check (one that never runs
+    /// `LedgerStoreConformance.sharedStoreChecks`) cannot keep this promise beside other writers.
+    ///
     /// - Returns: what was erased and kept, the facts recorded, and the recipients that must be
     ///   told (Art. 19).
     @discardableResult
@@ -52,8 +63,21 @@ extension Ledger {
         try await observingErasure { try await carryOut(plan, onlyWhatItLists: true, actor: actor) }
     }
 
-    /// Plans and carries out an erasure in one step: ``planErasure(of:scope:reason:)`` then
-    /// ``erase(_:actor:)``.
+    /// Plans and carries out an erasure in one step: everything `scope` covers when the erasure
+    /// is recorded goes, except what a legal hold keeps.
+    ///
+    /// Unlike ``erase(_:actor:)`` with a plan made earlier, there is no plan to keep to: the scope
+    /// is resolved under the subjects' write locks, and resolved again whenever the store finds
+    /// that another writer (another process, machine or `Ledger` over the store) recorded about
+    /// the subject meanwhile (``ErasureScope/resolvedThrough``). Every holding in scope that is
+    /// numbered below the erasure fact — whoever recorded it — is erased or listed as kept, and
+    /// with scope ``ErasureRequestScope/everything`` the identifier goes unless something of it
+    /// is kept. What is recorded after the erasure fact is new history: the ledger does not
+    /// refuse it, here or in another process, and a new request is needed to erase it.
+    ///
+    /// - Throws: ``LedgerStoreError`` with code ``LedgerStoreError/Code/conflict`` only when
+    ///   another writer kept recording about the subject through every attempt; what was erased
+    ///   before stays erased, and running the erasure again finishes it.
     @discardableResult
     public func erase(
         _ subject: SubjectID, scope: ErasureRequestScope = .everything,
@@ -99,7 +123,7 @@ extension Ledger {
                         reading = (resolvedThrough, history, fresh)
                         erasedByReading.append((history, []))
                     }
-                    guard case let (resolvedThrough, history, fresh)? = reading else { return }
+                    guard case (let resolvedThrough, let history, let fresh)? = reading else { return }
                     let inScope = fresh.erase.filter { $0.subject == subject }
                     let items = onlyWhatItLists ? inScope.filter { approved.contains($0.holding) } : inScope
                     // An identifier goes only if the plan said so and nothing recorded since would outlive it.
@@ -125,7 +149,9 @@ extension Ledger {
                         recorded = try await eraseValues(
                             of: subject, holdings: items.map(\.holding), history: history, reason: plan.reason,
                             erasingIdentifier: erasesIdentifier,
-                            retained: kept.map { Erasure.Retained(holding: $0.holding, hold: $0.hold, until: $0.until) },
+                            retained: kept.map {
+                                Erasure.Retained(holding: $0.holding, hold: $0.hold, until: $0.until)
+                            },
                             actor: actor, resolvedThrough: resolvedThrough)
                     } catch {
                         reading = nil

@@ -130,7 +130,10 @@ extension Ledger {
     /// (``pendingErasures(of:asOf:)``) once the hold has ended — an undelivered order's data at
     /// its delivery — recording them for the request's reason (``RetentionSweep/requested``).
     ///
-    /// Each subject is re-checked under its write lock before its values go. Subject identifiers
+    /// Each subject is re-checked under its write lock before its values go — and again, under
+    /// the store's write lock, when another writer recorded about it meanwhile
+    /// (``ErasureScope/resolvedThrough``), so that an identifier never goes while a value another
+    /// process just recorded stays. Subject identifiers
     /// are kept by retention — consent history must stay demonstrable (Art. 7(1)) — except where
     /// the clock that ran out says the policy keeps nothing (``RetentionRule/Clock/erasesIdentifier``,
     /// a rejected applicant) and nothing else of the identifier is held, and where the sweep

@@ -38,6 +38,7 @@ public struct ErasureScope: Hashable, Sendable, Codable {
             .conflict,
             "Fact \(newer) about the subject being erased was recorded by another writer after the erasure's scope "
                 + "was resolved (through fact \(resolvedThrough)); nothing was erased. Resolve the scope again from "
-                + "the subject's facts now and retry (the ledger does this itself).")
+                + "the subject's facts now and retry: a Ledger does so itself, and passes this on only when "
+                + "another writer keeps recording about the subject; then run the erasure again.")
     }
 }
