@@ -83,7 +83,7 @@ struct Writers: Sendable {
     }
 }
 
-/// Forwards to a store, and runs an action once — and awaits it — at a chosen call: the moment
+/// Forwards to a store, and runs an action — and awaits it — at a chosen call: the moment
 /// another writer acts while an erasure is under way.
 final class InterleavingStore: ForwardingLedgerStore, Sendable {
     /// Where the action runs.
@@ -97,28 +97,31 @@ final class InterleavingStore: ForwardingLedgerStore, Sendable {
     }
 
     let inner: any LedgerStore
-    private let armed = Mutex<(moment: Moment, action: @Sendable () async throws -> Fact)?>(nil)
-    private let done = Mutex<Fact?>(nil)
+    private let armed = Mutex<(moment: Moment, isRepeating: Bool, action: @Sendable () async throws -> Fact)?>(nil)
+    private let done = Mutex<[Fact]>([])
 
     init(inner: any LedgerStore) { self.inner = inner }
 
-    /// Runs `action` once, at the next `moment`.
-    func arm(at moment: Moment, _ action: @escaping @Sendable () async throws -> Fact) {
-        armed.withLock { $0 = (moment, action) }
+    /// Runs `action` at the next `moment`, and at every one after it when `isRepeating`.
+    func arm(at moment: Moment, isRepeating: Bool = false, _ action: @escaping @Sendable () async throws -> Fact) {
+        armed.withLock { $0 = (moment, isRepeating, action) }
     }
 
-    /// What the action recorded, once it ran.
-    var recorded: Fact? { done.withLock { $0 } }
+    /// What the action recorded the first time it ran.
+    var recorded: Fact? { done.withLock { $0.first } }
+
+    /// Everything the action recorded, each time it ran.
+    var allRecorded: [Fact] { done.withLock { $0 } }
 
     private func fire(_ moment: Moment) async throws {
         let action = armed.withLock { armed -> (@Sendable () async throws -> Fact)? in
-            guard case (let armedAt, let action)? = armed, armedAt == moment else { return nil }
-            armed = nil
+            guard case (let armedAt, let isRepeating, let action)? = armed, armedAt == moment else { return nil }
+            if !isRepeating { armed = nil }
             return action
         }
         guard let action else { return }
         let fact = try await action()
-        done.withLock { $0 = fact }
+        done.withLock { $0.append(fact) }
     }
 
     func facts(for key: IndexKey) async throws -> [Fact] {
@@ -241,5 +244,26 @@ struct ErasureRace: Sendable, CustomTestStringConvertible {
         if let directory = writers.directory, facts[Int(late.sequence) - 1].body.personalValues == [.erased] {
             #expect(FileStoreTesting.filesContaining(Writers.lateEmail, in: directory.ledger) == [])
         }
+    }
+
+    @Test(arguments: SharedLedger.all)
+    func aWriterRecordingAtEveryAttemptMakesTheErasureGiveUpAndSaySo(shared: SharedLedger) async throws {
+        let writers = try Writers(shared)
+        try await writers.recordDeliveredOrder()
+        let before = try await writers.allFacts()
+        writers.interleaving.arm(at: .erase, isRepeating: true) {
+            try await writers.recordLateEmail(by: writers.recorder)
+        }
+        let refusal = await #expect(throws: LedgerStoreError.self) { try await writers.eraser.erase(Writers.kari) }
+        let facts = try await writers.allFacts()
+        try await writers.close()
+
+        #expect(refusal?.code == .conflict)
+        #expect(refusal?.message.contains("run the erasure again") == true)
+        #expect(refusal?.message.contains("kari") == false)
+        #expect(writers.interleaving.allRecorded.count == Ledger.erasureAttempts)
+        // Nothing was erased or recorded but the other writer's holdings.
+        #expect(Array(facts.prefix(before.count)) == before)
+        #expect(facts.dropFirst(before.count).allSatisfy { $0.body.kind == .holding })
     }
 }
