@@ -49,7 +49,8 @@ public enum LedgerStoreConformance {
 
     /// Runs every check, each against a fresh store from `makeStore`, in one test.
     ///
-    /// Prefer passing ``checks`` as test arguments, which reports each check on its own.
+    /// Prefer passing ``checks`` as test arguments, which reports each check on its own. A store
+    /// that several ledgers write runs ``sharedStoreChecks`` too; this does not.
     public static func run(makeStore: @Sendable () async throws -> any LedgerStore) async throws {
         for check in checks {
             await check.run(against: try await makeStore())
