@@ -13,7 +13,9 @@ enum EraseCommand: Command {
             plan — what will be erased; what is kept under which legal hold (bookkeeping
             obligation, legal claims, an ongoing contract) and until when; which identifiers go;
             which recipients must be told (Art. 19) — and then carries it out, physically,
-            unless --dry-run is given. Without --category, --purpose or --holding it erases
+            unless --dry-run is given: everything in scope when the erasure is recorded, also
+            what a service recorded about SUBJECT meanwhile, from this process or another (the
+            result line counts it). Without --category, --purpose or --holding it erases
             everything, the identifier too when nothing must be kept (else 'pdl retention
             --apply' erases it with the last kept holding). Erasing what is already erased
             changes nothing and is not an error.
@@ -60,8 +62,11 @@ enum EraseCommand: Command {
         let ledger = try await context.openLedger(parsed, actor: ActorID(parsed.options["actor"] ?? "dpo"))
         try await UnknownSubjectWarning.warnIfUnknown(SubjectID(parsed.positionals[0]), in: ledger)
 
-        let plan = try await ledger.planErasure(of: SubjectID(parsed.positionals[0]), scope: scope, reason: reason)
-        let result = dryRun ? nil : try await ledger.erase(plan)
+        let subject = SubjectID(parsed.positionals[0])
+        let plan = try await ledger.planErasure(of: subject, scope: scope, reason: reason)
+        // In one step, not the plan: what a service records about the person while the plan is
+        // printed is numbered before the erasure, so it goes too (or is kept by a hold).
+        let result = dryRun ? nil : try await ledger.erase(subject, scope: scope, reason: reason)
         if json { return try CommandOutput("pdl.erasure", EraseOutput(plan: plan, result: result)).print() }
         print(planText(plan).joined(separator: "\n"))
         print()

@@ -49,7 +49,8 @@ public enum LedgerStoreConformance {
 
     /// Runs every check, each against a fresh store from `makeStore`, in one test.
     ///
-    /// Prefer passing ``checks`` as test arguments, which reports each check on its own.
+    /// Prefer passing ``checks`` as test arguments, which reports each check on its own. A store
+    /// that several ledgers write runs ``sharedStoreChecks`` too; this does not.
     public static func run(makeStore: @Sendable () async throws -> any LedgerStore) async throws {
         for check in checks {
             await check.run(against: try await makeStore())
@@ -78,6 +79,19 @@ public enum LedgerStoreConformance {
             body: catalog),
         Check(name: "facts appended with given commitments rebuild the chain they came from", body: committedRoundTrip),
         Check(name: "commitments that do not fit their facts are refused and change nothing", body: committedRefusals),
+    ]
+
+    /// Checks for a store that several ledgers write at once — processes on one machine, services
+    /// on several, or two ``Ledger`` values over one store — run as ``checks`` are.
+    ///
+    /// They prove that an erasure resolved before another writer's newer fact about its subject
+    /// is refused (``ErasureScope/resolvedThrough``), which is what keeps an erasure from missing
+    /// a holding recorded at the same moment. The built-in stores run them; a store that only
+    /// ever has one ledger over it is safe without them.
+    public static let sharedStoreChecks: [Check] = [
+        Check(
+            name: "an erasure resolved before a newer fact about its subject is refused and changes nothing",
+            body: eraseResolvedTooEarly)
     ]
 
     // MARK: - Sample facts
@@ -352,6 +366,41 @@ public enum LedgerStoreConformance {
             try await store.facts(about: "customer:2")[0].body.personalValues == [
                 PersonalValue("kari.nordmann@example.no")
             ])
+    }
+
+    static func eraseResolvedTooEarly(_ store: any LedgerStore) async throws {
+        _ = try await store.append([holding("customer:1")])
+        // Another writer's holding about the same subject, after the scope was resolved through fact 1.
+        _ = try await store.append([holding("customer:1", .name, value: "Kari Nordmann")])
+        let before = try await store.integrityHead()
+        let refusal = await #expect(throws: LedgerStoreError.self) {
+            _ = try await store.erase(
+                ErasureScope(subject: "customer:1", values: [1], erasesIdentifier: true, resolvedThrough: 1),
+                recording: erasureFact("customer:1", erased: [1], identifier: true))
+        }
+        #expect(refusal?.code == .conflict)
+        #expect(refusal?.message.contains("Fact 2") == true)
+        #expect(refusal?.message.contains("Kari") == false)
+        #expect(try await store.integrityHead() == before)
+        #expect(
+            try await store.facts(about: "customer:1").map(\.body.personalValues) == [
+                [PersonalValue("kari.nordmann@example.no")], [PersonalValue("Kari Nordmann")],
+            ])
+
+        // Facts about someone else, and reports issued, are not the subject's history: no conflict.
+        _ = try await store.append([
+            holding("customer:2"),
+            NewFact(
+                recordedAt: epoch, actor: "dpo",
+                body: .reportIssued(ReportIssued(subject: "customer:1", requestedBy: "dpo"))),
+        ])
+        let recorded = try await store.erase(
+            ErasureScope(subject: "customer:1", values: [1, 2], erasesIdentifier: true, resolvedThrough: 2),
+            recording: erasureFact("customer:1", erased: [1, 2], identifier: true))
+        #expect(recorded.sequence == 5)
+        #expect(try await store.facts(about: "customer:1").isEmpty)
+        #expect(try await store.facts(from: 1, limit: 2).allSatisfy { $0.body.personalValues == [.erased] })
+        #expect(try await store.verify().count == 5)
     }
 
     static func integrity(_ store: any LedgerStore) async throws {

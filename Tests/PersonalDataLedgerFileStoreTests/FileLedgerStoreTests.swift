@@ -9,13 +9,13 @@ import Testing
 @testable import TestSupport
 
 @Suite struct FileLedgerStoreTests {
-    @Test(arguments: LedgerStoreConformance.checks)
+    @Test(arguments: LedgerStoreConformance.checks + LedgerStoreConformance.sharedStoreChecks)
     func conformance(_ check: LedgerStoreConformance.Check) async throws {
         let root = TemporaryDirectory()
         await check.run(against: try FileStoreTesting.open(root.path + "/store"))
     }
 
-    @Test(arguments: LedgerStoreConformance.checks)
+    @Test(arguments: LedgerStoreConformance.checks + LedgerStoreConformance.sharedStoreChecks)
     func conformanceAfterReopen(_ check: LedgerStoreConformance.Check) async throws {
         // The same checks, on a store closed and reopened before it is handed over: a recovered
         // store must behave like a fresh one.

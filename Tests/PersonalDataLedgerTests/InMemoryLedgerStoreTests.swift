@@ -8,7 +8,7 @@ import Testing
 @testable import TestSupport
 
 @Suite struct InMemoryLedgerStoreTests {
-    @Test(arguments: LedgerStoreConformance.checks)
+    @Test(arguments: LedgerStoreConformance.checks + LedgerStoreConformance.sharedStoreChecks)
     func conformance(_ check: LedgerStoreConformance.Check) async {
         await check.run(against: InMemoryLedgerStore())
     }

@@ -45,22 +45,47 @@ extension Ledger {
     /// still erasable goes, and an identifier goes only if nothing of it must be kept now either.
     /// Erasing what is already erased is a no-op, not an error: ``ErasureResult/isNoOp``.
     ///
+    /// Other writers — another process on the same directory, another machine on the same
+    /// database, another `Ledger` over the same store — are met under the store's write lock:
+    /// the store refuses an erasure resolved before a fact about its subject that is numbered
+    /// ahead of it (``ErasureScope/resolvedThrough``), and the ledger reads and checks the plan
+    /// again. So what the ledger promises holds for every writer alike: a holding the plan does
+    /// not list, recorded before the erasure by anyone, keeps its value and keeps the identifier
+    /// with it — the erasure fact never claims an identifier gone while a value of it stays.
+    /// What is recorded after the erasure fact is new history, not refused: the person may order
+    /// again. A store that does not make the check (one that never runs
+    /// `LedgerStoreConformance.sharedStoreChecks`) cannot keep this promise beside other writers.
+    ///
     /// - Returns: what was erased and kept, the facts recorded, and the recipients that must be
     ///   told (Art. 19).
     @discardableResult
     public func erase(_ plan: ErasurePlan, actor: ActorID? = nil) async throws -> ErasureResult {
-        try await observingErasure { try await carryOut(plan, actor: actor) }
+        try await observingErasure { try await carryOut(plan, onlyWhatItLists: true, actor: actor) }
     }
 
-    /// Plans and carries out an erasure in one step: ``planErasure(of:scope:reason:)`` then
-    /// ``erase(_:actor:)``.
+    /// Plans and carries out an erasure in one step: everything `scope` covers when the erasure
+    /// is recorded goes, except what a legal hold keeps.
+    ///
+    /// Unlike ``erase(_:actor:)`` with a plan made earlier, there is no plan to keep to: the scope
+    /// is resolved under the subjects' write locks, and resolved again whenever the store finds
+    /// that another writer (another process, machine or `Ledger` over the store) recorded about
+    /// the subject meanwhile (``ErasureScope/resolvedThrough``). Every holding in scope that is
+    /// numbered below the erasure fact — whoever recorded it — is erased or listed as kept, and
+    /// with scope ``ErasureRequestScope/everything`` the identifier goes unless something of it
+    /// is kept. What is recorded after the erasure fact is new history: the ledger does not
+    /// refuse it, here or in another process, and a new request is needed to erase it.
+    ///
+    /// - Throws: ``LedgerStoreError`` with code ``LedgerStoreError/Code/conflict`` only when
+    ///   another writer kept recording about the subject through every attempt; what was erased
+    ///   before stays erased, and running the erasure again finishes it.
     @discardableResult
     public func erase(
         _ subject: SubjectID, scope: ErasureRequestScope = .everything,
         reason: Erasure.Reason = .subjectRequest, actor: ActorID? = nil
     ) async throws -> ErasureResult {
         try await observingErasure {
-            try await carryOut(planErasure(of: subject, scope: scope, reason: reason), actor: actor)
+            try await carryOut(
+                planErasure(of: subject, scope: scope, reason: reason), onlyWhatItLists: false, actor: actor)
         }
     }
 
@@ -70,49 +95,85 @@ extension Ledger {
         try await observingWrite(.erasure, facts: \.erasures.count, subjects: \.erasures.count, body)
     }
 
-    private func carryOut(_ plan: ErasurePlan, actor: ActorID?) async throws -> ErasureResult {
+    /// Carries out `plan` under its subjects' locks, resolving it again from what the store holds
+    /// now; with `onlyWhatItLists`, only holdings and identifiers the plan lists go (``erase(_:actor:)``),
+    /// otherwise everything its scope covers now (``erase(_:scope:reason:actor:)``).
+    private func carryOut(_ plan: ErasurePlan, onlyWhatItLists: Bool, actor: ActorID?) async throws -> ErasureResult {
         let locked = Set(plan.subjects.filter { $0 != .erased })
         guard !locked.isEmpty else {
             return ErasureResult(erased: [], kept: plan.keep, identifiersErased: [], erasures: [], recipientsToTell: [])
         }
+        let approved = Set(plan.erase.map(\.holding))
         return try await withLocks(of: Array(locked)) {
-            let (current, history) = try await historyFollowingLinks(from: plan.subject)
-            let fresh = try await self.plan(
-                plan.subject, current.intersection(locked), history, scope: plan.scope, reason: plan.reason,
-                at: clock.now())
-            let approved = Set(plan.erase.map(\.holding))
-            let items = fresh.erase.filter { approved.contains($0.holding) && locked.contains($0.subject) }
-            // An identifier goes only if the plan said so and nothing recorded since would outlive it.
-            let unapproved = Set(fresh.erase.filter { !approved.contains($0.holding) }.map(\.subject))
-            let identifiers = fresh.identifiersErased.filter {
-                plan.identifiersErased.contains($0) && !unapproved.contains($0)
-            }
-
-            // What is kept is remembered: the retention sweep erases it when its hold ends. A holding
-            // already waiting under the same hold is not recorded again, so asking twice is a no-op.
-            let newlyKept = fresh.keep.filter { kept in
-                history.holdings[kept.holding].map { held in
-                    held.keptBy == nil || !held.holds.contains { $0.hold == kept.hold && $0.until == kept.until }
-                } ?? true
-            }
-            var erasures: [Fact] = []
-            let touched = Set(items.map(\.subject)).union(identifiers).union(newlyKept.map(\.subject))
-            for subject in touched.intersection(locked).sorted() {
-                let retained = fresh.keep.filter { $0.subject == subject }.map {
-                    Erasure.Retained(holding: $0.holding, hold: $0.hold, until: $0.until)
+            var result = ErasureResult(erased: [], kept: [], identifiersErased: [], erasures: [], recipientsToTell: [])
+            // The holdings erased under each reading of the store, for their recipients.
+            var erasedByReading: [(history: SubjectHistory, holdings: [(Fact, Holding)])] = []
+            var reading: (resolvedThrough: UInt64, history: SubjectHistory, fresh: ErasurePlan)?
+            for subject in locked.sorted() {
+                try await resolvingErasure { resolvedThrough in
+                    if reading == nil {
+                        // The first reading follows links from the plan's subject; one after another
+                        // writer's fact refused an erasure follows them from the subject refused, whose
+                        // identifier is still there.
+                        let (current, history) = try await historyFollowingLinks(
+                            from: erasedByReading.isEmpty ? plan.subject : subject)
+                        let fresh = try await self.plan(
+                            plan.subject, current.intersection(locked), history, scope: plan.scope, reason: plan.reason,
+                            at: clock.now())
+                        reading = (resolvedThrough, history, fresh)
+                        erasedByReading.append((history, []))
+                    }
+                    guard case (let resolvedThrough, let history, let fresh)? = reading else { return }
+                    let inScope = fresh.erase.filter { $0.subject == subject }
+                    let items = onlyWhatItLists ? inScope.filter { approved.contains($0.holding) } : inScope
+                    // An identifier goes only if the plan said so and nothing recorded since would outlive it.
+                    let erasesIdentifier =
+                        fresh.identifiersErased.contains(subject)
+                        && (!onlyWhatItLists || (plan.identifiersErased.contains(subject) && items == inScope))
+                    let kept = fresh.keep.filter { $0.subject == subject }
+                    // What is kept is remembered: the retention sweep erases it when its hold ends. A
+                    // holding already waiting under the same hold is not recorded again, so asking twice
+                    // is a no-op.
+                    let newlyKept = kept.filter { kept in
+                        history.holdings[kept.holding].map { held in
+                            held.keptBy == nil
+                                || !held.holds.contains { $0.hold == kept.hold && $0.until == kept.until }
+                        } ?? true
+                    }
+                    guard !items.isEmpty || erasesIdentifier || !newlyKept.isEmpty else {
+                        result.kept += kept
+                        return
+                    }
+                    let recorded: Fact
+                    do {
+                        recorded = try await eraseValues(
+                            of: subject, holdings: items.map(\.holding), history: history, reason: plan.reason,
+                            erasingIdentifier: erasesIdentifier,
+                            retained: kept.map {
+                                Erasure.Retained(holding: $0.holding, hold: $0.hold, until: $0.until)
+                            },
+                            actor: actor, resolvedThrough: resolvedThrough)
+                    } catch {
+                        reading = nil
+                        throw error
+                    }
+                    result.erased += items
+                    result.kept += kept
+                    if erasesIdentifier { result.identifiersErased.append(subject) }
+                    result.erasures.append(recorded)
+                    erasedByReading[erasedByReading.count - 1].holdings += items.compactMap { item in
+                        history.holdings[item.holding].map { ($0.fact, $0.holding) }
+                    }
                 }
-                erasures.append(
-                    try await eraseValues(
-                        of: subject, holdings: items.filter { $0.subject == subject }.map(\.holding),
-                        history: history, reason: plan.reason, erasingIdentifier: identifiers.contains(subject),
-                        retained: retained, actor: actor))
             }
-            let erasedHoldings = items.compactMap { item -> (Fact, Holding)? in
-                history.holdings[item.holding].map { ($0.fact, $0.holding) }
+            result.erased.sort { $0.holding < $1.holding }
+            result.kept.sort { $0.holding < $1.holding }
+            var notices: [RecipientNotice] = []
+            for (history, holdings) in erasedByReading {
+                notices += try await recipientsToTell(erasing: holdings, history: history)
             }
-            return ErasureResult(
-                erased: items, kept: fresh.keep, identifiersErased: identifiers, erasures: erasures,
-                recipientsToTell: try await recipientsToTell(erasing: erasedHoldings, history: history))
+            result.recipientsToTell = RecipientNotice.merged(notices)
+            return result
         }
     }
 

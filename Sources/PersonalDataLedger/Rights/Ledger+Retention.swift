@@ -130,7 +130,10 @@ extension Ledger {
     /// (``pendingErasures(of:asOf:)``) once the hold has ended — an undelivered order's data at
     /// its delivery — recording them for the request's reason (``RetentionSweep/requested``).
     ///
-    /// Each subject is re-checked under its write lock before its values go. Subject identifiers
+    /// Each subject is re-checked under its write lock before its values go — and again, under
+    /// the store's write lock, when another writer recorded about it meanwhile
+    /// (``ErasureScope/resolvedThrough``), so that an identifier never goes while a value another
+    /// process just recorded stays. Subject identifiers
     /// are kept by retention — consent history must stay demonstrable (Art. 7(1)) — except where
     /// the clock that ran out says the policy keeps nothing (``RetentionRule/Clock/erasesIdentifier``,
     /// a rejected applicant) and nothing else of the identifier is held, and where the sweep
@@ -177,59 +180,72 @@ extension Ledger {
             let wanted = Set((bySubject[subject] ?? []).map(\.holding))
             let asked = Set((askedBySubject[subject] ?? []).map(\.holding))
             try await withLocks(of: [subject]) {
-                let history = try await history(of: subject)
-                let context = try await retentionContext(for: history)
-                // Requests first: what a person asked to erase goes for their reason once its hold ends.
-                let requested = pendingErasures(in: history.liveHoldings, context: context, at: instant).filter {
-                    $0.isDue && asked.contains($0.holding) && history.restriction(of: subject, for: $0.purpose) == nil
-                }
-                var groups: [Erasure.Reason: [(Fact, Holding)]] = [:]
-                for pending in requested {
-                    guard let held = history.holdings[pending.holding] else { continue }
-                    groups[pending.reason, default: []].append((held.fact, held.holding))
-                }
-                var retentions: [UInt64: HoldingRetention] = [:]
-                var identifierGoes = false
-                for held in history.liveHoldings where wanted.contains(held.sequence) {
-                    guard !requested.contains(where: { $0.holding == held.sequence }) else { continue }
-                    let (fact, holding) = (held.fact, held.holding)
-                    let retention = calculator.retention(of: fact, holding, context: context, asOf: instant)
-                    guard retention.end.isDue(at: instant) else { continue }
-                    if history.restriction(of: holding.subject, for: holding.purpose) != nil {
-                        sweep.deferred.append(retention)
-                        continue
+                // Each attempt reads the subject again; what an earlier one erased before another
+                // writer's fact refused it is in the sweep already and reads as erased now.
+                try await resolvingErasure { resolvedThrough in
+                    var resolvedThrough = resolvedThrough
+                    let history = try await history(of: subject)
+                    let context = try await retentionContext(for: history)
+                    // Requests first: what a person asked to erase goes for their reason once its hold ends.
+                    let requested = pendingErasures(in: history.liveHoldings, context: context, at: instant).filter {
+                        $0.isDue && asked.contains($0.holding)
+                            && history.restriction(of: subject, for: $0.purpose) == nil
                     }
-                    let reason: Erasure.Reason =
-                        retention.clock?.startsAt == .consentWithdrawn ? .consentWithdrawn : .retentionExpired
-                    groups[reason, default: []].append((fact, holding))
-                    retentions[fact.sequence] = retention
-                    identifierGoes = identifierGoes || retention.clock?.erasesIdentifier == true
-                }
-                // A clock that keeps nothing of the person (a rejected applicant) takes the identifier
-                // too — once nothing else of it is held or waiting. So does the last of an erasure of
-                // everything that waited for a hold: the person asked for everything to go.
-                let erasing = Set(groups.values.flatMap { $0.map(\.0.sequence) })
-                identifierGoes =
-                    identifierGoes && subject != .erased
-                    && history.liveHoldings.allSatisfy {
-                        erasing.contains($0.sequence) || $0.holding.subject != subject
+                    var groups: [Erasure.Reason: [(Fact, Holding)]] = [:]
+                    for pending in requested {
+                        guard let held = history.holdings[pending.holding] else { continue }
+                        groups[pending.reason, default: []].append((held.fact, held.holding))
                     }
-                if !requested.isEmpty {
+                    var retentions: [UInt64: HoldingRetention] = [:]
+                    var deferred: [HoldingRetention] = []
+                    var identifierGoes = false
+                    for held in history.liveHoldings where wanted.contains(held.sequence) {
+                        guard !requested.contains(where: { $0.holding == held.sequence }) else { continue }
+                        let (fact, holding) = (held.fact, held.holding)
+                        let retention = calculator.retention(of: fact, holding, context: context, asOf: instant)
+                        guard retention.end.isDue(at: instant) else { continue }
+                        if history.restriction(of: holding.subject, for: holding.purpose) != nil {
+                            deferred.append(retention)
+                            continue
+                        }
+                        let reason: Erasure.Reason =
+                            retention.clock?.startsAt == .consentWithdrawn ? .consentWithdrawn : .retentionExpired
+                        groups[reason, default: []].append((fact, holding))
+                        retentions[fact.sequence] = retention
+                        identifierGoes = identifierGoes || retention.clock?.erasesIdentifier == true
+                    }
+                    // A clock that keeps nothing of the person (a rejected applicant) takes the identifier
+                    // too — once nothing else of it is held or waiting. So does the last of an erasure of
+                    // everything that waited for a hold: the person asked for everything to go.
+                    let erasing = Set(groups.values.flatMap { $0.map(\.0.sequence) })
                     identifierGoes =
-                        identifierGoes
-                        || erasesIdentifierWithPendingErasures(of: subject, in: history, erasing: erasing)
+                        identifierGoes && subject != .erased
+                        && history.liveHoldings.allSatisfy {
+                            erasing.contains($0.sequence) || $0.holding.subject != subject
+                        }
+                    if !requested.isEmpty {
+                        identifierGoes =
+                            identifierGoes
+                            || erasesIdentifierWithPendingErasures(of: subject, in: history, erasing: erasing)
+                    }
+                    let reasons = groups.keys.sorted()
+                    for reason in reasons {
+                        let holdings = groups[reason]!
+                        let recipients = try await recipientsToTell(erasing: holdings, history: history)
+                        let recorded = try await eraseValues(
+                            of: subject, holdings: holdings.map(\.0.sequence), history: history, reason: reason,
+                            erasingIdentifier: identifierGoes && reason == reasons.last, retained: [], actor: actor,
+                            resolvedThrough: resolvedThrough)
+                        // The only fact about the subject since the reads is this erasure.
+                        resolvedThrough = recorded.sequence
+                        let sequences = Set(holdings.map(\.0.sequence))
+                        sweep.erasures.append(recorded)
+                        sweep.recipientsToTell += recipients
+                        sweep.erased += holdings.compactMap { retentions[$0.0.sequence] }
+                        sweep.requested += requested.filter { sequences.contains($0.holding) }
+                    }
+                    sweep.deferred += deferred
                 }
-                let reasons = groups.keys.sorted()
-                for reason in reasons {
-                    let holdings = groups[reason]!
-                    sweep.recipientsToTell += try await recipientsToTell(erasing: holdings, history: history)
-                    let recorded = try await eraseValues(
-                        of: subject, holdings: holdings.map(\.0.sequence), history: history, reason: reason,
-                        erasingIdentifier: identifierGoes && reason == reasons.last, retained: [], actor: actor)
-                    sweep.erasures.append(recorded)
-                    sweep.erased += holdings.compactMap { retentions[$0.0.sequence] }
-                }
-                sweep.requested += requested
             }
         }
         return sweep
@@ -269,25 +285,6 @@ extension Ledger {
             }
         }
         return context
-    }
-
-    /// Erases the values of `holdings` of `subject` and of their rectifications through the store,
-    /// recording one erasure fact.
-    func eraseValues(
-        of subject: SubjectID, holdings: [UInt64], history: SubjectHistory, reason: Erasure.Reason,
-        erasingIdentifier: Bool, retained: [Erasure.Retained], actor: ActorID?
-    ) async throws -> Fact {
-        let wanted = Set(holdings)
-        let rectifications = wanted.flatMap { (history.rectificationsByHolding[$0] ?? []).map(\.sequence) }
-        let values = wanted.union(rectifications)
-        let erasure = Erasure(
-            subject: subject, reason: reason, erased: values.sorted(), identifierErased: erasingIdentifier,
-            retained: retained)
-        let recorded = try await store.erase(
-            ErasureScope(subject: subject, values: values, erasesIdentifier: erasingIdentifier),
-            recording: NewFact(recordedAt: clock.now(), actor: actor ?? self.actor, body: .erasure(erasure)))
-        observer?.observe(.erased(values: values.count, identifierErased: erasingIdentifier, reason: reason))
-        return recorded
     }
 }
 

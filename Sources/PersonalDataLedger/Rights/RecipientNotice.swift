@@ -50,6 +50,28 @@ public struct RecipientNotice: Hashable, Sendable, Codable {
         self.systems = systems
         self.references = references
     }
+
+    /// One notice per recipient from notices made apart (an erasure resolved more than once),
+    /// each list in the order first met, by recipient.
+    static func merged(_ notices: [RecipientNotice]) -> [RecipientNotice] {
+        var byRecipient: [RecipientID: RecipientNotice] = [:]
+        func union<T: Equatable>(_ list: inout [T], _ more: [T]) {
+            for value in more where !list.contains(value) { list.append(value) }
+        }
+        for notice in notices {
+            guard var merged = byRecipient[notice.recipient] else {
+                byRecipient[notice.recipient] = notice
+                continue
+            }
+            union(&merged.subjects, notice.subjects)
+            union(&merged.categories, notice.categories)
+            union(&merged.channels, notice.channels)
+            union(&merged.systems, notice.systems)
+            union(&merged.references, notice.references)
+            byRecipient[notice.recipient] = merged
+        }
+        return byRecipient.values.sorted { $0.recipient.rawValue < $1.recipient.rawValue }
+    }
 }
 
 extension Ledger {

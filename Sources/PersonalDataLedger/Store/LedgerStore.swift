@@ -21,6 +21,10 @@
 ///   removes. After it returns they are gone from everything the store controls — not flagged,
 ///   gone — and reads return ``PersonalValue/erased`` and ``SubjectID/erased`` in their place.
 /// - ``verify(against:)`` checks the store's hash chain and still passes after erasures.
+/// - A store that several ledgers write — processes, machines, or `Ledger` values over one
+///   store — refuses an erasure whose scope was resolved before a newer fact about its subject
+///   (``ErasureScope/resolvedThrough``), and proves it with
+///   `LedgerStoreConformance.sharedStoreChecks`.
 public protocol LedgerStore: Sendable {
     /// Appends a batch of facts atomically and durably, and returns them with their sequence
     /// numbers, in order.
@@ -64,6 +68,15 @@ public protocol LedgerStore: Sendable {
     /// ``ErasureScope/erasesIdentifier``, the subject identifier too, in every fact that names
     /// it (including those indexed under ``IndexKey/accountability(_:)``), and the subject's
     /// index entries under both keys. Erasing what is already erased is not an error.
+    ///
+    /// With ``ErasureScope/resolvedThrough``, the store first checks — under the same lock that
+    /// orders its appends, so no other writer's fact can come between the check and the erasure —
+    /// that it holds no fact indexed under ``IndexKey/subject(_:)`` of the subject numbered above
+    /// it (``ErasureScope/checkResolved(against:)``).
+    ///
+    /// - Throws: ``LedgerStoreError`` with code ``LedgerStoreError/Code/conflict``, erasing and
+    ///   recording nothing, when it does; with code `invalidRequest` when `scope` lists a fact
+    ///   not about the subject.
     func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact
 
     /// The number of facts and the head of the hash chain.

@@ -7,7 +7,7 @@ public struct LedgerStoreError: Error, Hashable, Sendable, CustomStringConvertib
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Internal: String, Hashable, Sendable {
             case failedClosed, corrupted, locked, io, integrityViolation, readOnly
-            case unsupportedFormat, invalidRequest, closed
+            case unsupportedFormat, invalidRequest, closed, conflict
         }
 
         private let value: Internal
@@ -30,6 +30,10 @@ public struct LedgerStoreError: Error, Hashable, Sendable, CustomStringConvertib
         public static var invalidRequest: Self { .init(value: .invalidRequest) }
         /// The store was closed.
         public static var closed: Self { .init(value: .closed) }
+        /// Another writer changed what the request was prepared from (an erasure whose scope was
+        /// resolved before a newer fact about its subject, ``ErasureScope/resolvedThrough``);
+        /// nothing was written. Prepare the request again: the ``Ledger`` does.
+        public static var conflict: Self { .init(value: .conflict) }
 
         public var description: String { value.rawValue }
     }

@@ -344,7 +344,8 @@ extension FileLedgerStore {
     // MARK: Erasure
 
     /// Writes the erasure fact with the vault operations it performs, syncs, then overwrites
-    /// the vault entries in place and syncs them.
+    /// the vault entries in place and syncs them; refuses a scope resolved before a fact about
+    /// its subject that this commit, caught up under the writers' lock, now holds.
     ///
     /// The log record comes first so that a crash between the two steps is repaired on open,
     /// which re-applies every erasure the log records.
@@ -353,6 +354,9 @@ extension FileLedgerStore {
             try state.checkUsable(for: mode, writing: true)
             let number = state.tables.subjectNumbers[scope.subject]
             let about = Set(number.flatMap { state.tables.index[.subject($0)] } ?? [])
+            // Under the writers' lock and caught up with every other process: a fact about the
+            // subject that the scope was resolved without is in `about` now.
+            try scope.checkResolved(against: about)
             for sequence in scope.values.sorted() where !about.contains(sequence) {
                 throw LedgerStoreError.invalidRequest(
                     "Fact \(sequence) is not about the subject being erased; nothing was erased.")

@@ -128,6 +128,7 @@ public final class InMemoryLedgerStore: LedgerStore, LedgerSettingsStore, Ledger
         let (fact, bytes) = try state.withLock { state in
             let positions = state.index[.subject(scope.subject)] ?? []
             let subjectPositions = Set(positions)
+            try scope.checkResolved(against: positions.map { UInt64($0) + 1 })
             for sequence in scope.values {
                 let position = Int(clamping: sequence) - 1
                 guard subjectPositions.contains(position) else {
