@@ -25,10 +25,19 @@ extension FileLedgerStore {
 
     /// The raw record of the fact at `sequence`.
     func recordBytes(_ sequence: UInt64, in state: StoreState) throws -> ([UInt8], FactPosition) {
-        let position = state.tables.positions[Int(sequence - 1)]
-        let name = LedgerDirectory.segmentName(UInt64(position.segment))
+        var bytes: [UInt8] = []
+        let position = try recordBytes(sequence, in: state, into: &bytes)
+        return (bytes, position)
+    }
+
+    /// Puts the raw record of the fact at `sequence` into `bytes`, replacing what it held (in the
+    /// same storage when it is large enough and not shared: a reader of many facts allocates once),
+    /// and returns where the record lies.
+    func recordBytes(_ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8]) throws -> FactPosition {
+        let position = state.tables.position(of: sequence)
         guard let segment = state.segments[UInt64(position.segment)] else {
-            throw LedgerStoreError.corrupted("Log segment \(name) is not open.")
+            throw LedgerStoreError.corrupted(
+                "Log segment \(LedgerDirectory.segmentName(UInt64(position.segment))) is not open.")
         }
         let mapping = segmentMappings.withLock { mappings in
             if let mapping = mappings[UInt64(position.segment)] { return mapping }
@@ -36,16 +45,20 @@ extension FileLedgerStore {
             mappings[UInt64(position.segment)] = mapping
             return mapping
         }
-        if let bytes = mapping.copy(count: Int(position.length), at: Int(position.offset)) {
-            return (bytes, position)
+        bytes.removeAll(keepingCapacity: true)
+        if mapping.withBytes(count: Int(position.length), at: Int(position.offset), { bytes.append(contentsOf: $0) })
+            != nil
+        {
+            return position
         }
+        let name = LedgerDirectory.segmentName(UInt64(position.segment))
         do {
-            let bytes = try segment.read(count: Int(position.length), at: Int64(position.offset))
+            bytes = try segment.read(count: Int(position.length), at: Int64(position.offset))
             guard bytes.count == Int(position.length) else {
                 throw LedgerStoreError.corrupted(
                     name, offset: UInt64(position.offset), "the file ends inside the record of fact \(sequence)")
             }
-            return (bytes, position)
+            return position
         } catch let error as LedgerStoreError {
             throw error
         } catch {
@@ -55,16 +68,17 @@ extension FileLedgerStore {
 
     /// The fact at `sequence`, with its values read from the vault (or erased).
     func fact(_ sequence: UInt64, in state: inout StoreState) throws -> Fact {
-        try fact(sequence, in: state, context: ReadContext(tables: state.tables, values: values))
+        var buffer: [UInt8] = []
+        return try fact(sequence, in: state, context: ReadContext(tables: state.tables, values: values), buffer: &buffer)
     }
 
-    /// The fact at `sequence`, decoded with a context made once for many facts.
-    func fact(_ sequence: UInt64, in state: StoreState, context: ReadContext) throws -> Fact {
-        let (bytes, position) = try recordBytes(sequence, in: state)
+    /// The fact at `sequence`, decoded with a context made once for many facts; `buffer` holds
+    /// the record while it is decoded (give the same one for every fact of a read).
+    func fact(_ sequence: UInt64, in state: StoreState, context: ReadContext, buffer: inout [UInt8]) throws -> Fact {
+        let position = try recordBytes(sequence, in: state, into: &buffer)
         do {
             var decoder = FactRecordDecoder(
-                context: context, bytes: bytes, from: 0,
-                to: bytes.count, canonicalFor: nil)
+                context: context, bytes: buffer, from: 0, to: buffer.count, canonicalFor: nil)
             return Fact(sequence: sequence, try decoder.decode())
         } catch let error as LedgerStoreError {
             throw error
@@ -73,6 +87,16 @@ extension FileLedgerStore {
                 LedgerDirectory.segmentName(UInt64(position.segment)), offset: UInt64(position.offset),
                 "the record of fact \(sequence) does not decode (\(error))")
         }
+    }
+
+    /// The facts at `sequences`, in that order, read with one context and one record buffer.
+    func facts(_ sequences: some Sequence<UInt64>, in state: StoreState) throws -> [Fact] {
+        let context = ReadContext(tables: state.tables, values: values)
+        var buffer: [UInt8] = []
+        var facts: [Fact] = []
+        facts.reserveCapacity(sequences.underestimatedCount)
+        for sequence in sequences { facts.append(try fact(sequence, in: state, context: context, buffer: &buffer)) }
+        return facts
     }
 
     /// Loads frames other processes appended since this store last looked: new bytes of the
@@ -197,11 +221,11 @@ struct ReadContext: FactDecodingContext {
         guard case .vault(let offset, _) = stored, !erasedValues.contains(offset) else {
             return .erased
         }
-        let entry: VaultEntry
-        do { entry = try values.read(at: offset) } catch {
+        let text: String?
+        do { text = try values.text(at: offset) } catch {
             throw LedgerStoreError.corrupted(
                 values.kind.fileName, offset: offset, "a value entry does not decode (\(error))")
         }
-        return entry.isLive ? PersonalValue(entry.text) : .erased
+        return text.map(PersonalValue.init) ?? .erased
     }
 }

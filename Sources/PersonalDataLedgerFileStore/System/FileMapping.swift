@@ -29,8 +29,20 @@ final class FileMapping: Sendable {
     /// A copy of `count` bytes at `offset`, or `nil` when they are not all in the file (or the
     /// file cannot be mapped); the caller then reads with `pread`.
     func copy(count: Int, at offset: Int) -> [UInt8]? {
+        withBytes(count: count, at: offset) { [UInt8]($0) }
+    }
+
+    /// Runs `body` over the `count` mapped bytes at `offset`, in place, or returns `nil` without
+    /// running it when they are not all in the file (or the file cannot be mapped); the caller
+    /// then reads with `pread`.
+    ///
+    /// `body` runs under the mapping's lock (the mapping is replaced when the file outgrows it),
+    /// so it must not keep the pointer, nor ask this mapping for more bytes.
+    func withBytes<T: Sendable, E: Error>(
+        count: Int, at offset: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> T
+    ) throws(E) -> T? {
         guard count >= 0, offset >= 0 else { return nil }
-        return region.withLock { region -> [UInt8]? in
+        return try region.withLock { (region) throws(E) -> T? in
             let end = offset + count
             if end > region.fileSize {
                 let size = system_fileSize(fd)
@@ -51,7 +63,7 @@ final class FileMapping: Sendable {
                 region.length = length
             }
             guard let base = region.base else { return nil }
-            return [UInt8](UnsafeRawBufferPointer(start: base + offset, count: count))
+            return try body(UnsafeRawBufferPointer(start: base + offset, count: count))
         }
     }
 }

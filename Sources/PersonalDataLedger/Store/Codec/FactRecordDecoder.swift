@@ -6,17 +6,21 @@
 
 /// Decodes a binary fact record (see ``FactRecordEncoder``) back into a fact, rebuilding its
 /// canonical encoding on the way when asked, and noting which subjects and vault values it names.
+///
+/// Inlinable, so that each store's module specializes it for its own context: unspecialized, every
+/// string of every record went through the context's witness table and a copy of the context.
 package struct FactRecordDecoder<Context: FactDecodingContext> {
     package let context: Context
-    private var reader: ByteReader
-    private var canonical: CanonicalWriter?
+    @usableFromInline var reader: ByteReader
+    @usableFromInline var canonical: CanonicalWriter?
     /// Subject numbers in field order.
-    package private(set) var subjectNumbers: [UInt64] = []
+    package internal(set) var subjectNumbers: [UInt64] = []
     /// Value fields in field order (absent values are not listed), lookup tokens included.
-    package private(set) var values: [StoredValue] = []
+    package internal(set) var values: [StoredValue] = []
     /// A holding's lookup token, as stored.
-    package private(set) var lookupToken: StoredValue?
+    package internal(set) var lookupToken: StoredValue?
 
+    @inlinable
     package init(context: Context, bytes: [UInt8], from start: Int, to end: Int, canonicalFor sequence: UInt64?) {
         self.context = context
         self.reader = ByteReader(bytes, from: start, to: end)
@@ -24,8 +28,10 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
     }
 
     /// The canonical encoding of what was decoded, if it was asked for.
+    @inlinable
     package var canonicalBytes: [UInt8]? { canonical?.bytes }
 
+    @inlinable
     package mutating func decode() throws -> NewFact {
         let recordedAt = try date()
         let actor = ActorID(rawValue: try string())
@@ -155,20 +161,23 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
         return NewFact(recordedAt: recordedAt, actor: actor, body: body)
     }
 
-    private mutating func string() throws -> String {
+    @inlinable
+    mutating func string() throws -> String {
         let text = try context.string(try reader.varint())
         canonical?.string(text)
         return text
     }
 
-    private mutating func optionalString() throws -> String? {
+    @inlinable
+    mutating func optionalString() throws -> String? {
         let number = try reader.varint()
         let text = number == 0 ? nil : try context.string(number - 1)
         canonical?.optionalString(text)
         return text
     }
 
-    private mutating func subject() throws -> SubjectID {
+    @inlinable
+    mutating func subject() throws -> SubjectID {
         let number = try reader.varint()
         let (id, commitment) = try context.subject(number)
         subjectNumbers.append(number)
@@ -176,12 +185,14 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
         return id
     }
 
-    private mutating func storedValue(_ head: UInt64) throws -> StoredValue {
+    @inlinable
+    mutating func storedValue(_ head: UInt64) throws -> StoredValue {
         if head == 1 { return .erasedAtAppend }
         return .vault(offset: head - 2, commitment: try reader.raw(Commitment.length))
     }
 
-    private mutating func requiredValue() throws -> PersonalValue {
+    @inlinable
+    mutating func requiredValue() throws -> PersonalValue {
         let head = try reader.varint()
         guard head != 0 else { throw CodecError.malformed("required value is absent") }
         let stored = try storedValue(head)
@@ -190,7 +201,8 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
         return try context.value(stored)
     }
 
-    private mutating func optionalValue() throws -> PersonalValue? {
+    @inlinable
+    mutating func optionalValue() throws -> PersonalValue? {
         let head = try reader.varint()
         guard head != 0 else {
             canonical?.value(nil)
@@ -202,14 +214,16 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
         return try context.value(stored)
     }
 
-    private mutating func number() throws -> UInt64 {
+    @inlinable
+    mutating func number() throws -> UInt64 {
         let value = try reader.varint()
         canonical?.uint64(value)
         return value
     }
 
     /// A list of numbers written as its length plus one, or 0 for no list.
-    private mutating func optionalNumbers() throws -> [UInt64]? {
+    @inlinable
+    mutating func optionalNumbers() throws -> [UInt64]? {
         let marker = try number()
         guard marker > 0 else { return nil }
         guard marker - 1 <= UInt64(reader.remaining) else { throw CodecError.malformed("list length \(marker - 1)") }
@@ -218,33 +232,38 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
         return numbers
     }
 
-    private mutating func count() throws -> Int {
+    @inlinable
+    mutating func count() throws -> Int {
         let value = try reader.count(limit: reader.remaining)
         canonical?.uint64(UInt64(value))
         return value
     }
 
-    private mutating func index<T>(_ table: [T]) throws -> T {
+    @inlinable
+    mutating func index<T>(_ table: [T]) throws -> T {
         let value = try reader.byte()
         guard Int(value) < table.count else { throw CodecError.malformed("enumeration value \(value)") }
         canonical?.tag(value)
         return table[Int(value)]
     }
 
-    private mutating func bool() throws -> Bool {
+    @inlinable
+    mutating func bool() throws -> Bool {
         let value = try reader.byte()
         guard value <= 1 else { throw CodecError.malformed("boolean \(value)") }
         canonical?.bool(value == 1)
         return value == 1
     }
 
-    private mutating func date() throws -> Date {
+    @inlinable
+    mutating func date() throws -> Date {
         let value = try reader.date()
         canonical?.date(value)
         return value
     }
 
-    private mutating func optionalDate() throws -> Date? {
+    @inlinable
+    mutating func optionalDate() throws -> Date? {
         let present = try reader.byte()
         guard present <= 1 else { throw CodecError.malformed("optional date marker \(present)") }
         let value = present == 1 ? try reader.date() : nil
