@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-    package import FoundationEssentials
+    public import FoundationEssentials
 #else
-    package import Foundation
+    public import Foundation
 #endif
 
 /// Decodes a binary fact record (see ``FactRecordEncoder``) back into a fact, rebuilding its
@@ -9,18 +9,18 @@
 ///
 /// Inlinable, so that each store's module specializes it for its own context: unspecialized, every
 /// string of every record went through the context's witness table and a copy of the context.
-package struct FactRecordDecoder<Context: FactDecodingContext> {
-    package let context: Context
+@usableFromInline package struct FactRecordDecoder<Context: FactDecodingContext> {
+    @usableFromInline package let context: Context
     @usableFromInline var reader: ByteReader
     @usableFromInline var canonical: CanonicalWriter?
     /// Subject numbers in field order.
-    package internal(set) var subjectNumbers: [UInt64] = []
+    @usableFromInline package internal(set) var subjectNumbers: [UInt64] = []
     /// Value fields in field order (absent values are not listed), lookup tokens included.
-    package internal(set) var values: [StoredValue] = []
+    @usableFromInline package internal(set) var values: [StoredValue] = []
     /// A holding's lookup token, as stored.
-    package internal(set) var lookupToken: StoredValue?
+    @usableFromInline package internal(set) var lookupToken: StoredValue?
 
-    @inlinable
+    @inlinable @usableFromInline
     package init(context: Context, bytes: [UInt8], from start: Int, to end: Int, canonicalFor sequence: UInt64?) {
         self.context = context
         self.reader = ByteReader(bytes, from: start, to: end)
@@ -28,10 +28,10 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
     }
 
     /// The canonical encoding of what was decoded, if it was asked for.
-    @inlinable
+    @inlinable @usableFromInline
     package var canonicalBytes: [UInt8]? { canonical?.bytes }
 
-    @inlinable
+    @inlinable @usableFromInline
     package mutating func decode() throws -> NewFact {
         let recordedAt = try date()
         let actor = ActorID(rawValue: try string())
