@@ -35,16 +35,7 @@ extension FileLedgerStore {
     /// and returns where the record lies.
     func recordBytes(_ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8]) throws -> FactPosition {
         let position = state.tables.position(of: sequence)
-        guard let segment = state.segments[UInt64(position.segment)] else {
-            throw LedgerStoreError.corrupted(
-                "Log segment \(LedgerDirectory.segmentName(UInt64(position.segment))) is not open.")
-        }
-        let mapping = segmentMappings.withLock { mappings in
-            if let mapping = mappings[UInt64(position.segment)] { return mapping }
-            let mapping = FileMapping(fd: segment.rawValue)
-            mappings[UInt64(position.segment)] = mapping
-            return mapping
-        }
+        let (segment, mapping) = try segmentFile(position.segment, in: state)
         bytes.removeAll(keepingCapacity: true)
         if mapping.withBytes(count: Int(position.length), at: Int(position.offset), { bytes.append(contentsOf: $0) })
             != nil
@@ -66,6 +57,34 @@ extension FileLedgerStore {
         }
     }
 
+    /// The open segment `number` and its mapping (made on first use).
+    private func segmentFile(_ number: UInt32, in state: StoreState) throws -> (FileDescriptor, FileMapping) {
+        guard let segment = state.segments[UInt64(number)] else {
+            throw LedgerStoreError.corrupted("Log segment \(LedgerDirectory.segmentName(UInt64(number))) is not open.")
+        }
+        let mapping = segmentMappings.withLock { mappings in
+            if let mapping = mappings[UInt64(number)] { return mapping }
+            let mapping = FileMapping(fd: segment.rawValue)
+            mappings[UInt64(number)] = mapping
+            return mapping
+        }
+        return (segment, mapping)
+    }
+
+    /// Asks each segment's mapping to load the first and last byte of the records at
+    /// `positions`, all at once, before they are read one by one (see ``FileMapping/prefetch(_:)``).
+    private func prefetch(_ positions: [FactPosition], in state: StoreState) {
+        var segment = positions.first?.segment
+        while let number = segment {
+            guard let (_, mapping) = try? segmentFile(number, in: state) else { return }
+            mapping.prefetch(
+                positions.lazy.filter { $0.segment == number }.flatMap {
+                    [Int($0.offset), Int($0.offset) + Int($0.length) - 1]
+                })
+            segment = positions.first { $0.segment > number }?.segment
+        }
+    }
+
     /// The fact at `sequence`, with its values read from the vault (or erased).
     func fact(_ sequence: UInt64, in state: inout StoreState) throws -> Fact {
         var buffer: [UInt8] = []
@@ -78,7 +97,7 @@ extension FileLedgerStore {
         let position = try recordBytes(sequence, in: state, into: &buffer)
         do {
             var decoder = FactRecordDecoder(
-                context: context, bytes: buffer, from: 0, to: buffer.count, canonicalFor: nil)
+                context: context, bytes: buffer, from: 0, to: buffer.count, canonicalFor: nil, listsFields: false)
             return Fact(sequence: sequence, try decoder.decode())
         } catch let error as LedgerStoreError {
             throw error
@@ -89,15 +108,29 @@ extension FileLedgerStore {
         }
     }
 
-    /// The facts at `sequences`, in that order, read with one context and one record buffer.
-    func facts(_ sequences: some Sequence<UInt64>, in state: StoreState) throws -> [Fact] {
+    /// The facts at `sequences`, in that order, read with one context and one record buffer,
+    /// the records of each ``prefetchRun`` facts prefetched together before they are decoded.
+    func facts(_ sequences: some Collection<UInt64>, in state: StoreState) throws -> [Fact] {
         let context = ReadContext(tables: state.tables, values: values)
         var buffer: [UInt8] = []
         var facts: [Fact] = []
-        facts.reserveCapacity(sequences.underestimatedCount)
-        for sequence in sequences { facts.append(try fact(sequence, in: state, context: context, buffer: &buffer)) }
+        facts.reserveCapacity(sequences.count)
+        var run: [UInt64] = []
+        run.reserveCapacity(min(sequences.count, Self.prefetchRun))
+        var rest = sequences[...]
+        while !rest.isEmpty {
+            run.removeAll(keepingCapacity: true)
+            run.append(contentsOf: rest.prefix(Self.prefetchRun))
+            rest = rest.dropFirst(Self.prefetchRun)
+            prefetch(run.map(state.tables.position(of:)), in: state)
+            for sequence in run { facts.append(try fact(sequence, in: state, context: context, buffer: &buffer)) }
+        }
         return facts
     }
+
+    /// How many records a read prefetches at once: a subject's report in one go, and few enough
+    /// of a long range that the first are still in the cache when the last are loaded.
+    static var prefetchRun: Int { 64 }
 
     /// Loads frames other processes appended since this store last looked: new bytes of the
     /// current segment, then any segment after it. Only whole, intact frames are taken, so a

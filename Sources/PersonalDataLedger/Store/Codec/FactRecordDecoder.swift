@@ -13,18 +13,29 @@
     @usableFromInline package let context: Context
     @usableFromInline var reader: ByteReader
     @usableFromInline var canonical: CanonicalWriter?
+    /// Whether ``subjectNumbers`` and ``values`` are listed (two arrays per record, which a
+    /// plain read does not need).
+    @usableFromInline let listsFields: Bool
     /// Subject numbers in field order.
     @usableFromInline package internal(set) var subjectNumbers: [UInt64] = []
     /// Value fields in field order (absent values are not listed), lookup tokens included.
     @usableFromInline package internal(set) var values: [StoredValue] = []
     /// A holding's lookup token, as stored.
     @usableFromInline package internal(set) var lookupToken: StoredValue?
+    /// The value field decoded last.
+    @usableFromInline var lastValue: StoredValue?
 
+    /// A decoder of `bytes[start..<end]`; with `listsFields` false it does not list
+    /// ``subjectNumbers`` and ``values`` (``lookupToken`` is always set).
     @inlinable @usableFromInline
-    package init(context: Context, bytes: [UInt8], from start: Int, to end: Int, canonicalFor sequence: UInt64?) {
+    package init(
+        context: Context, bytes: [UInt8], from start: Int, to end: Int, canonicalFor sequence: UInt64?,
+        listsFields: Bool = true
+    ) {
         self.context = context
         self.reader = ByteReader(bytes, from: start, to: end)
         self.canonical = sequence.map(CanonicalWriter.init(sequence:))
+        self.listsFields = listsFields
     }
 
     /// The canonical encoding of what was decoded, if it was asked for.
@@ -61,7 +72,7 @@
             let reference = try optionalString().map(BusinessReference.init(rawValue:))
             let value = try optionalValue()
             let token = try optionalValue()
-            lookupToken = token == nil ? nil : values.last
+            lookupToken = token == nil ? nil : lastValue
             var region: Region?
             if !reader.isAtEnd {
                 let marker = try reader.byte()
@@ -180,7 +191,7 @@
     mutating func subject() throws -> SubjectID {
         let number = try reader.varint()
         let (id, commitment) = try context.subject(number)
-        subjectNumbers.append(number)
+        if listsFields { subjectNumbers.append(number) }
         canonical?.subject(commitment)
         return id
     }
@@ -196,7 +207,8 @@
         let head = try reader.varint()
         guard head != 0 else { throw CodecError.malformed("required value is absent") }
         let stored = try storedValue(head)
-        values.append(stored)
+        if listsFields { values.append(stored) }
+        lastValue = stored
         canonical?.value(stored)
         return try context.value(stored)
     }
@@ -209,7 +221,8 @@
             return nil
         }
         let stored = try storedValue(head)
-        values.append(stored)
+        if listsFields { values.append(stored) }
+        lastValue = stored
         canonical?.value(stored)
         return try context.value(stored)
     }
