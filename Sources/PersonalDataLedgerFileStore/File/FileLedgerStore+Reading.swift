@@ -32,19 +32,28 @@ extension FileLedgerStore {
 
     /// Puts the raw record of the fact at `sequence` into `bytes`, replacing what it held (in the
     /// same storage when it is large enough and not shared: a reader of many facts allocates once),
-    /// and returns where the record lies.
-    func recordBytes(_ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8]) throws -> FactPosition {
+    /// and returns where the record lies. `segment` keeps the last segment's file and mapping
+    /// from one call to the next.
+    func recordBytes(
+        _ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8], segment: inout SegmentFile?
+    ) throws -> FactPosition {
         let position = state.tables.position(of: sequence)
-        let (segment, mapping) = try segmentFile(position.segment, in: state)
+        let file: SegmentFile
+        if let last = segment, last.number == position.segment {
+            file = last
+        } else {
+            file = try segmentFile(position.segment, in: state)
+            segment = file
+        }
         bytes.removeAll(keepingCapacity: true)
-        if mapping.withBytes(count: Int(position.length), at: Int(position.offset), { bytes.append(contentsOf: $0) })
-            != nil
+        if file.mapping.withBytes(
+            count: Int(position.length), at: Int(position.offset), { bytes.append(contentsOf: $0) }) != nil
         {
             return position
         }
         let name = LedgerDirectory.segmentName(UInt64(position.segment))
         do {
-            bytes = try segment.read(count: Int(position.length), at: Int64(position.offset))
+            bytes = try file.descriptor.read(count: Int(position.length), at: Int64(position.offset))
             guard bytes.count == Int(position.length) else {
                 throw LedgerStoreError.corrupted(
                     name, offset: UInt64(position.offset), "the file ends inside the record of fact \(sequence)")
@@ -57,8 +66,21 @@ extension FileLedgerStore {
         }
     }
 
+    /// The raw record of the fact at `sequence`, put into `bytes`.
+    func recordBytes(_ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8]) throws -> FactPosition {
+        var segment: SegmentFile?
+        return try recordBytes(sequence, in: state, into: &bytes, segment: &segment)
+    }
+
+    /// An open segment and its mapping.
+    struct SegmentFile {
+        let number: UInt32
+        let descriptor: FileDescriptor
+        let mapping: FileMapping
+    }
+
     /// The open segment `number` and its mapping (made on first use).
-    private func segmentFile(_ number: UInt32, in state: StoreState) throws -> (FileDescriptor, FileMapping) {
+    private func segmentFile(_ number: UInt32, in state: StoreState) throws -> SegmentFile {
         guard let segment = state.segments[UInt64(number)] else {
             throw LedgerStoreError.corrupted("Log segment \(LedgerDirectory.segmentName(UInt64(number))) is not open.")
         }
@@ -68,7 +90,7 @@ extension FileLedgerStore {
             mappings[UInt64(number)] = mapping
             return mapping
         }
-        return (segment, mapping)
+        return SegmentFile(number: number, descriptor: segment, mapping: mapping)
     }
 
     /// Asks each segment's mapping to load the first and last byte of the records at
@@ -76,8 +98,8 @@ extension FileLedgerStore {
     private func prefetch(_ positions: [FactPosition], in state: StoreState) {
         var segment = positions.first?.segment
         while let number = segment {
-            guard let (_, mapping) = try? segmentFile(number, in: state) else { return }
-            mapping.prefetch(
+            guard let file = try? segmentFile(number, in: state) else { return }
+            file.mapping.prefetch(
                 positions.lazy.filter { $0.segment == number }.flatMap {
                     [Int($0.offset), Int($0.offset) + Int($0.length) - 1]
                 })
@@ -88,13 +110,20 @@ extension FileLedgerStore {
     /// The fact at `sequence`, with its values read from the vault (or erased).
     func fact(_ sequence: UInt64, in state: inout StoreState) throws -> Fact {
         var buffer: [UInt8] = []
-        return try fact(sequence, in: state, context: ReadContext(tables: state.tables, values: values), buffer: &buffer)
+        var segment: SegmentFile?
+        return try fact(
+            sequence, in: state, context: ReadContext(tables: state.tables, values: values), buffer: &buffer,
+            segment: &segment)
     }
 
     /// The fact at `sequence`, decoded with a context made once for many facts; `buffer` holds
-    /// the record while it is decoded (give the same one for every fact of a read).
-    func fact(_ sequence: UInt64, in state: StoreState, context: ReadContext, buffer: inout [UInt8]) throws -> Fact {
-        let position = try recordBytes(sequence, in: state, into: &buffer)
+    /// the record while it is decoded and `segment` the last segment read (give the same ones
+    /// for every fact of a read).
+    func fact(
+        _ sequence: UInt64, in state: StoreState, context: ReadContext, buffer: inout [UInt8],
+        segment: inout SegmentFile?
+    ) throws -> Fact {
+        let position = try recordBytes(sequence, in: state, into: &buffer, segment: &segment)
         do {
             var decoder = FactRecordDecoder(
                 context: context, bytes: buffer, from: 0, to: buffer.count, canonicalFor: nil, listsFields: false)
@@ -113,6 +142,7 @@ extension FileLedgerStore {
     func facts(_ sequences: some Collection<UInt64>, in state: StoreState) throws -> [Fact] {
         let context = ReadContext(tables: state.tables, values: values)
         var buffer: [UInt8] = []
+        var segment: SegmentFile?
         var facts: [Fact] = []
         facts.reserveCapacity(sequences.count)
         var run: [UInt64] = []
@@ -123,7 +153,9 @@ extension FileLedgerStore {
             run.append(contentsOf: rest.prefix(Self.prefetchRun))
             rest = rest.dropFirst(Self.prefetchRun)
             prefetch(run.map(state.tables.position(of:)), in: state)
-            for sequence in run { facts.append(try fact(sequence, in: state, context: context, buffer: &buffer)) }
+            for sequence in run {
+                facts.append(try fact(sequence, in: state, context: context, buffer: &buffer, segment: &segment))
+            }
         }
         return facts
     }
@@ -233,7 +265,10 @@ extension FileLedgerStore {
 }
 
 /// Decodes records for callers: subjects from the tables, values from the values vault.
-struct ReadContext: FactDecodingContext {
+///
+/// A class, made once per read: each record's decoder holds it by one reference instead of a
+/// copy of its tables and vault.
+final class ReadContext: FactDecodingContext, Sendable {
     let replay: ReplayContext
     let erasedValues: Set<UInt64>
     let values: VaultFile

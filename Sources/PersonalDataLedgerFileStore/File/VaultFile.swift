@@ -133,11 +133,15 @@ struct VaultFile: Sendable {
     }
 
     /// A live payload's text, after its state byte and salt.
+    ///
+    /// Decoded on the standard library's contiguous fast path (which repairs ill-formed UTF-8),
+    /// then compared with the bytes: repairing changes them, so only well-formed text is equal.
+    /// (`String(validating:as:)` reaches the same check through generic metadata look-ups on
+    /// every call, which cost more than the value.)
     private static func text(of payload: UnsafeRawBufferPointer) throws(CodecError) -> String {
-        guard
-            let text = String(
-                validating: UnsafeRawBufferPointer(rebasing: payload[(1 + Commitment.saltLength)...]), as: UTF8.self)
-        else { throw CodecError.malformed("vault text is not UTF-8") }
+        let bytes = UnsafeRawBufferPointer(rebasing: payload[(1 + Commitment.saltLength)...])
+        let text = bytes.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }
+        guard text.utf8.elementsEqual(bytes) else { throw CodecError.malformed("vault text is not UTF-8") }
         return text
     }
 
