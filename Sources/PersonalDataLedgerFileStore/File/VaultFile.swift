@@ -141,7 +141,10 @@ struct VaultFile: Sendable {
     private static func text(of payload: UnsafeRawBufferPointer) throws(CodecError) -> String {
         let bytes = UnsafeRawBufferPointer(rebasing: payload[(1 + Commitment.saltLength)...])
         let text = bytes.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }
-        guard text.utf8.elementsEqual(bytes) else { throw CodecError.malformed("vault text is not UTF-8") }
+        let isUnchanged =
+            text.utf8.count == bytes.count
+            && (text.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? text.utf8.elementsEqual(bytes))
+        guard isUnchanged else { throw CodecError.malformed("vault text is not UTF-8") }
         return text
     }
 
@@ -166,7 +169,8 @@ struct VaultFile: Sendable {
     ) throws(CodecError) -> T? {
         guard
             let header = mapping.withBytes(
-                count: LogFrame.headerSize, at: Int(offset), { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) })
+                count: LogFrame.headerSize, at: Int(offset), { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+            )
         else { return nil }
         let total = LogFrame.headerSize + Int(header)
         guard total <= LogFrame.maximumPayload else { return nil }

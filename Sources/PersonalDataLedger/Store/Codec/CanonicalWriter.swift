@@ -44,7 +44,9 @@
         if let value { string(value) }
     }
 
-    @usableFromInline package mutating func date(_ value: Date) { uint64(value.timeIntervalSinceReferenceDate.bitPattern) }
+    @usableFromInline package mutating func date(_ value: Date) {
+        uint64(value.timeIntervalSinceReferenceDate.bitPattern)
+    }
 
     @usableFromInline package mutating func optionalDate(_ value: Date?) {
         bool(value != nil)
