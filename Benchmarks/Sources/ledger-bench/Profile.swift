@@ -8,7 +8,7 @@ import PersonalDataLedger
 /// - `import`: creates DIR/ledger and imports the workload in batches of 1,000;
 /// - `append`: 300 single appends to DIR/ledger;
 /// - `concurrent`: 640 appends by 32 concurrent writers;
-/// - `report`: 1,000 reports (store read + fold);
+/// - `report`: `--reports N` reports (store read + fold; 1,000 by default), each timed: prints p50 and p99;
 /// - `open`: opens DIR/ledger and answers one report;
 /// - `erase`: erases 10 subjects.
 ///
@@ -47,8 +47,14 @@ enum Profile {
         case "report":
             let engine = try LedgerEngine(directory: path)
             var rows = 0
-            for index in 0..<1_000 { rows += try await engine.report(subjects[index % subjects.count]).rows.count }
-            print("\(rows) rows")
+            var times: [Double] = []
+            times.reserveCapacity(options.reports)
+            for index in 0..<options.reports {
+                let (report, seconds) = try await timed { try await engine.report(subjects[index % subjects.count]) }
+                rows += report.rows.count
+                times.append(seconds * 1e6)
+            }
+            print("\(rows) rows; p50 \(format(quantile(times, 0.5))) µs, p99 \(format(quantile(times, 0.99))) µs")
             try await engine.close()
         case "open":
             let engine = try LedgerEngine(directory: path)

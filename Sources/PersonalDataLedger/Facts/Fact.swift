@@ -18,6 +18,7 @@ public struct Fact: Hashable, Sendable, Codable, Identifiable {
     public let body: Body
 
     /// Creates a fact. Stores create facts; services call ``Ledger``.
+    @inlinable
     public init(sequence: UInt64, recordedAt: Date, actor: ActorID, body: Body) {
         self.sequence = sequence
         self.recordedAt = recordedAt
@@ -25,8 +26,10 @@ public struct Fact: Hashable, Sendable, Codable, Identifiable {
         self.body = body
     }
 
-    /// Creates the fact a store records for `draft` at `sequence`.
-    public init(sequence: UInt64, _ draft: NewFact) {
+    /// Creates the fact a store records for `draft` at `sequence` (taking the draft's fields
+    /// over, so a store reading many facts does not copy each).
+    @inlinable
+    public init(sequence: UInt64, _ draft: consuming NewFact) {
         self.init(sequence: sequence, recordedAt: draft.recordedAt, actor: draft.actor, body: draft.body)
     }
 

@@ -78,13 +78,15 @@ extension FileLedgerStore {
     private func checkMakesTheNewestTokens(_ key: IdentifierKey, path: String) throws {
         let (checked, matched) = try read { state in
             let context = ReadContext(tables: state.tables, values: values)
+            var buffer: [UInt8] = []
+            var segment: SegmentFile?
             var checked = 0
             var sequence = state.tables.count
             while sequence >= 1, state.tables.count - sequence < Self.tokenSearch, checked < Self.tokenSample {
                 defer { sequence -= 1 }
                 let token: PersonalValue?
                 let value: PersonalValue?
-                switch try self.fact(sequence, in: state, context: context).body {
+                switch try self.fact(sequence, in: state, context: context, buffer: &buffer, segment: &segment).body {
                 case .holding(let holding): (token, value) = (holding.lookupToken, holding.value)
                 case .rectification(let rectification):
                     (token, value) = (rectification.lookupToken, rectification.value)

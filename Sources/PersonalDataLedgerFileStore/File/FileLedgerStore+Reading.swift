@@ -25,27 +25,40 @@ extension FileLedgerStore {
 
     /// The raw record of the fact at `sequence`.
     func recordBytes(_ sequence: UInt64, in state: StoreState) throws -> ([UInt8], FactPosition) {
-        let position = state.tables.positions[Int(sequence - 1)]
+        var bytes: [UInt8] = []
+        let position = try recordBytes(sequence, in: state, into: &bytes)
+        return (bytes, position)
+    }
+
+    /// Puts the raw record of the fact at `sequence` into `bytes`, replacing what it held (in the
+    /// same storage when it is large enough and not shared: a reader of many facts allocates once),
+    /// and returns where the record lies. `segment` keeps the last segment's file and mapping
+    /// from one call to the next.
+    func recordBytes(
+        _ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8], segment: inout SegmentFile?
+    ) throws -> FactPosition {
+        let position = state.tables.position(of: sequence)
+        let file: SegmentFile
+        if let last = segment, last.number == position.segment {
+            file = last
+        } else {
+            file = try segmentFile(position.segment, in: state)
+            segment = file
+        }
+        bytes.removeAll(keepingCapacity: true)
+        if file.mapping.withBytes(
+            count: Int(position.length), at: Int(position.offset), { bytes.append(contentsOf: $0) }) != nil
+        {
+            return position
+        }
         let name = LedgerDirectory.segmentName(UInt64(position.segment))
-        guard let segment = state.segments[UInt64(position.segment)] else {
-            throw LedgerStoreError.corrupted("Log segment \(name) is not open.")
-        }
-        let mapping = segmentMappings.withLock { mappings in
-            if let mapping = mappings[UInt64(position.segment)] { return mapping }
-            let mapping = FileMapping(fd: segment.rawValue)
-            mappings[UInt64(position.segment)] = mapping
-            return mapping
-        }
-        if let bytes = mapping.copy(count: Int(position.length), at: Int(position.offset)) {
-            return (bytes, position)
-        }
         do {
-            let bytes = try segment.read(count: Int(position.length), at: Int64(position.offset))
+            bytes = try file.descriptor.read(count: Int(position.length), at: Int64(position.offset))
             guard bytes.count == Int(position.length) else {
                 throw LedgerStoreError.corrupted(
                     name, offset: UInt64(position.offset), "the file ends inside the record of fact \(sequence)")
             }
-            return (bytes, position)
+            return position
         } catch let error as LedgerStoreError {
             throw error
         } catch {
@@ -53,18 +66,67 @@ extension FileLedgerStore {
         }
     }
 
-    /// The fact at `sequence`, with its values read from the vault (or erased).
-    func fact(_ sequence: UInt64, in state: inout StoreState) throws -> Fact {
-        try fact(sequence, in: state, context: ReadContext(tables: state.tables, values: values))
+    /// The raw record of the fact at `sequence`, put into `bytes`.
+    func recordBytes(_ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8]) throws -> FactPosition {
+        var segment: SegmentFile?
+        return try recordBytes(sequence, in: state, into: &bytes, segment: &segment)
     }
 
-    /// The fact at `sequence`, decoded with a context made once for many facts.
-    func fact(_ sequence: UInt64, in state: StoreState, context: ReadContext) throws -> Fact {
-        let (bytes, position) = try recordBytes(sequence, in: state)
+    /// An open segment and its mapping.
+    struct SegmentFile {
+        let number: UInt32
+        let descriptor: FileDescriptor
+        let mapping: FileMapping
+    }
+
+    /// The open segment `number` and its mapping (made on first use).
+    private func segmentFile(_ number: UInt32, in state: StoreState) throws -> SegmentFile {
+        guard let segment = state.segments[UInt64(number)] else {
+            throw LedgerStoreError.corrupted("Log segment \(LedgerDirectory.segmentName(UInt64(number))) is not open.")
+        }
+        let mapping = segmentMappings.withLock { mappings in
+            if let mapping = mappings[UInt64(number)] { return mapping }
+            let mapping = FileMapping(fd: segment.rawValue)
+            mappings[UInt64(number)] = mapping
+            return mapping
+        }
+        return SegmentFile(number: number, descriptor: segment, mapping: mapping)
+    }
+
+    /// Asks each segment's mapping to load the first and last byte of the records at
+    /// `positions`, all at once, before they are read one by one (see ``FileMapping/prefetch(_:)``).
+    private func prefetch(_ positions: [FactPosition], in state: StoreState) {
+        var segment = positions.first?.segment
+        while let number = segment {
+            guard let file = try? segmentFile(number, in: state) else { return }
+            file.mapping.prefetch(
+                positions.lazy.filter { $0.segment == number }.flatMap {
+                    [Int($0.offset), Int($0.offset) + Int($0.length) - 1]
+                })
+            segment = positions.first { $0.segment > number }?.segment
+        }
+    }
+
+    /// The fact at `sequence`, with its values read from the vault (or erased).
+    func fact(_ sequence: UInt64, in state: inout StoreState) throws -> Fact {
+        var buffer: [UInt8] = []
+        var segment: SegmentFile?
+        return try fact(
+            sequence, in: state, context: ReadContext(tables: state.tables, values: values), buffer: &buffer,
+            segment: &segment)
+    }
+
+    /// The fact at `sequence`, decoded with a context made once for many facts; `buffer` holds
+    /// the record while it is decoded and `segment` the last segment read (give the same ones
+    /// for every fact of a read).
+    func fact(
+        _ sequence: UInt64, in state: StoreState, context: ReadContext, buffer: inout [UInt8],
+        segment: inout SegmentFile?
+    ) throws -> Fact {
+        let position = try recordBytes(sequence, in: state, into: &buffer, segment: &segment)
         do {
             var decoder = FactRecordDecoder(
-                context: context, bytes: bytes, from: 0,
-                to: bytes.count, canonicalFor: nil)
+                context: context, bytes: buffer, from: 0, to: buffer.count, canonicalFor: nil, listsFields: false)
             return Fact(sequence: sequence, try decoder.decode())
         } catch let error as LedgerStoreError {
             throw error
@@ -74,6 +136,33 @@ extension FileLedgerStore {
                 "the record of fact \(sequence) does not decode (\(error))")
         }
     }
+
+    /// The facts at `sequences`, in that order, read with one context and one record buffer,
+    /// the records of each ``prefetchRun`` facts prefetched together before they are decoded.
+    func facts(_ sequences: some Collection<UInt64>, in state: StoreState) throws -> [Fact] {
+        let context = ReadContext(tables: state.tables, values: values)
+        var buffer: [UInt8] = []
+        var segment: SegmentFile?
+        var facts: [Fact] = []
+        facts.reserveCapacity(sequences.count)
+        var run: [UInt64] = []
+        run.reserveCapacity(min(sequences.count, Self.prefetchRun))
+        var rest = sequences[...]
+        while !rest.isEmpty {
+            run.removeAll(keepingCapacity: true)
+            run.append(contentsOf: rest.prefix(Self.prefetchRun))
+            rest = rest.dropFirst(Self.prefetchRun)
+            prefetch(run.map(state.tables.position(of:)), in: state)
+            for sequence in run {
+                facts.append(try fact(sequence, in: state, context: context, buffer: &buffer, segment: &segment))
+            }
+        }
+        return facts
+    }
+
+    /// How many records a read prefetches at once: a subject's report in one go, and few enough
+    /// of a long range that the first are still in the cache when the last are loaded.
+    static var prefetchRun: Int { 64 }
 
     /// Loads frames other processes appended since this store last looked: new bytes of the
     /// current segment, then any segment after it. Only whole, intact frames are taken, so a
@@ -176,7 +265,10 @@ extension FileLedgerStore {
 }
 
 /// Decodes records for callers: subjects from the tables, values from the values vault.
-struct ReadContext: FactDecodingContext {
+///
+/// A class, made once per read: each record's decoder holds it by one reference instead of a
+/// copy of its tables and vault.
+final class ReadContext: FactDecodingContext, Sendable {
     let replay: ReplayContext
     let erasedValues: Set<UInt64>
     let values: VaultFile
@@ -197,11 +289,11 @@ struct ReadContext: FactDecodingContext {
         guard case .vault(let offset, _) = stored, !erasedValues.contains(offset) else {
             return .erased
         }
-        let entry: VaultEntry
-        do { entry = try values.read(at: offset) } catch {
+        let text: String?
+        do { text = try values.text(at: offset) } catch {
             throw LedgerStoreError.corrupted(
                 values.kind.fileName, offset: offset, "a value entry does not decode (\(error))")
         }
-        return entry.isLive ? PersonalValue(entry.text) : .erased
+        return text.map(PersonalValue.init) ?? .erased
     }
 }

@@ -203,8 +203,7 @@ public final class FileLedgerStore: LedgerStore {
             guard let slot = state.tables.slot(for: key), let sequences = state.tables.index[slot] else {
                 return []
             }
-            let context = ReadContext(tables: state.tables, values: values)
-            return try sequences.map { try self.fact($0, in: state, context: context) }
+            return try self.facts(sequences, in: state)
         }
     }
 
@@ -213,8 +212,7 @@ public final class FileLedgerStore: LedgerStore {
             let first = max(sequence, 1)
             guard limit > 0, first <= state.tables.count else { return [] }
             let last = min(state.tables.count, first + UInt64(limit) - 1)
-            let context = ReadContext(tables: state.tables, values: values)
-            return try (first...last).map { try self.fact($0, in: state, context: context) }
+            return try self.facts(first...last, in: state)
         }
     }
 

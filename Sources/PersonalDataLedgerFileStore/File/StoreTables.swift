@@ -64,6 +64,9 @@ struct StoreTables: Sendable {
 
     var count: UInt64 { UInt64(positions.count) }
 
+    /// Where the record of the fact at `sequence` (1 ... ``count``) lies.
+    func position(of sequence: UInt64) -> FactPosition { positions[Int(sequence - 1)] }
+
     /// The slot an index key has, or `nil` when nothing was ever recorded under it.
     func slot(for key: IndexKey) -> IndexSlot? {
         switch key {

@@ -93,37 +93,92 @@ struct VaultFile: Sendable {
         -> VaultEntry
     {
         let end = end ?? bytes.count
-        guard end - offset >= LogFrame.headerSize else { throw CodecError.truncated }
-        let length = Int(bytes.uint32LE(at: offset))
-        let start = offset + LogFrame.headerSize
-        guard length >= 1 + Commitment.saltLength, length <= end - start else {
-            throw CodecError.truncated
-        }
-        guard CRC32C.checksum(bytes[start..<(start + length)]) == bytes.uint32LE(at: offset + 4) else {
-            throw CodecError.malformed("vault entry checksum does not match")
-        }
-        let total = LogFrame.headerSize + length
-        switch bytes[start] {
-        case 0: return VaultEntry(isLive: false, salt: [], text: "", length: total)
-        case 1:
-            let salt = Array(bytes[(start + 1)..<(start + 1 + Commitment.saltLength)])
-            guard
-                let text = String(
-                    validating: bytes[(start + 1 + Commitment.saltLength)..<(start + length)], as: UTF8.self)
-            else { throw CodecError.malformed("vault text is not UTF-8") }
-            return VaultEntry(isLive: true, salt: salt, text: text, length: total)
-        default: throw CodecError.malformed("vault entry state \(bytes[start])")
-        }
+        guard offset >= 0, offset <= end, end <= bytes.count else { throw CodecError.truncated }
+        return try bytes.withUnsafeBytes { raw in
+            Result { () throws(CodecError) in try decodeEntry(UnsafeRawBufferPointer(rebasing: raw[offset..<end])) }
+        }.get()
     }
 
-    /// Reads the entry at `offset`: a small read first, a second one only for long text.
-    func read(at offset: UInt64) throws -> VaultEntry {
-        if let header = mapping.copy(count: LogFrame.headerSize, at: Int(offset)) {
-            let total = LogFrame.headerSize + Int(header.uint32LE(at: 0))
-            if total <= LogFrame.maximumPayload, let bytes = mapping.copy(count: total, at: Int(offset)) {
-                return try Self.decodeEntry(bytes, at: 0)
-            }
+    /// Decodes the entry at the start of `bytes` (which may go on past it), with its salt.
+    static func decodeEntry(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> VaultEntry {
+        let (payload, total) = try checkedPayload(bytes)
+        guard payload[0] == 1 else { return VaultEntry(isLive: false, salt: [], text: "", length: total) }
+        let salt = [UInt8](UnsafeRawBufferPointer(rebasing: payload[1..<(1 + Commitment.saltLength)]))
+        return VaultEntry(isLive: true, salt: salt, text: try text(of: payload), length: total)
+    }
+
+    /// The text of the entry at the start of `bytes`, or `nil` when it was erased: what a read
+    /// shows, checked as ``decodeEntry(_:)-(UnsafeRawBufferPointer)`` checks it, without copying the salt.
+    static func decodeText(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> String? {
+        let (payload, _) = try checkedPayload(bytes)
+        return payload[0] == 1 ? try text(of: payload) : nil
+    }
+
+    /// The payload of the entry at the start of `bytes` and the entry's whole length, once its
+    /// length, checksum and state byte are checked: the one place an entry's frame is trusted.
+    private static func checkedPayload(_ bytes: UnsafeRawBufferPointer) throws(CodecError) -> (
+        payload: UnsafeRawBufferPointer, total: Int
+    ) {
+        guard bytes.count >= LogFrame.headerSize else { throw CodecError.truncated }
+        let length = Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
+        guard length >= 1 + Commitment.saltLength, length <= bytes.count - LogFrame.headerSize else {
+            throw CodecError.truncated
         }
+        let payload = UnsafeRawBufferPointer(
+            rebasing: bytes[LogFrame.headerSize..<(LogFrame.headerSize + length)])
+        guard CRC32C.checksum(payload) == UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+        else { throw CodecError.malformed("vault entry checksum does not match") }
+        guard payload[0] <= 1 else { throw CodecError.malformed("vault entry state \(payload[0])") }
+        return (payload, LogFrame.headerSize + length)
+    }
+
+    /// A live payload's text, after its state byte and salt.
+    ///
+    /// Decoded on the standard library's contiguous fast path (which repairs ill-formed UTF-8),
+    /// then compared with the bytes: repairing changes them, so only well-formed text is equal.
+    /// (`String(validating:as:)` reaches the same check through generic metadata look-ups on
+    /// every call, which cost more than the value.)
+    private static func text(of payload: UnsafeRawBufferPointer) throws(CodecError) -> String {
+        let bytes = UnsafeRawBufferPointer(rebasing: payload[(1 + Commitment.saltLength)...])
+        let text = bytes.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }
+        let isUnchanged =
+            text.utf8.count == bytes.count
+            && (text.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? text.utf8.elementsEqual(bytes))
+        guard isUnchanged else { throw CodecError.malformed("vault text is not UTF-8") }
+        return text
+    }
+
+    /// Reads the entry at `offset`: in place from the mapping, or with a small read first and a
+    /// second one only for long text.
+    func read(at offset: UInt64) throws -> VaultEntry {
+        if let entry = try inPlace(at: offset, VaultFile.decodeEntry) { return entry }
+        return try Self.decodeEntry(try readFromDisk(at: offset), at: 0)
+    }
+
+    /// The text of the entry at `offset`, or `nil` when it was erased; the same checks as
+    /// ``read(at:)``, decoded in place from the mapping (what reports read for every value).
+    func text(at offset: UInt64) throws -> String? {
+        if let text = try inPlace(at: offset, VaultFile.decodeText) { return text }
+        return try readFromDisk(at: offset).withUnsafeBytes { raw throws(CodecError) in try Self.decodeText(raw) }
+    }
+
+    /// `decode` over the mapped entry at `offset`, or `nil` when the mapping cannot show all of
+    /// it (the caller then reads from disk).
+    private func inPlace<T: Sendable>(
+        at offset: UInt64, _ decode: (UnsafeRawBufferPointer) throws(CodecError) -> T
+    ) throws(CodecError) -> T? {
+        guard
+            let header = mapping.withBytes(
+                count: LogFrame.headerSize, at: Int(offset), { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+            )
+        else { return nil }
+        let total = LogFrame.headerSize + Int(header)
+        guard total <= LogFrame.maximumPayload else { return nil }
+        return try mapping.withBytes(count: total, at: Int(offset), decode)
+    }
+
+    /// The entry at `offset` read with `pread`: a small read first, a second one only for long text.
+    private func readFromDisk(at offset: UInt64) throws -> [UInt8] {
         var bytes = try descriptor.read(count: 128, at: Int64(offset))
         if bytes.count >= LogFrame.headerSize {
             let total = LogFrame.headerSize + Int(bytes.uint32LE(at: 0))
@@ -131,7 +186,7 @@ struct VaultFile: Sendable {
                 bytes = try descriptor.read(count: total, at: Int64(offset))
             }
         }
-        return try Self.decodeEntry(bytes, at: 0)
+        return bytes
     }
 
     /// Overwrites the entry at `offset` with zeros unless it is erased already; returns whether it

@@ -2,38 +2,38 @@
 ///
 /// Every decode path of the store reads bytes that came from a disk, so every read is bounds
 /// checked: a damaged file must produce an error naming where it is, never a crash.
-package struct ByteReader {
-    package let bytes: [UInt8]
-    package private(set) var position: Int
-    package let end: Int
+@usableFromInline package struct ByteReader {
+    @usableFromInline package let bytes: [UInt8]
+    @usableFromInline package private(set) var position: Int
+    @usableFromInline package let end: Int
 
-    package init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+    @usableFromInline package init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         self.position = start
         self.end = end ?? bytes.count
     }
 
-    package var isAtEnd: Bool { position >= end }
-    package var remaining: Int { end - position }
+    @usableFromInline package var isAtEnd: Bool { position >= end }
+    @usableFromInline package var remaining: Int { end - position }
 
-    package mutating func byte() throws(CodecError) -> UInt8 {
+    @usableFromInline package mutating func byte() throws(CodecError) -> UInt8 {
         guard position < end else { throw CodecError.truncated }
         defer { position += 1 }
         return bytes[position]
     }
 
-    package mutating func raw(_ count: Int) throws(CodecError) -> [UInt8] {
+    @usableFromInline package mutating func raw(_ count: Int) throws(CodecError) -> [UInt8] {
         guard count >= 0, count <= remaining else { throw CodecError.truncated }
         defer { position += count }
         return Array(bytes[position..<(position + count)])
     }
 
-    package mutating func skip(_ count: Int) throws(CodecError) {
+    @usableFromInline package mutating func skip(_ count: Int) throws(CodecError) {
         guard count >= 0, count <= remaining else { throw CodecError.truncated }
         position += count
     }
 
-    package mutating func varint() throws(CodecError) -> UInt64 {
+    @usableFromInline package mutating func varint() throws(CodecError) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -46,30 +46,30 @@ package struct ByteReader {
     }
 
     /// A varint that must fit an `Int` no larger than `limit` (lengths, counts, table indexes).
-    package mutating func count(limit: Int = Int(Int32.max)) throws(CodecError) -> Int {
+    @usableFromInline package mutating func count(limit: Int = Int(Int32.max)) throws(CodecError) -> Int {
         let value = try varint()
         guard value <= UInt64(limit) else { throw CodecError.malformed("count \(value) exceeds \(limit)") }
         return Int(value)
     }
 
-    package mutating func zigzag() throws(CodecError) -> Int64 {
+    @usableFromInline package mutating func zigzag() throws(CodecError) -> Int64 {
         let value = try varint()
         return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 
-    package mutating func uint32LE() throws(CodecError) -> UInt32 {
+    @usableFromInline package mutating func uint32LE() throws(CodecError) -> UInt32 {
         guard remaining >= 4 else { throw CodecError.truncated }
         defer { position += 4 }
         return bytes.uint32LE(at: position)
     }
 
-    package mutating func uint64LE() throws(CodecError) -> UInt64 {
+    @usableFromInline package mutating func uint64LE() throws(CodecError) -> UInt64 {
         guard remaining >= 8 else { throw CodecError.truncated }
         defer { position += 8 }
         return bytes.uint64LE(at: position)
     }
 
-    package mutating func string() throws(CodecError) -> String {
+    @usableFromInline package mutating func string() throws(CodecError) -> String {
         // The limit is checked after the length is read: the length's own bytes come first.
         let length = try count()
         guard length <= remaining else { throw CodecError.truncated }
@@ -83,12 +83,12 @@ package struct ByteReader {
 }
 
 /// Bytes that do not decode. Messages name the structure, never the bytes.
-package enum CodecError: Error, Equatable, CustomStringConvertible {
+@usableFromInline package enum CodecError: Error, Equatable, CustomStringConvertible {
     case truncated
     case malformed(String)
     case unsupportedVersion(UInt64)
 
-    package var description: String {
+    @usableFromInline package var description: String {
         switch self {
         case .truncated: "the data ends early"
         case .malformed(let what): "malformed data: \(what)"

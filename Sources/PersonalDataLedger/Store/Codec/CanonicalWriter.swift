@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-    package import FoundationEssentials
+    public import FoundationEssentials
 #else
-    package import Foundation
+    public import Foundation
 #endif
 
 /// Builds the canonical encoding of a fact: the bytes the hash chain covers.
@@ -10,27 +10,27 @@
 /// UTF-8, dates as the IEEE 754 bits of `Date`'s own seconds since 2001-01-01, and every personal field replaced by
 /// its salted commitment. Interning, varints and vault offsets never reach it, so a compaction
 /// that renumbers them keeps every chain hash.
-package struct CanonicalWriter {
-    package static let version: UInt8 = 1
-    package private(set) var bytes: [UInt8] = []
+@usableFromInline package struct CanonicalWriter {
+    @usableFromInline package static let version: UInt8 = 1
+    @usableFromInline package private(set) var bytes: [UInt8] = []
 
-    package init(sequence: UInt64) {
+    @usableFromInline package init(sequence: UInt64) {
         bytes.reserveCapacity(160)
         bytes.append(Self.version)
         uint64(sequence)
     }
 
-    package mutating func tag(_ value: UInt8) { bytes.append(value) }
+    @usableFromInline package mutating func tag(_ value: UInt8) { bytes.append(value) }
 
-    package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @usableFromInline package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    package mutating func uint64(_ value: UInt64) {
+    @usableFromInline package mutating func uint64(_ value: UInt64) {
         for shift in stride(from: 56, through: 0, by: -8) {
             bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
         }
     }
 
-    package mutating func string(_ value: String) {
+    @usableFromInline package mutating func string(_ value: String) {
         let utf8 = value.utf8
         let length = UInt32(utf8.count)
         for shift in stride(from: 24, through: 0, by: -8) {
@@ -39,26 +39,28 @@ package struct CanonicalWriter {
         bytes.append(contentsOf: utf8)
     }
 
-    package mutating func optionalString(_ value: String?) {
+    @usableFromInline package mutating func optionalString(_ value: String?) {
         bool(value != nil)
         if let value { string(value) }
     }
 
-    package mutating func date(_ value: Date) { uint64(value.timeIntervalSinceReferenceDate.bitPattern) }
+    @usableFromInline package mutating func date(_ value: Date) {
+        uint64(value.timeIntervalSinceReferenceDate.bitPattern)
+    }
 
-    package mutating func optionalDate(_ value: Date?) {
+    @usableFromInline package mutating func optionalDate(_ value: Date?) {
         bool(value != nil)
         if let value { date(value) }
     }
 
     /// A subject identifier, as its commitment.
-    package mutating func subject(_ commitment: [UInt8]) {
+    @usableFromInline package mutating func subject(_ commitment: [UInt8]) {
         tag(0x53)
         bytes.append(contentsOf: commitment)
     }
 
     /// A value field: absent, appended already erased, or its commitment.
-    package mutating func value(_ stored: StoredValue?) {
+    @usableFromInline package mutating func value(_ stored: StoredValue?) {
         switch stored {
         case nil: tag(0)
         case .erasedAtAppend?: tag(2)

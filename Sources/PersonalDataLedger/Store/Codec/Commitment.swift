@@ -10,8 +10,8 @@ import Synchronization
 /// Sixteen bytes (128 bits) keep second preimages out of reach — rewriting a recorded value to
 /// another with the same commitment costs 2^128 — and halve the per-fact cost on disk. The
 /// chain itself uses full 32-byte SHA-256 hashes. See `Documentation/FileFormat.md`.
-package enum Commitment {
-    package static let length = 16
+@usableFromInline package enum Commitment {
+    @usableFromInline package static let length = 16
     package static let saltLength = 16
 
     /// Domain separators, so a value commitment can never stand in for a subject's.

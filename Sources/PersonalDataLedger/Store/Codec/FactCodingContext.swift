@@ -10,7 +10,7 @@ package protocol FactEncodingContext {
 }
 
 /// What the record decoder needs from the store to turn numbers back into a fact.
-package protocol FactDecodingContext {
+@usableFromInline package protocol FactDecodingContext {
     func string(_ number: UInt64) throws -> String
     /// The subject's identifier (``SubjectID/erased`` once erased) and its commitment.
     func subject(_ number: UInt64) throws -> (id: SubjectID, commitment: [UInt8])

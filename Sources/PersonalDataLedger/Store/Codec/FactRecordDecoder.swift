@@ -1,31 +1,48 @@
 #if canImport(FoundationEssentials)
-    package import FoundationEssentials
+    public import FoundationEssentials
 #else
-    package import Foundation
+    public import Foundation
 #endif
 
 /// Decodes a binary fact record (see ``FactRecordEncoder``) back into a fact, rebuilding its
 /// canonical encoding on the way when asked, and noting which subjects and vault values it names.
-package struct FactRecordDecoder<Context: FactDecodingContext> {
-    package let context: Context
-    private var reader: ByteReader
-    private var canonical: CanonicalWriter?
+///
+/// Inlinable, so that each store's module specializes it for its own context: unspecialized, every
+/// string of every record went through the context's witness table and a copy of the context.
+@usableFromInline package struct FactRecordDecoder<Context: FactDecodingContext> {
+    @usableFromInline package let context: Context
+    @usableFromInline var reader: ByteReader
+    @usableFromInline var canonical: CanonicalWriter?
+    /// Whether ``subjectNumbers`` and ``values`` are listed (two arrays per record, which a
+    /// plain read does not need).
+    @usableFromInline let listsFields: Bool
     /// Subject numbers in field order.
-    package private(set) var subjectNumbers: [UInt64] = []
+    @usableFromInline package internal(set) var subjectNumbers: [UInt64] = []
     /// Value fields in field order (absent values are not listed), lookup tokens included.
-    package private(set) var values: [StoredValue] = []
+    @usableFromInline package internal(set) var values: [StoredValue] = []
     /// A holding's lookup token, as stored.
-    package private(set) var lookupToken: StoredValue?
+    @usableFromInline package internal(set) var lookupToken: StoredValue?
+    /// The value field decoded last.
+    @usableFromInline var lastValue: StoredValue?
 
-    package init(context: Context, bytes: [UInt8], from start: Int, to end: Int, canonicalFor sequence: UInt64?) {
+    /// A decoder of `bytes[start..<end]`; with `listsFields` false it does not list
+    /// ``subjectNumbers`` and ``values`` (``lookupToken`` is always set).
+    @inlinable @usableFromInline
+    package init(
+        context: Context, bytes: [UInt8], from start: Int, to end: Int, canonicalFor sequence: UInt64?,
+        listsFields: Bool = true
+    ) {
         self.context = context
         self.reader = ByteReader(bytes, from: start, to: end)
         self.canonical = sequence.map(CanonicalWriter.init(sequence:))
+        self.listsFields = listsFields
     }
 
     /// The canonical encoding of what was decoded, if it was asked for.
+    @inlinable @usableFromInline
     package var canonicalBytes: [UInt8]? { canonical?.bytes }
 
+    @inlinable @usableFromInline
     package mutating func decode() throws -> NewFact {
         let recordedAt = try date()
         let actor = ActorID(rawValue: try string())
@@ -55,7 +72,7 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
             let reference = try optionalString().map(BusinessReference.init(rawValue:))
             let value = try optionalValue()
             let token = try optionalValue()
-            lookupToken = token == nil ? nil : values.last
+            lookupToken = token == nil ? nil : lastValue
             var region: Region?
             if !reader.isAtEnd {
                 let marker = try reader.byte()
@@ -155,61 +172,71 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
         return NewFact(recordedAt: recordedAt, actor: actor, body: body)
     }
 
-    private mutating func string() throws -> String {
+    @inlinable
+    mutating func string() throws -> String {
         let text = try context.string(try reader.varint())
         canonical?.string(text)
         return text
     }
 
-    private mutating func optionalString() throws -> String? {
+    @inlinable
+    mutating func optionalString() throws -> String? {
         let number = try reader.varint()
         let text = number == 0 ? nil : try context.string(number - 1)
         canonical?.optionalString(text)
         return text
     }
 
-    private mutating func subject() throws -> SubjectID {
+    @inlinable
+    mutating func subject() throws -> SubjectID {
         let number = try reader.varint()
         let (id, commitment) = try context.subject(number)
-        subjectNumbers.append(number)
+        if listsFields { subjectNumbers.append(number) }
         canonical?.subject(commitment)
         return id
     }
 
-    private mutating func storedValue(_ head: UInt64) throws -> StoredValue {
+    @inlinable
+    mutating func storedValue(_ head: UInt64) throws -> StoredValue {
         if head == 1 { return .erasedAtAppend }
         return .vault(offset: head - 2, commitment: try reader.raw(Commitment.length))
     }
 
-    private mutating func requiredValue() throws -> PersonalValue {
+    @inlinable
+    mutating func requiredValue() throws -> PersonalValue {
         let head = try reader.varint()
         guard head != 0 else { throw CodecError.malformed("required value is absent") }
         let stored = try storedValue(head)
-        values.append(stored)
+        if listsFields { values.append(stored) }
+        lastValue = stored
         canonical?.value(stored)
         return try context.value(stored)
     }
 
-    private mutating func optionalValue() throws -> PersonalValue? {
+    @inlinable
+    mutating func optionalValue() throws -> PersonalValue? {
         let head = try reader.varint()
         guard head != 0 else {
             canonical?.value(nil)
             return nil
         }
         let stored = try storedValue(head)
-        values.append(stored)
+        if listsFields { values.append(stored) }
+        lastValue = stored
         canonical?.value(stored)
         return try context.value(stored)
     }
 
-    private mutating func number() throws -> UInt64 {
+    @inlinable
+    mutating func number() throws -> UInt64 {
         let value = try reader.varint()
         canonical?.uint64(value)
         return value
     }
 
     /// A list of numbers written as its length plus one, or 0 for no list.
-    private mutating func optionalNumbers() throws -> [UInt64]? {
+    @inlinable
+    mutating func optionalNumbers() throws -> [UInt64]? {
         let marker = try number()
         guard marker > 0 else { return nil }
         guard marker - 1 <= UInt64(reader.remaining) else { throw CodecError.malformed("list length \(marker - 1)") }
@@ -218,33 +245,38 @@ package struct FactRecordDecoder<Context: FactDecodingContext> {
         return numbers
     }
 
-    private mutating func count() throws -> Int {
+    @inlinable
+    mutating func count() throws -> Int {
         let value = try reader.count(limit: reader.remaining)
         canonical?.uint64(UInt64(value))
         return value
     }
 
-    private mutating func index<T>(_ table: [T]) throws -> T {
+    @inlinable
+    mutating func index<T>(_ table: [T]) throws -> T {
         let value = try reader.byte()
         guard Int(value) < table.count else { throw CodecError.malformed("enumeration value \(value)") }
         canonical?.tag(value)
         return table[Int(value)]
     }
 
-    private mutating func bool() throws -> Bool {
+    @inlinable
+    mutating func bool() throws -> Bool {
         let value = try reader.byte()
         guard value <= 1 else { throw CodecError.malformed("boolean \(value)") }
         canonical?.bool(value == 1)
         return value == 1
     }
 
-    private mutating func date() throws -> Date {
+    @inlinable
+    mutating func date() throws -> Date {
         let value = try reader.date()
         canonical?.date(value)
         return value
     }
 
-    private mutating func optionalDate() throws -> Date? {
+    @inlinable
+    mutating func optionalDate() throws -> Date? {
         let present = try reader.byte()
         guard present <= 1 else { throw CodecError.malformed("optional date marker \(present)") }
         let value = present == 1 ? try reader.date() : nil

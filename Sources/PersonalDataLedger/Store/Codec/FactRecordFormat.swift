@@ -1,44 +1,44 @@
 #if canImport(FoundationEssentials)
-    package import FoundationEssentials
+    public import FoundationEssentials
 #else
-    package import Foundation
+    public import Foundation
 #endif
 
 /// Constants of the binary fact record shared by its encoder and decoder.
 ///
 /// Tags and table orders are part of the on-disk format: append, never reorder.
-package enum FactRecordFormat {
+@usableFromInline package enum FactRecordFormat {
     /// Body tags, in `FactKind` declaration order at format version 1; kinds added later take
     /// the next tag (`referenceLink` is 13), so every earlier record keeps its bytes.
-    package static let kinds: [FactKind] = [
+    @usableFromInline package static let kinds: [FactKind] = [
         .holding, .consentDecision, .disclosure, .accessGrant, .lifecycleEvent, .policyVersion,
         .reportIssued, .erasure, .rectification, .restriction, .objection, .subjectLink, .request,
         .referenceLink,
     ]
 
-    package static func tag(of kind: FactKind) -> UInt8 { UInt8(kinds.firstIndex(of: kind)!) }
+    @usableFromInline package static func tag(of kind: FactKind) -> UInt8 { UInt8(kinds.firstIndex(of: kind)!) }
 
-    package static let decisions: [ConsentDecision.Decision] = [.given, .withdrawn, .refused]
-    package static let requestKinds: [RequestEvent.Kind] = [
+    @usableFromInline package static let decisions: [ConsentDecision.Decision] = [.given, .withdrawn, .refused]
+    @usableFromInline package static let requestKinds: [RequestEvent.Kind] = [
         .access, .erasure, .rectification, .restriction, .objection, .portability,
     ]
     /// The marker before a holding's optional trailing country (`C`); a holding without one ends
     /// after its lookup token, as at format version 1.
-    package static let holdingRegionMarker: UInt8 = 0x43
-    package static let requestActions: [RequestEvent.Action] = [.received, .extended, .closed]
+    @usableFromInline package static let holdingRegionMarker: UInt8 = 0x43
+    @usableFromInline package static let requestActions: [RequestEvent.Action] = [.received, .extended, .closed]
 
     /// The largest millisecond count written in the short date form; larger ones are exact doubles.
-    package static let shortDateLimit: Int64 = 1 << 52
+    @usableFromInline package static let shortDateLimit: Int64 = 1 << 52
     /// Short dates count milliseconds from 2020-01-01T00:00:00Z, which keeps this decade's dates
     /// to six varint bytes.
-    package static let dateEpochMilliseconds: Int64 = 1_577_836_800_000
+    @usableFromInline package static let dateEpochMilliseconds: Int64 = 1_577_836_800_000
 }
 
 extension ByteWriter {
     /// A date: `zigzag(ms since 2020) << 1` when the date is exactly the whole millisecond it names, else `1`
     /// followed by the eight little-endian bytes of its IEEE 754 `timeIntervalSinceReferenceDate`
     /// (how `Date` stores itself), so every date round-trips bit for bit.
-    package mutating func date(_ value: Date) {
+    @usableFromInline package mutating func date(_ value: Date) {
         let milliseconds = (value.timeIntervalSince1970 * 1000).rounded(.down)
         if abs(milliseconds) < Double(FactRecordFormat.shortDateLimit),
             Date(timeIntervalSince1970: milliseconds / 1000) == value
@@ -53,7 +53,7 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    package mutating func date() throws(CodecError) -> Date {
+    @usableFromInline package mutating func date() throws(CodecError) -> Date {
         let head = try varint()
         if head & 1 == 0 {
             let zig = head >> 1
