@@ -23,6 +23,16 @@ extension FileLedgerStore {
         }
     }
 
+    /// Reads the index. Postings the snapshot holds that do not decode are damage in `INDEX`
+    /// alone: every fact is still in the log, and the next open without the file rebuilds it.
+    func readIndex<T>(_ state: StoreState, _ body: (PostingsTable) throws(CodecError) -> T) throws -> T {
+        do { return try body(state.tables.index) } catch {
+            throw LedgerStoreError.corrupted(
+                "\(LedgerDirectory.indexName) in \(directory.path) is damaged (\(error)). Every fact is still in the "
+                    + "log: close the ledger, remove \(LedgerDirectory.indexName), and the next open rebuilds it.")
+        }
+    }
+
     /// The raw record of the fact at `sequence`.
     func recordBytes(_ sequence: UInt64, in state: StoreState) throws -> ([UInt8], FactPosition) {
         let position = state.tables.positions[Int(sequence - 1)]

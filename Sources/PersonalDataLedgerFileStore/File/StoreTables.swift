@@ -45,16 +45,17 @@ struct LogPosition: Hashable, Sendable {
     var offset: UInt64
 }
 
-/// Everything the store holds in memory about the log: interned strings, subjects, positions,
-/// the index and the chain head. The writer publishes into it after each durable commit;
-/// readers read it under the store's lock.
+/// Everything the store knows about the log: interned strings, subjects, positions, the index
+/// and the chain head. Positions and postings are read from the mapped snapshot (`INDEX`) where
+/// it covers them; the rest, and what came after the snapshot, is in memory. The writer
+/// publishes into it after each durable commit; readers read it under the store's lock.
 struct StoreTables: Sendable {
     var strings: [String] = []
     var stringNumbers: [String: UInt64] = [:]
     var subjects: [SubjectRecord] = []
     var subjectNumbers: [SubjectID: UInt64] = [:]
-    var positions: [FactPosition] = []
-    var index: [IndexSlot: [UInt64]] = [:]
+    var positions = PositionTable()
+    var index = PostingsTable()
     var erasedValues: Set<UInt64> = []
     var erasedSubjects: Set<UInt64> = []
     var head: [UInt8] = HashChain.empty
@@ -86,14 +87,7 @@ struct StoreTables: Sendable {
         case .value(let offset): erasedValues.insert(offset)
         case .lookup(let offset, let sequence):
             erasedValues.insert(offset)
-            let slots: [IndexSlot] =
-                token.map { [.lookup($0)] }
-                ?? index.keys.filter { if case .lookup = $0 { true } else { false } }
-            for slot in slots {
-                guard var postings = index[slot], let position = postings.firstIndex(of: sequence) else { continue }
-                postings.remove(at: position)
-                index[slot] = postings.isEmpty ? nil : postings
-            }
+            index.remove(sequence, from: token.map(IndexSlot.lookup))
         case .subject(let number):
             guard Int(number) < subjects.count else { return }
             erasedSubjects.insert(number)
@@ -101,8 +95,8 @@ struct StoreTables: Sendable {
                 subjectNumbers[id] = nil
             }
             subjects[Int(number)].id = nil
-            index[.subject(number)] = nil
-            index[.accountability(number)] = nil
+            index.drop(.subject(number))
+            index.drop(.accountability(number))
         }
     }
 
@@ -116,10 +110,20 @@ struct StoreTables: Sendable {
         subjects.append(subject)
     }
 
+    /// Reads positions and postings from `index` from now on, the snapshot just written of
+    /// exactly these tables, instead of keeping them in memory; `false` (nothing changed) when the
+    /// tables have moved on since.
+    mutating func rebase(on index: MappedIndex) -> Bool {
+        guard index.header.count == count, index.header.head == head else { return false }
+        positions = PositionTable(base: index)
+        self.index = PostingsTable(base: index)
+        return true
+    }
+
     /// Appends a fact's position and its index entries.
     mutating func publish(position: FactPosition, slots: [IndexSlot]) {
         positions.append(position)
         let sequence = count
-        for slot in slots { index[slot, default: []].append(sequence) }
+        for slot in slots { index.append(sequence, to: slot) }
     }
 }
