@@ -281,7 +281,13 @@ struct DirectoryImage {
 
 extension FileLedgerStore {
     /// The log positions the store holds, for tests that damage specific records.
-    var positionsForTesting: [FactPosition] { state.withLock { Array($0.tables.positions) } }
+    var positionsForTesting: [FactPosition] {
+        state.withLock { state in
+            var positions: [FactPosition] = []
+            try! state.tables.positions.forEach { positions.append($0) }
+            return positions
+        }
+    }
 }
 
 /// Whether `error` is a store error of `code` whose message mentions every one of `words`.

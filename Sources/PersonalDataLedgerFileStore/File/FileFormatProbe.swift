@@ -130,7 +130,7 @@ package enum FileFormatProbe {
     /// store reads only when a query needs them.
     private static func decodeWholeIndex(_ bytes: [UInt8]) throws {
         let tables = try IndexSnapshot.decode(bytes, identities: identities)
-        _ = tables.positions.reduce(UInt64(0)) { $0 &+ UInt64($1.length) }
+        try tables.positions.forEach { _ in }
         try tables.index.forEachSlot { _, _ in }
     }
 
@@ -149,8 +149,9 @@ package enum FileFormatProbe {
         let batches = frames.map { frame in
             Array(bytes[(frame.offset + LogFrame.headerSize)..<frame.end])
         }
-        let records = tables.positions.map { position in
-            Array(bytes[Int(position.offset)..<Int(position.offset + position.length)])
+        var records: [[UInt8]] = []
+        try tables.positions.forEach { position in
+            records.append(Array(bytes[Int(position.offset)..<Int(position.offset + position.length)]))
         }
         return (batches, records)
     }

@@ -23,19 +23,27 @@ extension FileLedgerStore {
         }
     }
 
-    /// Reads the index. Postings the snapshot holds that do not decode are damage in `INDEX`
-    /// alone: every fact is still in the log, and the next open without the file rebuilds it.
+    /// Positions or postings of the mapped snapshot that do not decode: damage in `INDEX` alone
+    /// (every fact is still in the log, and the next open without the file rebuilds it).
+    func indexDamaged(_ error: CodecError) -> LedgerStoreError {
+        .corrupted(
+            "\(LedgerDirectory.indexName) in \(directory.path) is damaged (\(error)). Every fact is still in the log: "
+                + "close the ledger, remove \(LedgerDirectory.indexName), and the next open rebuilds it.")
+    }
+
+    /// Reads the index, naming `INDEX` when what it holds does not decode.
     func readIndex<T>(_ state: StoreState, _ body: (PostingsTable) throws(CodecError) -> T) throws -> T {
         do { return try body(state.tables.index) } catch {
-            throw LedgerStoreError.corrupted(
-                "\(LedgerDirectory.indexName) in \(directory.path) is damaged (\(error)). Every fact is still in the "
-                    + "log: close the ledger, remove \(LedgerDirectory.indexName), and the next open rebuilds it.")
+            throw indexDamaged(error)
         }
     }
 
     /// The raw record of the fact at `sequence`.
     func recordBytes(_ sequence: UInt64, in state: StoreState) throws -> ([UInt8], FactPosition) {
-        let position = state.tables.positions[Int(sequence - 1)]
+        let position: FactPosition
+        do { position = try state.tables.positions.position(Int(sequence - 1)) } catch {
+            throw indexDamaged(error)
+        }
         let name = LedgerDirectory.segmentName(UInt64(position.segment))
         guard let segment = state.segments[UInt64(position.segment)] else {
             throw LedgerStoreError.corrupted("Log segment \(name) is not open.")

@@ -10,19 +10,25 @@ import PersonalDataLedger
 ///
 /// Format version 4 is laid out to be read where it lies (``MappedIndex``): open decodes only
 /// the small tables, and fact positions and postings are read from the mapped file when a query
-/// needs them. Layout (integers little-endian):
+/// needs them, a block of at most 16 entries at a time. Layout (integers little-endian):
 ///
-/// - header, 128 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
+/// - header, 152 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
 ///   offset, count, identities end, values end; the 32-byte head; u64 offsets of the sections
-///   below (tables, positions, slots, postings, tokens);
+///   below (tables, position blocks, positions, slot blocks, slots, postings, tokens); u64 slot
+///   count;
 /// - tables, varints: the string table (count, then length-prefixed UTF-8); subjects (count,
 ///   then identity offset, 16-byte commitment, erased flag); erased value offsets (count, offsets);
-/// - positions: per fact, u32 segment, u32 offset, u32 length of its record;
-/// - slots, 24 bytes each, sorted by kind, then number or token text: kind byte (1 subject,
-///   2 reference, 3 system, 4 kind, 5 lookup token, 6 reports issued about a subject), 3 zero
-///   bytes, u32 posting count, u64 number (for a lookup token, where its text is in the token
-///   section), u64 offset of its postings in the postings section;
-/// - postings: per slot, delta-coded sequence varints;
+/// - position blocks: per 16 facts, the u64 offset of their block in the positions section;
+/// - positions, varints: per block, the first fact's segment, offset and length, then for each
+///   next one a step — `2·gap` after the previous record in the same segment, or `1` then
+///   segment and offset — and the length;
+/// - slot blocks, 32 bytes per 16 slots: the block's first slot (kind byte, 7 zero bytes, u64
+///   number), u64 offset of its entries in the slots section, u64 offset of its first postings
+///   in the postings section;
+/// - slots, sorted by kind, then number or token text: kind byte (1 subject, 2 reference,
+///   3 system, 4 kind, 5 lookup token, 6 reports issued about a subject), varint number (for a
+///   lookup token, where its text is in the token section), varint length of its postings;
+/// - postings: per slot, delta-coded sequence varints, one slot's after another's;
 /// - tokens: length-prefixed UTF-8 lookup tokens;
 /// - a CRC-32C u32 of everything before it, checked at open.
 enum IndexSnapshot {
@@ -30,9 +36,12 @@ enum IndexSnapshot {
     /// 4: laid out to be mapped (sections of fixed-size entries); a version 3 snapshot is ignored
     /// and the index rebuilt from the log once.
     static let version: UInt32 = 4
-    static let headerSize = 128
-    static let positionSize = 12
-    static let slotSize = 24
+    static let headerSize = 152
+    /// Positions and slots are coded in blocks of this many; a lookup decodes one block.
+    static let blockSize = 16
+    static let slotBlockSize = 32
+
+    static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
 
     /// The kind byte of a slot entry, which is also its first sort key.
     enum SlotKind: UInt8 {
@@ -83,26 +92,21 @@ enum IndexSnapshot {
         var identitiesEnd: UInt64
         var valuesEnd: UInt64
         var head: [UInt8]
-        var tablesOffset: UInt64
-        var positionsOffset: UInt64
-        var slotsOffset: UInt64
-        var postingsOffset: UInt64
-        var tokensOffset: UInt64
+        var tablesOffset: UInt64 = 0
+        var positionBlocksOffset: UInt64 = 0
+        var positionsOffset: UInt64 = 0
+        var slotBlocksOffset: UInt64 = 0
+        var slotsOffset: UInt64 = 0
+        var postingsOffset: UInt64 = 0
+        var tokensOffset: UInt64 = 0
+        var slotCount: UInt64 = 0
 
-        init(
-            tables: StoreTables, tablesOffset: UInt64, positionsOffset: UInt64, slotsOffset: UInt64,
-            postingsOffset: UInt64, tokensOffset: UInt64
-        ) {
+        init(tables: StoreTables) {
             logEnd = tables.logEnd
             count = tables.count
             identitiesEnd = tables.identitiesEnd
             valuesEnd = tables.valuesEnd
             head = tables.head
-            self.tablesOffset = tablesOffset
-            self.positionsOffset = positionsOffset
-            self.slotsOffset = slotsOffset
-            self.postingsOffset = postingsOffset
-            self.tokensOffset = tokensOffset
         }
 
         /// Reads the header of a snapshot whose checksum matched.
@@ -121,10 +125,13 @@ enum IndexSnapshot {
             valuesEnd = load(48)
             head = Array(bytes[56..<88])
             tablesOffset = load(88)
-            positionsOffset = load(96)
-            slotsOffset = load(104)
-            postingsOffset = load(112)
-            tokensOffset = load(120)
+            positionBlocksOffset = load(96)
+            positionsOffset = load(104)
+            slotBlocksOffset = load(112)
+            slotsOffset = load(120)
+            postingsOffset = load(128)
+            tokensOffset = load(136)
+            slotCount = load(144)
         }
 
         func encode(into writer: inout ByteWriter) {
@@ -133,7 +140,10 @@ enum IndexSnapshot {
             writer.uint32LE(0)
             for value in [logEnd.segment, logEnd.offset, count, identitiesEnd, valuesEnd] { writer.uint64LE(value) }
             writer.raw(head)
-            for value in [tablesOffset, positionsOffset, slotsOffset, postingsOffset, tokensOffset] {
+            for value in [
+                tablesOffset, positionBlocksOffset, positionsOffset, slotBlocksOffset, slotsOffset, postingsOffset,
+                tokensOffset, slotCount,
+            ] {
                 writer.uint64LE(value)
             }
         }
@@ -154,46 +164,75 @@ enum IndexSnapshot {
         small.varint(tables.erasedValues.count)
         for offset in tables.erasedValues.sorted() { small.varint(offset) }
 
-        var positions = ByteWriter(capacity: tables.positions.count * positionSize)
-        for position in tables.positions {
-            positions.uint32LE(position.segment)
-            positions.uint32LE(position.offset)
-            positions.uint32LE(position.length)
+        var positionBlocks = ByteWriter(capacity: blocks(tables.positions.count) * 8)
+        var positions = ByteWriter(capacity: tables.positions.count * 4)
+        var index = 0
+        var previous = FactPosition(segment: 0, offset: 0, length: 0)
+        try tables.positions.forEach { position in
+            if index % blockSize == 0 {
+                positionBlocks.uint64LE(UInt64(positions.count))
+                positions.varint(UInt64(position.segment))
+                positions.varint(UInt64(position.offset))
+            } else if position.segment == previous.segment, position.offset >= previous.offset + previous.length {
+                // Records follow one another in the log, so each is a small step from the last.
+                positions.varint(UInt64(position.offset - previous.offset - previous.length) << 1)
+            } else {
+                positions.varint(1)
+                positions.varint(UInt64(position.segment))
+                positions.varint(UInt64(position.offset))
+            }
+            positions.varint(UInt64(position.length))
+            previous = position
+            index += 1
         }
 
+        var slotBlocks = ByteWriter()
         var slots = ByteWriter()
         var postings = ByteWriter(capacity: tables.positions.count * 4)
         var tokens = ByteWriter()
+        var slotCount = 0
         try tables.index.forEachSlot { slot, sequences in
             let key = SlotKey(slot)
-            slots.byte(key.kind)
-            slots.raw([0, 0, 0])
-            slots.uint32LE(UInt32(sequences.count))
+            let number: UInt64
             if let token = key.token {
-                slots.uint64LE(UInt64(tokens.count))
+                number = UInt64(tokens.count)
                 tokens.string(token)
             } else {
-                slots.uint64LE(key.number)
+                number = key.number
             }
-            slots.uint64LE(UInt64(postings.count))
+            if slotCount % blockSize == 0 {
+                slotBlocks.byte(key.kind)
+                slotBlocks.raw([UInt8](repeating: 0, count: 7))
+                slotBlocks.uint64LE(number)
+                slotBlocks.uint64LE(UInt64(slots.count))
+                slotBlocks.uint64LE(UInt64(postings.count))
+            }
+            let start = postings.count
             var previous: UInt64 = 0
             for sequence in sequences {
                 postings.varint(sequence - previous)
                 previous = sequence
             }
+            slots.byte(key.kind)
+            slots.varint(number)
+            slots.varint(postings.count - start)
+            slotCount += 1
         }
 
-        let tablesOffset = UInt64(headerSize)
-        let positionsOffset = tablesOffset + UInt64(small.count)
-        let slotsOffset = positionsOffset + UInt64(positions.count)
-        let postingsOffset = slotsOffset + UInt64(slots.count)
-        let tokensOffset = postingsOffset + UInt64(postings.count)
-        var writer = ByteWriter(capacity: Int(tokensOffset) + tokens.count + 4)
-        Header(
-            tables: tables, tablesOffset: tablesOffset, positionsOffset: positionsOffset, slotsOffset: slotsOffset,
-            postingsOffset: postingsOffset, tokensOffset: tokensOffset
-        ).encode(into: &writer)
-        for section in [small, positions, slots, postings, tokens] { writer.raw(section.bytes) }
+        var header = Header(tables: tables)
+        header.tablesOffset = UInt64(headerSize)
+        header.positionBlocksOffset = header.tablesOffset + UInt64(small.count)
+        header.positionsOffset = header.positionBlocksOffset + UInt64(positionBlocks.count)
+        header.slotBlocksOffset = header.positionsOffset + UInt64(positions.count)
+        header.slotsOffset = header.slotBlocksOffset + UInt64(slotBlocks.count)
+        header.postingsOffset = header.slotsOffset + UInt64(slots.count)
+        header.tokensOffset = header.postingsOffset + UInt64(postings.count)
+        header.slotCount = UInt64(slotCount)
+        var writer = ByteWriter(capacity: Int(header.tokensOffset) + tokens.count + 4)
+        header.encode(into: &writer)
+        for section in [small, positionBlocks, positions, slotBlocks, slots, postings, tokens] {
+            writer.raw(section.bytes)
+        }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
         return writer.bytes
     }

@@ -17,13 +17,15 @@ final class MappedIndex: @unchecked Sendable {
     private let release: @Sendable (UnsafeRawBufferPointer) -> Void
 
     let header: IndexSnapshot.Header
+    private let positionBlocks: Range<Int>
     private let positions: Range<Int>
+    private let slotBlocks: Range<Int>
     private let slots: Range<Int>
     private let postings: Range<Int>
     private let tokens: Range<Int>
 
-    var positionCount: Int { positions.count / IndexSnapshot.positionSize }
-    var slotCount: Int { slots.count / IndexSnapshot.slotSize }
+    var positionCount: Int { Int(header.count) }
+    var slotCount: Int { Int(header.slotCount) }
 
     /// Wraps bytes whose whole-file checksum the caller has checked; `release` gives them back.
     init(
@@ -35,20 +37,22 @@ final class MappedIndex: @unchecked Sendable {
             let header = try IndexSnapshot.Header(bytes)
             let end = bytes.count - 4
             let bounds = [
-                header.tablesOffset, header.positionsOffset, header.slotsOffset, header.postingsOffset,
-                header.tokensOffset, UInt64(end),
+                header.tablesOffset, header.positionBlocksOffset, header.positionsOffset, header.slotBlocksOffset,
+                header.slotsOffset, header.postingsOffset, header.tokensOffset, UInt64(end),
             ]
             guard header.tablesOffset == UInt64(IndexSnapshot.headerSize),
                 zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 })
             else { throw CodecError.malformed("index sections out of order") }
-            positions = Int(header.positionsOffset)..<Int(header.slotsOffset)
+            positionBlocks = Int(header.positionBlocksOffset)..<Int(header.positionsOffset)
+            positions = Int(header.positionsOffset)..<Int(header.slotBlocksOffset)
+            slotBlocks = Int(header.slotBlocksOffset)..<Int(header.slotsOffset)
             slots = Int(header.slotsOffset)..<Int(header.postingsOffset)
             postings = Int(header.postingsOffset)..<Int(header.tokensOffset)
             tokens = Int(header.tokensOffset)..<end
-            guard positions.count == Int(header.count) * IndexSnapshot.positionSize else {
-                throw CodecError.malformed("position count")
-            }
-            guard slots.count % IndexSnapshot.slotSize == 0 else { throw CodecError.malformed("slot table size") }
+            guard header.count <= UInt64(Int32.max) * 16, header.slotCount <= UInt64(Int32.max) * 16,
+                positionBlocks.count == IndexSnapshot.blocks(Int(header.count)) * 8,
+                slotBlocks.count == IndexSnapshot.blocks(Int(header.slotCount)) * IndexSnapshot.slotBlockSize
+            else { throw CodecError.malformed("index block table size") }
             self.header = header
         } catch {
             release(bytes)
@@ -60,61 +64,152 @@ final class MappedIndex: @unchecked Sendable {
 
     /// The bytes of the small tables (strings, subjects, erased offsets), for decoding at open.
     func tableBytes() -> [UInt8] {
-        [UInt8](UnsafeRawBufferPointer(rebasing: bytes[Int(header.tablesOffset)..<positions.lowerBound]))
+        [UInt8](UnsafeRawBufferPointer(rebasing: bytes[Int(header.tablesOffset)..<positionBlocks.lowerBound]))
     }
 
-    /// The position of fact `index + 1`; `index` must be below ``positionCount``.
-    func position(_ index: Int) -> FactPosition {
-        let offset = positions.lowerBound + index * IndexSnapshot.positionSize
-        return FactPosition(segment: load(offset), offset: load(offset + 4), length: load(offset + 8))
+    // MARK: Positions
+
+    /// The position of fact `index + 1`; `index` must be below ``positionCount``. Decodes at
+    /// most a block's worth of steps.
+    func position(_ index: Int) throws(CodecError) -> FactPosition {
+        let block = index / IndexSnapshot.blockSize
+        var cursor = try blockStart(positionBlocks.lowerBound + block * 8, in: positions)
+        var position = try firstPosition(at: &cursor)
+        for _ in 0..<(index % IndexSnapshot.blockSize) { position = try nextPosition(after: position, at: &cursor) }
+        return position
     }
+
+    /// Every position, in order.
+    func forEachPosition(_ body: (FactPosition) throws -> Void) throws {
+        var cursor = positions.lowerBound
+        var previous = FactPosition(segment: 0, offset: 0, length: 0)
+        for index in 0..<positionCount {
+            previous =
+                index % IndexSnapshot.blockSize == 0
+                ? try firstPosition(at: &cursor) : try nextPosition(after: previous, at: &cursor)
+            try body(previous)
+        }
+    }
+
+    private func firstPosition(at cursor: inout Int) throws(CodecError) -> FactPosition {
+        guard let segment = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)),
+            let offset = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)),
+            let length = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound))
+        else { throw CodecError.malformed("position out of range") }
+        return FactPosition(segment: segment, offset: offset, length: length)
+    }
+
+    /// The v3 step coding: `2·gap` after the previous record in the same segment, or `1` then
+    /// segment and offset; then the length.
+    private func nextPosition(after previous: FactPosition, at cursor: inout Int) throws(CodecError) -> FactPosition {
+        let step = try varint(at: &cursor, end: positions.upperBound)
+        var position = previous
+        if step == 1 {
+            guard let segment = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)),
+                let offset = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound))
+            else { throw CodecError.malformed("position out of range") }
+            position.segment = segment
+            position.offset = offset
+        } else {
+            let end = UInt64(previous.offset) + UInt64(previous.length)
+            guard step & 1 == 0, let next = UInt32(exactly: end + (step >> 1)) else {
+                throw CodecError.malformed("position out of range")
+            }
+            position.offset = next
+        }
+        guard let length = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)) else {
+            throw CodecError.malformed("position out of range")
+        }
+        position.length = length
+        return position
+    }
+
+    /// The start of a block whose offset (relative to `section`) is the u64 at `entry`.
+    private func blockStart(_ entry: Int, in section: Range<Int>) throws(CodecError) -> Int {
+        let offset: UInt64 = load(entry)
+        guard offset < UInt64(section.count) else { throw CodecError.malformed("index block beyond its section") }
+        return section.lowerBound + Int(offset)
+    }
+
+    // MARK: Slots
 
     /// The sequences recorded under `slot`, in order; empty when the snapshot has no such slot.
     func postings(_ slot: IndexSlot) throws(CodecError) -> [UInt64] {
-        guard let entry = try find(slot) else { return [] }
-        return try decodePostings(entry)
+        let key = IndexSnapshot.SlotKey(slot)
+        // The last block whose first slot is not after `key`.
+        var low = 0
+        var high = IndexSnapshot.blocks(slotCount)
+        while low < high {
+            let middle = (low + high) / 2
+            if try compare(blockKey(middle), with: key) <= 0 { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return [] }
+        var found: [UInt64] = []
+        try forEachEntry(inBlock: low - 1) { entry, range throws(CodecError) in
+            if try compare(entry, with: key) == 0 { found = try decodePostings(range) }
+        }
+        return found
     }
 
     /// The lookup-token slots the snapshot holds (they sort together, after the other kinds').
     func lookupSlots() throws(CodecError) -> [IndexSlot] {
         let kind = IndexSnapshot.SlotKind.lookup.rawValue
-        var low = 0
-        var high = slotCount
-        while low < high {
-            let middle = (low + high) / 2
-            if entry(middle).kind < kind { low = middle + 1 } else { high = middle }
-        }
         var found: [IndexSlot] = []
-        while low < slotCount, entry(low).kind == kind {
-            found.append(try slot(of: entry(low)))
-            low += 1
+        let blocks = IndexSnapshot.blocks(slotCount)
+        // A block holds tokens when it starts at or before them and the next starts at or after.
+        for block in 0..<blocks
+        where blockKey(block).kind <= kind && (block + 1 == blocks || blockKey(block + 1).kind >= kind) {
+            try forEachEntry(inBlock: block) { entry, _ throws(CodecError) in
+                if entry.kind == kind { found.append(try slot(of: entry)) }
+            }
         }
         return found
     }
 
     /// Every slot with its postings, in the snapshot's order (``IndexSnapshot/SlotKey``).
     func forEachSlot(_ body: (IndexSlot, [UInt64]) throws -> Void) throws {
-        for index in 0..<slotCount {
-            let entry = entry(index)
-            try body(try slot(of: entry), try decodePostings(entry))
+        for block in 0..<IndexSnapshot.blocks(slotCount) {
+            var entries: [(Entry, Range<Int>)] = []
+            try forEachEntry(inBlock: block) { entry, range throws(CodecError) in entries.append((entry, range)) }
+            for (entry, range) in entries { try body(try slot(of: entry), try decodePostings(range)) }
         }
     }
 
-    // MARK: Slots
-
-    /// One 24-byte slot entry: kind, posting count, number (for a token, where its text is in
-    /// the token section), and where its postings start in the postings section.
+    /// A slot entry: kind, and number (for a token, where its text is in the token section).
     struct Entry {
         var kind: UInt8
-        var count: UInt32
         var number: UInt64
-        var postingsOffset: UInt64
     }
 
-    private func entry(_ index: Int) -> Entry {
-        let offset = slots.lowerBound + index * IndexSnapshot.slotSize
-        return Entry(
-            kind: bytes[offset], count: load(offset + 4), number: load(offset + 8), postingsOffset: load(offset + 16))
+    /// The first entry of a block, from the block table (32 bytes: kind, 7 zero bytes, number,
+    /// offset of the block's entries, offset of its first postings).
+    private func blockKey(_ block: Int) -> Entry {
+        let offset = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize
+        return Entry(kind: bytes[offset], number: load(offset + 8))
+    }
+
+    /// The entries of a block with the range of their postings: each is a kind byte, a varint
+    /// number and a varint length of its postings, which follow one another.
+    private func forEachEntry(
+        inBlock block: Int, _ body: (Entry, Range<Int>) throws(CodecError) -> Void
+    ) throws(CodecError) {
+        let table = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize
+        var cursor = try blockStart(table + 16, in: slots)
+        var postingsStart = try blockStart(table + 24, in: postings.lowerBound..<(postings.upperBound + 1))
+        let count = min(IndexSnapshot.blockSize, slotCount - block * IndexSnapshot.blockSize)
+        for _ in 0..<count {
+            guard cursor < slots.upperBound else { throw CodecError.truncated }
+            let kind = bytes[cursor]
+            cursor += 1
+            let number = try varint(at: &cursor, end: slots.upperBound)
+            let length = try varint(at: &cursor, end: slots.upperBound)
+            guard length <= UInt64(postings.upperBound - postingsStart) else {
+                throw CodecError.malformed("postings beyond their section")
+            }
+            let end = postingsStart + Int(length)
+            try body(Entry(kind: kind, number: number), postingsStart..<end)
+            postingsStart = end
+        }
     }
 
     private func slot(of entry: Entry) throws(CodecError) -> IndexSlot {
@@ -133,21 +228,6 @@ final class MappedIndex: @unchecked Sendable {
         }
     }
 
-    /// Binary search over the sorted slot entries.
-    private func find(_ slot: IndexSlot) throws(CodecError) -> Entry? {
-        let key = IndexSnapshot.SlotKey(slot)
-        var low = 0
-        var high = slotCount
-        while low < high {
-            let middle = (low + high) / 2
-            let entry = entry(middle)
-            let order = try compare(entry, with: key)
-            if order == 0 { return entry }
-            if order < 0 { low = middle + 1 } else { high = middle }
-        }
-        return nil
-    }
-
     /// Negative when `entry` sorts before `key`, zero when it is `key`.
     private func compare(_ entry: Entry, with key: IndexSnapshot.SlotKey) throws(CodecError) -> Int {
         if entry.kind != key.kind { return entry.kind < key.kind ? -1 : 1 }
@@ -158,17 +238,13 @@ final class MappedIndex: @unchecked Sendable {
         return IndexSnapshot.SlotKey.compare(stored, Array(text.utf8))
     }
 
-    private func decodePostings(_ entry: Entry) throws(CodecError) -> [UInt64] {
-        guard entry.postingsOffset < UInt64(postings.count) else {
-            throw CodecError.malformed("postings beyond their section")
-        }
-        var position = postings.lowerBound + Int(entry.postingsOffset)
+    private func decodePostings(_ range: Range<Int>) throws(CodecError) -> [UInt64] {
+        var cursor = range.lowerBound
         var sequences: [UInt64] = []
-        sequences.reserveCapacity(Int(min(entry.count, 1 << 20)))
         var previous: UInt64 = 0
         let count = header.count
-        for _ in 0..<entry.count {
-            let step = try varint(at: &position, end: postings.upperBound)
+        while cursor < range.upperBound {
+            let step = try varint(at: &cursor, end: range.upperBound)
             // Checked before it is added: a step past the log must not overflow on the way.
             guard step <= count - previous else { throw CodecError.malformed("posting beyond the log") }
             previous += step

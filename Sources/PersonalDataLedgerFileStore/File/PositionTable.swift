@@ -1,6 +1,8 @@
+import PersonalDataLedger
+
 /// Where every fact's record lies, by sequence: the positions a mapped snapshot holds, then
 /// those of the facts published since, in memory.
-struct PositionTable: RandomAccessCollection, Sendable {
+struct PositionTable: Sendable {
     private var base: MappedIndex?
     private var baseCount = 0
     private var added: [FactPosition] = []
@@ -13,11 +15,17 @@ struct PositionTable: RandomAccessCollection, Sendable {
         self.baseCount = base.positionCount
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { baseCount + added.count }
+    var count: Int { baseCount + added.count }
 
-    subscript(index: Int) -> FactPosition {
-        index < baseCount ? base!.position(index) : added[index - baseCount]
+    /// The position of fact `index + 1`, which must be below ``count``.
+    func position(_ index: Int) throws(CodecError) -> FactPosition {
+        if index < baseCount { try base!.position(index) } else { added[index - baseCount] }
+    }
+
+    /// Every position, in order.
+    func forEach(_ body: (FactPosition) throws -> Void) throws {
+        try base?.forEachPosition(body)
+        for position in added { try body(position) }
     }
 
     mutating func append(_ position: FactPosition) { added.append(position) }
