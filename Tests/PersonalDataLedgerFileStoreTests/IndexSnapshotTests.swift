@@ -20,37 +20,44 @@ import Testing
         var postings = ByteWriter()
         postings.varint(1)
         postings.varint(UInt64.max)
-        let small: [UInt8] = [0, 0, 0]
+        let small: [UInt8] = [0, 0]
+        var positionBlocks = ByteWriter()
+        positionBlocks.uint64LE(0)
         var positions = ByteWriter()
         for value in [1, UInt64(SegmentHeader.size), 10] { positions.varint(value) }
+        var slotBlocks = ByteWriter()
+        slotBlocks.raw([IndexSnapshot.SlotKind.kind.rawValue, 0, 0, 0, 0, 0, 0, 0])
+        for value: UInt64 in [1, 0, 0] { slotBlocks.uint64LE(value) }
         var slots = ByteWriter()
         slots.byte(IndexSnapshot.SlotKind.kind.rawValue)
         slots.varint(1)
         slots.varint(postings.count)
-        var header = ByteWriter()
-        header.raw(IndexSnapshot.magic)
-        header.uint32LE(IndexSnapshot.version)
-        header.uint32LE(0)
-        for value: UInt64 in [logEnd.segment, logEnd.offset, 1, VaultFile.headerSize, VaultFile.headerSize] {
-            header.uint64LE(value)
-        }
-        header.raw(head)
-        // Section offsets: tables, position blocks, positions, slot blocks, slots, postings, tokens.
+        // Sections in file order: tables, string blocks, strings, string hash (all three empty),
+        // position blocks, positions, slot blocks, slots, postings, tokens (empty).
+        let sections: [[UInt8]] = [
+            small, [], [], [], positionBlocks.bytes, positions.bytes, slotBlocks.bytes, slots.bytes, postings.bytes, [],
+        ]
+        var offsets: [UInt64] = []
         var offset = UInt64(IndexSnapshot.headerSize)
-        for length in [small.count, 8, positions.count, IndexSnapshot.slotBlockSize, slots.count, postings.count] {
-            header.uint64LE(offset)
-            offset += UInt64(length)
+        for section in sections {
+            offsets.append(offset)
+            offset += UInt64(section.count)
         }
-        header.uint64LE(offset)
-        header.uint64LE(1)
-        var writer = header
-        writer.raw(small)
+        var writer = ByteWriter()
+        writer.raw(IndexSnapshot.magic)
+        writer.uint32LE(IndexSnapshot.version)
+        writer.uint32LE(0)
+        for value: UInt64 in [logEnd.segment, logEnd.offset, 1, VaultFile.headerSize, VaultFile.headerSize] {
+            writer.uint64LE(value)
+        }
+        writer.raw(head)
+        // Header order: tables, position blocks, positions, slot blocks, slots, postings, tokens,
+        // slot count, string blocks, strings, string hash, string count.
+        for index in [0, 4, 5, 6, 7, 8, 9] { writer.uint64LE(offsets[index]) }
+        writer.uint64LE(1)
+        for index in [1, 2, 3] { writer.uint64LE(offsets[index]) }
         writer.uint64LE(0)
-        writer.raw(positions.bytes)
-        writer.raw([IndexSnapshot.SlotKind.kind.rawValue, 0, 0, 0, 0, 0, 0, 0])
-        for value: UInt64 in [1, 0, 0] { writer.uint64LE(value) }
-        writer.raw(slots.bytes)
-        writer.raw(postings.bytes)
+        for section in sections { writer.raw(section) }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
         return writer.bytes
     }
@@ -170,6 +177,20 @@ import Testing
             expectedWithAbsent[absent] = []
         }
         #expect(read == positions && slots == expectedWithAbsent)
+    }
+
+    /// Strings of every length class, an empty one and non-ASCII ones, past several blocks.
+    static let strings = [""] + (0..<70).map { "purpose-\($0)" } + ["Kundeservice – Øst", "ånd", "順序", String(repeating: "x", count: 300)]
+
+    @Test(arguments: [0, 1, 17, strings.count])
+    func everyStringAndItsNumberReadBackAsEncoded(count: Int) throws {
+        var tables = StoreTables()
+        for text in Self.strings.prefix(count) { tables.define(string: text) }
+        let decoded = try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:])
+        let texts = try (0..<decoded.strings.count).map { try decoded.strings.string(UInt64($0)) }
+        let numbers = Self.strings.map { decoded.strings.number(of: $0) }
+        let expected = Self.strings.indices.map { $0 < count ? UInt64($0) : nil }
+        #expect(texts == Array(Self.strings.prefix(count)) && numbers == expected && decoded.strings.number(of: "absent") == nil)
     }
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])

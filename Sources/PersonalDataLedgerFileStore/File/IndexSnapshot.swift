@@ -12,12 +12,16 @@ import PersonalDataLedger
 /// the small tables, and fact positions and postings are read from the mapped file when a query
 /// needs them, a block of at most 16 entries at a time. Layout (integers little-endian):
 ///
-/// - header, 152 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
-///   offset, count, identities end, values end; the 32-byte head; u64 offsets of the sections
-///   below (tables, position blocks, positions, slot blocks, slots, postings, tokens); u64 slot
-///   count;
-/// - tables, varints: the string table (count, then length-prefixed UTF-8); subjects (count,
-///   then identity offset, 16-byte commitment, erased flag); erased value offsets (count, offsets);
+/// - header, 184 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
+///   offset, count, identities end, values end; the 32-byte head; u64 offsets of sections
+///   (tables, position blocks, positions, slot blocks, slots, postings, tokens), u64 slot count,
+///   u64 offsets of sections (string blocks, strings, string hash), u64 string count;
+/// - tables, varints: subjects (count, then identity offset, 16-byte commitment, erased flag);
+///   erased value offsets (count, offsets);
+/// - string blocks: per 16 strings, the u64 offset of their block in the strings section;
+/// - strings: length-prefixed UTF-8, in number order;
+/// - string hash: a power-of-two number of u32 entries, each a string number + 1 (0 empty),
+///   placed by ``hash(_:)`` of the string's UTF-8 and linear probing;
 /// - position blocks: per 16 facts, the u64 offset of their block in the positions section;
 /// - positions, varints: per block, the first fact's segment, offset and length, then for each
 ///   next one a step — `2·gap` after the previous record in the same segment, or `1` then
@@ -36,12 +40,29 @@ enum IndexSnapshot {
     /// 4: laid out to be mapped (sections of fixed-size entries); a version 3 snapshot is ignored
     /// and the index rebuilt from the log once.
     static let version: UInt32 = 4
-    static let headerSize = 152
+    static let headerSize = 184
     /// Positions and slots are coded in blocks of this many; a lookup decodes one block.
     static let blockSize = 16
     static let slotBlockSize = 32
 
     static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
+
+    /// Entries of a hash table of `count` numbers: a power of two, at most three quarters full.
+    static func hashCapacity(_ count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        var capacity = 1
+        while capacity * 3 < count * 4 + 1 { capacity <<= 1 }
+        return capacity
+    }
+
+    /// FNV-1a over the bytes, finished with SplitMix64's mix so that the low bits spread.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 
     /// The kind byte of a slot entry, which is also its first sort key.
     enum SlotKind: UInt8 {
@@ -100,6 +121,10 @@ enum IndexSnapshot {
         var postingsOffset: UInt64 = 0
         var tokensOffset: UInt64 = 0
         var slotCount: UInt64 = 0
+        var stringBlocksOffset: UInt64 = 0
+        var stringsOffset: UInt64 = 0
+        var stringHashOffset: UInt64 = 0
+        var stringCount: UInt64 = 0
 
         init(tables: StoreTables) {
             logEnd = tables.logEnd
@@ -132,6 +157,10 @@ enum IndexSnapshot {
             postingsOffset = load(128)
             tokensOffset = load(136)
             slotCount = load(144)
+            stringBlocksOffset = load(152)
+            stringsOffset = load(160)
+            stringHashOffset = load(168)
+            stringCount = load(176)
         }
 
         func encode(into writer: inout ByteWriter) {
@@ -142,7 +171,7 @@ enum IndexSnapshot {
             writer.raw(head)
             for value in [
                 tablesOffset, positionBlocksOffset, positionsOffset, slotBlocksOffset, slotsOffset, postingsOffset,
-                tokensOffset, slotCount,
+                tokensOffset, slotCount, stringBlocksOffset, stringsOffset, stringHashOffset, stringCount,
             ] {
                 writer.uint64LE(value)
             }
@@ -153,8 +182,6 @@ enum IndexSnapshot {
 
     static func encode(_ tables: StoreTables) throws -> [UInt8] {
         var small = ByteWriter(capacity: 64 + tables.subjects.count * 20)
-        small.varint(tables.strings.count)
-        for string in tables.strings { small.string(string) }
         small.varint(tables.subjects.count)
         for subject in tables.subjects {
             small.varint(subject.identityOffset)
@@ -163,6 +190,22 @@ enum IndexSnapshot {
         }
         small.varint(tables.erasedValues.count)
         for offset in tables.erasedValues.sorted() { small.varint(offset) }
+
+        var stringBlocks = ByteWriter(capacity: blocks(tables.strings.count) * 8)
+        var strings = ByteWriter()
+        let capacity = hashCapacity(tables.strings.count)
+        var stringHash = [UInt32](repeating: 0, count: capacity)
+        var number = 0
+        try tables.strings.forEach { text in
+            if number % blockSize == 0 { stringBlocks.uint64LE(UInt64(strings.count)) }
+            strings.string(text)
+            var slot = Int(hash(Array(text.utf8)) & UInt64(capacity - 1))
+            while stringHash[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            stringHash[slot] = UInt32(number + 1)
+            number += 1
+        }
+        var stringHashBytes = ByteWriter(capacity: capacity * 4)
+        for entry in stringHash { stringHashBytes.uint32LE(entry) }
 
         var positionBlocks = ByteWriter(capacity: blocks(tables.positions.count) * 8)
         var positions = ByteWriter(capacity: tables.positions.count * 4)
@@ -221,7 +264,11 @@ enum IndexSnapshot {
 
         var header = Header(tables: tables)
         header.tablesOffset = UInt64(headerSize)
-        header.positionBlocksOffset = header.tablesOffset + UInt64(small.count)
+        header.stringBlocksOffset = header.tablesOffset + UInt64(small.count)
+        header.stringsOffset = header.stringBlocksOffset + UInt64(stringBlocks.count)
+        header.stringHashOffset = header.stringsOffset + UInt64(strings.count)
+        header.stringCount = UInt64(tables.strings.count)
+        header.positionBlocksOffset = header.stringHashOffset + UInt64(stringHashBytes.count)
         header.positionsOffset = header.positionBlocksOffset + UInt64(positionBlocks.count)
         header.slotBlocksOffset = header.positionsOffset + UInt64(positions.count)
         header.slotsOffset = header.slotBlocksOffset + UInt64(slotBlocks.count)
@@ -230,7 +277,9 @@ enum IndexSnapshot {
         header.slotCount = UInt64(slotCount)
         var writer = ByteWriter(capacity: Int(header.tokensOffset) + tokens.count + 4)
         header.encode(into: &writer)
-        for section in [small, positionBlocks, positions, slotBlocks, slots, postings, tokens] {
+        for section in [
+            small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks, slots, postings, tokens,
+        ] {
             writer.raw(section.bytes)
         }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
@@ -309,10 +358,6 @@ enum IndexSnapshot {
         tables.head = header.head
         let small = index.tableBytes()
         var reader = ByteReader(small)
-        let stringCount = try reader.count(limit: reader.remaining)
-        tables.strings.reserveCapacity(stringCount)
-        tables.stringNumbers.reserveCapacity(stringCount)
-        for _ in 0..<stringCount { tables.define(string: try reader.string()) }
         let subjectCount = try reader.count(limit: reader.remaining)
         tables.subjects.reserveCapacity(subjectCount)
         tables.subjectNumbers.reserveCapacity(subjectCount)
@@ -330,6 +375,7 @@ enum IndexSnapshot {
             tables.erasedValues.insert(try reader.varint())
         }
         guard reader.isAtEnd else { throw CodecError.malformed("index snapshot has trailing bytes") }
+        tables.strings = StringTable(base: index)
         tables.positions = PositionTable(base: index)
         tables.index = PostingsTable(base: index)
         return tables

@@ -3,7 +3,7 @@ import PersonalDataLedger
 
 /// An `INDEX` snapshot (format version 4) read where it lies: fact positions, index slots and
 /// their postings are looked up in the file's bytes when a query needs them, never loaded into
-/// tables. Only the small tables — strings, subjects, erased offsets — are decoded at open.
+/// tables. Only the small tables — subjects and erased offsets — are decoded at open.
 ///
 /// The bytes are a read-only shared mapping of the file (or, for tests and the fuzz probe, a
 /// copy in memory). `INDEX` is only ever replaced by a rename, never written in place or cut,
@@ -17,6 +17,9 @@ final class MappedIndex: @unchecked Sendable {
     private let release: @Sendable (UnsafeRawBufferPointer) -> Void
 
     let header: IndexSnapshot.Header
+    private let stringBlocks: Range<Int>
+    private let strings: Range<Int>
+    private let stringHash: Range<Int>
     private let positionBlocks: Range<Int>
     private let positions: Range<Int>
     private let slotBlocks: Range<Int>
@@ -25,6 +28,7 @@ final class MappedIndex: @unchecked Sendable {
     private let tokens: Range<Int>
 
     var positionCount: Int { Int(header.count) }
+    var stringCount: Int { Int(header.stringCount) }
     var slotCount: Int { Int(header.slotCount) }
 
     /// Wraps bytes whose whole-file checksum the caller has checked; `release` gives them back.
@@ -37,12 +41,16 @@ final class MappedIndex: @unchecked Sendable {
             let header = try IndexSnapshot.Header(bytes)
             let end = bytes.count - 4
             let bounds = [
-                header.tablesOffset, header.positionBlocksOffset, header.positionsOffset, header.slotBlocksOffset,
+                header.tablesOffset, header.stringBlocksOffset, header.stringsOffset, header.stringHashOffset,
+                header.positionBlocksOffset, header.positionsOffset, header.slotBlocksOffset,
                 header.slotsOffset, header.postingsOffset, header.tokensOffset, UInt64(end),
             ]
             guard header.tablesOffset == UInt64(IndexSnapshot.headerSize),
                 zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 })
             else { throw CodecError.malformed("index sections out of order") }
+            stringBlocks = Int(header.stringBlocksOffset)..<Int(header.stringsOffset)
+            strings = Int(header.stringsOffset)..<Int(header.stringHashOffset)
+            stringHash = Int(header.stringHashOffset)..<Int(header.positionBlocksOffset)
             positionBlocks = Int(header.positionBlocksOffset)..<Int(header.positionsOffset)
             positions = Int(header.positionsOffset)..<Int(header.slotBlocksOffset)
             slotBlocks = Int(header.slotBlocksOffset)..<Int(header.slotsOffset)
@@ -50,6 +58,9 @@ final class MappedIndex: @unchecked Sendable {
             postings = Int(header.postingsOffset)..<Int(header.tokensOffset)
             tokens = Int(header.tokensOffset)..<end
             guard header.count <= UInt64(Int32.max) * 16, header.slotCount <= UInt64(Int32.max) * 16,
+                header.stringCount <= UInt64(Int32.max),
+                stringBlocks.count == IndexSnapshot.blocks(Int(header.stringCount)) * 8,
+                stringHash.count == IndexSnapshot.hashCapacity(Int(header.stringCount)) * 4,
                 positionBlocks.count == IndexSnapshot.blocks(Int(header.count)) * 8,
                 slotBlocks.count == IndexSnapshot.blocks(Int(header.slotCount)) * IndexSnapshot.slotBlockSize
             else { throw CodecError.malformed("index block table size") }
@@ -64,7 +75,55 @@ final class MappedIndex: @unchecked Sendable {
 
     /// The bytes of the small tables (strings, subjects, erased offsets), for decoding at open.
     func tableBytes() -> [UInt8] {
-        [UInt8](UnsafeRawBufferPointer(rebasing: bytes[Int(header.tablesOffset)..<positionBlocks.lowerBound]))
+        [UInt8](UnsafeRawBufferPointer(rebasing: bytes[Int(header.tablesOffset)..<stringBlocks.lowerBound]))
+    }
+
+    // MARK: Strings
+
+    /// The string numbered `index`, which must be below ``stringCount``.
+    func string(_ index: Int) throws(CodecError) -> String {
+        guard let text = String(validating: try stringBytes(index), as: UTF8.self) else {
+            throw CodecError.malformed("string is not UTF-8")
+        }
+        return text
+    }
+
+    /// The number of `text` among the snapshot's strings: a probe of the hash table.
+    func stringNumber(of text: String) -> UInt64? {
+        let capacity = stringHash.count / 4
+        guard capacity > 0 else { return nil }
+        let utf8 = Array(text.utf8)
+        var slot = Int(IndexSnapshot.hash(utf8) & UInt64(capacity - 1))
+        for _ in 0..<capacity {
+            let entry: UInt32 = load(stringHash.lowerBound + slot * 4)
+            guard entry != 0 else { return nil }
+            let number = Int(entry - 1)
+            if number < stringCount, let stored = try? stringBytes(number),
+                IndexSnapshot.SlotKey.compare(stored, utf8) == 0
+            {
+                return UInt64(number)
+            }
+            slot = (slot + 1) & (capacity - 1)
+        }
+        return nil
+    }
+
+    /// Every string, in number order.
+    func forEachString(_ body: (String) throws -> Void) throws {
+        for index in 0..<stringCount { try body(try string(index)) }
+    }
+
+    /// The UTF-8 bytes of string `index`: its block's start, then past the strings before it.
+    private func stringBytes(_ index: Int) throws(CodecError) -> UnsafeRawBufferPointer {
+        var cursor = try blockStart(stringBlocks.lowerBound + index / IndexSnapshot.blockSize * 8, in: strings)
+        for _ in 0..<(index % IndexSnapshot.blockSize) {
+            let length = try varint(at: &cursor, end: strings.upperBound)
+            guard length <= UInt64(strings.upperBound - cursor) else { throw CodecError.truncated }
+            cursor += Int(length)
+        }
+        let length = try varint(at: &cursor, end: strings.upperBound)
+        guard length <= UInt64(strings.upperBound - cursor) else { throw CodecError.truncated }
+        return UnsafeRawBufferPointer(rebasing: bytes[cursor..<(cursor + Int(length))])
     }
 
     // MARK: Positions

@@ -50,8 +50,7 @@ struct LogPosition: Hashable, Sendable {
 /// it covers them; the rest, and what came after the snapshot, is in memory. The writer
 /// publishes into it after each durable commit; readers read it under the store's lock.
 struct StoreTables: Sendable {
-    var strings: [String] = []
-    var stringNumbers: [String: UInt64] = [:]
+    var strings = StringTable()
     var subjects: [SubjectRecord] = []
     var subjectNumbers: [SubjectID: UInt64] = [:]
     var positions = PositionTable()
@@ -70,8 +69,8 @@ struct StoreTables: Sendable {
         switch key {
         case .subject(let id): subjectNumbers[id].map(IndexSlot.subject)
         case .accountability(let id): subjectNumbers[id].map(IndexSlot.accountability)
-        case .reference(let reference): stringNumbers[reference.rawValue].map(IndexSlot.reference)
-        case .system(let system): stringNumbers[system.rawValue].map(IndexSlot.system)
+        case .reference(let reference): strings.number(of: reference.rawValue).map(IndexSlot.reference)
+        case .system(let system): strings.number(of: system.rawValue).map(IndexSlot.system)
         case .kind(let kind): .kind(FactRecordFormat.tag(of: kind))
         case .lookup(let token): .lookup(token)
         }
@@ -101,8 +100,7 @@ struct StoreTables: Sendable {
     }
 
     mutating func define(string: String) {
-        stringNumbers[string] = UInt64(strings.count)
-        strings.append(string)
+        strings.define(string)
     }
 
     mutating func define(subject: SubjectRecord) {
