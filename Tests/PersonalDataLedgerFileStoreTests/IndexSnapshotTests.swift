@@ -218,3 +218,27 @@ private struct Random {
         return z ^ (z >> 31)
     }
 }
+
+/// A writer reads its positions, strings and postings from the snapshot it has just written,
+/// so what it keeps in memory does not grow with the ledger; its answers stay the same.
+@Suite struct SnapshotRebaseTests {
+    @Test func aWriterReadsFromItsNewSnapshotAndAnswersAsBefore() async throws {
+        let directory = TemporaryDirectory()
+        let store = try FileStoreTesting.open(directory.ledger, options: .init(snapshotInterval: 4))
+        var written: [Fact] = []
+        for number in 0..<10 {
+            written += try await store.append([
+                FileStoreTesting.holding("customer:\(number % 3)", value: "v\(number)", reference: "order:\(number)")
+            ])
+        }
+        // Two snapshots were written (after facts 4 and 8); only what came after is in memory.
+        let inMemory = store.positionsInMemoryForTesting
+        let all = try await store.facts(from: 1, limit: 100)
+        let about = try await store.facts(about: "customer:1")
+        let byReference = try await store.facts(for: .reference("order:5"))
+        #expect(
+            inMemory == 2 && all == written && about == written.filter { $0.sequence % 3 == 2 }
+                && byReference == [written[5]])
+        try await store.close()
+    }
+}

@@ -281,6 +281,9 @@ struct DirectoryImage {
 
 extension FileLedgerStore {
     /// The log positions the store holds, for tests that damage specific records.
+    /// How many positions the store keeps in memory rather than reads from its snapshot.
+    var positionsInMemoryForTesting: Int { state.withLock { $0.tables.positions.addedCount } }
+
     var positionsForTesting: [FactPosition] {
         state.withLock { state in
             var positions: [FactPosition] = []

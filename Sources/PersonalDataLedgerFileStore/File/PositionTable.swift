@@ -17,6 +17,9 @@ struct PositionTable: Sendable {
 
     var count: Int { baseCount + added.count }
 
+    /// How many positions are kept in memory: those published since the snapshot.
+    var addedCount: Int { added.count }
+
     /// The position of fact `index + 1`, which must be below ``count``.
     func position(_ index: Int) throws(CodecError) -> FactPosition {
         if index < baseCount { try base!.position(index) } else { added[index - baseCount] }

@@ -108,11 +108,14 @@ struct StoreTables: Sendable {
         subjects.append(subject)
     }
 
-    /// Reads positions and postings from `index` from now on, the snapshot just written of
+    /// Reads strings, positions and postings from `index` from now on, the snapshot just written of
     /// exactly these tables, instead of keeping them in memory; `false` (nothing changed) when the
     /// tables have moved on since.
     mutating func rebase(on index: MappedIndex) -> Bool {
-        guard index.header.count == count, index.header.head == head else { return false }
+        guard index.header.count == count, index.header.head == head, index.stringCount == strings.count else {
+            return false
+        }
+        strings = StringTable(base: index)
         positions = PositionTable(base: index)
         self.index = PostingsTable(base: index)
         return true
