@@ -180,7 +180,10 @@ import Testing
     }
 
     /// Strings of every length class, an empty one and non-ASCII ones, past several blocks.
-    static let strings = [""] + (0..<70).map { "purpose-\($0)" } + ["Kundeservice – Øst", "ånd", "順序", String(repeating: "x", count: 300)]
+    static let strings =
+        [""] + (0..<70).map { "purpose-\($0)" } + [
+            "Kundeservice – Øst", "ånd", "順序", String(repeating: "x", count: 300),
+        ]
 
     @Test(arguments: [0, 1, 17, strings.count])
     func everyStringAndItsNumberReadBackAsEncoded(count: Int) throws {
@@ -190,7 +193,9 @@ import Testing
         let texts = try (0..<decoded.strings.count).map { try decoded.strings.string(UInt64($0)) }
         let numbers = Self.strings.map { decoded.strings.number(of: $0) }
         let expected = Self.strings.indices.map { $0 < count ? UInt64($0) : nil }
-        #expect(texts == Array(Self.strings.prefix(count)) && numbers == expected && decoded.strings.number(of: "absent") == nil)
+        #expect(
+            texts == Array(Self.strings.prefix(count)) && numbers == expected
+                && decoded.strings.number(of: "absent") == nil)
     }
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])

@@ -109,7 +109,8 @@ struct BatchReplayer {
             case .accountability:
                 slot = nextSubject < subjects.count ? .accountability(subjects[nextSubject]) : nil
                 nextSubject += 1
-            case .reference(let reference): slot = tables.strings.number(of: reference.rawValue).map(IndexSlot.reference)
+            case .reference(let reference):
+                slot = tables.strings.number(of: reference.rawValue).map(IndexSlot.reference)
             case .system(let system): slot = tables.strings.number(of: system.rawValue).map(IndexSlot.system)
             case .kind(let kind): slot = .kind(FactRecordFormat.tag(of: kind))
             case .lookup: slot = nil

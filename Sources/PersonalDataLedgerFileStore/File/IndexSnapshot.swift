@@ -278,7 +278,8 @@ enum IndexSnapshot {
         var writer = ByteWriter(capacity: Int(header.tokensOffset) + tokens.count + 4)
         header.encode(into: &writer)
         for section in [
-            small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks, slots, postings, tokens,
+            small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks, slots, postings,
+            tokens,
         ] {
             writer.raw(section.bytes)
         }
