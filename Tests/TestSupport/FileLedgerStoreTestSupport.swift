@@ -281,7 +281,16 @@ struct DirectoryImage {
 
 extension FileLedgerStore {
     /// The log positions the store holds, for tests that damage specific records.
-    var positionsForTesting: [FactPosition] { state.withLock { $0.tables.positions } }
+    /// How many positions the store keeps in memory rather than reads from its snapshot.
+    var positionsInMemoryForTesting: Int { state.withLock { $0.tables.positions.addedCount } }
+
+    var positionsForTesting: [FactPosition] {
+        state.withLock { state in
+            var positions: [FactPosition] = []
+            try! state.tables.positions.forEach { positions.append($0) }
+            return positions
+        }
+    }
 }
 
 /// Whether `error` is a store error of `code` whose message mentions every one of `words`.

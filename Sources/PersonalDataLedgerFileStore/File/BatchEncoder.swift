@@ -127,7 +127,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     }
 
     private func stringNumber(_ text: String) -> UInt64? {
-        tables.stringNumbers[text] ?? newStringNumbers[text]
+        tables.strings.number(of: text) ?? newStringNumbers[text]
     }
 
     /// The index slots of a fact; one appended with given commitments (`committed`) puts no

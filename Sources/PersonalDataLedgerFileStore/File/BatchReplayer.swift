@@ -109,8 +109,9 @@ struct BatchReplayer {
             case .accountability:
                 slot = nextSubject < subjects.count ? .accountability(subjects[nextSubject]) : nil
                 nextSubject += 1
-            case .reference(let reference): slot = tables.stringNumbers[reference.rawValue].map(IndexSlot.reference)
-            case .system(let system): slot = tables.stringNumbers[system.rawValue].map(IndexSlot.system)
+            case .reference(let reference):
+                slot = tables.strings.number(of: reference.rawValue).map(IndexSlot.reference)
+            case .system(let system): slot = tables.strings.number(of: system.rawValue).map(IndexSlot.system)
             case .kind(let kind): slot = .kind(FactRecordFormat.tag(of: kind))
             case .lookup: slot = nil
             }
@@ -125,7 +126,7 @@ struct BatchReplayer {
 struct ReplayContext: FactDecodingContext {
     /// Only the two tables decoding needs: a copy of the whole tables per record costs more
     /// than the record.
-    let strings: [String]
+    let strings: StringTable
     let subjects: [SubjectRecord]
 
     init(tables: StoreTables) {
@@ -134,10 +135,7 @@ struct ReplayContext: FactDecodingContext {
     }
 
     func string(_ number: UInt64) throws -> String {
-        guard number < UInt64(strings.count) else {
-            throw CodecError.malformed("string number \(number) is not defined")
-        }
-        return strings[Int(number)]
+        try strings.string(number)
     }
 
     func subject(_ number: UInt64) throws -> (id: SubjectID, commitment: [UInt8]) {

@@ -64,7 +64,7 @@ package enum FileFormatProbe {
             _ = try replayer.apply(bytes, frame: frame, segment: segment, to: &tables)
         }
         // What close would write next: the tables the replay built must encode and read back.
-        _ = try IndexSnapshot.decode(IndexSnapshot.encode(tables), identities: identities)
+        try decodeWholeIndex(try IndexSnapshot.encode(tables))
     }
 
     /// A vault file: its header, then every entry — once as it is, once with the header's and
@@ -108,15 +108,15 @@ package enum FileFormatProbe {
     /// `CHECKPOINT`, or a `KEY-FINGERPRINT`.
     package static func index(_ bytes: [UInt8]) throws {
         if bytes.starts(with: IndexSnapshot.magic) {
-            var failure: CodecError?
+            var failure: (any Error)?
             do {
-                _ = try IndexSnapshot.decode(bytes, identities: identities)
+                try decodeWholeIndex(bytes)
             } catch { failure = error }
             if bytes.count >= 16 {
                 var fixed = Array(bytes[0..<(bytes.count - 4)])
                 let checksum = CRC32C.checksum(fixed)
                 for index in 0..<4 { fixed.append(UInt8(truncatingIfNeeded: checksum >> (8 * index))) }
-                _ = try IndexSnapshot.decode(fixed, identities: identities)
+                try decodeWholeIndex(fixed)
             }
             if let failure { throw failure }
         } else if bytes.starts(with: Array("PersonalDataLedger checkpoint".utf8)) {
@@ -124,6 +124,14 @@ package enum FileFormatProbe {
         } else {
             guard KeyFingerprintFile.decode(bytes) != nil else { throw CodecError.malformed("not a key fingerprint") }
         }
+    }
+
+    /// Decodes a snapshot and then reads every position and every slot's postings, which the
+    /// store reads only when a query needs them.
+    private static func decodeWholeIndex(_ bytes: [UInt8]) throws {
+        let tables = try IndexSnapshot.decode(bytes, identities: identities)
+        try tables.positions.forEach { _ in }
+        try tables.index.forEachSlot { _, _ in }
     }
 
     /// A `KEY-FINGERPRINT` file, as a ledger writes it, for the seed corpus.
@@ -141,8 +149,9 @@ package enum FileFormatProbe {
         let batches = frames.map { frame in
             Array(bytes[(frame.offset + LogFrame.headerSize)..<frame.end])
         }
-        let records = tables.positions.map { position in
-            Array(bytes[Int(position.offset)..<Int(position.offset + position.length)])
+        var records: [[UInt8]] = []
+        try tables.positions.forEach { position in
+            records.append(Array(bytes[Int(position.offset)..<Int(position.offset + position.length)]))
         }
         return (batches, records)
     }

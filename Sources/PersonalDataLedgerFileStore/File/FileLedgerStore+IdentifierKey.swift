@@ -120,6 +120,6 @@ extension FileLedgerStore {
 
     /// Whether any fact holds a lookup token, which only a key can have made.
     private func holdsLookupTokens() throws -> Bool {
-        try read { state in state.tables.index.keys.contains { if case .lookup = $0 { true } else { false } } }
+        try read { state in try readIndex(state) { index throws(CodecError) in try index.hasLookupSlots() } }
     }
 }

@@ -23,6 +23,21 @@ extension FileLedgerStore {
         }
     }
 
+    /// Positions or postings of the mapped snapshot that do not decode: damage in `INDEX` alone
+    /// (every fact is still in the log, and the next open without the file rebuilds it).
+    func indexDamaged(_ error: CodecError) -> LedgerStoreError {
+        .corrupted(
+            "\(LedgerDirectory.indexName) in \(directory.path) is damaged (\(error)). Every fact is still in the log: "
+                + "close the ledger, remove \(LedgerDirectory.indexName), and the next open rebuilds it.")
+    }
+
+    /// Reads the index, naming `INDEX` when what it holds does not decode.
+    func readIndex<T>(_ state: StoreState, _ body: (PostingsTable) throws(CodecError) -> T) throws -> T {
+        do { return try body(state.tables.index) } catch {
+            throw indexDamaged(error)
+        }
+    }
+
     /// The raw record of the fact at `sequence`.
     func recordBytes(_ sequence: UInt64, in state: StoreState) throws -> ([UInt8], FactPosition) {
         var bytes: [UInt8] = []
@@ -37,7 +52,8 @@ extension FileLedgerStore {
     func recordBytes(
         _ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8], segment: inout SegmentFile?
     ) throws -> FactPosition {
-        let position = state.tables.position(of: sequence)
+        let position: FactPosition
+        do { position = try state.tables.position(of: sequence) } catch { throw indexDamaged(error) }
         let file: SegmentFile
         if let last = segment, last.number == position.segment {
             file = last
@@ -152,7 +168,8 @@ extension FileLedgerStore {
             run.removeAll(keepingCapacity: true)
             run.append(contentsOf: rest.prefix(Self.prefetchRun))
             rest = rest.dropFirst(Self.prefetchRun)
-            prefetch(run.map(state.tables.position(of:)), in: state)
+            // A hint only: a position that does not decode is reported by the read itself.
+            prefetch(run.compactMap { try? state.tables.position(of: $0) }, in: state)
             for sequence in run {
                 facts.append(try fact(sequence, in: state, context: context, buffer: &buffer, segment: &segment))
             }

@@ -353,7 +353,10 @@ extension FileLedgerStore {
         let (valueOperations, tokens) = try state.withLock { state -> ([EraseOperation], [UInt64: String]) in
             try state.checkUsable(for: mode, writing: true)
             let number = state.tables.subjectNumbers[scope.subject]
-            let about = Set(number.flatMap { state.tables.index[.subject($0)] } ?? [])
+            let about = Set(
+                try number.map { number in
+                    try readIndex(state) { index throws(CodecError) in try index.postings(.subject(number)) }
+                } ?? [])
             // Under the writers' lock and caught up with every other process: a fact about the
             // subject that the scope was resolved without is in `about` now.
             try scope.checkResolved(against: about)
@@ -517,16 +520,30 @@ extension FileLedgerStore {
     /// acknowledged fact is still in the log, the store stays usable, and the next snapshot or
     /// open does the work again. The error says so, so that no caller retries what is recorded.
     func writeSnapshot() throws {
-        let (index, checkpoint) = state.withLock { state in
+        let (index, checkpoint) = try state.withLock { state throws(LedgerStoreError) in
             state.factsSinceSnapshot = 0
-            return (
-                IndexSnapshot.encode(state.tables),
-                CheckpointFile.encode(IntegrityHead(count: state.tables.count, hash: state.tables.head.hexString))
-            )
+            do {
+                return (
+                    try IndexSnapshot.encode(state.tables),
+                    CheckpointFile.encode(IntegrityHead(count: state.tables.count, hash: state.tables.head.hexString))
+                )
+            } catch {
+                // The next open rebuilds the index from the log instead of reading the damage again.
+                try? directory.remove(LedgerDirectory.indexName)
+                throw LedgerStoreError.corrupted(
+                    "Writing the index snapshot in \(directory.path) failed: the index it is made from, "
+                        + "\(LedgerDirectory.indexName), is damaged (\(error)). Nothing acknowledged is lost: every "
+                        + "recorded fact is in the log. \(LedgerDirectory.indexName) was removed, and the next open "
+                        + "rebuilds it from the log.")
+            }
         }
         do {
             try directory.replace(LedgerDirectory.indexName, with: index)
             try directory.replace(LedgerDirectory.checkpointName, with: checkpoint)
+            // From now on positions and postings are read from the file, not kept in memory.
+            if let mapped = try? IndexSnapshot.map(in: directory, checkingChecksum: false) {
+                _ = state.withLock { $0.tables.rebase(on: mapped) }
+            }
         } catch {
             try? directory.remove(LedgerDirectory.indexName + ".tmp")
             try? directory.remove(LedgerDirectory.checkpointName + ".tmp")

@@ -200,9 +200,8 @@ public final class FileLedgerStore: LedgerStore {
 
     public func facts(for key: IndexKey) async throws -> [Fact] {
         try read { state in
-            guard let slot = state.tables.slot(for: key), let sequences = state.tables.index[slot] else {
-                return []
-            }
+            guard let slot = state.tables.slot(for: key) else { return [] }
+            let sequences = try readIndex(state) { index throws(CodecError) in try index.postings(slot) }
             return try self.facts(sequences, in: state)
         }
     }

@@ -8,115 +8,357 @@ import PersonalDataLedger
 /// not match the log, is ignored and the tables are rebuilt from the log. It holds no subject
 /// identifier and no hash of one: subjects are numbers; their identifiers live in the vault.
 ///
-/// Layout: magic `PDL-IDX\0`, version u32 LE, then varints — log segment, log offset, count,
-/// identities end, values end — the 32-byte head; the string table (count, then length-prefixed
-/// UTF-8); subjects (count, then identity offset, 16-byte commitment, erased flag); positions
-/// (count, then per fact a varint step — `2·gap` after the previous record in the same segment,
-/// or `1` then segment and offset — and the length); the index (slot count, then per slot a kind
-/// byte (1 subject, 2 reference, 3 system, 4 kind, 6 reports issued about a subject), a number —
-/// or for a lookup token, kind 5 and the token as a length-prefixed string — a
-/// posting count and delta-coded sequences); erased value offsets (count, offsets); a CRC-32C
-/// u32 LE of everything before it.
+/// Format version 4 is laid out to be read where it lies (``MappedIndex``): open decodes only
+/// the small tables, and fact positions and postings are read from the mapped file when a query
+/// needs them, a block of at most 16 entries at a time. Layout (integers little-endian):
+///
+/// - header, 184 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
+///   offset, count, identities end, values end; the 32-byte head; u64 offsets of sections
+///   (tables, position blocks, positions, slot blocks, slots, postings, tokens), u64 slot count,
+///   u64 offsets of sections (string blocks, strings, string hash), u64 string count;
+/// - tables, varints: subjects (count, then identity offset, 16-byte commitment, erased flag);
+///   erased value offsets (count, offsets);
+/// - string blocks: per 16 strings, the u64 offset of their block in the strings section;
+/// - strings: length-prefixed UTF-8, in number order;
+/// - string hash: a power-of-two number of u32 entries, each a string number + 1 (0 empty),
+///   placed by ``hash(_:)`` of the string's UTF-8 and linear probing;
+/// - position blocks: per 16 facts, the u64 offset of their block in the positions section;
+/// - positions, varints: per block, the first fact's segment, offset and length, then for each
+///   next one a step — `2·gap` after the previous record in the same segment, or `1` then
+///   segment and offset — and the length;
+/// - slot blocks, 32 bytes per 16 slots: the block's first slot (kind byte, 7 zero bytes, u64
+///   number), u64 offset of its entries in the slots section, u64 offset of its first postings
+///   in the postings section;
+/// - slots, sorted by kind, then number or token text: kind byte (1 subject, 2 reference,
+///   3 system, 4 kind, 5 lookup token, 6 reports issued about a subject), varint number (for a
+///   lookup token, where its text is in the token section), varint length of its postings;
+/// - postings: per slot, delta-coded sequence varints, one slot's after another's;
+/// - tokens: length-prefixed UTF-8 lookup tokens;
+/// - a CRC-32C u32 of everything before it, checked at open.
 enum IndexSnapshot {
     static let magic = Array("PDL-IDX\0".utf8)
-    /// 3: reports issued are indexed apart from their subject (slot kind 6); a version 2 snapshot
-    /// filed them under the subject, so it is ignored and the index rebuilt from the log.
-    static let version: UInt32 = 3
+    /// 4: laid out to be mapped (sections of fixed-size entries); a version 3 snapshot is ignored
+    /// and the index rebuilt from the log once.
+    static let version: UInt32 = 4
+    static let headerSize = 184
+    /// Positions and slots are coded in blocks of this many; a lookup decodes one block.
+    static let blockSize = 16
+    static let slotBlockSize = 32
 
-    static func encode(_ tables: StoreTables) -> [UInt8] {
-        var writer = ByteWriter(capacity: 64 + tables.positions.count * 16)
-        writer.raw(magic)
-        writer.uint32LE(version)
-        writer.varint(tables.logEnd.segment)
-        writer.varint(tables.logEnd.offset)
-        writer.varint(tables.count)
-        writer.varint(tables.identitiesEnd)
-        writer.varint(tables.valuesEnd)
-        writer.raw(tables.head)
-        writer.varint(tables.strings.count)
-        for string in tables.strings { writer.string(string) }
-        writer.varint(tables.subjects.count)
-        for subject in tables.subjects {
-            writer.varint(subject.identityOffset)
-            writer.raw(subject.commitment)
-            writer.byte(subject.id == nil ? 1 : 0)
-        }
-        writer.varint(tables.positions.count)
-        var previous = FactPosition(segment: 0, offset: 0, length: 0)
-        for position in tables.positions {
-            // Records follow one another in the log, so each is a small step from the last.
-            if position.segment == previous.segment, position.offset >= previous.offset + previous.length {
-                writer.varint(UInt64(position.offset - previous.offset - previous.length) << 1)
-            } else {
-                writer.varint(1)
-                writer.varint(UInt64(position.segment))
-                writer.varint(UInt64(position.offset))
-            }
-            writer.varint(UInt64(position.length))
-            previous = position
-        }
-        writer.varint(tables.index.count)
-        for (slot, sequences) in tables.index {
+    static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
+
+    /// Entries of a hash table of `count` numbers: a power of two, at most three quarters full.
+    static func hashCapacity(_ count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        var capacity = 1
+        while capacity * 3 < count * 4 + 1 { capacity <<= 1 }
+        return capacity
+    }
+
+    /// FNV-1a over the bytes, finished with SplitMix64's mix so that the low bits spread.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+
+    /// The kind byte of a slot entry, which is also its first sort key.
+    enum SlotKind: UInt8 {
+        case subject = 1
+        case reference = 2
+        case system = 3
+        case kind = 4
+        case lookup = 5
+        case accountability = 6
+    }
+
+    /// The order slot entries are sorted in: kind, then number — or for lookup tokens, the
+    /// token's UTF-8 bytes.
+    struct SlotKey {
+        var kind: UInt8
+        var number: UInt64
+        var token: String?
+
+        init(_ slot: IndexSlot) {
             switch slot {
-            case .subject(let number):
-                writer.byte(1)
-                writer.varint(number)
-            case .reference(let number):
-                writer.byte(2)
-                writer.varint(number)
-            case .system(let number):
-                writer.byte(3)
-                writer.varint(number)
-            case .kind(let tag):
-                writer.byte(4)
-                writer.varint(UInt64(tag))
-            case .lookup(let token):
-                writer.byte(5)
-                writer.string(token)
+            case .subject(let number): (kind, self.number, token) = (SlotKind.subject.rawValue, number, nil)
+            case .reference(let number): (kind, self.number, token) = (SlotKind.reference.rawValue, number, nil)
+            case .system(let number): (kind, self.number, token) = (SlotKind.system.rawValue, number, nil)
+            case .kind(let tag): (kind, self.number, token) = (SlotKind.kind.rawValue, UInt64(tag), nil)
+            case .lookup(let text): (kind, self.number, token) = (SlotKind.lookup.rawValue, 0, text)
             case .accountability(let number):
-                writer.byte(6)
-                writer.varint(number)
+                (kind, self.number, token) = (SlotKind.accountability.rawValue, number, nil)
             }
-            writer.varint(sequences.count)
+        }
+
+        static func precedes(_ a: SlotKey, _ b: SlotKey) -> Bool {
+            if a.kind != b.kind { return a.kind < b.kind }
+            if let x = a.token, let y = b.token { return compare(Array(x.utf8), Array(y.utf8)) < 0 }
+            return a.number < b.number
+        }
+
+        /// Byte-wise order of two UTF-8 texts: negative, zero or positive.
+        static func compare(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Int {
+            for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
+            return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+        }
+    }
+
+    /// The fixed header.
+    struct Header {
+        var logEnd: LogPosition
+        var count: UInt64
+        var identitiesEnd: UInt64
+        var valuesEnd: UInt64
+        var head: [UInt8]
+        var tablesOffset: UInt64 = 0
+        var positionBlocksOffset: UInt64 = 0
+        var positionsOffset: UInt64 = 0
+        var slotBlocksOffset: UInt64 = 0
+        var slotsOffset: UInt64 = 0
+        var postingsOffset: UInt64 = 0
+        var tokensOffset: UInt64 = 0
+        var slotCount: UInt64 = 0
+        var stringBlocksOffset: UInt64 = 0
+        var stringsOffset: UInt64 = 0
+        var stringHashOffset: UInt64 = 0
+        var stringCount: UInt64 = 0
+
+        init(tables: StoreTables) {
+            logEnd = tables.logEnd
+            count = tables.count
+            identitiesEnd = tables.identitiesEnd
+            valuesEnd = tables.valuesEnd
+            head = tables.head
+        }
+
+        /// Reads the header of a snapshot whose checksum matched.
+        init(_ bytes: UnsafeRawBufferPointer) throws(CodecError) {
+            guard bytes.count >= headerSize + 4, bytes.starts(with: magic) else {
+                throw CodecError.malformed("not an index snapshot")
+            }
+            func load(_ offset: Int) -> UInt64 {
+                UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+            guard version == IndexSnapshot.version else { throw CodecError.unsupportedVersion(UInt64(version)) }
+            logEnd = LogPosition(segment: load(16), offset: load(24))
+            count = load(32)
+            identitiesEnd = load(40)
+            valuesEnd = load(48)
+            head = Array(bytes[56..<88])
+            tablesOffset = load(88)
+            positionBlocksOffset = load(96)
+            positionsOffset = load(104)
+            slotBlocksOffset = load(112)
+            slotsOffset = load(120)
+            postingsOffset = load(128)
+            tokensOffset = load(136)
+            slotCount = load(144)
+            stringBlocksOffset = load(152)
+            stringsOffset = load(160)
+            stringHashOffset = load(168)
+            stringCount = load(176)
+        }
+
+        func encode(into writer: inout ByteWriter) {
+            writer.raw(magic)
+            writer.uint32LE(version)
+            writer.uint32LE(0)
+            for value in [logEnd.segment, logEnd.offset, count, identitiesEnd, valuesEnd] { writer.uint64LE(value) }
+            writer.raw(head)
+            for value in [
+                tablesOffset, positionBlocksOffset, positionsOffset, slotBlocksOffset, slotsOffset, postingsOffset,
+                tokensOffset, slotCount, stringBlocksOffset, stringsOffset, stringHashOffset, stringCount,
+            ] {
+                writer.uint64LE(value)
+            }
+        }
+    }
+
+    // MARK: Encoding
+
+    static func encode(_ tables: StoreTables) throws -> [UInt8] {
+        var small = ByteWriter(capacity: 64 + tables.subjects.count * 20)
+        small.varint(tables.subjects.count)
+        for subject in tables.subjects {
+            small.varint(subject.identityOffset)
+            small.raw(subject.commitment)
+            small.byte(subject.id == nil ? 1 : 0)
+        }
+        small.varint(tables.erasedValues.count)
+        for offset in tables.erasedValues.sorted() { small.varint(offset) }
+
+        var stringBlocks = ByteWriter(capacity: blocks(tables.strings.count) * 8)
+        var strings = ByteWriter()
+        let capacity = hashCapacity(tables.strings.count)
+        var stringHash = [UInt32](repeating: 0, count: capacity)
+        var number = 0
+        try tables.strings.forEach { text in
+            if number % blockSize == 0 { stringBlocks.uint64LE(UInt64(strings.count)) }
+            strings.string(text)
+            var slot = Int(hash(Array(text.utf8)) & UInt64(capacity - 1))
+            while stringHash[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            stringHash[slot] = UInt32(number + 1)
+            number += 1
+        }
+        var stringHashBytes = ByteWriter(capacity: capacity * 4)
+        for entry in stringHash { stringHashBytes.uint32LE(entry) }
+
+        var positionBlocks = ByteWriter(capacity: blocks(tables.positions.count) * 8)
+        var positions = ByteWriter(capacity: tables.positions.count * 4)
+        var index = 0
+        var previous = FactPosition(segment: 0, offset: 0, length: 0)
+        try tables.positions.forEach { position in
+            if index % blockSize == 0 {
+                positionBlocks.uint64LE(UInt64(positions.count))
+                positions.varint(UInt64(position.segment))
+                positions.varint(UInt64(position.offset))
+            } else if position.segment == previous.segment, position.offset >= previous.offset + previous.length {
+                // Records follow one another in the log, so each is a small step from the last.
+                positions.varint(UInt64(position.offset - previous.offset - previous.length) << 1)
+            } else {
+                positions.varint(1)
+                positions.varint(UInt64(position.segment))
+                positions.varint(UInt64(position.offset))
+            }
+            positions.varint(UInt64(position.length))
+            previous = position
+            index += 1
+        }
+
+        var slotBlocks = ByteWriter()
+        var slots = ByteWriter()
+        var postings = ByteWriter(capacity: tables.positions.count * 4)
+        var tokens = ByteWriter()
+        var slotCount = 0
+        try tables.index.forEachSlot { slot, sequences in
+            let key = SlotKey(slot)
+            let number: UInt64
+            if let token = key.token {
+                number = UInt64(tokens.count)
+                tokens.string(token)
+            } else {
+                number = key.number
+            }
+            if slotCount % blockSize == 0 {
+                slotBlocks.byte(key.kind)
+                slotBlocks.raw([UInt8](repeating: 0, count: 7))
+                slotBlocks.uint64LE(number)
+                slotBlocks.uint64LE(UInt64(slots.count))
+                slotBlocks.uint64LE(UInt64(postings.count))
+            }
+            let start = postings.count
             var previous: UInt64 = 0
             for sequence in sequences {
-                writer.varint(sequence - previous)
+                postings.varint(sequence - previous)
                 previous = sequence
             }
+            slots.byte(key.kind)
+            slots.varint(number)
+            slots.varint(postings.count - start)
+            slotCount += 1
         }
-        writer.varint(tables.erasedValues.count)
-        for offset in tables.erasedValues.sorted() { writer.varint(offset) }
+
+        var header = Header(tables: tables)
+        header.tablesOffset = UInt64(headerSize)
+        header.stringBlocksOffset = header.tablesOffset + UInt64(small.count)
+        header.stringsOffset = header.stringBlocksOffset + UInt64(stringBlocks.count)
+        header.stringHashOffset = header.stringsOffset + UInt64(strings.count)
+        header.stringCount = UInt64(tables.strings.count)
+        header.positionBlocksOffset = header.stringHashOffset + UInt64(stringHashBytes.count)
+        header.positionsOffset = header.positionBlocksOffset + UInt64(positionBlocks.count)
+        header.slotBlocksOffset = header.positionsOffset + UInt64(positions.count)
+        header.slotsOffset = header.slotBlocksOffset + UInt64(slotBlocks.count)
+        header.postingsOffset = header.slotsOffset + UInt64(slots.count)
+        header.tokensOffset = header.postingsOffset + UInt64(postings.count)
+        header.slotCount = UInt64(slotCount)
+        var writer = ByteWriter(capacity: Int(header.tokensOffset) + tokens.count + 4)
+        header.encode(into: &writer)
+        for section in [
+            small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks, slots, postings,
+            tokens,
+        ] {
+            writer.raw(section.bytes)
+        }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
         return writer.bytes
     }
 
-    /// Decodes a snapshot. Subject identifiers are filled in from `identities` (vault entries by
-    /// offset) for subjects not erased.
-    static func decode(_ bytes: [UInt8], identities: [UInt64: String?]) throws(CodecError)
-        -> StoreTables
-    {
-        guard bytes.count >= 16, Array(bytes[0..<8]) == magic else {
-            throw CodecError.malformed("not an index snapshot")
-        }
+    // MARK: Decoding
+
+    /// Decodes a snapshot held in memory (tests, the fuzz probe): the same checks as ``open``.
+    /// Subject identifiers are filled in from `identities` (vault entries by offset) for subjects
+    /// not erased.
+    static func decode(_ bytes: [UInt8], identities: [UInt64: String?]) throws(CodecError) -> StoreTables {
+        guard bytes.count >= 16, bytes.starts(with: magic) else { throw CodecError.malformed("not an index snapshot") }
         let body = bytes.count - 4
         let checksum = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<body])) }
         guard checksum == bytes.uint32LE(at: body) else {
             throw CodecError.malformed("index snapshot checksum does not match")
         }
-        guard bytes.uint32LE(at: 8) == version else {
-            throw CodecError.unsupportedVersion(UInt64(bytes.uint32LE(at: 8)))
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        copy.copyBytes(from: bytes)
+        let index = try MappedIndex(bytes: UnsafeRawBufferPointer(copy)) { $0.deallocate() }
+        return try tables(from: index, identities: identities)
+    }
+
+    /// Maps the directory's `INDEX` and decodes its small tables; `nil` when there is none, or
+    /// it cannot be read, or it does not decode (the log rebuilds it). The checksum is checked
+    /// by reading the file in pieces, so that checking does not leave all of it resident.
+    static func open(in directory: LedgerDirectory, identities: [UInt64: String?]) throws -> StoreTables? {
+        guard let index = try map(in: directory, checkingChecksum: true) else { return nil }
+        return try? tables(from: index, identities: identities)
+    }
+
+    /// Maps the directory's `INDEX`; `nil` when there is none, or it cannot be read or mapped,
+    /// or its header does not decode. `checkingChecksum` is `false` only for the file this
+    /// process has just written and synced.
+    static func map(in directory: LedgerDirectory, checkingChecksum: Bool) throws -> MappedIndex? {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(directory.file(LedgerDirectory.indexName), .readOnly, calls: directory.calls)
+        } catch let error where error == .symbolicLink {
+            throw LedgerStoreError.symbolicLink(LedgerDirectory.indexName, in: directory.path)
+        } catch {
+            return nil
         }
-        var reader = ByteReader(bytes, from: 12, to: body)
+        defer { fd.close() }
+        guard let size = try? fd.size(), size >= Int64(headerSize + 4), size <= Int64(Int.max),
+            let checksum = try? fd.read(count: 4, at: size - 4), checksum.count == 4,
+            !checkingChecksum || (try? crc(of: fd, upTo: size - 4)) == checksum.uint32LE(at: 0),
+            let base = system_mapShared(fd.rawValue, length: Int(size))
+        else { return nil }
+        return try? MappedIndex(bytes: UnsafeRawBufferPointer(start: base, count: Int(size))) { bytes in
+            system_unmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress!), length: bytes.count)
+        }
+    }
+
+    private static func crc(of fd: FileDescriptor, upTo end: Int64) throws(Errno) -> UInt32 {
+        var crc: UInt32 = 0
+        var offset: Int64 = 0
+        while offset < end {
+            let piece = try fd.read(count: Int(min(1 << 20, end - offset)), at: offset)
+            guard !piece.isEmpty else { throw Errno.ioError }
+            crc = piece.withUnsafeBytes { CRC32C.update(crc, $0) }
+            offset += Int64(piece.count)
+        }
+        return crc
+    }
+
+    private static func tables(from index: MappedIndex, identities: [UInt64: String?]) throws(CodecError)
+        -> StoreTables
+    {
         var tables = StoreTables()
-        tables.logEnd = LogPosition(segment: try reader.varint(), offset: try reader.varint())
-        let count = try reader.varint()
-        tables.identitiesEnd = try reader.varint()
-        tables.valuesEnd = try reader.varint()
-        tables.head = try reader.raw(32)
-        let stringCount = try reader.count(limit: reader.remaining)
-        tables.strings.reserveCapacity(stringCount)
-        tables.stringNumbers.reserveCapacity(stringCount)
-        for _ in 0..<stringCount { tables.define(string: try reader.string()) }
+        let header = index.header
+        tables.logEnd = header.logEnd
+        tables.identitiesEnd = header.identitiesEnd
+        tables.valuesEnd = header.valuesEnd
+        tables.head = header.head
+        let small = index.tableBytes()
+        var reader = ByteReader(small)
         let subjectCount = try reader.count(limit: reader.remaining)
         tables.subjects.reserveCapacity(subjectCount)
         tables.subjectNumbers.reserveCapacity(subjectCount)
@@ -130,65 +372,13 @@ enum IndexSnapshot {
                 subject: SubjectRecord(
                     identityOffset: offset, commitment: commitment, id: text.map(SubjectID.init(rawValue:))))
         }
-        let positionCount = try reader.count(limit: reader.remaining / 2)
-        guard UInt64(positionCount) == count else { throw CodecError.malformed("position count") }
-        tables.positions.reserveCapacity(positionCount)
-        var previous = FactPosition(segment: 0, offset: 0, length: 0)
-        for _ in 0..<positionCount {
-            let step = try reader.varint()
-            var position = previous
-            if step == 1 {
-                guard let segment = UInt32(exactly: try reader.varint()),
-                    let offset = UInt32(exactly: try reader.varint())
-                else { throw CodecError.malformed("position out of range") }
-                position.segment = segment
-                position.offset = offset
-            } else {
-                let end = UInt64(previous.offset) + UInt64(previous.length)
-                guard step & 1 == 0, let next = UInt32(exactly: end + (step >> 1)) else {
-                    throw CodecError.malformed("position out of range")
-                }
-                position.offset = next
-            }
-            guard let length = UInt32(exactly: try reader.varint()) else {
-                throw CodecError.malformed("position out of range")
-            }
-            position.length = length
-            tables.positions.append(position)
-            previous = position
-        }
-        let slotCount = try reader.count(limit: reader.remaining)
-        tables.index.reserveCapacity(slotCount)
-        for _ in 0..<slotCount {
-            let kind = try reader.byte()
-            let slot: IndexSlot
-            let number = kind == 5 ? 0 : try reader.varint()
-            switch kind {
-            case 5: slot = .lookup(try reader.string())
-            case 1: slot = .subject(number)
-            case 2: slot = .reference(number)
-            case 3: slot = .system(number)
-            case 4 where number < 256: slot = .kind(UInt8(number))
-            case 6: slot = .accountability(number)
-            default: throw CodecError.malformed("index slot kind \(kind)")
-            }
-            let postings = try reader.count(limit: reader.remaining)
-            var sequences: [UInt64] = []
-            sequences.reserveCapacity(postings)
-            var previous: UInt64 = 0
-            for _ in 0..<postings {
-                // Checked before it is added: a step past the log must not overflow on the way.
-                let step = try reader.varint()
-                guard step <= count - previous else { throw CodecError.malformed("posting beyond the log") }
-                previous += step
-                sequences.append(previous)
-            }
-            tables.index[slot] = sequences
-        }
         for _ in 0..<(try reader.count(limit: reader.remaining)) {
             tables.erasedValues.insert(try reader.varint())
         }
         guard reader.isAtEnd else { throw CodecError.malformed("index snapshot has trailing bytes") }
+        tables.strings = StringTable(base: index)
+        tables.positions = PositionTable(base: index)
+        tables.index = PostingsTable(base: index)
         return tables
     }
 }

@@ -17,8 +17,7 @@ extension StoreOpener {
         let identityBytes = try readAll(identities.descriptor, name: VaultKind.identities.fileName)
         let (identityMap, damagedIdentities, identitiesValidEnd) = Self.identityEntries(identityBytes)
         let checkpoint = try CheckpointFile.read(in: directory)
-        var snapshot: StoreTables? = try directory.readIfReadable(LedgerDirectory.indexName)
-            .flatMap { try? IndexSnapshot.decode($0, identities: identityMap) }
+        var snapshot = try IndexSnapshot.open(in: directory, identities: identityMap)
         var scanned: [RecoveryInput.Segment] = []
         for number in try segmentNumbers() {
             let fd = try openSegment(number)

@@ -45,16 +45,16 @@ struct LogPosition: Hashable, Sendable {
     var offset: UInt64
 }
 
-/// Everything the store holds in memory about the log: interned strings, subjects, positions,
-/// the index and the chain head. The writer publishes into it after each durable commit;
-/// readers read it under the store's lock.
+/// Everything the store knows about the log: interned strings, subjects, positions, the index
+/// and the chain head. Positions and postings are read from the mapped snapshot (`INDEX`) where
+/// it covers them; the rest, and what came after the snapshot, is in memory. The writer
+/// publishes into it after each durable commit; readers read it under the store's lock.
 struct StoreTables: Sendable {
-    var strings: [String] = []
-    var stringNumbers: [String: UInt64] = [:]
+    var strings = StringTable()
     var subjects: [SubjectRecord] = []
     var subjectNumbers: [SubjectID: UInt64] = [:]
-    var positions: [FactPosition] = []
-    var index: [IndexSlot: [UInt64]] = [:]
+    var positions = PositionTable()
+    var index = PostingsTable()
     var erasedValues: Set<UInt64> = []
     var erasedSubjects: Set<UInt64> = []
     var head: [UInt8] = HashChain.empty
@@ -65,15 +65,15 @@ struct StoreTables: Sendable {
     var count: UInt64 { UInt64(positions.count) }
 
     /// Where the record of the fact at `sequence` (1 ... ``count``) lies.
-    func position(of sequence: UInt64) -> FactPosition { positions[Int(sequence - 1)] }
+    func position(of sequence: UInt64) throws(CodecError) -> FactPosition { try positions.position(Int(sequence - 1)) }
 
     /// The slot an index key has, or `nil` when nothing was ever recorded under it.
     func slot(for key: IndexKey) -> IndexSlot? {
         switch key {
         case .subject(let id): subjectNumbers[id].map(IndexSlot.subject)
         case .accountability(let id): subjectNumbers[id].map(IndexSlot.accountability)
-        case .reference(let reference): stringNumbers[reference.rawValue].map(IndexSlot.reference)
-        case .system(let system): stringNumbers[system.rawValue].map(IndexSlot.system)
+        case .reference(let reference): strings.number(of: reference.rawValue).map(IndexSlot.reference)
+        case .system(let system): strings.number(of: system.rawValue).map(IndexSlot.system)
         case .kind(let kind): .kind(FactRecordFormat.tag(of: kind))
         case .lookup(let token): .lookup(token)
         }
@@ -89,14 +89,7 @@ struct StoreTables: Sendable {
         case .value(let offset): erasedValues.insert(offset)
         case .lookup(let offset, let sequence):
             erasedValues.insert(offset)
-            let slots: [IndexSlot] =
-                token.map { [.lookup($0)] }
-                ?? index.keys.filter { if case .lookup = $0 { true } else { false } }
-            for slot in slots {
-                guard var postings = index[slot], let position = postings.firstIndex(of: sequence) else { continue }
-                postings.remove(at: position)
-                index[slot] = postings.isEmpty ? nil : postings
-            }
+            index.remove(sequence, from: token.map(IndexSlot.lookup))
         case .subject(let number):
             guard Int(number) < subjects.count else { return }
             erasedSubjects.insert(number)
@@ -104,14 +97,13 @@ struct StoreTables: Sendable {
                 subjectNumbers[id] = nil
             }
             subjects[Int(number)].id = nil
-            index[.subject(number)] = nil
-            index[.accountability(number)] = nil
+            index.drop(.subject(number))
+            index.drop(.accountability(number))
         }
     }
 
     mutating func define(string: String) {
-        stringNumbers[string] = UInt64(strings.count)
-        strings.append(string)
+        strings.define(string)
     }
 
     mutating func define(subject: SubjectRecord) {
@@ -119,10 +111,23 @@ struct StoreTables: Sendable {
         subjects.append(subject)
     }
 
+    /// Reads strings, positions and postings from `index` from now on, the snapshot just written of
+    /// exactly these tables, instead of keeping them in memory; `false` (nothing changed) when the
+    /// tables have moved on since.
+    mutating func rebase(on index: MappedIndex) -> Bool {
+        guard index.header.count == count, index.header.head == head, index.stringCount == strings.count else {
+            return false
+        }
+        strings = StringTable(base: index)
+        positions = PositionTable(base: index)
+        self.index = PostingsTable(base: index)
+        return true
+    }
+
     /// Appends a fact's position and its index entries.
     mutating func publish(position: FactPosition, slots: [IndexSlot]) {
         positions.append(position)
         let sequence = count
-        for slot in slots { index[slot, default: []].append(sequence) }
+        for slot in slots { index.append(sequence, to: slot) }
     }
 }

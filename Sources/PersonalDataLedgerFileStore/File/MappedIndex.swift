@@ -1,0 +1,351 @@
+import LedgerCrypto
+import PersonalDataLedger
+
+/// An `INDEX` snapshot (format version 4) read where it lies: fact positions, index slots and
+/// their postings are looked up in the file's bytes when a query needs them, never loaded into
+/// tables. Only the small tables — subjects and erased offsets — are decoded at open.
+///
+/// The bytes are a read-only shared mapping of the file (or, for tests and the fuzz probe, a
+/// copy in memory). `INDEX` is only ever replaced by a rename, never written in place or cut,
+/// so a mapping of the file as it was stays valid for as long as this object lives.
+///
+/// Every section's bounds are checked once here; every read checks its own bounds again, so
+/// bytes that pass the checksum but are impossible are a ``CodecError``, never a trap.
+final class MappedIndex: @unchecked Sendable {
+    // Unchecked: the bytes are read-only for the object's whole life, and `release` runs once.
+    private let bytes: UnsafeRawBufferPointer
+    private let release: @Sendable (UnsafeRawBufferPointer) -> Void
+
+    let header: IndexSnapshot.Header
+    private let stringBlocks: Range<Int>
+    private let strings: Range<Int>
+    private let stringHash: Range<Int>
+    private let positionBlocks: Range<Int>
+    private let positions: Range<Int>
+    private let slotBlocks: Range<Int>
+    private let slots: Range<Int>
+    private let postings: Range<Int>
+    private let tokens: Range<Int>
+
+    var positionCount: Int { Int(header.count) }
+    var stringCount: Int { Int(header.stringCount) }
+    var slotCount: Int { Int(header.slotCount) }
+
+    /// Wraps bytes whose whole-file checksum the caller has checked; `release` gives them back.
+    init(
+        bytes: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void
+    ) throws(CodecError) {
+        self.bytes = bytes
+        self.release = release
+        do throws(CodecError) {
+            let header = try IndexSnapshot.Header(bytes)
+            let end = bytes.count - 4
+            let bounds = [
+                header.tablesOffset, header.stringBlocksOffset, header.stringsOffset, header.stringHashOffset,
+                header.positionBlocksOffset, header.positionsOffset, header.slotBlocksOffset,
+                header.slotsOffset, header.postingsOffset, header.tokensOffset, UInt64(end),
+            ]
+            guard header.tablesOffset == UInt64(IndexSnapshot.headerSize),
+                zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 })
+            else { throw CodecError.malformed("index sections out of order") }
+            stringBlocks = Int(header.stringBlocksOffset)..<Int(header.stringsOffset)
+            strings = Int(header.stringsOffset)..<Int(header.stringHashOffset)
+            stringHash = Int(header.stringHashOffset)..<Int(header.positionBlocksOffset)
+            positionBlocks = Int(header.positionBlocksOffset)..<Int(header.positionsOffset)
+            positions = Int(header.positionsOffset)..<Int(header.slotBlocksOffset)
+            slotBlocks = Int(header.slotBlocksOffset)..<Int(header.slotsOffset)
+            slots = Int(header.slotsOffset)..<Int(header.postingsOffset)
+            postings = Int(header.postingsOffset)..<Int(header.tokensOffset)
+            tokens = Int(header.tokensOffset)..<end
+            guard header.count <= UInt64(Int32.max) * 16, header.slotCount <= UInt64(Int32.max) * 16,
+                header.stringCount <= UInt64(Int32.max),
+                stringBlocks.count == IndexSnapshot.blocks(Int(header.stringCount)) * 8,
+                stringHash.count == IndexSnapshot.hashCapacity(Int(header.stringCount)) * 4,
+                positionBlocks.count == IndexSnapshot.blocks(Int(header.count)) * 8,
+                slotBlocks.count == IndexSnapshot.blocks(Int(header.slotCount)) * IndexSnapshot.slotBlockSize
+            else { throw CodecError.malformed("index block table size") }
+            self.header = header
+        } catch {
+            release(bytes)
+            throw error
+        }
+    }
+
+    deinit { release(bytes) }
+
+    /// The bytes of the small tables (strings, subjects, erased offsets), for decoding at open.
+    func tableBytes() -> [UInt8] {
+        [UInt8](UnsafeRawBufferPointer(rebasing: bytes[Int(header.tablesOffset)..<stringBlocks.lowerBound]))
+    }
+
+    // MARK: Strings
+
+    /// The string numbered `index`, which must be below ``stringCount``.
+    func string(_ index: Int) throws(CodecError) -> String {
+        guard let text = String(validating: try stringBytes(index), as: UTF8.self) else {
+            throw CodecError.malformed("string is not UTF-8")
+        }
+        return text
+    }
+
+    /// The number of `text` among the snapshot's strings: a probe of the hash table.
+    func stringNumber(of text: String) -> UInt64? {
+        let capacity = stringHash.count / 4
+        guard capacity > 0 else { return nil }
+        let utf8 = Array(text.utf8)
+        var slot = Int(IndexSnapshot.hash(utf8) & UInt64(capacity - 1))
+        for _ in 0..<capacity {
+            let entry: UInt32 = load(stringHash.lowerBound + slot * 4)
+            guard entry != 0 else { return nil }
+            let number = Int(entry - 1)
+            if number < stringCount, let stored = try? stringBytes(number),
+                IndexSnapshot.SlotKey.compare(stored, utf8) == 0
+            {
+                return UInt64(number)
+            }
+            slot = (slot + 1) & (capacity - 1)
+        }
+        return nil
+    }
+
+    /// Every string, in number order.
+    func forEachString(_ body: (String) throws -> Void) throws {
+        for index in 0..<stringCount { try body(try string(index)) }
+    }
+
+    /// The UTF-8 bytes of string `index`: its block's start, then past the strings before it.
+    private func stringBytes(_ index: Int) throws(CodecError) -> UnsafeRawBufferPointer {
+        var cursor = try blockStart(stringBlocks.lowerBound + index / IndexSnapshot.blockSize * 8, in: strings)
+        for _ in 0..<(index % IndexSnapshot.blockSize) {
+            let length = try varint(at: &cursor, end: strings.upperBound)
+            guard length <= UInt64(strings.upperBound - cursor) else { throw CodecError.truncated }
+            cursor += Int(length)
+        }
+        let length = try varint(at: &cursor, end: strings.upperBound)
+        guard length <= UInt64(strings.upperBound - cursor) else { throw CodecError.truncated }
+        return UnsafeRawBufferPointer(rebasing: bytes[cursor..<(cursor + Int(length))])
+    }
+
+    // MARK: Positions
+
+    /// The position of fact `index + 1`; `index` must be below ``positionCount``. Decodes at
+    /// most a block's worth of steps.
+    func position(_ index: Int) throws(CodecError) -> FactPosition {
+        let block = index / IndexSnapshot.blockSize
+        var cursor = try blockStart(positionBlocks.lowerBound + block * 8, in: positions)
+        var position = try firstPosition(at: &cursor)
+        for _ in 0..<(index % IndexSnapshot.blockSize) { position = try nextPosition(after: position, at: &cursor) }
+        return position
+    }
+
+    /// Every position, in order.
+    func forEachPosition(_ body: (FactPosition) throws -> Void) throws {
+        var cursor = positions.lowerBound
+        var previous = FactPosition(segment: 0, offset: 0, length: 0)
+        for index in 0..<positionCount {
+            previous =
+                index % IndexSnapshot.blockSize == 0
+                ? try firstPosition(at: &cursor) : try nextPosition(after: previous, at: &cursor)
+            try body(previous)
+        }
+    }
+
+    private func firstPosition(at cursor: inout Int) throws(CodecError) -> FactPosition {
+        guard let segment = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)),
+            let offset = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)),
+            let length = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound))
+        else { throw CodecError.malformed("position out of range") }
+        return FactPosition(segment: segment, offset: offset, length: length)
+    }
+
+    /// The v3 step coding: `2·gap` after the previous record in the same segment, or `1` then
+    /// segment and offset; then the length.
+    private func nextPosition(after previous: FactPosition, at cursor: inout Int) throws(CodecError) -> FactPosition {
+        let step = try varint(at: &cursor, end: positions.upperBound)
+        var position = previous
+        if step == 1 {
+            guard let segment = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)),
+                let offset = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound))
+            else { throw CodecError.malformed("position out of range") }
+            position.segment = segment
+            position.offset = offset
+        } else {
+            let end = UInt64(previous.offset) + UInt64(previous.length)
+            guard step & 1 == 0, let next = UInt32(exactly: end + (step >> 1)) else {
+                throw CodecError.malformed("position out of range")
+            }
+            position.offset = next
+        }
+        guard let length = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)) else {
+            throw CodecError.malformed("position out of range")
+        }
+        position.length = length
+        return position
+    }
+
+    /// The start of a block whose offset (relative to `section`) is the u64 at `entry`.
+    private func blockStart(_ entry: Int, in section: Range<Int>) throws(CodecError) -> Int {
+        let offset: UInt64 = load(entry)
+        guard offset < UInt64(section.count) else { throw CodecError.malformed("index block beyond its section") }
+        return section.lowerBound + Int(offset)
+    }
+
+    // MARK: Slots
+
+    /// The sequences recorded under `slot`, in order; empty when the snapshot has no such slot.
+    func postings(_ slot: IndexSlot) throws(CodecError) -> [UInt64] {
+        let key = IndexSnapshot.SlotKey(slot)
+        // The last block whose first slot is not after `key`.
+        var low = 0
+        var high = IndexSnapshot.blocks(slotCount)
+        while low < high {
+            let middle = (low + high) / 2
+            if try compare(blockKey(middle), with: key) <= 0 { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return [] }
+        var found: [UInt64] = []
+        try forEachEntry(inBlock: low - 1) { entry, range throws(CodecError) in
+            if try compare(entry, with: key) == 0 { found = try decodePostings(range) }
+        }
+        return found
+    }
+
+    /// The lookup-token slots the snapshot holds (they sort together, after the other kinds').
+    func lookupSlots() throws(CodecError) -> [IndexSlot] {
+        let kind = IndexSnapshot.SlotKind.lookup.rawValue
+        var found: [IndexSlot] = []
+        let blocks = IndexSnapshot.blocks(slotCount)
+        // A block holds tokens when it starts at or before them and the next starts at or after.
+        for block in 0..<blocks
+        where blockKey(block).kind <= kind && (block + 1 == blocks || blockKey(block + 1).kind >= kind) {
+            try forEachEntry(inBlock: block) { entry, _ throws(CodecError) in
+                if entry.kind == kind { found.append(try slot(of: entry)) }
+            }
+        }
+        return found
+    }
+
+    /// Every slot with its postings, in the snapshot's order (``IndexSnapshot/SlotKey``).
+    func forEachSlot(_ body: (IndexSlot, [UInt64]) throws -> Void) throws {
+        for block in 0..<IndexSnapshot.blocks(slotCount) {
+            var entries: [(Entry, Range<Int>)] = []
+            try forEachEntry(inBlock: block) { entry, range throws(CodecError) in entries.append((entry, range)) }
+            for (entry, range) in entries { try body(try slot(of: entry), try decodePostings(range)) }
+        }
+    }
+
+    /// A slot entry: kind, and number (for a token, where its text is in the token section).
+    struct Entry {
+        var kind: UInt8
+        var number: UInt64
+    }
+
+    /// The first entry of a block, from the block table (32 bytes: kind, 7 zero bytes, number,
+    /// offset of the block's entries, offset of its first postings).
+    private func blockKey(_ block: Int) -> Entry {
+        let offset = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize
+        return Entry(kind: bytes[offset], number: load(offset + 8))
+    }
+
+    /// The entries of a block with the range of their postings: each is a kind byte, a varint
+    /// number and a varint length of its postings, which follow one another.
+    private func forEachEntry(
+        inBlock block: Int, _ body: (Entry, Range<Int>) throws(CodecError) -> Void
+    ) throws(CodecError) {
+        let table = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize
+        var cursor = try blockStart(table + 16, in: slots)
+        var postingsStart = try blockStart(table + 24, in: postings.lowerBound..<(postings.upperBound + 1))
+        let count = min(IndexSnapshot.blockSize, slotCount - block * IndexSnapshot.blockSize)
+        for _ in 0..<count {
+            guard cursor < slots.upperBound else { throw CodecError.truncated }
+            let kind = bytes[cursor]
+            cursor += 1
+            let number = try varint(at: &cursor, end: slots.upperBound)
+            let length = try varint(at: &cursor, end: slots.upperBound)
+            guard length <= UInt64(postings.upperBound - postingsStart) else {
+                throw CodecError.malformed("postings beyond their section")
+            }
+            let end = postingsStart + Int(length)
+            try body(Entry(kind: kind, number: number), postingsStart..<end)
+            postingsStart = end
+        }
+    }
+
+    private func slot(of entry: Entry) throws(CodecError) -> IndexSlot {
+        guard let kind = IndexSnapshot.SlotKind(rawValue: entry.kind) else {
+            throw CodecError.malformed("index slot kind \(entry.kind)")
+        }
+        switch kind {
+        case .subject: return .subject(entry.number)
+        case .reference: return .reference(entry.number)
+        case .system: return .system(entry.number)
+        case .kind:
+            guard entry.number < 256 else { throw CodecError.malformed("index slot kind \(entry.kind)") }
+            return .kind(UInt8(entry.number))
+        case .lookup: return .lookup(try token(at: entry.number))
+        case .accountability: return .accountability(entry.number)
+        }
+    }
+
+    /// Negative when `entry` sorts before `key`, zero when it is `key`.
+    private func compare(_ entry: Entry, with key: IndexSnapshot.SlotKey) throws(CodecError) -> Int {
+        if entry.kind != key.kind { return entry.kind < key.kind ? -1 : 1 }
+        guard let text = key.token else {
+            return entry.number == key.number ? 0 : (entry.number < key.number ? -1 : 1)
+        }
+        let stored = try tokenBytes(at: entry.number)
+        return IndexSnapshot.SlotKey.compare(stored, Array(text.utf8))
+    }
+
+    private func decodePostings(_ range: Range<Int>) throws(CodecError) -> [UInt64] {
+        var cursor = range.lowerBound
+        var sequences: [UInt64] = []
+        var previous: UInt64 = 0
+        let count = header.count
+        while cursor < range.upperBound {
+            let step = try varint(at: &cursor, end: range.upperBound)
+            // Checked before it is added: a step past the log must not overflow on the way.
+            guard step <= count - previous else { throw CodecError.malformed("posting beyond the log") }
+            previous += step
+            sequences.append(previous)
+        }
+        return sequences
+    }
+
+    // MARK: Tokens
+
+    private func tokenBytes(at offset: UInt64) throws(CodecError) -> UnsafeRawBufferPointer {
+        guard offset < UInt64(tokens.count) else { throw CodecError.malformed("token beyond its section") }
+        var position = tokens.lowerBound + Int(offset)
+        let length = try varint(at: &position, end: tokens.upperBound)
+        guard length <= UInt64(tokens.upperBound - position) else { throw CodecError.truncated }
+        return UnsafeRawBufferPointer(rebasing: bytes[position..<(position + Int(length))])
+    }
+
+    private func token(at offset: UInt64) throws(CodecError) -> String {
+        guard let text = String(validating: try tokenBytes(at: offset), as: UTF8.self) else {
+            throw CodecError.malformed("string is not UTF-8")
+        }
+        return text
+    }
+
+    // MARK: Bytes
+
+    private func load<T: FixedWidthInteger>(_ offset: Int) -> T {
+        T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+
+    private func varint(at position: inout Int, end: Int) throws(CodecError) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < end else { throw CodecError.truncated }
+            let byte = bytes[position]
+            position += 1
+            guard shift < 64, shift < 63 || byte <= 1 else { throw CodecError.malformed("varint overflows 64 bits") }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import PersonalDataLedger
+
+/// The index: for each slot, the sequences of the facts recorded under it, in order.
+///
+/// The postings a mapped snapshot holds are read from it when asked for; what changed since is
+/// kept in memory beside them: sequences appended to a slot, slots dropped whole (an erased
+/// subject's), and sequences removed from a slot (an erased lookup token's fact).
+struct PostingsTable: Sendable {
+    private var base: MappedIndex?
+    private var added: [IndexSlot: [UInt64]] = [:]
+    /// Slots whose snapshot postings no longer count (what `added` holds for them still does).
+    private var dropped: Set<IndexSlot> = []
+    private var removed: [IndexSlot: Set<UInt64>] = [:]
+    /// Sequences removed from whichever lookup slot held them (replay over a stale snapshot,
+    /// where the token can no longer be read).
+    private var removedFromEveryLookup: Set<UInt64> = []
+
+    init() {}
+
+    init(base: MappedIndex) { self.base = base }
+
+    /// The sequences under `slot`, in order; empty when nothing is recorded under it.
+    func postings(_ slot: IndexSlot) throws(CodecError) -> [UInt64] {
+        var sequences = dropped.contains(slot) ? [] : try base?.postings(slot) ?? []
+        if let more = added[slot] { sequences += more }
+        return withoutRemoved(sequences, from: slot)
+    }
+
+    /// Records `sequence` under `slot`: the newest fact, so it goes last.
+    mutating func append(_ sequence: UInt64, to slot: IndexSlot) {
+        added[slot, default: []].append(sequence)
+    }
+
+    /// Forgets every sequence under `slot`.
+    mutating func drop(_ slot: IndexSlot) {
+        added[slot] = nil
+        removed[slot] = nil
+        dropped.insert(slot)
+    }
+
+    /// Removes one sequence from `slot`, or — `slot` `nil` — from every lookup slot.
+    mutating func remove(_ sequence: UInt64, from slot: IndexSlot?) {
+        if let slot {
+            removed[slot, default: []].insert(sequence)
+        } else {
+            removedFromEveryLookup.insert(sequence)
+        }
+    }
+
+    /// Whether any lookup token is still in the index.
+    func hasLookupSlots() throws(CodecError) -> Bool {
+        for slot in try (base?.lookupSlots() ?? []) + added.keys.filter(\.isLookup)
+        where try !postings(slot).isEmpty {
+            return true
+        }
+        return false
+    }
+
+    /// Every slot with sequences under it and those sequences, in the snapshot's order
+    /// (``IndexSnapshot/SlotKey``).
+    func forEachSlot(_ body: (IndexSlot, [UInt64]) throws -> Void) throws {
+        let newSlots = added.keys.sorted { IndexSnapshot.SlotKey.precedes(.init($0), .init($1)) }
+        var next = newSlots.startIndex
+        func emit(_ slot: IndexSlot, _ fromBase: [UInt64]) throws {
+            let sequences = withoutRemoved(fromBase + (added[slot] ?? []), from: slot)
+            if !sequences.isEmpty { try body(slot, sequences) }
+        }
+        try base?.forEachSlot { slot, sequences in
+            let key = IndexSnapshot.SlotKey(slot)
+            while next < newSlots.endIndex, IndexSnapshot.SlotKey.precedes(.init(newSlots[next]), key) {
+                try emit(newSlots[next], [])
+                next += 1
+            }
+            if next < newSlots.endIndex, newSlots[next] == slot { next += 1 }
+            try emit(slot, dropped.contains(slot) ? [] : sequences)
+        }
+        while next < newSlots.endIndex {
+            try emit(newSlots[next], [])
+            next += 1
+        }
+    }
+
+    private func withoutRemoved(_ sequences: [UInt64], from slot: IndexSlot) -> [UInt64] {
+        let gone = removed[slot]
+        let everyLookup = slot.isLookup && !removedFromEveryLookup.isEmpty
+        guard gone != nil || everyLookup else { return sequences }
+        return sequences.filter { sequence in
+            !(gone?.contains(sequence) ?? false) && !(everyLookup && removedFromEveryLookup.contains(sequence))
+        }
+    }
+}
+
+extension IndexSlot {
+    var isLookup: Bool { if case .lookup = self { true } else { false } }
+}
