@@ -23,6 +23,11 @@ extension FileLedgerStore {
         }
     }
 
+    /// Where the record of the fact at `sequence` lies.
+    func position(of sequence: UInt64, in state: StoreState) throws -> FactPosition {
+        do { return try state.tables.position(of: sequence) } catch { throw indexDamaged(error) }
+    }
+
     /// Positions or postings of the mapped snapshot that do not decode: damage in `INDEX` alone
     /// (every fact is still in the log, and the next open without the file rebuilds it).
     func indexDamaged(_ error: CodecError) -> LedgerStoreError {
@@ -50,10 +55,10 @@ extension FileLedgerStore {
     /// and returns where the record lies. `segment` keeps the last segment's file and mapping
     /// from one call to the next.
     func recordBytes(
-        _ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8], segment: inout SegmentFile?
+        _ sequence: UInt64, at known: FactPosition? = nil, in state: StoreState, into bytes: inout [UInt8],
+        segment: inout SegmentFile?
     ) throws -> FactPosition {
-        let position: FactPosition
-        do { position = try state.tables.position(of: sequence) } catch { throw indexDamaged(error) }
+        let position = try known ?? self.position(of: sequence, in: state)
         let file: SegmentFile
         if let last = segment, last.number == position.segment {
             file = last
@@ -136,10 +141,10 @@ extension FileLedgerStore {
     /// the record while it is decoded and `segment` the last segment read (give the same ones
     /// for every fact of a read).
     func fact(
-        _ sequence: UInt64, in state: StoreState, context: ReadContext, buffer: inout [UInt8],
-        segment: inout SegmentFile?
+        _ sequence: UInt64, at known: FactPosition? = nil, in state: StoreState, context: ReadContext,
+        buffer: inout [UInt8], segment: inout SegmentFile?
     ) throws -> Fact {
-        let position = try recordBytes(sequence, in: state, into: &buffer, segment: &segment)
+        let position = try recordBytes(sequence, at: known, in: state, into: &buffer, segment: &segment)
         do {
             var decoder = FactRecordDecoder(
                 context: context, bytes: buffer, from: 0, to: buffer.count, canonicalFor: nil, listsFields: false)
@@ -161,17 +166,20 @@ extension FileLedgerStore {
         var segment: SegmentFile?
         var facts: [Fact] = []
         facts.reserveCapacity(sequences.count)
-        var run: [UInt64] = []
+        var run: [(sequence: UInt64, position: FactPosition)] = []
         run.reserveCapacity(min(sequences.count, Self.prefetchRun))
         var rest = sequences[...]
         while !rest.isEmpty {
             run.removeAll(keepingCapacity: true)
-            run.append(contentsOf: rest.prefix(Self.prefetchRun))
+            for sequence in rest.prefix(Self.prefetchRun) {
+                run.append((sequence, try position(of: sequence, in: state)))
+            }
             rest = rest.dropFirst(Self.prefetchRun)
-            // A hint only: a position that does not decode is reported by the read itself.
-            prefetch(run.compactMap { try? state.tables.position(of: $0) }, in: state)
-            for sequence in run {
-                facts.append(try fact(sequence, in: state, context: context, buffer: &buffer, segment: &segment))
+            prefetch(run.map(\.position), in: state)
+            for (sequence, position) in run {
+                facts.append(
+                    try fact(
+                        sequence, at: position, in: state, context: context, buffer: &buffer, segment: &segment))
             }
         }
         return facts

@@ -27,9 +27,9 @@ struct StringTable: Sendable {
     func string(_ number: UInt64) throws(CodecError) -> String {
         guard number < UInt64(count) else { throw CodecError.malformed("string number \(number) is not defined") }
         guard number < UInt64(baseCount), let base else { return added[Int(number) - baseCount] }
-        if let known = cache.strings.withLock({ $0[number] }) { return known }
+        if let known = cache.string(Int(number)) { return known }
         let text = try base.string(Int(number))
-        cache.strings.withLock { $0[number] = text }
+        cache.keep(text, as: Int(number))
         return text
     }
 
@@ -57,8 +57,26 @@ struct StringTable: Sendable {
     }
 }
 
-/// What a ``StringTable`` has read from its snapshot, shared by the table's copies.
+/// What a ``StringTable`` has read from its snapshot, shared by the table's copies. Strings are
+/// kept in pages of 1,024 numbers, made when a string of the page is first read: a lookup is two
+/// array indexes, which reports make for every string of every fact.
 final class StringCache: Sendable {
-    let strings = Mutex<[UInt64: String]>([:])
+    private let pages = Mutex<[[String?]]>([])
     let numbers = Mutex<[String: UInt64]>([:])
+
+    func string(_ number: Int) -> String? {
+        pages.withLock { pages in
+            let page = number >> 10
+            return page < pages.count && !pages[page].isEmpty ? pages[page][number & 1023] : nil
+        }
+    }
+
+    func keep(_ text: String, as number: Int) {
+        pages.withLock { pages in
+            let page = number >> 10
+            if page >= pages.count { pages.append(contentsOf: repeatElement([], count: page + 1 - pages.count)) }
+            if pages[page].isEmpty { pages[page] = [String?](repeating: nil, count: 1024) }
+            pages[page][number & 1023] = text
+        }
+    }
 }
