@@ -12,11 +12,9 @@ extension PostgresLedgerStore: LedgerCatalogStore {
     public func loadCatalog() async throws -> Catalog? {
         let bytes: [UInt8]? = try await PostgresErrors.translating {
             try await client.withConnection { connection in
-                let rows = try await connection.query(
+                let rows = try await connection.rows(
                     "SELECT value FROM \(unescaped: schema.name).meta WHERE name = 'catalog'", logger: logger)
-                var found: [UInt8]?
-                for try await value in rows.decode(ByteBuffer.self) { found = Array(buffer: value) }
-                return found
+                return try rows.first.map { Array(buffer: try $0.decode(ByteBuffer.self)) }
             }
         }
         guard let bytes else { return nil }
@@ -35,7 +33,7 @@ extension PostgresLedgerStore: LedgerCatalogStore {
         let value = ByteBuffer(bytes: Array(try catalog.jsonData()))
         _ = try await PostgresErrors.translating {
             try await client.withConnection { connection in
-                try await connection.query(
+                try await connection.run(
                     """
                     INSERT INTO \(unescaped: schema.name).meta VALUES ('catalog', \(value))
                     ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value

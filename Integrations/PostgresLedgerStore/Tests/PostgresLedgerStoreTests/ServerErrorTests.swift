@@ -66,7 +66,8 @@ extension PostgresLedgerStoreTests {
             #expect(
                 refused?.message.contains("SQLSTATE \(RefusedWrite.sqlState)") == true,
                 "the cause is not named: \(refused?.message ?? "nothing thrown")")
-            try await client.query("DROP TRIGGER refuse ON \(unescaped: schema).\(unescaped: write == .rotate ? "subjects" : "facts")")
+            try await client.query(
+                "DROP TRIGGER refuse ON \(unescaped: schema).\(unescaped: write == .rotate ? "subjects" : "facts")")
 
             #expect(try await store.integrityHead() == head)
             let facts = try await store.facts(from: 1, limit: 10)
@@ -112,15 +113,17 @@ extension PostgresLedgerStoreTests {
         try await TestServer.withClient { client in
             let schema = TestServer.uniqueSchema()
             try await client.query("CREATE TABLE \(unescaped: schema) (n int)")
-            await #expect(throws: (any Error).self) {
-                try await client.withTransaction(logger: Logger(label: "test")) { connection in
-                    try await connection.query("INSERT INTO \(unescaped: schema) VALUES (1)", logger: Logger(label: "test"))
+            let error = await #expect(throws: LedgerStoreError.self) {
+                try await client.withCheckedTransaction(logger: Logger(label: "test")) { connection in
+                    try await connection.query(
+                        "INSERT INTO \(unescaped: schema) VALUES (1)", logger: Logger(label: "test"))
                     // Fails at its third row, after the row description: postgres-nio delivers the
                     // error with the rows, which nobody reads here.
                     try await connection.query(
                         "SELECT 1 / (3 - g) FROM generate_series(1, 5) g", logger: Logger(label: "test"))
                 }
             }
+            #expect(error?.message.contains("rolled the transaction back") == true, "\(error?.message ?? "")")
             let rows = try await client.query("SELECT count(*) FROM \(unescaped: schema)")
             for try await count in rows.decode(Int64.self) { #expect(count == 0) }
             try await client.query("DROP TABLE \(unescaped: schema)")
