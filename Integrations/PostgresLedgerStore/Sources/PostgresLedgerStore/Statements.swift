@@ -9,8 +9,8 @@ import PostgresNIO
 // full disk, a cancelled statement) comes later, with the rows: a statement whose rows nobody
 // reads fails in silence. Its transaction is then aborted, PostgreSQL answers the `COMMIT` with
 // `ROLLBACK` — not an error — and the writes would be acknowledged without being in the ledger.
-// So every statement's rows are read to the end here, and a transaction's `COMMIT` must answer
-// `COMMIT`.
+// So every statement's rows are read to the end here, and a transaction's `COMMIT` must be
+// answered with `COMMIT`.
 
 extension PostgresConnection {
     /// Runs `query` and hands each row it returns to `body`, in order, reading every one: an error
