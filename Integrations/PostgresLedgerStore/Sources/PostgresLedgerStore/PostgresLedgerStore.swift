@@ -117,9 +117,9 @@ public final class PostgresLedgerStore: LedgerStore {
     ) async throws -> Bool {
         let schema = try Schema(name)
         return try await PostgresErrors.translating {
-            let rows = try await client.rows(
-                "SELECT to_regclass(\(schema.name + ".head")) IS NOT NULL", logger: logger)
-            return try rows.first?.decode(Bool.self) ?? false
+            try await client.withConnection {
+                try await ledgerExists(connection: $0, schema: schema.name, logger: logger)
+            }
         }
     }
 
