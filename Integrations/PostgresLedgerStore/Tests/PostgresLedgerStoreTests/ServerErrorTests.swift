@@ -27,18 +27,21 @@ enum RefusedWrite: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     static let sqlState = "PX001"
 
+    /// The table whose trigger refuses the write.
+    var table: String { self == .rotate ? "subjects" : "facts" }
+
     /// The trigger that refuses the write, in `schema`.
     func trigger(in schema: String) -> String {
         switch self {
         case .append, .appendWithGivenCommitments, .eraseValue, .eraseIdentifier:
-            "CREATE TRIGGER refuse BEFORE INSERT ON \(schema).facts FOR EACH ROW EXECUTE FUNCTION \(schema).refuse()"
+            "CREATE TRIGGER refuse BEFORE INSERT ON \(schema).\(table) FOR EACH ROW EXECUTE FUNCTION \(schema).refuse()"
         case .appendAtCommit:
             """
-            CREATE CONSTRAINT TRIGGER refuse AFTER INSERT ON \(schema).facts DEFERRABLE INITIALLY DEFERRED
+            CREATE CONSTRAINT TRIGGER refuse AFTER INSERT ON \(schema).\(table) DEFERRABLE INITIALLY DEFERRED
             FOR EACH ROW EXECUTE FUNCTION \(schema).refuse()
             """
         case .rotate:
-            "CREATE TRIGGER refuse BEFORE UPDATE ON \(schema).subjects FOR EACH ROW EXECUTE FUNCTION \(schema).refuse()"
+            "CREATE TRIGGER refuse BEFORE UPDATE ON \(schema).\(table) FOR EACH ROW EXECUTE FUNCTION \(schema).refuse()"
         }
     }
 }
@@ -66,8 +69,7 @@ extension PostgresLedgerStoreTests {
             #expect(
                 refused?.message.contains("SQLSTATE \(RefusedWrite.sqlState)") == true,
                 "the cause is not named: \(refused?.message ?? "nothing thrown")")
-            try await client.query(
-                "DROP TRIGGER refuse ON \(unescaped: schema).\(unescaped: write == .rotate ? "subjects" : "facts")")
+            try await client.query("DROP TRIGGER refuse ON \(unescaped: schema).\(unescaped: write.table)")
 
             #expect(try await store.integrityHead() == head)
             let facts = try await store.facts(from: 1, limit: 10)
