@@ -154,6 +154,15 @@ struct PostgresLedgerStoreTests {
         }
     }
 
+    @Test func aLedgerExistsOnlyOnceOpened() async throws {
+        try await TestServer.withClient { client in
+            let schema = TestServer.uniqueSchema()
+            #expect(try await PostgresLedgerStore.ledgerExists(client: client, schema: schema) == false)
+            _ = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: .random(), schema: schema)
+            #expect(try await PostgresLedgerStore.ledgerExists(client: client, schema: schema))
+        }
+    }
+
     @Test func aRotatedKeyOpensTheLedgerAndTheOldOneNoLonger() async throws {
         try await TestServer.withClient { client in
             let schema = TestServer.uniqueSchema()
