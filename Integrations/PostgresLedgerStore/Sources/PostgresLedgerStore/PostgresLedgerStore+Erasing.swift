@@ -38,6 +38,19 @@ extension PostgresLedgerStore {
             throw LedgerStoreError.invalidRequest(
                 "Fact \(foreign) is not about the subject being erased; nothing was erased.")
         }
+        if let resolvedThrough = scope.resolvedThrough {
+            // Under the head row's lock, which every append takes, each append committed before it
+            // is visible here (READ COMMITTED): a fact about the subject that the scope was
+            // resolved without is found, and the erasure is refused before it writes anything.
+            var newer: [UInt64] = []
+            try await connection.forEachRow(
+                """
+                SELECT seq FROM \(unescaped: s).fact_index WHERE key = \(subjectKey) AND seq > \(Int64(resolvedThrough))
+                ORDER BY seq LIMIT 1
+                """, logger: logger
+            ) { newer.append(UInt64(try $0.decode(Int64.self))) }
+            try scope.checkResolved(against: newer)
+        }
 
         // The facts whose lookup entries go: the erased ones, or all the subject's with the identifier.
         let affected =
