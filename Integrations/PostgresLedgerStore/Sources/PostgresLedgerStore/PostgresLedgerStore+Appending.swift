@@ -54,7 +54,7 @@ extension PostgresLedgerStore {
     /// everything the group must read under it, in one round trip), one statement that writes
     /// every row, and `COMMIT`. Under the lock the client only numbers, chains and seals.
     private func commitOnce(_ prepared: PreparedGroup) async throws -> [UUID: [Fact]] {
-        let recorded = try await client.withTransaction(logger: logger) { connection in
+        let recorded = try await client.withCheckedTransaction(logger: logger) { connection in
             let locked = try await lockForAppend(prepared, connection)
             var plan = AppendPlan(first: locked.count + 1, chain: locked.hash)
             let pending = prepared.batches.filter { locked.done[$0.batch.id] == nil }
@@ -83,16 +83,16 @@ extension PostgresLedgerStore {
     private func lockForAppend(_ prepared: PreparedGroup, _ connection: PostgresConnection) async throws -> LockedHead {
         let ids = prepared.batches.map(\.batch.id)
         let tokens = prepared.subjectTokens.map { ByteBuffer(bytes: $0) }
-        let rows = try await connection.query(
+        var locked = LockedHead()
+        var sawHead = false
+        try await connection.forEachRow(
             """
             SELECT r_kind, r_n, r_m, r_a, r_b, r_c, r_id
             FROM \(unescaped: schema.name).lock_for_append(\(ids)::uuid[], \(tokens)::bytea[])
-            """, logger: logger)
-        var locked = LockedHead()
-        var sawHead = false
-        for try await (kind, n, m, a, b, c, id) in rows.decode(
-            (Int32, Int64, Int64?, ByteBuffer?, ByteBuffer?, ByteBuffer?, UUID?).self)
-        {
+            """, logger: logger
+        ) { row in
+            let (kind, n, m, a, b, c, id) = try row.decode(
+                (Int32, Int64, Int64?, ByteBuffer?, ByteBuffer?, ByteBuffer?, UUID?).self)
             switch kind {
             case 0:
                 sawHead = true
@@ -112,10 +112,10 @@ extension PostgresLedgerStore {
     /// process, since this store opened): a data key wrapped under it would not open under the
     /// ledger's key.
     func checkKeyIsCurrent(_ connection: PostgresConnection) async throws {
-        let rows = try await connection.query(
+        let rows = try await connection.rows(
             "SELECT value FROM \(unescaped: schema.name).meta WHERE name = 'kek_fingerprint'", logger: logger)
-        for try await (value) in rows.decode(ByteBuffer.self) {
-            try checkKey(current: String(decoding: Array(buffer: value), as: UTF8.self))
+        for row in rows {
+            try checkKey(current: String(decoding: Array(buffer: try row.decode(ByteBuffer.self)), as: UTF8.self))
         }
     }
 
@@ -130,9 +130,10 @@ extension PostgresLedgerStore {
 
     /// Takes the head row's lock, which orders every append of every process, and reads it.
     func lockHead(_ connection: PostgresConnection) async throws -> (count: UInt64, hash: [UInt8]) {
-        let rows = try await connection.query(
+        let rows = try await connection.rows(
             "SELECT count, hash FROM \(unescaped: schema.name).head WHERE id = 1 FOR UPDATE", logger: logger)
-        for try await (count, hash) in rows.decode((Int64, ByteBuffer).self) {
+        if let row = rows.first {
+            let (count, hash) = try row.decode((Int64, ByteBuffer).self)
             return (UInt64(count), Array(buffer: hash))
         }
         throw LedgerStoreError.corrupted("The head row of schema '\(schema.name)' is missing.")
@@ -155,21 +156,19 @@ extension PostgresLedgerStore {
         let wanted = Array(Set(subjects.filter { $0 != .erased }))
         guard !wanted.isEmpty else { return SubjectRows() }
         let tokens = wanted.map { ByteBuffer(bytes: subjectToken($0)) }
-        let found = try await connection.query(
+        var byToken: [[UInt8]: (Int64, ByteBuffer?, ByteBuffer?)] = [:]
+        try await connection.forEachRow(
             """
             SELECT number, token, wrapped_key, identity FROM \(unescaped: schema.name).subjects
             WHERE token = ANY(\(tokens))
-            """, logger: logger)
-        var byToken: [[UInt8]: (Int64, ByteBuffer?, ByteBuffer?)] = [:]
-        for try await (number, token, wrapped, identity) in found.decode(
-            (Int64, ByteBuffer, ByteBuffer?, ByteBuffer?).self)
-        {
+            """, logger: logger
+        ) { row in
+            let (number, token, wrapped, identity) = try row.decode((Int64, ByteBuffer, ByteBuffer?, ByteBuffer?).self)
             byToken[Array(buffer: token)] = (number, wrapped, identity)
         }
-        var highest: Int64 = 0
-        let maximum = try await connection.query(
+        let maximum = try await connection.rows(
             "SELECT coalesce(max(number), 0) FROM \(unescaped: schema.name).subjects", logger: logger)
-        for try await (value) in maximum.decode(Int64.self) { highest = value }
+        let highest = try maximum.first?.decode(Int64.self) ?? 0
         return try subjectRows(for: wanted, found: byToken, highestNumber: highest, givenSalts: givenSalts)
     }
 
@@ -240,7 +239,7 @@ extension PostgresLedgerStore {
         }
         // Every row in one statement: a round trip under the head's lock, not one per table. The
         // sub-statements of a `WITH` all run, whether or not the main statement reads them.
-        try await connection.query(
+        try await connection.run(
             """
             WITH new_subjects AS (
                 INSERT INTO \(unescaped: s).subjects (number, token, wrapped_key, identity)

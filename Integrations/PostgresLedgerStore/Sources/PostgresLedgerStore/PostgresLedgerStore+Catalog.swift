@@ -1,7 +1,5 @@
 import Foundation
-import Logging
 public import PersonalDataLedger
-import PostgresNIO
 
 extension PostgresLedgerStore: LedgerCatalogStore {
     /// The ledger's catalog, kept as the `catalog` row of the schema's `meta` table in its JSON
@@ -10,16 +8,7 @@ extension PostgresLedgerStore: LedgerCatalogStore {
     /// - Throws: ``LedgerStoreError`` `corrupted` when the saved catalog is not valid: the
     ///   ledger is never read with the default catalog in its place.
     public func loadCatalog() async throws -> Catalog? {
-        let bytes: [UInt8]? = try await PostgresErrors.translating {
-            try await client.withConnection { connection in
-                let rows = try await connection.query(
-                    "SELECT value FROM \(unescaped: schema.name).meta WHERE name = 'catalog'", logger: logger)
-                var found: [UInt8]?
-                for try await value in rows.decode(ByteBuffer.self) { found = Array(buffer: value) }
-                return found
-            }
-        }
-        guard let bytes else { return nil }
+        guard let bytes = try await metaValue(named: "catalog") else { return nil }
         do {
             return try Catalog(jsonData: Data(bytes))
         } catch {
@@ -32,15 +21,6 @@ extension PostgresLedgerStore: LedgerCatalogStore {
     /// Saves `catalog` as the `catalog` row of the `meta` table, in one statement.
     public func saveCatalog(_ catalog: Catalog) async throws {
         try catalog.validate()
-        let value = ByteBuffer(bytes: Array(try catalog.jsonData()))
-        _ = try await PostgresErrors.translating {
-            try await client.withConnection { connection in
-                try await connection.query(
-                    """
-                    INSERT INTO \(unescaped: schema.name).meta VALUES ('catalog', \(value))
-                    ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value
-                    """, logger: logger)
-            }
-        }
+        try await setMetaValue(Array(try catalog.jsonData()), named: "catalog")
     }
 }

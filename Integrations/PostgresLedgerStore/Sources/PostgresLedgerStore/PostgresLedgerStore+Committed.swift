@@ -40,22 +40,22 @@ extension PostgresLedgerStore {
         let last = first &+ Int64(limit) - 1
         let s = schema.name
         return try await PostgresErrors.translating {
-            try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", logger: logger)
+            try await client.withCheckedTransaction(logger: logger) { connection in
+                try await connection.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", logger: logger)
                 var rows:
                     [(
                         sequence: Int64, body: [UInt8], commitments: [UInt8], subjects: [Int64],
                         sealed: [Int: [UInt8]]
                     )] = []
-                let query = try await connection.query(
+                try await connection.forEachRow(
                     """
                     SELECT f.seq, f.body, f.commitments, f.subjects, v.field, v.sealed
                     FROM \(unescaped: s).facts f LEFT JOIN \(unescaped: s).vault v ON v.seq = f.seq
                     WHERE f.seq BETWEEN \(first) AND \(last) ORDER BY f.seq, v.field
-                    """, logger: logger)
-                for try await (seq, body, commitments, subjects, field, sealed) in query.decode(
-                    (Int64, ByteBuffer, ByteBuffer, ByteBuffer, Int32?, ByteBuffer?).self)
-                {
+                    """, logger: logger
+                ) { row in
+                    let (seq, body, commitments, subjects, field, sealed) = try row.decode(
+                        (Int64, ByteBuffer, ByteBuffer, ByteBuffer, Int32?, ByteBuffer?).self)
                     if rows.last?.sequence != seq {
                         rows.append(
                             (
@@ -148,18 +148,19 @@ extension PostgresLedgerStore {
     ) async throws -> [Int64: (subject: SubjectID, salt: [UInt8], seal: SubjectSeal)] {
         guard !numbers.isEmpty else { return [:] }
         var opened: [Int64: (subject: SubjectID, salt: [UInt8], seal: SubjectSeal)] = [:]
-        let rows = try await connection.query(
+        try await connection.forEachRow(
             """
             SELECT number, wrapped_key, identity FROM \(unescaped: schema.name).subjects
             WHERE number = ANY(\(numbers)) AND wrapped_key IS NOT NULL
-            """, logger: logger)
-        for try await (number, wrapped, identity) in rows.decode((Int64, ByteBuffer, ByteBuffer).self) {
+            """, logger: logger
+        ) { stored in
+            let (number, wrapped, identity) = try stored.decode((Int64, ByteBuffer, ByteBuffer).self)
             let row = try openSubject(number: number, wrapped: wrapped, identity: identity)
             guard
                 let plaintext = row.seal.open(
                     Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
                 let (salt, text) = SaltedText.split(plaintext, saltLength: FactChain.saltLength)
-            else { continue }
+            else { return }
             opened[number] = (SubjectID(text), salt, row.seal)
         }
         return opened

@@ -14,7 +14,7 @@ extension PostgresLedgerStore {
     /// data, never the ledger's.
     public func erase(_ scope: ErasureScope, recording erasure: NewFact) async throws -> Fact {
         try await PostgresErrors.translating {
-            try await client.withTransaction(logger: logger) { connection in
+            try await client.withCheckedTransaction(logger: logger) { connection in
                 try await erase(scope, recording: erasure, connection)
             }
         }
@@ -29,14 +29,27 @@ extension PostgresLedgerStore {
         let subjectKey = ByteBuffer(bytes: subjectToken(scope.subject))
         let requested = scope.values.map { Int64($0) }
         var about = Set<Int64>()
-        let rows = try await connection.query(
+        try await connection.forEachRow(
             """
             SELECT seq FROM \(unescaped: s).fact_index WHERE key = \(subjectKey) AND seq = ANY(\(requested))
-            """, logger: logger)
-        for try await (sequence) in rows.decode(Int64.self) { about.insert(sequence) }
+            """, logger: logger
+        ) { about.insert(try $0.decode(Int64.self)) }
         if let foreign = requested.sorted().first(where: { !about.contains($0) }) {
             throw LedgerStoreError.invalidRequest(
                 "Fact \(foreign) is not about the subject being erased; nothing was erased.")
+        }
+        if let resolvedThrough = scope.resolvedThrough {
+            // Under the head row's lock, which every append takes, each append committed before it
+            // is visible here (READ COMMITTED): a fact about the subject that the scope was
+            // resolved without is found, and the erasure is refused before it writes anything.
+            var newer: [UInt64] = []
+            try await connection.forEachRow(
+                """
+                SELECT seq FROM \(unescaped: s).fact_index WHERE key = \(subjectKey) AND seq > \(Int64(resolvedThrough))
+                ORDER BY seq LIMIT 1
+                """, logger: logger
+            ) { newer.append(UInt64(try $0.decode(Int64.self))) }
+            try scope.checkResolved(against: newer)
         }
 
         // The facts whose lookup entries go: the erased ones, or all the subject's with the identifier.
@@ -63,7 +76,7 @@ extension PostgresLedgerStore {
         }
         try await insertFacts(plan, subjects: subjects, connection)
 
-        try await connection.query(
+        try await connection.run(
             """
             DELETE FROM \(unescaped: s).fact_index i USING unnest(\(lookupKeys)::bytea[], \(lookupSequences)::bigint[]) AS d(key, seq)
             WHERE i.key = d.key AND i.seq = d.seq
@@ -75,20 +88,20 @@ extension PostgresLedgerStore {
             // The row keeps its number for the facts that name it, but not the identifier's keyed
             // hash: that could confirm a guessed identifier, and the identifier recorded again is
             // a new subject with a row (and a salt) of its own.
-            try await connection.query(
+            try await connection.run(
                 "DELETE FROM \(unescaped: s).vault WHERE subject = \(row.number)", logger: logger)
             // Both of the identifier's index keys go: its facts, and the reports issued about it.
             let accountabilityKey = ByteBuffer(bytes: indexToken(.accountability(scope.subject)))
-            try await connection.query(
+            try await connection.run(
                 "DELETE FROM \(unescaped: s).fact_index WHERE key = \(subjectKey) OR key = \(accountabilityKey)",
                 logger: logger)
-            try await connection.query(
+            try await connection.run(
                 """
                 UPDATE \(unescaped: s).subjects SET wrapped_key = NULL, identity = NULL, token = \(ByteBuffer(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }))
                 WHERE number = \(row.number)
                 """, logger: logger)
         } else if !requested.isEmpty {
-            try await connection.query(
+            try await connection.run(
                 """
                 DELETE FROM \(unescaped: s).vault WHERE subject = \(row.number) AND seq = ANY(\(requested))
                 """, logger: logger)
@@ -110,9 +123,10 @@ extension PostgresLedgerStore {
         var sequences: [Int64] = []
         var fields: [Int32] = []
         var sealed: [ByteBuffer] = []
-        let rows = try await connection.query(
-            "SELECT seq, field, sealed FROM \(unescaped: s).vault WHERE subject = \(row.number)", logger: logger)
-        for try await (sequence, field, box) in rows.decode((Int64, Int32, ByteBuffer).self) {
+        try await connection.forEachRow(
+            "SELECT seq, field, sealed FROM \(unescaped: s).vault WHERE subject = \(row.number)", logger: logger
+        ) { stored in
+            let (sequence, field, box) = try stored.decode((Int64, Int32, ByteBuffer).self)
             let context = SubjectSeal.Context.value(sequence: sequence, field: Int(field))
             guard let plaintext = row.seal.open(Array(buffer: box), context: context) else {
                 throw LedgerStoreError.integrityViolation(
@@ -124,17 +138,18 @@ extension PostgresLedgerStore {
             sealed.append(ByteBuffer(bytes: try fresh.seal(plaintext, context: context)))
         }
         if !sequences.isEmpty {
-            try await connection.query(
+            try await connection.run(
                 """
                 UPDATE \(unescaped: s).vault v SET sealed = u.sealed
                 FROM unnest(\(sequences)::bigint[], \(fields)::int[], \(sealed)::bytea[]) AS u(seq, field, sealed)
                 WHERE v.seq = u.seq AND v.field = u.field
                 """, logger: logger)
         }
-        let identityRows = try await connection.query(
+        let identityRows = try await connection.rows(
             "SELECT identity FROM \(unescaped: s).subjects WHERE number = \(row.number)", logger: logger)
         var identity: [UInt8] = []
-        for try await (box) in identityRows.decode(ByteBuffer.self) {
+        for stored in identityRows {
+            let box = try stored.decode(ByteBuffer.self)
             guard
                 let plaintext = row.seal.open(
                     Array(buffer: box), context: SubjectSeal.Context.identity(subject: row.number))
@@ -146,7 +161,7 @@ extension PostgresLedgerStore {
         }
         let wrapped = try keyEncryptionKey.wrap(
             fresh.bytes, context: SubjectSeal.Context.wrappedKey(subject: row.number))
-        try await connection.query(
+        try await connection.run(
             """
             UPDATE \(unescaped: s).subjects SET wrapped_key = \(ByteBuffer(bytes: wrapped)),
                 identity = \(ByteBuffer(bytes: identity)) WHERE number = \(row.number)

@@ -24,7 +24,7 @@ extension PostgresLedgerStore {
         }
         let wrapped = try keyEncryptionKey.wrap(bytes, context: SubjectSeal.Context.identifierKey)
         try await PostgresErrors.translating {
-            try await client.withTransaction(logger: logger) { connection in
+            try await client.withCheckedTransaction(logger: logger) { connection in
                 let head = try await lockHead(connection)
                 guard head.count == 0 else {
                     throw LedgerStoreError.invalidRequest(
@@ -32,7 +32,7 @@ extension PostgresLedgerStore {
                     )
                 }
                 try await checkKeyIsCurrent(connection)
-                try await connection.query(
+                try await connection.run(
                     """
                     INSERT INTO \(unescaped: schema.name).meta VALUES ('identifier_key', \(ByteBuffer(bytes: wrapped)))
                     ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value

@@ -52,15 +52,14 @@ extension PostgresLedgerStore {
 
         var rows: [(sequence: Int64, body: [UInt8], subjects: [Int64], sealed: [Int: [UInt8]])] = []
         var opened: [Int64: (subject: SubjectID, seal: SubjectSeal)] = [:]
-        for try await (kind, sequence, body, subjects, field, sealed) in try await connection.query(
-            query, logger: logger
-        )
-        .decode((Int32, Int64, ByteBuffer, ByteBuffer, Int32?, ByteBuffer?).self) {
+        try await connection.forEachRow(query, logger: logger) { row in
+            let (kind, sequence, body, subjects, field, sealed) = try row.decode(
+                (Int32, Int64, ByteBuffer, ByteBuffer, Int32?, ByteBuffer?).self)
             if kind == 1 {
                 if let subject = try openIdentifiedSubject(number: sequence, wrapped: body, identity: subjects) {
                     opened[sequence] = subject
                 }
-                continue
+                return
             }
             if rows.last?.sequence != sequence {
                 rows.append((sequence, Array(buffer: body), SubjectList.decode(Array(buffer: subjects)), [:]))

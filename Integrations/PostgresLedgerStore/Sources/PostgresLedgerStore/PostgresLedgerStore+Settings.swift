@@ -1,7 +1,5 @@
 import Foundation
-import Logging
 public import PersonalDataLedger
-import PostgresNIO
 
 extension PostgresLedgerStore: LedgerSettingsStore {
     /// The ledger's settings, kept as the `settings` row of the schema's `meta` table in their
@@ -10,16 +8,7 @@ extension PostgresLedgerStore: LedgerSettingsStore {
     /// - Throws: ``LedgerStoreError`` `corrupted` when the saved settings are not valid: the
     ///   ledger never silently counts with defaults in their place.
     public func loadSettings() async throws -> LedgerSettings? {
-        let bytes: [UInt8]? = try await PostgresErrors.translating {
-            try await client.withConnection { connection in
-                let rows = try await connection.query(
-                    "SELECT value FROM \(unescaped: schema.name).meta WHERE name = 'settings'", logger: logger)
-                var found: [UInt8]?
-                for try await value in rows.decode(ByteBuffer.self) { found = Array(buffer: value) }
-                return found
-            }
-        }
-        guard let bytes else { return nil }
+        guard let bytes = try await metaValue(named: "settings") else { return nil }
         do {
             return try LedgerSettings(jsonData: Data(bytes))
         } catch {
@@ -32,15 +21,6 @@ extension PostgresLedgerStore: LedgerSettingsStore {
     /// Saves `settings` as the `settings` row of the `meta` table, in one statement.
     public func saveSettings(_ settings: LedgerSettings) async throws {
         try settings.validate()
-        let value = ByteBuffer(bytes: Array(try settings.jsonData()))
-        _ = try await PostgresErrors.translating {
-            try await client.withConnection { connection in
-                try await connection.query(
-                    """
-                    INSERT INTO \(unescaped: schema.name).meta VALUES ('settings', \(value))
-                    ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value
-                    """, logger: logger)
-            }
-        }
+        try await setMetaValue(Array(try settings.jsonData()), named: "settings")
     }
 }

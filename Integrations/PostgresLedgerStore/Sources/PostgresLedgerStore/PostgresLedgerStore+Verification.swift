@@ -20,15 +20,15 @@ extension PostgresLedgerStore {
             var expected: Int64 = 1
             let page = 5_000
             while true {
-                let rows = try await client.query(
+                let rows = try await client.rows(
                     """
                     SELECT seq, body, commitments, chain FROM \(unescaped: schema.name).facts
                     WHERE seq >= \(expected) AND seq <= \(last) ORDER BY seq LIMIT \(page)
                     """, logger: logger)
                 var read = 0
-                for try await (sequence, body, commitments, stored) in rows.decode(
-                    (Int64, ByteBuffer, ByteBuffer, ByteBuffer).self)
-                {
+                for row in rows {
+                    let (sequence, body, commitments, stored) = try row.decode(
+                        (Int64, ByteBuffer, ByteBuffer, ByteBuffer).self)
                     read += 1
                     guard sequence == expected else {
                         throw LedgerStoreError.integrityViolation(
@@ -83,15 +83,16 @@ extension PostgresLedgerStore {
     public func rotateKeyEncryptionKey(to newKey: KeyEncryptionKey) async throws -> Int {
         let s = schema.name
         return try await PostgresErrors.translating {
-            try await client.withTransaction(logger: logger) { connection in
+            try await client.withCheckedTransaction(logger: logger) { connection in
                 _ = try await lockHead(connection)
                 try await checkKeyIsCurrent(connection)
                 var numbers: [Int64] = []
                 var wrapped: [ByteBuffer] = []
-                let rows = try await connection.query(
+                let rows = try await connection.rows(
                     "SELECT number, wrapped_key FROM \(unescaped: s).subjects WHERE wrapped_key IS NOT NULL FOR UPDATE",
                     logger: logger)
-                for try await (number, box) in rows.decode((Int64, ByteBuffer).self) {
+                for row in rows {
+                    let (number, box) = try row.decode((Int64, ByteBuffer).self)
                     let context = SubjectSeal.Context.wrappedKey(subject: number)
                     guard let key = keyEncryptionKey.unwrap(Array(buffer: box), context: context) else {
                         throw LedgerStoreError.integrityViolation(
@@ -102,7 +103,7 @@ extension PostgresLedgerStore {
                     wrapped.append(ByteBuffer(bytes: try newKey.wrap(key, context: context)))
                 }
                 if !numbers.isEmpty {
-                    try await connection.query(
+                    try await connection.run(
                         """
                         UPDATE \(unescaped: s).subjects t SET wrapped_key = u.wrapped
                         FROM unnest(\(numbers)::bigint[], \(wrapped)::bytea[]) AS u(number, wrapped)
@@ -111,15 +112,14 @@ extension PostgresLedgerStore {
                 }
                 let indexBytes = indexKeyBytes
                 let index = try newKey.wrap(indexBytes, context: SubjectSeal.Context.indexKey)
-                try await connection.query(
+                try await connection.run(
                     "UPDATE \(unescaped: s).meta SET value = \(ByteBuffer(bytes: index)) WHERE name = 'index_key'",
                     logger: logger)
                 // An adopted identifier key, read as it is now (another process may have adopted it).
-                let adopted = try await connection.query(
+                let adopted = try await connection.rows(
                     "SELECT value FROM \(unescaped: s).meta WHERE name = 'identifier_key'", logger: logger)
-                var boxes: [ByteBuffer] = []
-                for try await (box) in adopted.decode(ByteBuffer.self) { boxes.append(box) }
-                for box in boxes {
+                for row in adopted {
+                    let box = try row.decode(ByteBuffer.self)
                     guard
                         let bytes = keyEncryptionKey.unwrap(
                             Array(buffer: box), context: SubjectSeal.Context.identifierKey)
@@ -129,13 +129,13 @@ extension PostgresLedgerStore {
                         )
                     }
                     let rewrapped = try newKey.wrap(bytes, context: SubjectSeal.Context.identifierKey)
-                    try await connection.query(
+                    try await connection.run(
                         """
                         UPDATE \(unescaped: s).meta SET value = \(ByteBuffer(bytes: rewrapped)) WHERE name = 'identifier_key'
                         """, logger: logger)
                 }
                 let fingerprint = ByteBuffer(bytes: Array(newKey.fingerprint.utf8))
-                try await connection.query(
+                try await connection.run(
                     "UPDATE \(unescaped: s).meta SET value = \(fingerprint) WHERE name = 'kek_fingerprint'",
                     logger: logger)
                 return numbers.count

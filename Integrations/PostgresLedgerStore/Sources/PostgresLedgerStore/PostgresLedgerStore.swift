@@ -94,10 +94,10 @@ public final class PostgresLedgerStore: LedgerStore {
     ) async throws -> PostgresLedgerStore {
         let schema = try Schema(name)
         let (indexKey, identifierKey) = try await PostgresErrors.translating {
-            try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(schema.advisoryLock))", logger: logger)
+            try await client.withCheckedTransaction(logger: logger) { connection in
+                try await connection.run("SELECT pg_advisory_xact_lock(\(schema.advisoryLock))", logger: logger)
                 for statement in schema.creation {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.run(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 return try await Self.checkedKeys(
                     connection, schema: schema, keyEncryptionKey: keyEncryptionKey, logger: logger)
@@ -117,10 +117,9 @@ public final class PostgresLedgerStore: LedgerStore {
     ) async throws -> Bool {
         let schema = try Schema(name)
         return try await PostgresErrors.translating {
-            let rows = try await client.query(
-                "SELECT to_regclass(\(schema.name + ".head")) IS NOT NULL", logger: logger)
-            for try await (exists) in rows.decode(Bool.self) { return exists }
-            return false
+            try await client.withConnection {
+                try await ledgerExists(connection: $0, schema: schema.name, logger: logger)
+            }
         }
     }
 
@@ -134,10 +133,9 @@ public final class PostgresLedgerStore: LedgerStore {
     ) async throws -> Bool {
         let schema = try Schema(name)
         return try await PostgresErrors.translating {
-            let rows = try await connection.query(
+            let rows = try await connection.rows(
                 "SELECT to_regclass(\(schema.name + ".head")) IS NOT NULL", logger: logger)
-            for try await (exists) in rows.decode(Bool.self) { return exists }
-            return false
+            return try rows.first?.decode(Bool.self) ?? false
         }
     }
 
@@ -170,9 +168,10 @@ public final class PostgresLedgerStore: LedgerStore {
         _ connection: PostgresConnection, schema: Schema, keyEncryptionKey: KeyEncryptionKey, logger: Logger
     ) async throws -> ([UInt8], IdentifierKey?) {
         var meta: [String: [UInt8]] = [:]
-        let rows = try await connection.query(
-            "SELECT name, value FROM \(unescaped: schema.name).meta", logger: logger)
-        for try await (name, value) in rows.decode((String, ByteBuffer).self) { meta[name] = Array(buffer: value) }
+        try await connection.forEachRow("SELECT name, value FROM \(unescaped: schema.name).meta", logger: logger) {
+            let (name, value) = try $0.decode((String, ByteBuffer).self)
+            meta[name] = Array(buffer: value)
+        }
 
         if let version = meta["schema_version"].flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
             version > Schema.version
@@ -211,7 +210,7 @@ public final class PostgresLedgerStore: LedgerStore {
         let wrapped = try keyEncryptionKey.wrap(bytes, context: SubjectSeal.Context.indexKey)
         let version = Array(String(Schema.version).utf8)
         let fingerprint = Array(keyEncryptionKey.fingerprint.utf8)
-        try await connection.query(
+        try await connection.run(
             """
             INSERT INTO \(unescaped: schema.name).meta VALUES
                 ('schema_version', \(ByteBuffer(bytes: version))),
@@ -240,9 +239,10 @@ public final class PostgresLedgerStore: LedgerStore {
 
     public func integrityHead() async throws -> IntegrityHead {
         try await PostgresErrors.translating {
-            let rows = try await client.query(
+            let rows = try await client.rows(
                 "SELECT count, hash FROM \(unescaped: schema.name).head WHERE id = 1", logger: logger)
-            for try await (count, hash) in rows.decode((Int64, ByteBuffer).self) {
+            if let row = rows.first {
+                let (count, hash) = try row.decode((Int64, ByteBuffer).self)
                 return IntegrityHead(count: UInt64(count), hash: Array(buffer: hash).hexString)
             }
             throw LedgerStoreError.corrupted("The head row of schema '\(schema.name)' is missing.")

@@ -29,6 +29,12 @@ struct PostgresLedgerStoreTests {
                 try await PostgresLedgerStore.open(
                     client: client, keyEncryptionKey: key, schema: TestServer.uniqueSchema())
             }
+            // Services and the DPO share the ledger: an erasure resolved too early is refused.
+            for check in LedgerStoreConformance.sharedStoreChecks {
+                await check.run(
+                    against: try await PostgresLedgerStore.open(
+                        client: client, keyEncryptionKey: key, schema: TestServer.uniqueSchema()))
+            }
         }
     }
 
@@ -151,6 +157,15 @@ struct PostgresLedgerStoreTests {
                 try await PostgresLedgerStore.open(client: client, keyEncryptionKey: .random(), schema: schema)
             }
             #expect(error?.message.contains("not this ledger's") == true)
+        }
+    }
+
+    @Test func aLedgerExistsOnlyOnceOpened() async throws {
+        try await TestServer.withClient { client in
+            let schema = TestServer.uniqueSchema()
+            #expect(try await PostgresLedgerStore.ledgerExists(client: client, schema: schema) == false)
+            _ = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: .random(), schema: schema)
+            #expect(try await PostgresLedgerStore.ledgerExists(client: client, schema: schema))
         }
     }
 
