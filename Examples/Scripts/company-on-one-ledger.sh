@@ -47,8 +47,9 @@ fail() {
 }
 
 # The programs, built in their own packages' build folders (nothing is rebuilt when CI built them).
+# A failed build stops the script (errexit does not reach into $(...)): never an older binary.
 built() {
-    swift build --package-path "$repo/$1" --product "$2" >&2
+    swift build --package-path "$repo/$1" --product "$2" >&2 || return 1
     printf '%s/%s\n' "$(swift build --package-path "$repo/$1" --show-bin-path)" "$2"
 }
 command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
