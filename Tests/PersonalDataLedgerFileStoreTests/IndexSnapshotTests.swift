@@ -52,10 +52,13 @@ import Testing
         }
         writer.raw(head)
         // Header order: tables, position blocks, positions, slot blocks, slots, postings, tokens,
-        // slot count, string blocks, strings, string hash, string count.
+        // slot count, string blocks, strings, string hash, string count, subject records, subject count.
         for index in [0, 4, 5, 6, 7, 8, 9] { writer.uint64LE(offsets[index]) }
         writer.uint64LE(1)
         for index in [1, 2, 3] { writer.uint64LE(offsets[index]) }
+        writer.uint64LE(0)
+        // Subject records (none), just after the header.
+        writer.uint64LE(UInt64(IndexSnapshot.headerSize))
         writer.uint64LE(0)
         for section in sections { writer.raw(section) }
         writer.uint32LE(CRC32C.checksum(writer.bytes))

@@ -44,6 +44,9 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     private var erasedSubjectNumbers: [[UInt8]: UInt64] = [:]
     /// Why the given commitments cannot be kept; the writer then writes nothing.
     private(set) var refusal: String?
+    /// What was found damaged while encoding (a subject's identifier that cannot be read); the
+    /// writer then writes nothing and throws it.
+    private(set) var damage: (any Error)?
 
     init(tables: StoreTables, salts: SaltSource = .random) {
         self.tables = tables
@@ -121,9 +124,26 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
             operations: operations)
     }
 
-    /// The number a subject has now, whether published or new in this group.
+    /// The number a subject has now, whether published or new in this group; `nil` also when
+    /// its lookup failed, which ``damage`` then records.
     func subjectNumber(_ id: SubjectID) -> UInt64? {
-        tables.subjectNumbers[id] ?? newSubjectNumbers[id]
+        if let number = newSubjectNumbers[id] { return number }
+        do { return try tables.subjects.number(of: id) } catch {
+            if damage == nil { damage = error }
+            return nil
+        }
+    }
+
+    /// A subject's record, published or new in this group.
+    private func subjectRecord(_ number: UInt64) -> (identityOffset: UInt64, commitment: [UInt8]) {
+        guard Int(number) < tables.subjects.count else {
+            let record = newSubjects[Int(number) - tables.subjects.count]
+            return (record.identityOffset, record.commitment)
+        }
+        do { return try tables.subjects.record(number) } catch {
+            if damage == nil { damage = error }
+            return (0, [UInt8](repeating: 0, count: Commitment.length))
+        }
     }
 
     private func stringNumber(_ text: String) -> UInt64? {
@@ -165,9 +185,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     func subject(_ id: SubjectID) -> (number: UInt64, commitment: [UInt8]) {
         if preset != nil { return presetSubject(id) }
         if let number = subjectNumber(id) {
-            let record =
-                Int(number) < tables.subjects.count
-                ? tables.subjects[Int(number)] : newSubjects[Int(number) - tables.subjects.count]
+            let record = subjectRecord(number)
             return (number, record.commitment)
         }
         let salt = salts.next()
@@ -207,9 +225,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
             return (number, commitment)
         }
         if let number = subjectNumber(id) {
-            let record =
-                Int(number) < tables.subjects.count
-                ? tables.subjects[Int(number)] : newSubjects[Int(number) - tables.subjects.count]
+            let record = subjectRecord(number)
             if record.commitment != commitment, refusal == nil {
                 refusal =
                     "Fact \(sequence): a subject identifier the store holds is given another salt than the store keeps for it."

@@ -127,7 +127,7 @@ struct ReplayContext: FactDecodingContext {
     /// Only the two tables decoding needs: a copy of the whole tables per record costs more
     /// than the record.
     let strings: StringTable
-    let subjects: [SubjectRecord]
+    let subjects: SubjectTable
 
     init(tables: StoreTables) {
         self.strings = tables.strings
@@ -139,11 +139,7 @@ struct ReplayContext: FactDecodingContext {
     }
 
     func subject(_ number: UInt64) throws -> (id: SubjectID, commitment: [UInt8]) {
-        guard number < UInt64(subjects.count) else {
-            throw CodecError.malformed("subject number \(number) is not defined")
-        }
-        let record = subjects[Int(number)]
-        return (record.id ?? .erased, record.commitment)
+        (try subjects.identifier(number) ?? .erased, try subjects.record(number).commitment)
     }
 
     func value(_ stored: StoredValue) throws -> PersonalValue { .erased }

@@ -105,7 +105,7 @@ package enum FileFormatProbe {
 
     /// The small files beside the log, told apart by how they start: an `INDEX` snapshot (as it
     /// is, and with its CRC-32C made to match, so mutations reach the snapshot decoder), a
-    /// `CHECKPOINT`, or a `KEY-FINGERPRINT`.
+    /// `SUBJECTS`, `CHECKPOINT`, or a `KEY-FINGERPRINT`.
     package static func index(_ bytes: [UInt8]) throws {
         if bytes.starts(with: IndexSnapshot.magic) {
             var failure: (any Error)?
@@ -119,6 +119,8 @@ package enum FileFormatProbe {
                 try decodeWholeIndex(fixed)
             }
             if let failure { throw failure }
+        } else if bytes.starts(with: SubjectHash.magic) {
+            try subjectHash(bytes)
         } else if bytes.starts(with: Array("PersonalDataLedger checkpoint".utf8)) {
             guard CheckpointFile.decode(bytes) != nil else { throw CodecError.malformed("not a checkpoint") }
         } else {
@@ -126,10 +128,26 @@ package enum FileFormatProbe {
         }
     }
 
-    /// Decodes a snapshot and then reads every position and every slot's postings, which the
-    /// store reads only when a query needs them.
+    /// Reads a `SUBJECTS` table whole (its checksum aside, which the store checks first): every
+    /// probe run, and the table rewritten without each number it lists.
+    private static func subjectHash(_ bytes: [UInt8]) throws {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        copy.copyBytes(from: bytes)
+        let hash = try SubjectHash(bytes: UnsafeRawBufferPointer(copy)) { $0.deallocate() }
+        var listed: Set<UInt64> = []
+        for text in ["customer:1", "customer:10001", "b2b:contact:7", ""] {
+            listed.formUnion(hash.candidates(for: SubjectID(rawValue: text)))
+        }
+        for number in listed.sorted().prefix(4) {
+            _ = try? hash.removing([number]) { Int($0 % UInt64(max(hash.capacity, 1))) }
+        }
+    }
+
+    /// Decodes a snapshot and then reads every position, every slot's postings and every
+    /// subject record, which the store reads only when a query needs them.
     private static func decodeWholeIndex(_ bytes: [UInt8]) throws {
         let tables = try IndexSnapshot.decode(bytes, identities: identities)
+        try tables.subjects.forEachRecord { _ in }
         try tables.positions.forEach { _ in }
         try tables.index.forEachSlot { _, _ in }
     }

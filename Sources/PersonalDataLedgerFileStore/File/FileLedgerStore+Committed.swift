@@ -52,8 +52,10 @@ extension FileLedgerStore {
                 guard let number = subjects.next(), Int(number) < state.tables.subjects.count else {
                     throw LedgerStoreError.corrupted("The record of fact \(sequence) names fewer subjects than it has.")
                 }
-                let record = state.tables.subjects[Int(number)]
-                if record.id != nil, let entry = try? identities.read(at: record.identityOffset), entry.isLive {
+                let record = try state.tables.subjects.record(number)
+                if !state.tables.erasedSubjects.contains(number),
+                    let entry = try? identities.read(at: record.identityOffset), entry.isLive
+                {
                     fields.append(.salted(entry.salt))
                 } else {
                     fields.append(.erased(commitment: record.commitment))

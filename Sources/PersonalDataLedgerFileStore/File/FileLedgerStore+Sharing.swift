@@ -99,7 +99,7 @@ extension FileLedgerStore {
                     if try values.erase(at: offset, fileEnd: state.tables.valuesEnd) { wroteValues = true }
                 case .subject(let number):
                     guard Int(number) < state.tables.subjects.count else { continue }
-                    let offset = state.tables.subjects[Int(number)].identityOffset
+                    let offset = try state.tables.subjects.record(number).identityOffset
                     if try identities.erase(at: offset, fileEnd: state.tables.identitiesEnd) { wroteIdentities = true }
                 }
             }
@@ -107,6 +107,11 @@ extension FileLedgerStore {
             if wroteIdentities { touched.append((identities.descriptor, identities.kind.fileName)) }
         } catch { throw closing(error, "carrying out a recorded erasure in", "the vaults") }
         try syncEach(touched)
+        if state.foreignErasures.contains(where: { if case .subject = $0 { true } else { false } }) {
+            do { try Self.removeErasedSubjects(from: directory, tables: state.tables) } catch {
+                throw closing(error, "removing an erased subject from", LedgerDirectory.subjectsName)
+            }
+        }
         if state.foreignDroppedLookups {
             do {
                 try directory.remove(LedgerDirectory.indexName)

@@ -141,9 +141,12 @@ extension FileLedgerStore {
 
     /// Every live vault entry must still match its commitment in the log.
     private func verifyVaults(_ tables: StoreTables) throws {
-        for (number, subject) in tables.subjects.enumerated() where subject.id != nil {
-            let entry = try? identities.read(at: subject.identityOffset)
-            guard let entry, entry.isLive,
+        for number in 0..<UInt64(tables.subjects.count) where !tables.erasedSubjects.contains(number) {
+            let subject = try? tables.subjects.record(number)
+            let entry = subject.flatMap { try? identities.read(at: $0.identityOffset) }
+            // Appended erased (with given commitments): nothing in the vault to match.
+            if let entry, !entry.isLive, (try? tables.subjects.identifier(number)) == .some(nil) { continue }
+            guard let subject, let entry, entry.isLive,
                 Commitment.commit(entry.text, salt: entry.salt, domain: Commitment.subjectDomain)
                     == subject.commitment
             else {

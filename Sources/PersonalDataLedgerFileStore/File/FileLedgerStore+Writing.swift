@@ -167,6 +167,7 @@ extension FileLedgerStore {
             if let refusal = encoder.refusal {
                 throw LedgerStoreError.invalidRequest("\(refusal) Nothing of the batch was appended.")
             }
+            if let damage = encoder.damage { throw damage }
             return CommitPlan(
                 batches: batches, newStrings: encoder.newStrings, newSubjects: encoder.newSubjects,
                 identities: encoder.identities.bytes, values: encoder.values.bytes,
@@ -352,7 +353,7 @@ extension FileLedgerStore {
     private func commitErasure(_ scope: ErasureScope, _ erasure: NewFact) throws -> Fact {
         let (valueOperations, tokens) = try state.withLock { state -> ([EraseOperation], [UInt64: String]) in
             try state.checkUsable(for: mode, writing: true)
-            let number = state.tables.subjectNumbers[scope.subject]
+            let number = try state.tables.subjects.number(of: scope.subject)
             let about = Set(
                 try number.map { number in
                     try readIndex(state) { index throws(CodecError) in try index.postings(.subject(number)) }
@@ -408,6 +409,7 @@ extension FileLedgerStore {
         let (subjects, identitiesEnd, valuesEnd) = state.withLock {
             ($0.tables.subjects, encoder.identitiesEnd, encoder.valuesEnd)
         }
+        var erasedSubjects = false
         var touchedIdentities = false
         var touchedValues = false
         for operation in operations {
@@ -417,9 +419,14 @@ extension FileLedgerStore {
                     touchedValues = try values.erase(at: offset, fileEnd: valuesEnd) || touchedValues
                 } catch { throw failClosed(error, "erasing an entry of", values.kind.fileName) }
             case .subject(let number):
-                let record =
-                    Int(number) < subjects.count
-                    ? subjects[Int(number)] : encoder.newSubjects[Int(number) - subjects.count]
+                erasedSubjects = true
+                let record: (identityOffset: UInt64, commitment: [UInt8])
+                do {
+                    record =
+                        Int(number) < subjects.count
+                        ? try subjects.record(number)
+                        : (encoder.newSubjects[Int(number) - subjects.count].identityOffset, [])
+                } catch { throw failClosed(error, "erasing an entry of", identities.kind.fileName) }
                 do {
                     touchedIdentities =
                         try identities.erase(at: record.identityOffset, fileEnd: identitiesEnd) || touchedIdentities
@@ -430,6 +437,14 @@ extension FileLedgerStore {
         if touchedValues { touched.append((values.descriptor, values.kind.fileName)) }
         if touchedIdentities { touched.append((identities.descriptor, identities.kind.fileName)) }
         try syncAll(touched)
+        if erasedSubjects {
+            // The tables are published after this returns: erase in a copy to see what stays.
+            var tables = state.withLock { $0.tables }
+            for case .subject(let number) in operations { tables.apply(.subject(number: number)) }
+            do { try Self.removeErasedSubjects(from: directory, tables: tables) } catch {
+                throw failClosed(error, "removing an erased subject from", LedgerDirectory.subjectsName)
+            }
+        }
     }
 
     /// The value fields of the fact at `sequence` as the log records them, and which is its
@@ -520,13 +535,16 @@ extension FileLedgerStore {
     /// acknowledged fact is still in the log, the store stays usable, and the next snapshot or
     /// open does the work again. The error says so, so that no caller retries what is recorded.
     func writeSnapshot() throws {
-        let (index, checkpoint) = try state.withLock { state throws(LedgerStoreError) in
+        let (index, subjects, checkpoint) = try state.withLock { state throws(LedgerStoreError) in
             state.factsSinceSnapshot = 0
             do {
                 return (
                     try IndexSnapshot.encode(state.tables),
+                    try? Self.encodeSubjectHash(state.tables),
                     CheckpointFile.encode(IntegrityHead(count: state.tables.count, hash: state.tables.head.hexString))
                 )
+            } catch let error as LedgerStoreError {
+                throw error
             } catch {
                 // The next open rebuilds the index from the log instead of reading the damage again.
                 try? directory.remove(LedgerDirectory.indexName)
@@ -539,14 +557,25 @@ extension FileLedgerStore {
         }
         do {
             try directory.replace(LedgerDirectory.indexName, with: index)
+            if let subjects {
+                try directory.replace(LedgerDirectory.subjectsName, with: subjects)
+            } else if try directory.remove(LedgerDirectory.subjectsName) {
+                // An identifier that does not read: open looks subjects up the slow way.
+                try directory.sync()
+            }
             try directory.replace(LedgerDirectory.checkpointName, with: checkpoint)
-            // From now on positions and postings are read from the file, not kept in memory.
+            // From now on positions, postings and subjects are read from the files, not kept in memory.
             if let mapped = try? IndexSnapshot.map(in: directory, checkingChecksum: false) {
-                _ = state.withLock { $0.tables.rebase(on: mapped) }
+                let hash = subjects == nil ? nil : try? SubjectHash.map(in: directory, checkingChecksum: false)
+                _ = state.withLock {
+                    $0.tables.rebase(on: mapped, hash: hash?.belongs(to: mapped.header) == true ? hash : nil,
+                        identities: .vault(identities))
+                }
             }
         } catch {
             try? directory.remove(LedgerDirectory.indexName + ".tmp")
             try? directory.remove(LedgerDirectory.checkpointName + ".tmp")
+            try? directory.remove(LedgerDirectory.subjectsName + ".tmp")
             throw LedgerStoreError(
                 .io,
                 "Writing the index snapshot (\(LedgerDirectory.indexName), \(LedgerDirectory.checkpointName)) in "

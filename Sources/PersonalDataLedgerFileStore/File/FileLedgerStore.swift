@@ -200,7 +200,7 @@ public final class FileLedgerStore: LedgerStore {
 
     public func facts(for key: IndexKey) async throws -> [Fact] {
         try read { state in
-            guard let slot = state.tables.slot(for: key) else { return [] }
+            guard let slot = try state.tables.slot(for: key) else { return [] }
             let sequences = try readIndex(state) { index throws(CodecError) in try index.postings(slot) }
             return try self.facts(sequences, in: state)
         }

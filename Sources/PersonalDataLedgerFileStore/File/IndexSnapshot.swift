@@ -37,10 +37,12 @@ import PersonalDataLedger
 /// - a CRC-32C u32 of everything before it, checked at open.
 enum IndexSnapshot {
     static let magic = Array("PDL-IDX\0".utf8)
-    /// 4: laid out to be mapped (sections of fixed-size entries); a version 3 snapshot is ignored
-    /// and the index rebuilt from the log once.
-    static let version: UInt32 = 4
-    static let headerSize = 184
+    /// 5: subjects as fixed-size records, found by identifier through `SUBJECTS`; a snapshot of
+    /// an earlier version is ignored and the index rebuilt from the log once.
+    static let version: UInt32 = 5
+    static let headerSize = 200
+    /// Bytes per subject record: identity offset u64, commitment.
+    static let subjectRecordSize = 8 + Commitment.length
     /// Positions and slots are coded in blocks of this many; a lookup decodes one block.
     static let blockSize = 16
     static let slotBlockSize = 32
@@ -56,7 +58,7 @@ enum IndexSnapshot {
     }
 
     /// FNV-1a over the bytes, finished with SplitMix64's mix so that the low bits spread.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -125,6 +127,8 @@ enum IndexSnapshot {
         var stringsOffset: UInt64 = 0
         var stringHashOffset: UInt64 = 0
         var stringCount: UInt64 = 0
+        var subjectRecordsOffset: UInt64 = 0
+        var subjectCount: UInt64 = 0
 
         init(tables: StoreTables) {
             logEnd = tables.logEnd
@@ -161,6 +165,8 @@ enum IndexSnapshot {
             stringsOffset = load(160)
             stringHashOffset = load(168)
             stringCount = load(176)
+            subjectRecordsOffset = load(184)
+            subjectCount = load(192)
         }
 
         func encode(into writer: inout ByteWriter) {
@@ -172,6 +178,7 @@ enum IndexSnapshot {
             for value in [
                 tablesOffset, positionBlocksOffset, positionsOffset, slotBlocksOffset, slotsOffset, postingsOffset,
                 tokensOffset, slotCount, stringBlocksOffset, stringsOffset, stringHashOffset, stringCount,
+                subjectRecordsOffset, subjectCount,
             ] {
                 writer.uint64LE(value)
             }
@@ -181,12 +188,17 @@ enum IndexSnapshot {
     // MARK: Encoding
 
     static func encode(_ tables: StoreTables) throws -> [UInt8] {
-        var small = ByteWriter(capacity: 64 + tables.subjects.count * 20)
-        small.varint(tables.subjects.count)
-        for subject in tables.subjects {
-            small.varint(subject.identityOffset)
-            small.raw(subject.commitment)
-            small.byte(subject.id == nil ? 1 : 0)
+        var subjectRecords = ByteWriter(capacity: tables.subjects.count * subjectRecordSize)
+        try tables.subjects.forEachRecord { record in
+            subjectRecords.uint64LE(record.identityOffset)
+            subjectRecords.raw(record.commitment)
+        }
+        var small = ByteWriter(capacity: 64)
+        small.varint(tables.erasedSubjects.count)
+        var previousErased: UInt64 = 0
+        for number in tables.erasedSubjects.sorted() {
+            small.varint(number - previousErased)
+            previousErased = number
         }
         small.varint(tables.erasedValues.count)
         for offset in tables.erasedValues.sorted() { small.varint(offset) }
@@ -263,7 +275,9 @@ enum IndexSnapshot {
         }
 
         var header = Header(tables: tables)
-        header.tablesOffset = UInt64(headerSize)
+        header.subjectRecordsOffset = UInt64(headerSize)
+        header.subjectCount = UInt64(tables.subjects.count)
+        header.tablesOffset = header.subjectRecordsOffset + UInt64(subjectRecords.count)
         header.stringBlocksOffset = header.tablesOffset + UInt64(small.count)
         header.stringsOffset = header.stringBlocksOffset + UInt64(stringBlocks.count)
         header.stringHashOffset = header.stringsOffset + UInt64(strings.count)
@@ -278,7 +292,7 @@ enum IndexSnapshot {
         var writer = ByteWriter(capacity: Int(header.tokensOffset) + tokens.count + 4)
         header.encode(into: &writer)
         for section in [
-            small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks, slots, postings,
+            subjectRecords, small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks, slots, postings,
             tokens,
         ] {
             writer.raw(section.bytes)
@@ -290,9 +304,8 @@ enum IndexSnapshot {
     // MARK: Decoding
 
     /// Decodes a snapshot held in memory (tests, the fuzz probe): the same checks as ``open``.
-    /// Subject identifiers are filled in from `identities` (vault entries by offset) for subjects
-    /// not erased.
-    static func decode(_ bytes: [UInt8], identities: [UInt64: String?]) throws(CodecError) -> StoreTables {
+    /// Subject identifiers are read from `identities` (vault entries by offset).
+    static func decode(_ bytes: [UInt8], identities: [UInt64: String?]) throws -> StoreTables {
         guard bytes.count >= 16, bytes.starts(with: magic) else { throw CodecError.malformed("not an index snapshot") }
         let body = bytes.count - 4
         let checksum = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<body])) }
@@ -302,55 +315,45 @@ enum IndexSnapshot {
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
         copy.copyBytes(from: bytes)
         let index = try MappedIndex(bytes: UnsafeRawBufferPointer(copy)) { $0.deallocate() }
-        return try tables(from: index, identities: identities)
+        var tables = try tables(from: index, identities: .entries(identities)) { _ in nil }
+        // Every live identifier is there: look subjects up in memory, as without `SUBJECTS`.
+        var numbers: [SubjectID: UInt64] = [:]
+        for number in 0..<UInt64(tables.subjects.count) where !tables.erasedSubjects.contains(number) {
+            let offset = try tables.subjects.record(number).identityOffset
+            if let text = identities[offset] ?? nil { numbers[SubjectID(rawValue: text)] = number }
+        }
+        tables.subjects = SubjectTable(
+            base: index, identities: .entries(identities), erased: tables.erasedSubjects, hash: nil, numbers: numbers)
+        return tables
     }
 
     /// Maps the directory's `INDEX` and decodes its small tables; `nil` when there is none, or
     /// it cannot be read, or it does not decode (the log rebuilds it). The checksum is checked
     /// by reading the file in pieces, so that checking does not leave all of it resident.
-    static func open(in directory: LedgerDirectory, identities: [UInt64: String?]) throws -> StoreTables? {
+    ///
+    /// `hash` gives the `SUBJECTS` table for the snapshot's header, if there is one that
+    /// belongs to it; without one the subjects are looked up through `numbers` (read by the
+    /// caller from the identities vault, given the subject records).
+    static func open(
+        in directory: LedgerDirectory, identities: VaultFile,
+        hash: (Header) throws -> SubjectHash?
+    ) throws -> StoreTables? {
         guard let index = try map(in: directory, checkingChecksum: true) else { return nil }
-        return try? tables(from: index, identities: identities)
+        return try? tables(from: index, identities: .vault(identities), hash: hash)
     }
 
     /// Maps the directory's `INDEX`; `nil` when there is none, or it cannot be read or mapped,
     /// or its header does not decode. `checkingChecksum` is `false` only for the file this
     /// process has just written and synced.
     static func map(in directory: LedgerDirectory, checkingChecksum: Bool) throws -> MappedIndex? {
-        let fd: FileDescriptor
-        do {
-            fd = try FileDescriptor.open(directory.file(LedgerDirectory.indexName), .readOnly, calls: directory.calls)
-        } catch let error where error == .symbolicLink {
-            throw LedgerStoreError.symbolicLink(LedgerDirectory.indexName, in: directory.path)
-        } catch {
-            return nil
-        }
-        defer { fd.close() }
-        guard let size = try? fd.size(), size >= Int64(headerSize + 4), size <= Int64(Int.max),
-            let checksum = try? fd.read(count: 4, at: size - 4), checksum.count == 4,
-            !checkingChecksum || (try? crc(of: fd, upTo: size - 4)) == checksum.uint32LE(at: 0),
-            let base = system_mapShared(fd.rawValue, length: Int(size))
+        guard let mapped = try directory.mapChecksummed(LedgerDirectory.indexName, checkingChecksum: checkingChecksum)
         else { return nil }
-        return try? MappedIndex(bytes: UnsafeRawBufferPointer(start: base, count: Int(size))) { bytes in
-            system_unmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress!), length: bytes.count)
-        }
+        return try? MappedIndex(bytes: mapped.bytes, release: mapped.release)
     }
 
-    private static func crc(of fd: FileDescriptor, upTo end: Int64) throws(Errno) -> UInt32 {
-        var crc: UInt32 = 0
-        var offset: Int64 = 0
-        while offset < end {
-            let piece = try fd.read(count: Int(min(1 << 20, end - offset)), at: offset)
-            guard !piece.isEmpty else { throw Errno.ioError }
-            crc = piece.withUnsafeBytes { CRC32C.update(crc, $0) }
-            offset += Int64(piece.count)
-        }
-        return crc
-    }
-
-    private static func tables(from index: MappedIndex, identities: [UInt64: String?]) throws(CodecError)
-        -> StoreTables
-    {
+    private static func tables(
+        from index: MappedIndex, identities: IdentityReader, hash: (Header) throws -> SubjectHash?
+    ) throws -> StoreTables {
         var tables = StoreTables()
         let header = index.header
         tables.logEnd = header.logEnd
@@ -359,23 +362,24 @@ enum IndexSnapshot {
         tables.head = header.head
         let small = index.tableBytes()
         var reader = ByteReader(small)
-        let subjectCount = try reader.count(limit: reader.remaining)
-        tables.subjects.reserveCapacity(subjectCount)
-        tables.subjectNumbers.reserveCapacity(subjectCount)
-        for number in 0..<subjectCount {
-            let offset = try reader.varint()
-            let commitment = try reader.raw(Commitment.length)
-            let erased = try reader.byte() == 1
-            let text = erased ? nil : identities[offset] ?? nil
-            if erased { tables.erasedSubjects.insert(UInt64(number)) }
-            tables.define(
-                subject: SubjectRecord(
-                    identityOffset: offset, commitment: commitment, id: text.map(SubjectID.init(rawValue:))))
+        var erased: Set<UInt64> = []
+        var number: UInt64 = 0
+        for position in 0..<(try reader.count(limit: reader.remaining)) {
+            let step = try reader.varint()
+            guard position == 0 || step > 0, step <= header.subjectCount - number else {
+                throw CodecError.malformed("erased subject numbers out of order")
+            }
+            number += step
+            guard number < header.subjectCount else { throw CodecError.malformed("erased subject \(number)") }
+            erased.insert(number)
         }
         for _ in 0..<(try reader.count(limit: reader.remaining)) {
             tables.erasedValues.insert(try reader.varint())
         }
         guard reader.isAtEnd else { throw CodecError.malformed("index snapshot has trailing bytes") }
+        let subjectHash = try hash(header)
+        tables.subjects = SubjectTable(
+            base: index, identities: identities, erased: erased, hash: subjectHash, numbers: [:])
         tables.strings = StringTable(base: index)
         tables.positions = PositionTable(base: index)
         tables.index = PostingsTable(base: index)

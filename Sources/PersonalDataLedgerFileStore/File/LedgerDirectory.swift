@@ -14,6 +14,7 @@ struct LedgerDirectory: Sendable {
     static let valuesVaultName = "values.vault"
     static let indexName = "INDEX"
     static let checkpointName = "CHECKPOINT"
+    static let subjectsName = SubjectHash.fileName
 
     func file(_ name: String) -> String { path + "/" + name }
 
@@ -21,7 +22,8 @@ struct LedgerDirectory: Sendable {
     /// file someone else put beside them).
     static func isLedgerFile(_ name: String) -> Bool {
         [
-            lockName, identitiesVaultName, valuesVaultName, indexName, checkpointName, KeyFingerprintFile.name,
+            lockName, identitiesVaultName, valuesVaultName, indexName, checkpointName, subjectsName,
+            KeyFingerprintFile.name,
             IdentifierKey.fileName, FileLedgerStore.settingsFileName,
         ].contains(name) || segmentNumber(of: name) != nil
     }
@@ -108,9 +110,12 @@ struct LedgerDirectory: Sendable {
         } catch { return nil }
     }
 
-    func remove(_ name: String) throws(Errno) {
+    /// Removes `name`; `false` when there was no such file.
+    @discardableResult
+    func remove(_ name: String) throws(Errno) -> Bool {
         switch calls.unlink(file(name)) {
-        case .success, .failure(.noSuchFile): return
+        case .success: return true
+        case .failure(.noSuchFile): return false
         case .failure(let error): throw error
         }
     }

@@ -17,6 +17,7 @@ final class MappedIndex: @unchecked Sendable {
     private let release: @Sendable (UnsafeRawBufferPointer) -> Void
 
     let header: IndexSnapshot.Header
+    private let subjectRecords: Range<Int>
     private let stringBlocks: Range<Int>
     private let strings: Range<Int>
     private let stringHash: Range<Int>
@@ -41,13 +42,14 @@ final class MappedIndex: @unchecked Sendable {
             let header = try IndexSnapshot.Header(bytes)
             let end = bytes.count - 4
             let bounds = [
-                header.tablesOffset, header.stringBlocksOffset, header.stringsOffset, header.stringHashOffset,
+                header.subjectRecordsOffset, header.tablesOffset, header.stringBlocksOffset, header.stringsOffset, header.stringHashOffset,
                 header.positionBlocksOffset, header.positionsOffset, header.slotBlocksOffset,
                 header.slotsOffset, header.postingsOffset, header.tokensOffset, UInt64(end),
             ]
-            guard header.tablesOffset == UInt64(IndexSnapshot.headerSize),
+            guard header.subjectRecordsOffset == UInt64(IndexSnapshot.headerSize),
                 zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 })
             else { throw CodecError.malformed("index sections out of order") }
+            subjectRecords = Int(header.subjectRecordsOffset)..<Int(header.tablesOffset)
             stringBlocks = Int(header.stringBlocksOffset)..<Int(header.stringsOffset)
             strings = Int(header.stringsOffset)..<Int(header.stringHashOffset)
             stringHash = Int(header.stringHashOffset)..<Int(header.positionBlocksOffset)
@@ -58,7 +60,8 @@ final class MappedIndex: @unchecked Sendable {
             postings = Int(header.postingsOffset)..<Int(header.tokensOffset)
             tokens = Int(header.tokensOffset)..<end
             guard header.count <= UInt64(Int32.max) * 16, header.slotCount <= UInt64(Int32.max) * 16,
-                header.stringCount <= UInt64(Int32.max),
+                header.stringCount <= UInt64(Int32.max), header.subjectCount <= UInt64(UInt32.max - 1),
+                UInt64(subjectRecords.count) == header.subjectCount * UInt64(IndexSnapshot.subjectRecordSize),
                 stringBlocks.count == IndexSnapshot.blocks(Int(header.stringCount)) * 8,
                 stringHash.count == IndexSnapshot.hashCapacity(Int(header.stringCount)) * 4,
                 positionBlocks.count == IndexSnapshot.blocks(Int(header.count)) * 8,
@@ -73,7 +76,17 @@ final class MappedIndex: @unchecked Sendable {
 
     deinit { release(bytes) }
 
-    /// The bytes of the small tables (strings, subjects, erased offsets), for decoding at open.
+    /// Subject `index`'s record (below `header.subjectCount`): where its identifier lies in the
+    /// identities vault, and its commitment.
+    func subjectRecord(_ index: Int) throws(CodecError) -> (identityOffset: UInt64, commitment: [UInt8]) {
+        guard index >= 0, index < Int(header.subjectCount) else { throw CodecError.malformed("subject \(index)") }
+        let offset = subjectRecords.lowerBound + index * IndexSnapshot.subjectRecordSize
+        return (
+            load(offset), [UInt8](UnsafeRawBufferPointer(rebasing: bytes[(offset + 8)..<(offset + IndexSnapshot.subjectRecordSize)]))
+        )
+    }
+
+    /// The bytes of the small tables (erased subjects and values), for decoding at open.
     func tableBytes() -> [UInt8] {
         [UInt8](UnsafeRawBufferPointer(rebasing: bytes[Int(header.tablesOffset)..<stringBlocks.lowerBound]))
     }

@@ -52,7 +52,7 @@ struct RecoveryInput {
     /// The segments found, in number order (gaps included: the plan refuses them).
     var segments: [Segment]
     var identitiesSize: UInt64
-    /// Where the walkable prefix of the identities vault ends (see ``StoreOpener/identityEntries(_:)``).
+    /// Where the walkable prefix of the identities vault ends (see ``StoreOpener/identityEntries(_:from:)``).
     var identitiesValidEnd: UInt64
     var valuesSize: UInt64
     /// The index snapshot, if one decoded.

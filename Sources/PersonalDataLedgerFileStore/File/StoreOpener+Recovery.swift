@@ -14,10 +14,21 @@ extension StoreOpener {
         // what is read here is never ahead of the log read next.
         let acknowledgedBytes = try directory.readIfReadable(AcknowledgedFile.name)
         let acknowledged = AcknowledgedFile.decode(acknowledgedBytes)
-        let identityBytes = try readAll(identities.descriptor, name: VaultKind.identities.fileName)
-        let (identityMap, damagedIdentities, identitiesValidEnd) = Self.identityEntries(identityBytes)
         let checkpoint = try CheckpointFile.read(in: directory)
-        var snapshot = try IndexSnapshot.open(in: directory, identities: identityMap)
+        let identitiesSize: UInt64
+        do { identitiesSize = UInt64(try identities.descriptor.size()) } catch {
+            throw LedgerStoreError.io(error, "reading", VaultKind.identities.fileName)
+        }
+        var snapshot = try IndexSnapshot.open(in: directory, identities: identities) { header in
+            try SubjectHash.map(in: directory).flatMap { $0.belongs(to: header) ? $0 : nil }
+        }
+        // Identifiers the snapshot covers are read when asked for; only those after it, which
+        // replay defines, are read now.
+        var identitiesRead =
+            snapshot.map { $0.identitiesEnd <= identitiesSize ? $0.identitiesEnd : VaultFile.headerSize }
+            ?? VaultFile.headerSize
+        var (identityMap, damagedIdentities, identitiesValidEnd) = try readIdentities(
+            identities, from: identitiesRead, to: identitiesSize)
         var scanned: [RecoveryInput.Segment] = []
         for number in try segmentNumbers() {
             let fd = try openSegment(number)
@@ -33,25 +44,36 @@ extension StoreOpener {
         let plan = try RecoveryPlan(
             RecoveryInput(
                 directoryPath: directory.path, isWriter: !plansAsReader, segments: scanned,
-                identitiesSize: UInt64(identityBytes.count), identitiesValidEnd: identitiesValidEnd,
+                identitiesSize: identitiesSize, identitiesValidEnd: identitiesValidEnd,
                 valuesSize: UInt64(valuesSize),
                 snapshot: snapshot.map { .init(count: $0.count, head: $0.head, logEnd: $0.logEnd) },
                 checkpointCount: checkpoint?.count, acknowledged: acknowledged,
                 vaultEntriesAreIntact: { kind, from, to in
-                    switch kind {
-                    case .identities:
-                        return (try? VaultFile.entries(in: identityBytes, from: Int(from), to: Int(to))) != nil
-                    case .values:
-                        guard let bytes = try? values.descriptor.read(count: Int(to - from), at: Int64(from)) else {
-                            return false
-                        }
-                        return (try? VaultFile.entries(in: bytes, from: 0, to: bytes.count)) != nil
+                    let vault = kind == .identities ? identities : values
+                    guard let bytes = try? vault.descriptor.read(count: Int(to - from), at: Int64(from)) else {
+                        return false
                     }
+                    return (try? VaultFile.entries(in: bytes, from: 0, to: bytes.count)) != nil
                 },
                 frameErasesVaultEntries: { segment, frame in
                     Self.erasesVaultEntries(scannedSegments[segment], frame: frame)
                 }))
-        if !plan.usesSnapshot { snapshot = nil }
+        if !plan.usesSnapshot, snapshot != nil {
+            snapshot = nil
+            if identitiesRead > VaultFile.headerSize {
+                // Replay from the start defines every subject: read every identifier after all.
+                identitiesRead = VaultFile.headerSize
+                (identityMap, damagedIdentities, _) = try readIdentities(
+                    identities, from: identitiesRead, to: identitiesSize)
+            }
+        }
+        if var tables = snapshot, !tables.subjects.isHashed, tables.subjects.count > 0 {
+            // No `SUBJECTS` belongs to the snapshot: find its subjects by reading their identifiers.
+            let (covered, damaged, _) = try readIdentities(identities, from: VaultFile.headerSize, to: identitiesRead)
+            try tables.subjects.lookUp(through: covered)
+            damagedIdentities.formUnion(damaged)
+            snapshot = tables
+        }
 
         // Replay reads only (up to the torn tail, never past it), so it runs before any action
         // that writes: whatever it refuses, it refuses in a directory nothing was written to.
@@ -60,7 +82,7 @@ extension StoreOpener {
         var droppedLookups = false
         for action in plan.actions {
             guard case .replayLog(let start) = action else { continue }
-            tables = snapshot ?? StoreTables()
+            tables = snapshot ?? StoreTables(identities: .vault(identities))
             (replayed, droppedLookups) = try replay(
                 plan, from: start, segments: segments, identities: identityMap, values: values, into: &tables)
             try checkIdentities(tables, damaged: damagedIdentities)
@@ -90,6 +112,15 @@ extension StoreOpener {
             case .replayLog: continue
             case .reapplyErasures:
                 try reapplyErasures(tables, identities: identities, values: values)
+                do {
+                    if !tables.subjects.isHashed, try directory.remove(LedgerDirectory.subjectsName) {
+                        // Not this snapshot's: it may list subjects erased since it was made.
+                        try directory.sync()
+                    }
+                    try FileLedgerStore.removeErasedSubjects(from: directory, tables: tables)
+                } catch {
+                    throw LedgerStoreError.io(error, "removing erased subjects from", LedgerDirectory.subjectsName)
+                }
                 // A snapshot older than an erasure that dropped a lookup token (a crash before the
                 // snapshot was deleted) would bring the token back.
                 if droppedLookups, snapshot != nil {
@@ -187,7 +218,7 @@ extension StoreOpener {
             if (try? values.read(at: offset))?.isLive != false { return true }
         }
         for number in tables.erasedSubjects where Int(number) < tables.subjects.count {
-            let offset = tables.subjects[Int(number)].identityOffset
+            guard let offset = try? tables.subjects.record(number).identityOffset else { return true }
             if offset < tables.identitiesEnd, (try? identities.read(at: offset))?.isLive != false { return true }
         }
         return false
@@ -235,10 +266,12 @@ extension StoreOpener {
 
     /// Refuses a damaged identifier that no recorded erasure explains.
     private func checkIdentities(_ tables: StoreTables, damaged: Set<UInt64>) throws {
-        for (number, subject) in tables.subjects.enumerated()
-        where damaged.contains(subject.identityOffset) && !tables.erasedSubjects.contains(UInt64(number)) {
+        guard !damaged.isEmpty else { return }
+        for number in 0..<UInt64(tables.subjects.count) where !tables.erasedSubjects.contains(number) {
+            let offset = try tables.subjects.record(number).identityOffset
+            guard damaged.contains(offset) else { continue }
             throw LedgerStoreError.corrupted(
-                VaultKind.identities.fileName, offset: subject.identityOffset,
+                VaultKind.identities.fileName, offset: offset,
                 "the identifier of subject number \(number) is damaged and no erasure explains it")
         }
     }
@@ -313,7 +346,7 @@ extension StoreOpener {
             if wroteValues { try values.descriptor.dataSync() }
             var wroteIdentities = false
             for number in tables.erasedSubjects.sorted() where Int(number) < tables.subjects.count {
-                let offset = tables.subjects[Int(number)].identityOffset
+                let offset = try tables.subjects.record(number).identityOffset
                 if try identities.erase(at: offset, fileEnd: tables.identitiesEnd) { wroteIdentities = true }
             }
             if wroteIdentities { try identities.descriptor.dataSync() }
@@ -322,19 +355,34 @@ extension StoreOpener {
         }
     }
 
+    /// The identifier entries from `start` (an entry boundary) to `end` of the identities vault:
+    /// see ``identityEntries(_:from:)``.
+    private func readIdentities(_ identities: VaultFile, from start: UInt64, to end: UInt64) throws -> (
+        [UInt64: String?], Set<UInt64>, UInt64
+    ) {
+        guard end > start else { return ([:], [], start) }
+        do {
+            let bytes = try identities.descriptor.read(count: Int(end - start), at: Int64(start))
+            return Self.identityEntries(bytes, from: start)
+        } catch {
+            throw LedgerStoreError.io(error, "reading", VaultKind.identities.fileName)
+        }
+    }
+
     /// Identifier entries by offset (`nil` text for erased ones), the offsets of damaged entries,
-    /// and where the walkable prefix ends.
+    /// and where the walkable prefix ends, for `bytes` read from offset `start` of the vault
+    /// (after its header; an entry boundary).
     ///
     /// An entry whose length is sane but whose checksum fails is an in-place erasure a crash
     /// interrupted: the walk steps over it, and recovery erases it again if the log says so (and
     /// refuses to open if it does not). A bad length ends the walk: that is a torn append.
-    static func identityEntries(_ bytes: [UInt8]) -> ([UInt64: String?], Set<UInt64>, UInt64) {
+    static func identityEntries(_ bytes: [UInt8], from start: UInt64) -> ([UInt64: String?], Set<UInt64>, UInt64) {
         var map: [UInt64: String?] = [:]
         var damaged: Set<UInt64> = []
-        var offset = Int(VaultFile.headerSize)
+        var offset = 0
         while offset + LogFrame.headerSize < bytes.count {
             if let entry = try? VaultFile.decodeEntry(bytes, at: offset) {
-                map[UInt64(offset)] = entry.isLive ? entry.text : nil
+                map[start + UInt64(offset)] = entry.isLive ? entry.text : nil
                 offset += entry.length
                 continue
             }
@@ -342,10 +390,10 @@ extension StoreOpener {
             guard length > VaultFile.entryOverhead - LogFrame.headerSize,
                 length <= bytes.count - offset - LogFrame.headerSize
             else { break }
-            map[UInt64(offset)] = .some(nil)
-            damaged.insert(UInt64(offset))
+            map[start + UInt64(offset)] = .some(nil)
+            damaged.insert(start + UInt64(offset))
             offset += LogFrame.headerSize + length
         }
-        return (map, damaged, UInt64(min(offset, bytes.count)))
+        return (map, damaged, start + UInt64(min(offset, bytes.count)))
     }
 }

@@ -51,12 +51,11 @@ struct LogPosition: Hashable, Sendable {
 /// publishes into it after each durable commit; readers read it under the store's lock.
 struct StoreTables: Sendable {
     var strings = StringTable()
-    var subjects: [SubjectRecord] = []
-    var subjectNumbers: [SubjectID: UInt64] = [:]
+    var subjects = SubjectTable()
     var positions = PositionTable()
     var index = PostingsTable()
     var erasedValues: Set<UInt64> = []
-    var erasedSubjects: Set<UInt64> = []
+    var erasedSubjects: Set<UInt64> { subjects.erased }
     var head: [UInt8] = HashChain.empty
     var identitiesEnd: UInt64 = VaultFile.headerSize
     var valuesEnd: UInt64 = VaultFile.headerSize
@@ -64,14 +63,23 @@ struct StoreTables: Sendable {
 
     var count: UInt64 { UInt64(positions.count) }
 
+    init() {}
+
+    /// Empty tables of a store whose identifiers `identities` reads.
+    init(identities: IdentityReader) {
+        subjects = SubjectTable(identities: identities)
+    }
+
     /// Where the record of the fact at `sequence` (1 ... ``count``) lies.
     func position(of sequence: UInt64) throws(CodecError) -> FactPosition { try positions.position(Int(sequence - 1)) }
 
     /// The slot an index key has, or `nil` when nothing was ever recorded under it.
-    func slot(for key: IndexKey) -> IndexSlot? {
+    ///
+    /// - Throws: `LedgerStoreError` (`corrupted`) when a subject's identifier cannot be read.
+    func slot(for key: IndexKey) throws -> IndexSlot? {
         switch key {
-        case .subject(let id): subjectNumbers[id].map(IndexSlot.subject)
-        case .accountability(let id): subjectNumbers[id].map(IndexSlot.accountability)
+        case .subject(let id): try subjects.number(of: id).map(IndexSlot.subject)
+        case .accountability(let id): try subjects.number(of: id).map(IndexSlot.accountability)
         case .reference(let reference): strings.number(of: reference.rawValue).map(IndexSlot.reference)
         case .system(let system): strings.number(of: system.rawValue).map(IndexSlot.system)
         case .kind(let kind): .kind(FactRecordFormat.tag(of: kind))
@@ -92,11 +100,7 @@ struct StoreTables: Sendable {
             index.remove(sequence, from: token.map(IndexSlot.lookup))
         case .subject(let number):
             guard Int(number) < subjects.count else { return }
-            erasedSubjects.insert(number)
-            if let id = subjects[Int(number)].id, subjectNumbers[id] == number {
-                subjectNumbers[id] = nil
-            }
-            subjects[Int(number)].id = nil
+            subjects.erase(number)
             index.drop(.subject(number))
             index.drop(.accountability(number))
         }
@@ -107,17 +111,19 @@ struct StoreTables: Sendable {
     }
 
     mutating func define(subject: SubjectRecord) {
-        if let id = subject.id { subjectNumbers[id] = UInt64(subjects.count) }
-        subjects.append(subject)
+        subjects.define(subject)
     }
 
-    /// Reads strings, positions and postings from `index` from now on, the snapshot just written of
-    /// exactly these tables, instead of keeping them in memory; `false` (nothing changed) when the
-    /// tables have moved on since.
-    mutating func rebase(on index: MappedIndex) -> Bool {
-        guard index.header.count == count, index.header.head == head, index.stringCount == strings.count else {
+    /// Reads strings, subjects, positions and postings from `index` from now on, the snapshot just
+    /// written of exactly these tables (with `hash` its `SUBJECTS`, if that was written), instead
+    /// of keeping them in memory; `false` (nothing changed) when the tables have moved on since.
+    mutating func rebase(on index: MappedIndex, hash: SubjectHash?, identities: IdentityReader) -> Bool {
+        guard index.header.count == count, index.header.head == head, index.stringCount == strings.count,
+            Int(index.header.subjectCount) == subjects.count
+        else {
             return false
         }
+        subjects.rebase(on: index, hash: hash, identities: identities)
         strings = StringTable(base: index)
         positions = PositionTable(base: index)
         self.index = PostingsTable(base: index)

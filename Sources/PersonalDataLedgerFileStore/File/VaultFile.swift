@@ -199,7 +199,7 @@ struct VaultFile: Sendable {
         guard header.count == LogFrame.headerSize + 1 else { return false }
         let total = LogFrame.headerSize + Int(header.uint32LE(at: 0))
         guard total > Self.entryOverhead, offset + UInt64(total) <= fileEnd else {
-            throw CodecError.malformed("vault entry length at offset \(offset)")
+            throw CodecError.malformed("the entry length at byte offset \(offset) of \(kind.fileName)")
         }
         if let entry = try? read(at: offset), !entry.isLive { return false }
         try descriptor.write(Self.erasedEntry(length: total), at: Int64(offset))

@@ -19,8 +19,8 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     case record
     /// A vault file (`identities.vault`, `values.vault`), and the bytes as one entry's payload.
     case vault
-    /// An `INDEX` snapshot (as it is, and with its CRC-32C made to match), `CHECKPOINT` and
-    /// `KEY-FINGERPRINT`.
+    /// An `INDEX` snapshot (as it is, and with its CRC-32C made to match), `SUBJECTS`,
+    /// `CHECKPOINT` and `KEY-FINGERPRINT`.
     case index
     /// A `pdl.facts` file as `pdl import` reads it: line reader, lines, rules, chain.
     case `import`

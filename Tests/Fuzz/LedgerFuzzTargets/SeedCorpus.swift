@@ -5,7 +5,7 @@ import PersonalDataLedgerFileStore
 
 /// Writes the seed corpora: the files of the demo ledger (`pdl demo`), taken apart for each
 /// target — the segment, each batch and each record of it, the vaults, `INDEX`, `CHECKPOINT`,
-/// `KEY-FINGERPRINT`, its `pdl.facts` export, its settings and the Focus Nordic catalog.
+/// `KEY-FINGERPRINT`, `SUBJECTS`, its `pdl.facts` export, its settings and the Focus Nordic catalog.
 package enum SeedCorpus {
     package static func write(to corpus: URL) async throws {
         let work = FileManager.default.temporaryDirectory.appending(path: "pdl-seed-\(UUID().uuidString)")
@@ -25,7 +25,7 @@ package enum SeedCorpus {
         for (number, batch) in batches.enumerated() { try put(batch, .batch, "demo-\(number + 1)") }
         for (number, record) in records.enumerated() { try put(record, .record, "demo-\(number + 1)") }
         for name in ["identities.vault", "values.vault"] { try put(try file(name), .vault, name) }
-        for name in ["INDEX", "CHECKPOINT", "KEY-FINGERPRINT"] {
+        for name in ["INDEX", "SUBJECTS", "CHECKPOINT", "KEY-FINGERPRINT"] {
             if let bytes = try? file(name) { try put(bytes, .index, name) }
         }
         let checkpoint = "PersonalDataLedger checkpoint 1\ncount 3\nhead \(String(repeating: "ab", count: 32))\n"

@@ -1,0 +1,56 @@
+import PersonalDataLedger
+
+/// Keeping `SUBJECTS` (``SubjectHash``) in step with the snapshot and with erasures.
+extension FileLedgerStore {
+    /// `SUBJECTS` for `tables`, the tables an `INDEX` was just encoded from: every live subject
+    /// placed by its identifier's hash.
+    static func encodeSubjectHash(_ tables: StoreTables) throws -> [UInt8] {
+        let capacity = SubjectHash.capacity(for: tables.subjects.count)
+        var subjects: [(home: Int, number: UInt64)] = []
+        subjects.reserveCapacity(tables.subjects.count)
+        try tables.subjects.forEachLive { number, id in
+            subjects.append((SubjectHash.home(of: id.rawValue.utf8, capacity: capacity), number))
+        }
+        return SubjectHash.encode(
+            entries: SubjectHash.entries(subjects, capacity: capacity), capacity: capacity,
+            subjectCount: tables.subjects.count, count: tables.count, head: tables.head)
+    }
+
+    /// Takes every erased subject out of the directory's `SUBJECTS`, so that no file shows where
+    /// an erased identifier's hash placed it: rewritten without them, or removed when that
+    /// cannot be done (the next snapshot writes it again; until then open reads identifiers).
+    ///
+    /// Runs under the writers' lock, caught up, after the identifiers were overwritten.
+    static func removeErasedSubjects(
+        from directory: LedgerDirectory, tables: StoreTables
+    ) throws(Errno) {
+        let erased = tables.erasedSubjects
+        guard !erased.isEmpty else { return }
+        let hash: SubjectHash?
+        do { hash = try SubjectHash.map(in: directory) } catch { hash = nil }
+        guard let hash else {
+            // Missing, or there but not readable: a damaged file may still list an erased subject.
+            if try directory.remove(LedgerDirectory.subjectsName) { try directory.sync() }
+            return
+        }
+        guard hash.holdsAny(of: erased) else { return }
+        let rewritten: [UInt8]
+        do {
+            rewritten = try hash.removing(erased) { number in
+                guard let id = try tables.subjects.identifier(number) else {
+                    throw CodecError.malformed("subject \(number) listed but erased")
+                }
+                return SubjectHash.home(of: id.rawValue.utf8, capacity: hash.capacity)
+            }
+        } catch {
+            try directory.remove(LedgerDirectory.subjectsName)
+            try directory.sync()
+            return
+        }
+        do { try directory.replace(LedgerDirectory.subjectsName, with: rewritten) } catch {
+            try? directory.remove(LedgerDirectory.subjectsName + ".tmp")
+            try directory.remove(LedgerDirectory.subjectsName)
+            try directory.sync()
+        }
+    }
+}

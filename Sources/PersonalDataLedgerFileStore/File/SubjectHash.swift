@@ -1,0 +1,193 @@
+import LedgerCrypto
+import PersonalDataLedger
+
+/// The `SUBJECTS` file: the subject numbers an index snapshot covers, placed by a hash of their
+/// identifier, so that open finds a subject's number without reading every identifier.
+///
+/// The table holds numbers only. A number found is a candidate, and counts only once the
+/// identifier in the identities vault at that subject's offset equals the one looked up; so a
+/// hash collision, or a number the caller knows to be erased, is simply passed over.
+///
+/// **No placement outlives an erasure.** Where a number sits tells something about its
+/// identifier's hash, so an erased subject's number must leave the file when its identifier
+/// leaves the vault. The placement is canonical — entries sorted by home slot, then number,
+/// each at the first free slot from its home on, with no wrap-around (an overflow tail past
+/// the power-of-two capacity takes what runs off the end) — so the file without a subject is
+/// exactly the file that was made without it, and shows nothing of it. An erasure rewrites
+/// the file (``removing(_:home:)``), replaced by a rename like `INDEX`.
+///
+/// Layout (integers little-endian): magic `PDL-SUB\0`, version u32, 4 zero bytes; u64 count
+/// and the 32-byte chain head of the snapshot it belongs to; u64 subjects covered; u64
+/// capacity (a power of two, at least twice the subjects, or 0); u64 entries; then that many
+/// u32 entries, each a subject number + 1 (0 empty); a CRC-32C u32 of everything before it.
+final class SubjectHash: @unchecked Sendable {
+    // Unchecked: the bytes are read-only for the object's whole life, and `release` runs once.
+    static let fileName = "SUBJECTS"
+    static let magic = Array("PDL-SUB\0".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 80
+
+    /// The snapshot this table belongs to: its fact count and chain head.
+    let count: UInt64
+    let head: [UInt8]
+    /// Subjects `0..<subjectCount` are in the table (erased ones excepted).
+    let subjectCount: Int
+    let capacity: Int
+    let entryCount: Int
+    private let bytes: UnsafeRawBufferPointer
+    private let release: @Sendable (UnsafeRawBufferPointer) -> Void
+
+    /// Wraps the bytes of a file whose checksum the caller has checked.
+    init(bytes: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void)
+        throws(CodecError)
+    {
+        func load(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+        guard bytes.count >= Self.headerSize + 4, bytes.starts(with: Self.magic) else {
+            release(bytes)
+            throw CodecError.malformed("not a subject table")
+        }
+        let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        let capacity = load(64)
+        let entries = load(72)
+        guard version == Self.version, load(56) <= UInt64(UInt32.max - 1),
+            capacity == 0 || capacity & (capacity - 1) == 0, capacity <= entries,
+            entries == UInt64(bytes.count - Self.headerSize - 4) / 4,
+            UInt64(bytes.count) == UInt64(Self.headerSize + 4) + entries * 4
+        else {
+            release(bytes)
+            throw version == Self.version
+                ? CodecError.malformed("subject table sizes") : CodecError.unsupportedVersion(UInt64(version))
+        }
+        self.bytes = bytes
+        self.release = release
+        self.count = load(16)
+        self.head = Array(bytes[24..<56])
+        self.subjectCount = Int(load(56))
+        self.capacity = Int(capacity)
+        self.entryCount = Int(entries)
+    }
+
+    deinit { release(bytes) }
+
+    /// Whether this table was made with the snapshot `header` describes, and covers its subjects.
+    func belongs(to header: IndexSnapshot.Header) -> Bool {
+        count == header.count && head == header.head && subjectCount == Int(header.subjectCount)
+    }
+
+    /// The table's home slot for an identifier.
+    static func home(of id: some Collection<UInt8>, capacity: Int) -> Int {
+        Int(IndexSnapshot.hash(id) & UInt64(capacity - 1))
+    }
+
+    /// Capacity for `count` subjects: a power of two at least twice as large (0 for none).
+    static func capacity(for count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        var capacity = 16
+        while capacity < count * 2 { capacity <<= 1 }
+        return capacity
+    }
+
+    /// The numbers that may be `id`'s, in probe order: from its home slot to the first empty one.
+    func candidates(for id: SubjectID) -> [UInt64] {
+        guard capacity > 0 else { return [] }
+        var result: [UInt64] = []
+        var slot = Self.home(of: id.rawValue.utf8, capacity: capacity)
+        while slot < entryCount {
+            let entry = entry(slot)
+            guard entry != 0 else { break }
+            result.append(UInt64(entry - 1))
+            slot += 1
+        }
+        return result
+    }
+
+    /// Whether any of `numbers` is in the table (a scan of every entry).
+    func holdsAny(of numbers: Set<UInt64>) -> Bool {
+        guard !numbers.isEmpty else { return false }
+        for slot in 0..<entryCount {
+            let entry = entry(slot)
+            if entry != 0, numbers.contains(UInt64(entry - 1)) { return true }
+        }
+        return false
+    }
+
+    private func entry(_ slot: Int) -> UInt32 {
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: Self.headerSize + slot * 4, as: UInt32.self))
+    }
+
+    // MARK: Making
+
+    /// The canonical entries for subjects given with their home slots.
+    static func entries(_ subjects: [(home: Int, number: UInt64)], capacity: Int) -> [UInt32] {
+        var entries = [UInt32](repeating: 0, count: capacity)
+        var next = 0
+        for subject in subjects.sorted(by: { ($0.home, $0.number) < ($1.home, $1.number) }) {
+            let slot = max(subject.home, next)
+            if slot >= entries.count { entries.append(contentsOf: repeatElement(0, count: slot - entries.count + 1)) }
+            entries[slot] = UInt32(subject.number + 1)
+            next = slot + 1
+        }
+        return entries
+    }
+
+    /// The file's bytes.
+    static func encode(
+        entries: [UInt32], capacity: Int, subjectCount: Int, count: UInt64, head: [UInt8]
+    ) -> [UInt8] {
+        var writer = ByteWriter(capacity: headerSize + entries.count * 4 + 4)
+        writer.raw(magic)
+        writer.uint32LE(version)
+        writer.uint32LE(0)
+        writer.uint64LE(count)
+        writer.raw(head)
+        writer.uint64LE(UInt64(subjectCount))
+        writer.uint64LE(UInt64(capacity))
+        writer.uint64LE(UInt64(entries.count))
+        for entry in entries { writer.uint32LE(entry) }
+        writer.uint32LE(CRC32C.checksum(writer.bytes))
+        return writer.bytes
+    }
+
+    /// This file's bytes without `numbers`: every run of entries that held one is laid out again
+    /// from the remaining entries' home slots (`home`, which reads their identifiers), so the
+    /// result is the table that was never given them.
+    func removing(_ numbers: Set<UInt64>, home: (UInt64) throws -> Int) throws -> [UInt8] {
+        var entries = (0..<entryCount).map(entry)
+        var slot = 0
+        while slot < entries.count {
+            guard entries[slot] != 0 else {
+                slot += 1
+                continue
+            }
+            let start = slot
+            while slot < entries.count, entries[slot] != 0 { slot += 1 }
+            let run = entries[start..<slot].map { UInt64($0 - 1) }
+            guard run.contains(where: numbers.contains) else { continue }
+            // Every entry of a run has its home inside the run, so laying out what stays from
+            // the run's start reproduces the canonical placement.
+            let kept = try run.filter { !numbers.contains($0) }.map { (home: try home($0), number: $0) }
+            for index in start..<slot { entries[index] = 0 }
+            var next = start
+            for subject in kept.sorted(by: { ($0.home, $0.number) < ($1.home, $1.number) }) {
+                let place = max(subject.home, next)
+                guard place < slot else { throw CodecError.malformed("subject table entry out of its run") }
+                entries[place] = UInt32(subject.number + 1)
+                next = place + 1
+            }
+        }
+        while entries.count > capacity, entries.last == 0 { entries.removeLast() }
+        return Self.encode(entries: entries, capacity: capacity, subjectCount: subjectCount, count: count, head: head)
+    }
+
+    /// Maps the directory's `SUBJECTS`, checking its checksum; `nil` when there is none or it
+    /// does not decode (open then reads the identifiers instead, and the next snapshot writes
+    /// it again).
+    static func map(in directory: LedgerDirectory, checkingChecksum: Bool = true) throws -> SubjectHash? {
+        guard let mapped = try directory.mapChecksummed(fileName, checkingChecksum: checkingChecksum) else {
+            return nil
+        }
+        return try? SubjectHash(bytes: mapped.bytes, release: mapped.release)
+    }
+}
