@@ -88,7 +88,9 @@ extension FileLedgerStore {
     /// Overwrites the vault entries of erasures other processes recorded (a no-op for the ones
     /// their writer carried out), and removes `INDEX` if one of them dropped a lookup token.
     private func carryOutForeignErasures(_ state: inout StoreState) throws {
-        guard !state.foreignErasures.isEmpty || state.foreignDroppedLookups else { return }
+        guard !state.foreignErasures.isEmpty || state.foreignDroppedLookups || state.subjectsMayListErased else {
+            return
+        }
         var touched: [(FileDescriptor, String)] = []
         do {
             var wroteValues = false
@@ -107,7 +109,9 @@ extension FileLedgerStore {
             if wroteIdentities { touched.append((identities.descriptor, identities.kind.fileName)) }
         } catch { throw closing(error, "carrying out a recorded erasure in", "the vaults") }
         try syncEach(touched)
-        if state.foreignErasures.contains(where: { if case .subject = $0 { true } else { false } }) {
+        if state.subjectsMayListErased
+            || state.foreignErasures.contains(where: { if case .subject = $0 { true } else { false } })
+        {
             do { try Self.removeErasedSubjects(from: directory, tables: state.tables) } catch {
                 throw closing(error, "removing an erased subject from", LedgerDirectory.subjectsName)
             }
@@ -120,6 +124,7 @@ extension FileLedgerStore {
         }
         state.foreignErasures = []
         state.foreignDroppedLookups = false
+        state.subjectsMayListErased = false
     }
 
     /// The error a failed cut or overwrite closes the store with.

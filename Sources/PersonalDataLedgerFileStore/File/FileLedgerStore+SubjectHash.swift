@@ -13,7 +13,8 @@ extension FileLedgerStore {
         }
         return SubjectHash.encode(
             entries: SubjectHash.entries(subjects, capacity: capacity), capacity: capacity,
-            subjectCount: tables.subjects.count, count: tables.count, head: tables.head)
+            subjectCount: tables.subjects.count, erasedCount: tables.erasedSubjects.count, count: tables.count,
+            head: tables.head)
     }
 
     /// Takes every erased subject out of the directory's `SUBJECTS`, so that no file shows where
@@ -33,7 +34,8 @@ extension FileLedgerStore {
             if try directory.remove(LedgerDirectory.subjectsName) { try directory.sync() }
             return
         }
-        guard hash.holdsAny(of: erased) else { return }
+        // It left out every subject erased when it was written: nothing to do.
+        guard hash.erasedCount < erased.count else { return }
         let rewritten: [UInt8]
         do {
             rewritten = try hash.removing(erased) { number in

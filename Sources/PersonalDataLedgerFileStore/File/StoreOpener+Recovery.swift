@@ -116,8 +116,9 @@ extension StoreOpener {
                     if !tables.subjects.isHashed, try directory.remove(LedgerDirectory.subjectsName) {
                         // Not this snapshot's: it may list subjects erased since it was made.
                         try directory.sync()
+                    } else if tables.subjects.hashMayListErased {
+                        try FileLedgerStore.removeErasedSubjects(from: directory, tables: tables)
                     }
-                    try FileLedgerStore.removeErasedSubjects(from: directory, tables: tables)
                 } catch {
                     throw LedgerStoreError.io(error, "removing erased subjects from", LedgerDirectory.subjectsName)
                 }
@@ -149,6 +150,7 @@ extension StoreOpener {
             }
             // An index snapshot older than an erasure of a lookup token still holds the token.
             state.foreignDroppedLookups = droppedLookups && snapshot != nil
+            state.subjectsMayListErased = tables.subjects.hashMayListErased
         }
         state.factsSinceSnapshot =
             snapshot == nil ? max(replayed, plan.count > 0 ? options.snapshotInterval : 0) : replayed

@@ -23,6 +23,9 @@ struct StoreState: Sendable {
     /// Whether one of them dropped a lookup token, so `INDEX` must go (its writer removes it
     /// under the lock, unless it died first).
     var foreignDroppedLookups = false
+    /// Whether `SUBJECTS` may list a subject erased since it was written (a crash before the
+    /// erasure's rewrite, or a snapshot written beside it): its writer rewrites it under the lock.
+    var subjectsMayListErased = false
 
     func checkUsable(for mode: FileLedgerStore.AccessMode, writing: Bool) throws {
         if isClosed { throw LedgerStoreError(.closed, "The store was closed; open it again to use it.") }

@@ -18,14 +18,16 @@ import PersonalDataLedger
 ///
 /// Layout (integers little-endian): magic `PDL-SUB\0`, version u32, 4 zero bytes; u64 count
 /// and the 32-byte chain head of the snapshot it belongs to; u64 subjects covered; u64
-/// capacity (a power of two, at least twice the subjects, or 0); u64 entries; then that many
-/// u32 entries, each a subject number + 1 (0 empty); a CRC-32C u32 of everything before it.
+/// capacity (a power of two, at least twice the subjects, or 0); u64 entries; u64 erased
+/// subjects it leaves out (all the log had erased when it was written: fewer than the log
+/// records now means an erasure's rewrite was lost, and the next writer does it); then that
+/// many u32 entries, each a subject number + 1 (0 empty); a CRC-32C u32 of everything before it.
 final class SubjectHash: @unchecked Sendable {
     // Unchecked: the bytes are read-only for the object's whole life, and `release` runs once.
     static let fileName = "SUBJECTS"
     static let magic = Array("PDL-SUB\0".utf8)
     static let version: UInt32 = 1
-    static let headerSize = 80
+    static let headerSize = 88
 
     /// The snapshot this table belongs to: its fact count and chain head.
     let count: UInt64
@@ -34,6 +36,8 @@ final class SubjectHash: @unchecked Sendable {
     let subjectCount: Int
     let capacity: Int
     let entryCount: Int
+    /// How many erased subjects the log had recorded when this table was written.
+    let erasedCount: Int
     private let bytes: UnsafeRawBufferPointer
     private let release: @Sendable (UnsafeRawBufferPointer) -> Void
 
@@ -67,6 +71,7 @@ final class SubjectHash: @unchecked Sendable {
         self.subjectCount = Int(load(56))
         self.capacity = Int(capacity)
         self.entryCount = Int(entries)
+        self.erasedCount = Int(min(load(80), UInt64(Int.max)))
     }
 
     deinit { release(bytes) }
@@ -134,7 +139,7 @@ final class SubjectHash: @unchecked Sendable {
 
     /// The file's bytes.
     static func encode(
-        entries: [UInt32], capacity: Int, subjectCount: Int, count: UInt64, head: [UInt8]
+        entries: [UInt32], capacity: Int, subjectCount: Int, erasedCount: Int, count: UInt64, head: [UInt8]
     ) -> [UInt8] {
         var writer = ByteWriter(capacity: headerSize + entries.count * 4 + 4)
         writer.raw(magic)
@@ -145,14 +150,15 @@ final class SubjectHash: @unchecked Sendable {
         writer.uint64LE(UInt64(subjectCount))
         writer.uint64LE(UInt64(capacity))
         writer.uint64LE(UInt64(entries.count))
+        writer.uint64LE(UInt64(erasedCount))
         for entry in entries { writer.uint32LE(entry) }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
         return writer.bytes
     }
 
-    /// This file's bytes without `numbers`: every run of entries that held one is laid out again
-    /// from the remaining entries' home slots (`home`, which reads their identifiers), so the
-    /// result is the table that was never given them.
+    /// This file's bytes without `numbers`, every subject the log has erased: each run of
+    /// entries that held one is laid out again from the remaining entries' home slots (`home`,
+    /// which reads their identifiers), so the result is the table that was never given them.
     func removing(_ numbers: Set<UInt64>, home: (UInt64) throws -> Int) throws -> [UInt8] {
         var entries = (0..<entryCount).map(entry)
         var slot = 0
@@ -178,7 +184,9 @@ final class SubjectHash: @unchecked Sendable {
             }
         }
         while entries.count > capacity, entries.last == 0 { entries.removeLast() }
-        return Self.encode(entries: entries, capacity: capacity, subjectCount: subjectCount, count: count, head: head)
+        return Self.encode(
+            entries: entries, capacity: capacity, subjectCount: subjectCount,
+            erasedCount: max(erasedCount, numbers.count), count: count, head: head)
     }
 
     /// Maps the directory's `SUBJECTS`, checking its checksum; `nil` when there is none or it

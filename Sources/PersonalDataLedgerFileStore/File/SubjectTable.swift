@@ -64,6 +64,10 @@ struct SubjectTable: Sendable {
     /// Whether lookups by identifier go through a `SUBJECTS` file (and open read no identifier).
     var isHashed: Bool { hash != nil }
 
+    /// Whether the `SUBJECTS` mapped at open was written before some erasure this table knows of,
+    /// and so may still list an erased subject (a writer then rewrites it).
+    var hashMayListErased: Bool { hash.map { $0.erasedCount < erased.count } ?? false }
+
     /// Where subject `number`'s identifier lies, and the commitment the chain covers.
     func record(_ number: UInt64) throws(CodecError) -> (identityOffset: UInt64, commitment: [UInt8]) {
         guard number < UInt64(count) else { throw CodecError.malformed("subject number \(number) is not defined") }
