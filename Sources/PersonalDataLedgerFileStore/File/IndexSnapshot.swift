@@ -20,8 +20,8 @@ import PersonalDataLedger
 ///   erased value offsets (count, offsets);
 /// - string blocks: per 16 strings, the u64 offset of their block in the strings section;
 /// - strings: length-prefixed UTF-8, in number order;
-/// - string hash: a power-of-two number of u32 entries, each a string number + 1 (0 empty),
-///   placed by ``hash(_:)`` of the string's UTF-8 and linear probing;
+/// - string hash: ``hashCapacity(_:)`` u32 entries, each a string number + 1 (0 empty), placed
+///   by ``slot(_:capacity:)`` of ``hash(_:)`` of the string's UTF-8 and linear probing;
 /// - position blocks: per 16 facts, the u64 offset of their block in the positions section;
 /// - positions, varints: per block, the first fact's segment, offset and length, then for each
 ///   next one a step — `2·gap` after the previous record in the same segment, or `1` then
@@ -49,12 +49,15 @@ enum IndexSnapshot {
 
     static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
 
-    /// Entries of a hash table of `count` numbers: a power of two, at most three quarters full.
+    /// Entries of a hash table of `count` numbers: at most three quarters full.
     static func hashCapacity(_ count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        var capacity = 1
-        while capacity * 3 < count * 4 + 1 { capacity <<= 1 }
-        return capacity
+        count == 0 ? 0 : count + count / 3 + 1
+    }
+
+    /// The slot a hash falls in, in a table of `capacity` entries: the high half of the
+    /// product, which spreads the hash over any capacity, not only a power of two.
+    static func slot(_ hash: UInt64, capacity: Int) -> Int {
+        Int(hash.multipliedFullWidth(by: UInt64(capacity)).high)
     }
 
     /// FNV-1a over the bytes, finished with SplitMix64's mix so that the low bits spread.
@@ -211,8 +214,8 @@ enum IndexSnapshot {
         try tables.strings.forEach { text in
             if number % blockSize == 0 { stringBlocks.uint64LE(UInt64(strings.count)) }
             strings.string(text)
-            var slot = Int(hash(Array(text.utf8)) & UInt64(capacity - 1))
-            while stringHash[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            var slot = Self.slot(hash(text.utf8), capacity: capacity)
+            while stringHash[slot] != 0 { slot = slot + 1 == capacity ? 0 : slot + 1 }
             stringHash[slot] = UInt32(number + 1)
             number += 1
         }

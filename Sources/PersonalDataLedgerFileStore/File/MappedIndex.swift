@@ -106,7 +106,7 @@ final class MappedIndex: @unchecked Sendable {
         let capacity = stringHash.count / 4
         guard capacity > 0 else { return nil }
         let utf8 = Array(text.utf8)
-        var slot = Int(IndexSnapshot.hash(utf8) & UInt64(capacity - 1))
+        var slot = IndexSnapshot.slot(IndexSnapshot.hash(utf8), capacity: capacity)
         for _ in 0..<capacity {
             let entry: UInt32 = load(stringHash.lowerBound + slot * 4)
             guard entry != 0 else { return nil }
@@ -116,7 +116,7 @@ final class MappedIndex: @unchecked Sendable {
             {
                 return UInt64(number)
             }
-            slot = (slot + 1) & (capacity - 1)
+            slot = slot + 1 == capacity ? 0 : slot + 1
         }
         return nil
     }

@@ -12,13 +12,13 @@ import PersonalDataLedger
 /// identifier's hash, so an erased subject's number must leave the file when its identifier
 /// leaves the vault. The placement is canonical — entries sorted by home slot, then number,
 /// each at the first free slot from its home on, with no wrap-around (an overflow tail past
-/// the power-of-two capacity takes what runs off the end) — so the file without a subject is
+/// the capacity takes what runs off the end) — so the file without a subject is
 /// exactly the file that was made without it, and shows nothing of it. An erasure rewrites
 /// the file (``removing(_:home:)``), replaced by a rename like `INDEX`.
 ///
 /// Layout (integers little-endian): magic `PDL-SUB\0`, version u32, 4 zero bytes; u64 count
 /// and the 32-byte chain head of the snapshot it belongs to; u64 subjects covered; u64
-/// capacity (a power of two, at least twice the subjects, or 0); u64 entries; u64 erased
+/// capacity (``capacity(for:)``: at most three quarters full); u64 entries; u64 erased
 /// subjects it leaves out (all the log had erased when it was written: fewer than the log
 /// records now means an erasure's rewrite was lost, and the next writer does it); then that
 /// many u32 entries, each a subject number + 1 (0 empty); a CRC-32C u32 of everything before it.
@@ -56,7 +56,7 @@ final class SubjectHash: @unchecked Sendable {
         let capacity = load(64)
         let entries = load(72)
         guard version == Self.version, load(56) <= UInt64(UInt32.max - 1),
-            capacity == 0 || capacity & (capacity - 1) == 0, capacity <= entries,
+            capacity <= entries,
             entries == UInt64(bytes.count - Self.headerSize - 4) / 4,
             UInt64(bytes.count) == UInt64(Self.headerSize + 4) + entries * 4
         else {
@@ -83,16 +83,11 @@ final class SubjectHash: @unchecked Sendable {
 
     /// The table's home slot for an identifier.
     static func home(of id: some Collection<UInt8>, capacity: Int) -> Int {
-        Int(IndexSnapshot.hash(id) & UInt64(capacity - 1))
+        IndexSnapshot.slot(IndexSnapshot.hash(id), capacity: capacity)
     }
 
-    /// Capacity for `count` subjects: a power of two at least twice as large (0 for none).
-    static func capacity(for count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        var capacity = 16
-        while capacity < count * 2 { capacity <<= 1 }
-        return capacity
-    }
+    /// Capacity for `count` subjects: at most three quarters full (0 for none).
+    static func capacity(for count: Int) -> Int { IndexSnapshot.hashCapacity(count) }
 
     /// The numbers that may be `id`'s, in probe order: from its home slot to the first empty one.
     func candidates(for id: SubjectID) -> [UInt64] {
