@@ -55,6 +55,7 @@ struct StoreTables: Sendable {
     var subjectNumbers: [SubjectID: UInt64] = [:]
     var positions = PositionTable()
     var index = PostingsTable()
+    var frames = FrameTable()
     var erasedValues: Set<UInt64> = []
     var erasedSubjects: Set<UInt64> = []
     var head: [UInt8] = HashChain.empty
@@ -115,13 +116,24 @@ struct StoreTables: Sendable {
     /// exactly these tables, instead of keeping them in memory; `false` (nothing changed) when the
     /// tables have moved on since.
     mutating func rebase(on index: MappedIndex) -> Bool {
-        guard index.header.count == count, index.header.head == head, index.stringCount == strings.count else {
+        guard index.header.count == count, index.header.head == head, index.stringCount == strings.count,
+            index.frameCount == frames.count
+        else {
             return false
         }
         strings = StringTable(base: index)
         positions = PositionTable(base: index)
         self.index = PostingsTable(base: index)
+        frames = FrameTable(base: index)
         return true
+    }
+
+    /// Appends the frame whose facts were just published: the `count` facts before the end.
+    mutating func publish(frameAt offset: UInt64, in segment: UInt32, payloadLength: Int, count: Int) {
+        frames.append(
+            FrameEntry(
+                segment: segment, offset: UInt32(offset), payloadLength: UInt32(payloadLength),
+                firstSequence: self.count + 1 - UInt64(count), count: UInt32(count)))
     }
 
     /// Appends a fact's position and its index entries.
