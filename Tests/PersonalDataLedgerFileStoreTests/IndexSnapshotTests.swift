@@ -205,10 +205,11 @@ import Testing
         #expect(try (0..<decoded.frames.count).map { try decoded.frames.frame($0) } == frames)
     }
 
-    @Test(arguments: [1, 2, 3, 4] as [UInt64])
-    func everyFactIsFoundInItsFrame(seed: UInt64) throws {
+    /// In memory and in the mapped table.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64], [false, true])
+    func everyFactIsFoundInItsFrame(seed: UInt64, isMapped: Bool) throws {
         let (tables, frames) = Self.framedTables(seed: seed)
-        let decoded = try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:])
+        let decoded = isMapped ? try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:]) : tables
         var expected: [Int?] = []
         for (index, frame) in frames.enumerated() { expected += Array(repeating: index, count: Int(frame.count)) }
         #expect(try (1...decoded.count).map { try decoded.frames.frame(holding: $0)?.index } == expected)

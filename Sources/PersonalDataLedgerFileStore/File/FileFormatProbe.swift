@@ -127,15 +127,16 @@ package enum FileFormatProbe {
     }
 
     /// Decodes a snapshot and then reads every position, every slot's postings and every frame
-    /// entry (one by one, and the frame of each fact), which the store reads only when a query
-    /// needs them.
+    /// entry (in order, and each looked up by its first fact), which the store reads only when
+    /// a query needs them.
     private static func decodeWholeIndex(_ bytes: [UInt8]) throws {
         let tables = try IndexSnapshot.decode(bytes, identities: identities)
         try tables.positions.forEach { _ in }
         try tables.index.forEachSlot { _, _ in }
         try tables.frames.forEach { _ in }
-        for index in 0..<tables.frames.count { _ = try tables.frames.frame(index) }
-        for sequence in stride(from: 1, through: tables.count, by: 1) { _ = try tables.frames.frame(holding: sequence) }
+        for index in 0..<tables.frames.count {
+            _ = try tables.frames.frame(holding: try tables.frames.frame(index).firstSequence)
+        }
     }
 
     /// A `KEY-FINGERPRINT` file, as a ledger writes it, for the seed corpus.

@@ -46,14 +46,17 @@ struct FrameTable: Sendable {
     /// The number of the frame holding the fact at `sequence`, and the frame; `nil` when no
     /// frame does.
     func frame(holding sequence: UInt64) throws(CodecError) -> (index: Int, frame: FrameEntry)? {
-        // The first frame that starts after `sequence`; the one before it holds it.
-        var low = 0
+        if let base, added.first.map({ sequence < $0.firstSequence }) ?? true {
+            return try base.frame(holding: sequence)
+        }
+        // The first frame added that starts after `sequence`; the one before it holds it.
+        var low = baseCount
         var high = count
         while low < high {
             let middle = (low + high) / 2
             if try frame(middle).firstSequence <= sequence { low = middle + 1 } else { high = middle }
         }
-        guard low > 0 else { return nil }
+        guard low > baseCount else { return nil }
         let found = try frame(low - 1)
         guard sequence < found.nextSequence else { return nil }
         return (low - 1, found)

@@ -208,6 +208,29 @@ final class MappedIndex: @unchecked Sendable {
         return frame
     }
 
+    /// The number of the frame holding the fact at `sequence`, and the frame; `nil` when no frame
+    /// does. A binary search over the blocks' first frames, then a walk of one block.
+    func frame(holding sequence: UInt64) throws(CodecError) -> (index: Int, frame: FrameEntry)? {
+        var low = 0
+        var high = IndexSnapshot.blocks(frameCount)
+        while low < high {
+            let middle = (low + high) / 2
+            var cursor = try blockStart(frameBlocks.lowerBound + middle * 8, in: frames)
+            if try varint(at: &cursor, end: frames.upperBound) <= sequence { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let block = low - 1
+        var cursor = try blockStart(frameBlocks.lowerBound + block * 8, in: frames)
+        var frame = try firstFrame(at: &cursor)
+        var index = block * IndexSnapshot.blockSize
+        while sequence >= frame.nextSequence {
+            index += 1
+            guard index < min(frameCount, (block + 1) * IndexSnapshot.blockSize) else { return nil }
+            frame = try nextFrame(after: frame, at: &cursor)
+        }
+        return sequence >= frame.firstSequence ? (index, frame) : nil
+    }
+
     /// Every frame, in order.
     func forEachFrame(_ body: (FrameEntry) throws -> Void) throws {
         var cursor = frames.lowerBound
