@@ -295,11 +295,14 @@ extension StoreOpener {
                 guard first.segment == UInt32(number) else { return nil }
                 let size: Int64
                 let headerBytes: [UInt8]
-                let lastBytes: [UInt8]
+                var lastBytes: [UInt8] = []
                 do {
                     size = try fd.size()
                     headerBytes = try fd.read(count: SegmentHeader.size, at: 0)
-                    lastBytes = try fd.read(count: Int(last.end) - Int(last.offset), at: Int64(last.offset))
+                    // A frame the segment cannot hold is not read: the claim fails without it.
+                    if last.end <= UInt64(max(size, 0)), Int(last.payloadLength) <= LogFrame.maximumPayload {
+                        lastBytes = try fd.read(count: Int(last.end) - Int(last.offset), at: Int64(last.offset))
+                    }
                 } catch { throw LedgerStoreError.io(error, "reading", name) }
                 let coverage = RecoveryInput.Segment.Coverage(
                     size: UInt64(max(size, 0)), firstSequence: first.firstSequence, last: last,
