@@ -66,7 +66,7 @@ extension FileLedgerStore {
             file = try segmentFile(position.segment, in: state)
             segment = file
         }
-        if sequence <= state.frameChecks.uncheckedFacts {
+        if state.frameChecks.mayNeedCheck(sequence) {
             try checkFrame(holding: sequence, at: position, in: file, state: state)
         }
         bytes.removeAll(keepingCapacity: true)

@@ -12,11 +12,19 @@ final class FrameChecks: Sendable {
     /// The facts up to this sequence lie in them.
     let uncheckedFacts: UInt64
     private let checked: Mutex<[UInt64]>
+    /// How many of them are still to check: once none is, a read need not look its frame up.
+    private let remaining: Atomic<Int>
 
     init(frames: Int, facts: UInt64) {
         uncheckedFrames = frames
         uncheckedFacts = facts
         checked = Mutex([UInt64](repeating: 0, count: (frames + 63) / 64))
+        remaining = Atomic(frames)
+    }
+
+    /// Whether the fact at `sequence` may lie in a frame not checked yet.
+    func mayNeedCheck(_ sequence: UInt64) -> Bool {
+        sequence <= uncheckedFacts && remaining.load(ordering: .relaxed) > 0
     }
 
     /// Nothing left to check: open read every frame.
@@ -27,7 +35,12 @@ final class FrameChecks: Sendable {
     }
 
     func markChecked(_ frame: Int) {
-        checked.withLock { $0[frame / 64] |= 1 << UInt64(frame % 64) }
+        let isNew = checked.withLock { bits in
+            let bit: UInt64 = 1 << UInt64(frame % 64)
+            defer { bits[frame / 64] |= bit }
+            return bits[frame / 64] & bit == 0
+        }
+        if isNew { remaining.subtract(1, ordering: .relaxed) }
     }
 
     /// Whether `bytes` are a whole frame of `payloadLength` bytes whose CRC-32C matches.
