@@ -16,8 +16,10 @@ extension RecoveryPlan {
     /// Every segment of `input` must be scanned whole (none with a ``RecoveryInput/Segment/coverage``).
     init(_ input: RecoveryInput) throws(LedgerStoreError) {
         guard let plan = try Self.planning(input) else {
+            // Only `planning(_:)` is given covered segments; this is a caller's mistake, not damage.
             throw LedgerStoreError.corrupted(
-                "The index snapshot in \(input.directoryPath) does not match its log; open reads the whole log.")
+                "Planning the recovery of \(input.directoryPath) was given segments the index snapshot covers, "
+                    + "whose claims do not hold; they must be scanned whole.")
         }
         self = plan
     }
