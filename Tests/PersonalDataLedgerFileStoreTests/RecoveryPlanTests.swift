@@ -263,6 +263,7 @@ import Testing
     /// covered frames is the plan made from every frame.
     enum Covered: String, CaseIterable, Sendable {
         case inTheOnlySegment, atTheEndOfTheOnlySegment, inALaterSegment, atTheStartOfALaterSegment, withATornTail
+        case atTheEndOfASegmentBeforeAnother, withAHalfCreatedSegmentAfter
 
         var log: (LogImage, covered: Int) {
             switch self {
@@ -270,6 +271,11 @@ import Testing
             case .atTheEndOfTheOnlySegment: return (LogImage(batches: 4), 4)
             case .inALaterSegment: return (LogImage(batches: 3, segments: 3), 7)
             case .atTheStartOfALaterSegment: return (LogImage(batches: 3, segments: 3), 4)
+            case .atTheEndOfASegmentBeforeAnother: return (LogImage(batches: 3, segments: 3), 3)
+            case .withAHalfCreatedSegmentAfter:
+                var log = LogImage(batches: 3, segments: 2)
+                log.segments.append([UInt8](repeating: 0, count: 40))
+                return (log, 5)
             case .withATornTail:
                 var log = LogImage(batches: 3, segments: 2)
                 log.segments[1] += [9, 0, 0, 0, 1]
