@@ -33,9 +33,11 @@ import Testing
         slots.varint(1)
         slots.varint(postings.count)
         // Sections in file order: tables, string blocks, strings, string hash (all three empty),
-        // position blocks, positions, slot blocks, slots, postings, tokens (empty).
+        // position blocks, positions, slot blocks, slots, postings, tokens, frame blocks, frames
+        // (all three empty).
         let sections: [[UInt8]] = [
             small, [], [], [], positionBlocks.bytes, positions.bytes, slotBlocks.bytes, slots.bytes, postings.bytes, [],
+            [], [],
         ]
         var offsets: [UInt64] = []
         var offset = UInt64(IndexSnapshot.headerSize)
@@ -52,13 +54,16 @@ import Testing
         }
         writer.raw(head)
         // Header order: tables, position blocks, positions, slot blocks, slots, postings, tokens,
-        // slot count, string blocks, strings, string hash, string count, subject records, subject count.
+        // slot count, string blocks, strings, string hash, string count, subject records, subject
+        // count, frame blocks, frames, frame count.
         for index in [0, 4, 5, 6, 7, 8, 9] { writer.uint64LE(offsets[index]) }
         writer.uint64LE(1)
         for index in [1, 2, 3] { writer.uint64LE(offsets[index]) }
         writer.uint64LE(0)
         // Subject records (none), just after the header.
         writer.uint64LE(UInt64(IndexSnapshot.headerSize))
+        writer.uint64LE(0)
+        for index in [10, 11] { writer.uint64LE(offsets[index]) }
         writer.uint64LE(0)
         for section in sections { writer.raw(section) }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
@@ -161,6 +166,56 @@ import Testing
             for slot in slots { expected[slot, default: []].append(sequence) }
         }
         return (tables, positions, expected)
+    }
+
+    /// Frames of 1 to 5 facts, most right after the previous one, some opening a later segment,
+    /// some elsewhere (the step coding's three cases).
+    static func framedTables(seed: UInt64) -> (StoreTables, [FrameEntry]) {
+        var random = Random(state: seed)
+        var tables = StoreTables()
+        var frames: [FrameEntry] = []
+        var segment: UInt32 = 1
+        var offset = UInt64(SegmentHeader.size)
+        for _ in 0..<(20 + Int(random.next() % 200)) {
+            switch random.next() % 20 {
+            case 0:
+                segment += 1 + UInt32(random.next() % 3)
+                offset = UInt64(SegmentHeader.size)
+            case 1: offset += 1 + random.next() % 100
+            default: break
+            }
+            let count = 1 + Int(random.next() % 5)
+            let length = 30 + Int(random.next() % 3000)
+            for index in 0..<count {
+                tables.publish(
+                    position: FactPosition(segment: segment, offset: UInt32(offset) + 20 + UInt32(index), length: 1),
+                    slots: [])
+            }
+            tables.publish(frameAt: offset, in: segment, payloadLength: length, count: count)
+            frames.append(
+                FrameEntry(
+                    segment: segment, offset: UInt32(offset), payloadLength: UInt32(length),
+                    firstSequence: tables.count + 1 - UInt64(count), count: UInt32(count)))
+            offset += UInt64(LogFrame.headerSize + length)
+        }
+        return (tables, frames)
+    }
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func everyFrameReadsBackAsEncoded(seed: UInt64) throws {
+        let (tables, frames) = Self.framedTables(seed: seed)
+        let decoded = try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:])
+        #expect(try (0..<decoded.frames.count).map { try decoded.frames.frame($0) } == frames)
+    }
+
+    /// In memory and in the mapped table.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64], [false, true])
+    func everyFactIsFoundInItsFrame(seed: UInt64, isMapped: Bool) throws {
+        let (tables, frames) = Self.framedTables(seed: seed)
+        let decoded = isMapped ? try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:]) : tables
+        var expected: [Int?] = []
+        for (index, frame) in frames.enumerated() { expected += Array(repeating: index, count: Int(frame.count)) }
+        #expect(try (1...decoded.count).map { try decoded.frames.frame(holding: $0)?.index } == expected)
     }
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])

@@ -257,6 +257,91 @@ import Testing
         #expect(other.actions.first == .replayLog(from: LogPosition(segment: 1, offset: 72)))
     }
 
+    // MARK: Open without reading what the snapshot covers (issue 12, item 2)
+
+    /// Logs with a snapshot after some frame: the plan made from the headers, sizes and last
+    /// covered frames is the plan made from every frame.
+    enum Covered: String, CaseIterable, Sendable {
+        case inTheOnlySegment, atTheEndOfTheOnlySegment, inALaterSegment, atTheStartOfALaterSegment, withATornTail
+        case atTheEndOfASegmentBeforeAnother, withAHalfCreatedSegmentAfter
+
+        var log: (LogImage, covered: Int) {
+            switch self {
+            case .inTheOnlySegment: return (LogImage(batches: 4), 2)
+            case .atTheEndOfTheOnlySegment: return (LogImage(batches: 4), 4)
+            case .inALaterSegment: return (LogImage(batches: 3, segments: 3), 7)
+            case .atTheStartOfALaterSegment: return (LogImage(batches: 3, segments: 3), 4)
+            case .atTheEndOfASegmentBeforeAnother: return (LogImage(batches: 3, segments: 3), 3)
+            case .withAHalfCreatedSegmentAfter:
+                var log = LogImage(batches: 3, segments: 2)
+                log.segments.append([UInt8](repeating: 0, count: 40))
+                return (log, 5)
+            case .withATornTail:
+                var log = LogImage(batches: 3, segments: 2)
+                log.segments[1] += [9, 0, 0, 0, 1]
+                return (log, 4)
+            }
+        }
+    }
+
+    @Test(arguments: Covered.allCases)
+    func aCoveredLogPlansAsTheWholeLog(covered: Covered) throws {
+        let (log, count) = covered.log
+        let whole = try RecoveryPlan(log.input(snapshotAfter: count))
+        #expect(try RecoveryPlan.planning(log.coveredInput(snapshotAfter: count)) == whole)
+    }
+
+    /// What the snapshot's frame table claims of a covered segment, made not to hold.
+    enum FalseClaim: String, CaseIterable, Sendable {
+        case headerDamaged, headerRenumbered, segmentsSwapped, segmentLongerThanItsFrames, segmentShorterThanTheSnapshot
+        case lastFrameDamaged, lastFrameElsewhere, lastFrameOfOtherLength, firstSequenceOther, factCountOther
+        case snapshotHeadOther, snapshotCountOther
+    }
+
+    @Test(arguments: FalseClaim.allCases)
+    func aClaimThatDoesNotHoldFallsBackToTheWholeLog(claim: FalseClaim) throws {
+        var log = LogImage(batches: 3, segments: 3)
+        let covered = 7
+        var table = log.frameTable(covered: covered)
+        var snapshot = log.snapshot(after: covered)
+        switch claim {
+        case .headerDamaged: log.segments[0][30] ^= 1
+        case .headerRenumbered:
+            log.segments[0].replaceSubrange(
+                0..<SegmentHeader.size,
+                with: SegmentHeader(number: 2, firstSequence: 1, previousHead: HashChain.empty).encoded())
+        case .segmentsSwapped: log.segments.swapAt(0, 1)
+        case .segmentLongerThanItsFrames: log.segments[0] += [0, 0, 0, 0]
+        case .segmentShorterThanTheSnapshot: log.segments[2] = Array(log.segments[2].prefix(log.frames[6].end - 1))
+        case .lastFrameDamaged: log.segments[1][log.frames[5].end - 1] ^= 1
+        case .lastFrameElsewhere: table[5].offset -= 1
+        case .lastFrameOfOtherLength: table[5].payloadLength += 1
+        case .firstSequenceOther: table[3].firstSequence += 1
+        case .factCountOther: table[5].count = 1
+        case .snapshotHeadOther: snapshot.head = HashChain.empty
+        case .snapshotCountOther: snapshot.count -= 1
+        }
+        #expect(try RecoveryPlan.planning(log.coveredInput(snapshot: snapshot, table: table)) == nil)
+    }
+
+    /// A covered frame that is not the last of its segment is not read: open does not see its
+    /// damage (the first read of a fact in it does, and `verify`).
+    @Test func damageInsideCoveredFramesIsLeftForTheirFirstRead() throws {
+        var log = LogImage(batches: 3, segments: 2)
+        log.segments[0][log.frames[1].end - 1] ^= 1
+        let plan = try RecoveryPlan.planning(log.coveredInput(snapshotAfter: 5))
+        #expect(plan?.usesSnapshot == true && plan?.count == 12)
+    }
+
+    /// After the snapshot every frame is scanned: damage followed by an intact frame refuses.
+    @Test func damageAfterTheSnapshotIsRefused() throws {
+        var log = LogImage(batches: 3, segments: 2)
+        log.segments[1][log.frames[4].end - 1] ^= 1
+        var refusal: LedgerStoreError?
+        do { _ = try RecoveryPlan.planning(log.coveredInput(snapshotAfter: 4)) } catch { refusal = error }
+        #expect(isStoreError(refusal, .corrupted, mentioning: "log-0000000002.seg", "offset \(log.frames[4].offset)"))
+    }
+
     @Test func segmentsContinueOneAnother() throws {
         let log = LogImage(batches: 2, segments: 3)
         let plan = try RecoveryPlan(log.input())
@@ -310,6 +395,63 @@ struct LogImage {
             FrameInfo(
                 segment: UInt64(segments.count), offset: offset, end: segments[segments.count - 1].count, head: head,
                 valuesEnd: valuesEnd))
+    }
+
+    /// The frame table of a snapshot of the first `covered` frames.
+    func frameTable(covered: Int) -> [FrameEntry] {
+        frames.prefix(covered).enumerated().map { index, frame in
+            FrameEntry(
+                segment: UInt32(frame.segment), offset: UInt32(frame.offset),
+                payloadLength: UInt32(frame.end - frame.offset - LogFrame.headerSize),
+                firstSequence: UInt64(2 * index + 1), count: 2)
+        }
+    }
+
+    /// What a snapshot of the first `covered` frames claims.
+    func snapshot(after covered: Int) -> RecoveryInput.Snapshot {
+        let last = frames[covered - 1]
+        return .init(
+            count: UInt64(2 * covered), head: last.head,
+            logEnd: LogPosition(segment: last.segment, offset: UInt64(last.end)))
+    }
+
+    /// Every segment scanned whole, with a snapshot of the first `covered` frames.
+    func input(snapshotAfter covered: Int) -> RecoveryInput {
+        var input = input()
+        input.snapshot = snapshot(after: covered)
+        return input
+    }
+
+    /// The input open gathers with a snapshot of the first `covered` frames: segments before the
+    /// one it ends in by header, size and last frame, that one from where it ends, later ones whole.
+    func coveredInput(snapshotAfter covered: Int) -> RecoveryInput {
+        coveredInput(snapshot: snapshot(after: covered), table: frameTable(covered: covered))
+    }
+
+    /// The same, for a snapshot and frame table that may not be the log's.
+    func coveredInput(snapshot: RecoveryInput.Snapshot, table: [FrameEntry]) -> RecoveryInput {
+        var input = input()
+        input.snapshot = snapshot
+        input.segments = segments.enumerated().map { index, bytes in
+            let number = UInt64(index + 1)
+            let inSegment = table.filter { UInt64($0.segment) == number }
+            guard number <= snapshot.logEnd.segment, let first = inSegment.first, let last = inSegment.last else {
+                return .scan(number: number, bytes: bytes)
+            }
+            let lastBytes = Array(bytes.dropFirst(Int(last.offset)).prefix(Int(last.end) - Int(last.offset)))
+            let coverage = RecoveryInput.Segment.Coverage(
+                size: UInt64(bytes.count), firstSequence: first.firstSequence, last: last,
+                lastRead: RecoveryInput.Segment.frame(
+                    lastBytes, at: Int(last.offset), expectedSequence: last.firstSequence))
+            let header = Array(bytes.prefix(SegmentHeader.size))
+            guard number == snapshot.logEnd.segment else {
+                return .covered(number: number, headerBytes: header, coverage: coverage)
+            }
+            return .covered(
+                number: number, headerBytes: header, coverage: coverage, tail: Array(bytes.dropFirst(Int(last.end))),
+                tailStart: Int(last.end), expectedSequence: snapshot.count + 1)
+        }
+        return input
     }
 
     func input(isWriter: Bool = true, acknowledged: AcknowledgedFile.Record = .absent) -> RecoveryInput {

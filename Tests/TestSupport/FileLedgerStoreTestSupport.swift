@@ -317,3 +317,14 @@ func failure(_ body: () async throws -> Void) async -> (any Error)? {
         return nil
     } catch { return error }
 }
+
+extension FileLedgerStore {
+    /// The log's frames as the store knows them, for tests that damage a specific frame.
+    var framesForTesting: [FrameEntry] {
+        state.withLock { state in
+            var frames: [FrameEntry] = []
+            try! state.tables.frames.forEach { frames.append($0) }
+            return frames
+        }
+    }
+}

@@ -73,6 +73,9 @@ struct BatchReplayer {
             }
         }
         guard reader.isAtEnd else { throw CodecError.malformed("batch has trailing bytes") }
+        tables.publish(
+            frameAt: UInt64(base + frame.offset), in: segmentNumber, payloadLength: frame.payloadLength,
+            count: Int(header.count))
         tables.head = header.head
         tables.identitiesEnd = header.identitiesEnd
         tables.valuesEnd = header.valuesEnd

@@ -143,13 +143,18 @@ package enum FileFormatProbe {
         }
     }
 
-    /// Decodes a snapshot and then reads every position, every slot's postings and every
-    /// subject record, which the store reads only when a query needs them.
+    /// Decodes a snapshot and then reads every subject record, position, every slot's postings
+    /// and every frame entry (in order, and each looked up by its first fact), which the store
+    /// reads only when a query needs them.
     private static func decodeWholeIndex(_ bytes: [UInt8]) throws {
         let tables = try IndexSnapshot.decode(bytes, identities: identities)
         try tables.subjects.forEachRecord { _ in }
         try tables.positions.forEach { _ in }
         try tables.index.forEachSlot { _, _ in }
+        try tables.frames.forEach { _ in }
+        for index in 0..<tables.frames.count {
+            _ = try tables.frames.frame(holding: try tables.frames.frame(index).firstSequence)
+        }
     }
 
     /// A `KEY-FINGERPRINT` file, as a ledger writes it, for the seed corpus.

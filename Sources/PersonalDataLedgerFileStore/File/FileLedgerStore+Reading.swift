@@ -66,6 +66,9 @@ extension FileLedgerStore {
             file = try segmentFile(position.segment, in: state)
             segment = file
         }
+        if state.frameChecks.mayNeedCheck(sequence) {
+            try checkFrame(holding: sequence, at: position, in: file, state: state)
+        }
         bytes.removeAll(keepingCapacity: true)
         if file.mapping.withBytes(
             count: Int(position.length), at: Int(position.offset), { bytes.append(contentsOf: $0) }) != nil
@@ -91,6 +94,41 @@ extension FileLedgerStore {
     func recordBytes(_ sequence: UInt64, in state: StoreState, into bytes: inout [UInt8]) throws -> FactPosition {
         var segment: SegmentFile?
         return try recordBytes(sequence, in: state, into: &bytes, segment: &segment)
+    }
+
+    /// Checks the CRC-32C of the frame that holds the fact at `sequence`, unless this process
+    /// already did: open did not read the frames the index snapshot covers.
+    private func checkFrame(
+        holding sequence: UInt64, at position: FactPosition, in file: SegmentFile, state: StoreState
+    ) throws {
+        let found: (index: Int, frame: FrameEntry)?
+        do { found = try state.tables.frames.frame(holding: sequence) } catch { throw indexDamaged(error) }
+        guard let (index, frame) = found.map({ ($0.index, $0.frame) }), index < state.frameChecks.uncheckedFrames,
+            frame.segment == position.segment,
+            UInt64(position.offset) >= UInt64(frame.offset) + UInt64(LogFrame.headerSize),
+            UInt64(position.offset) + UInt64(position.length) <= frame.end
+        else { throw indexDamaged(.malformed("the frame table does not hold the record of fact \(sequence)")) }
+        guard !state.frameChecks.isChecked(index) else { return }
+        let length = LogFrame.headerSize + Int(frame.payloadLength)
+        let payloadLength = Int(frame.payloadLength)
+        var isIntact = file.mapping.withBytes(count: length, at: Int(frame.offset)) {
+            FrameChecks.isIntact($0, payloadLength: payloadLength)
+        }
+        let name = LedgerDirectory.segmentName(UInt64(frame.segment))
+        if isIntact == nil {
+            do {
+                let bytes = try file.descriptor.read(count: length, at: Int64(frame.offset))
+                isIntact = bytes.withUnsafeBytes { FrameChecks.isIntact($0, payloadLength: payloadLength) }
+            } catch { throw LedgerStoreError.io(error, "reading", name) }
+        }
+        guard isIntact == true else {
+            throw LedgerStoreError.corrupted(
+                "\(name) in \(directory.path) is damaged at byte offset \(frame.offset): the frame holding facts "
+                    + "\(frame.firstSequence)–\(frame.nextSequence - 1) fails its CRC-32C check, so none of them is "
+                    + "read. Run 'pdl verify' to find all the damage; restore the directory from a backup, or keep "
+                    + "it for inspection.")
+        }
+        state.frameChecks.markChecked(index)
     }
 
     /// An open segment and its mapping.

@@ -49,7 +49,7 @@ extension FileLedgerStore {
                 throw LedgerStoreError.integrityViolation(
                     "Segment \(name) does not continue the chain from fact \(sequence - 1).")
             }
-            let (frames, _) = SegmentScanner(bytes: bytes, expectedSequence: sequence).scan()
+            let (frames, ending) = SegmentScanner(bytes: bytes, expectedSequence: sequence).scan()
             for frame in frames where sequence <= tables.count {
                 guard frame.batch.firstSequence == sequence else {
                     throw LedgerStoreError.integrityViolation(
@@ -73,6 +73,17 @@ extension FileLedgerStore {
                                 + "\(checkpoint.count) verifies on its own but ends at another head than the one "
                                 + "recorded, so facts up to it were rewritten — or the checkpoint itself was altered.")
                     }
+                }
+            }
+            // Damage inside what the store published (open does not read the frames its index
+            // snapshot covers; this is where all of them are checked).
+            if sequence <= tables.count {
+                switch ending {
+                case .clean: break
+                case .tornTail(let offset), .corrupted(let offset, _):
+                    throw LedgerStoreError.integrityViolation(
+                        "\(name) is damaged at byte offset \(offset): the frame of fact \(sequence) fails its CRC-32C "
+                            + "check or does not decode. Restore the directory from a backup.")
                 }
             }
         }

@@ -216,8 +216,10 @@ extension FileLedgerStore {
             var log = [UInt8]()
             log.reserveCapacity(frameBytes)
             var positions: [[FactPosition]] = []
+            var frameStarts: [UInt64] = []
             for batch in plan.batches {
                 let frameStart = logEnd.offset + UInt64(log.count)
+                frameStarts.append(frameStart)
                 positions.append(
                     batch.records.map {
                         FactPosition(
@@ -259,10 +261,13 @@ extension FileLedgerStore {
             state.withLock { state in
                 for string in plan.newStrings { state.tables.define(string: string) }
                 for subject in plan.newSubjects { state.tables.define(subject: subject) }
-                for (batch, batchPositions) in zip(plan.batches, positions) {
+                for ((batch, batchPositions), frameStart) in zip(zip(plan.batches, positions), frameStarts) {
                     for (position, slots) in zip(batchPositions, batch.slots) {
                         state.tables.publish(position: position, slots: slots)
                     }
+                    state.tables.publish(
+                        frameAt: frameStart, in: UInt32(logEnd.segment),
+                        payloadLength: batch.frame.count - LogFrame.headerSize, count: batchPositions.count)
                     for operation in batch.operations {
                         if case .lookup(let offset, _) = operation {
                             state.tables.apply(operation, token: tokens[offset])

@@ -8,16 +8,20 @@ import PersonalDataLedger
 /// not match the log, is ignored and the tables are rebuilt from the log. It holds no subject
 /// identifier and no hash of one: subjects are numbers; their identifiers live in the vault.
 ///
-/// Format version 4 is laid out to be read where it lies (``MappedIndex``): open decodes only
-/// the small tables, and fact positions and postings are read from the mapped file when a query
-/// needs them, a block of at most 16 entries at a time. Layout (integers little-endian):
+/// Format version 5 is laid out to be read where it lies (``MappedIndex``): open decodes only
+/// the small tables, and subject records, fact positions, postings and frames are read from the mapped file when
+/// a query needs them, a block of at most 16 entries at a time. Layout (integers little-endian):
 ///
-/// - header, 184 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
+/// - header, 224 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
 ///   offset, count, identities end, values end; the 32-byte head; u64 offsets of sections
 ///   (tables, position blocks, positions, slot blocks, slots, postings, tokens), u64 slot count,
-///   u64 offsets of sections (string blocks, strings, string hash), u64 string count;
-/// - tables, varints: subjects (count, then identity offset, 16-byte commitment, erased flag);
-///   erased value offsets (count, offsets);
+///   u64 offsets of sections (string blocks, strings, string hash), u64 string count; u64
+///   offset of the subject records, u64 subject count; u64 offsets of sections (frame blocks,
+///   frames), u64 frame count;
+/// - subject records, 24 bytes per subject number: u64 identity offset, 16-byte commitment
+///   (``SubjectTable``; `SUBJECTS` finds a number by identifier);
+/// - tables, varints: erased subject numbers (count, then steps from the previous); erased
+///   value offsets (count, offsets);
 /// - string blocks: per 16 strings, the u64 offset of their block in the strings section;
 /// - strings: length-prefixed UTF-8, in number order;
 /// - string hash: ``hashCapacity(_:)`` u32 entries, each a string number + 1 (0 empty), placed
@@ -34,13 +38,22 @@ import PersonalDataLedger
 ///   lookup token, where its text is in the token section), varint length of its postings;
 /// - postings: per slot, delta-coded sequence varints, one slot's after another's;
 /// - tokens: length-prefixed UTF-8 lookup tokens;
+/// - frame blocks: per 16 frames of the log the snapshot covers, the u64 offset of their block
+///   in the frames section;
+/// - frames, varints: per block, the first frame's first sequence, segment, offset, payload
+///   length and fact count, then for each next one a step — `0` right after the previous frame,
+///   `1 + n` at the start of the segment `n` after the previous one's, or `1` then segment and
+///   offset — its payload length and fact count (its facts follow the previous frame's). Open
+///   checks the frames of the log against it without reading them; a read checks a frame's
+///   CRC-32C the first time it reads a fact in it;
 /// - a CRC-32C u32 of everything before it, checked at open.
 enum IndexSnapshot {
     static let magic = Array("PDL-IDX\0".utf8)
-    /// 5: subjects as fixed-size records, found by identifier through `SUBJECTS`; a snapshot of
-    /// an earlier version is ignored and the index rebuilt from the log once.
+    /// 5: subjects as fixed-size records, found by identifier through `SUBJECTS`, and a frame
+    /// table, so open need not read the frames the snapshot covers; a version 4 (or older)
+    /// snapshot is ignored and the index rebuilt from the log once.
     static let version: UInt32 = 5
-    static let headerSize = 200
+    static let headerSize = 224
     /// Bytes per subject record: identity offset u64, commitment.
     static let subjectRecordSize = 8 + Commitment.length
     /// Positions and slots are coded in blocks of this many; a lookup decodes one block.
@@ -132,6 +145,9 @@ enum IndexSnapshot {
         var stringCount: UInt64 = 0
         var subjectRecordsOffset: UInt64 = 0
         var subjectCount: UInt64 = 0
+        var frameBlocksOffset: UInt64 = 0
+        var framesOffset: UInt64 = 0
+        var frameCount: UInt64 = 0
 
         init(tables: StoreTables) {
             logEnd = tables.logEnd
@@ -170,6 +186,9 @@ enum IndexSnapshot {
             stringCount = load(176)
             subjectRecordsOffset = load(184)
             subjectCount = load(192)
+            frameBlocksOffset = load(200)
+            framesOffset = load(208)
+            frameCount = load(216)
         }
 
         func encode(into writer: inout ByteWriter) {
@@ -181,7 +200,7 @@ enum IndexSnapshot {
             for value in [
                 tablesOffset, positionBlocksOffset, positionsOffset, slotBlocksOffset, slotsOffset, postingsOffset,
                 tokensOffset, slotCount, stringBlocksOffset, stringsOffset, stringHashOffset, stringCount,
-                subjectRecordsOffset, subjectCount,
+                subjectRecordsOffset, subjectCount, frameBlocksOffset, framesOffset, frameCount,
             ] {
                 writer.uint64LE(value)
             }
@@ -277,6 +296,8 @@ enum IndexSnapshot {
             slotCount += 1
         }
 
+        let (frameBlocks, frames) = try encodeFrames(tables.frames)
+
         var header = Header(tables: tables)
         header.subjectRecordsOffset = UInt64(headerSize)
         header.subjectCount = UInt64(tables.subjects.count)
@@ -292,16 +313,48 @@ enum IndexSnapshot {
         header.postingsOffset = header.slotsOffset + UInt64(slots.count)
         header.tokensOffset = header.postingsOffset + UInt64(postings.count)
         header.slotCount = UInt64(slotCount)
-        var writer = ByteWriter(capacity: Int(header.tokensOffset) + tokens.count + 4)
+        header.frameBlocksOffset = header.tokensOffset + UInt64(tokens.count)
+        header.framesOffset = header.frameBlocksOffset + UInt64(frameBlocks.count)
+        header.frameCount = UInt64(tables.frames.count)
+        var writer = ByteWriter(capacity: Int(header.framesOffset) + frames.count + 4)
         header.encode(into: &writer)
         for section in [
-            subjectRecords, small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks, slots, postings,
-            tokens,
+            subjectRecords, small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks,
+            slots, postings, tokens, frameBlocks, frames,
         ] {
             writer.raw(section.bytes)
         }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
         return writer.bytes
+    }
+
+    /// The frame blocks and frames sections (see the layout above).
+    private static func encodeFrames(_ table: FrameTable) throws -> (blocks: ByteWriter, frames: ByteWriter) {
+        var blocks = ByteWriter(capacity: IndexSnapshot.blocks(table.count) * 8)
+        var frames = ByteWriter(capacity: table.count * 4)
+        var index = 0
+        var previous = FrameEntry(segment: 0, offset: 0, payloadLength: 0, firstSequence: 0, count: 0)
+        try table.forEach { frame in
+            if index % blockSize == 0 {
+                blocks.uint64LE(UInt64(frames.count))
+                frames.varint(frame.firstSequence)
+                frames.varint(UInt64(frame.segment))
+                frames.varint(UInt64(frame.offset))
+            } else if frame.segment == previous.segment, UInt64(frame.offset) == previous.end {
+                frames.varint(0)
+            } else if frame.segment > previous.segment, frame.offset == UInt32(SegmentHeader.size) {
+                frames.varint(1 + UInt64(frame.segment - previous.segment))
+            } else {
+                frames.varint(1)
+                frames.varint(UInt64(frame.segment))
+                frames.varint(UInt64(frame.offset))
+            }
+            frames.varint(UInt64(frame.payloadLength))
+            frames.varint(UInt64(frame.count))
+            previous = frame
+            index += 1
+        }
+        return (blocks, frames)
     }
 
     // MARK: Decoding
@@ -386,6 +439,7 @@ enum IndexSnapshot {
         tables.strings = StringTable(base: index)
         tables.positions = PositionTable(base: index)
         tables.index = PostingsTable(base: index)
+        tables.frames = FrameTable(base: index)
         return tables
     }
 }

@@ -1,9 +1,9 @@
 import LedgerCrypto
 import PersonalDataLedger
 
-/// An `INDEX` snapshot (format version 4) read where it lies: fact positions, index slots and
-/// their postings are looked up in the file's bytes when a query needs them, never loaded into
-/// tables. Only the small tables — subjects and erased offsets — are decoded at open.
+/// An `INDEX` snapshot (format version 5) read where it lies: fact positions, index slots,
+/// their postings and the log's frames are looked up in the file's bytes when a query needs them,
+/// never loaded into tables. Only the small tables — subjects and erased offsets — are decoded at open.
 ///
 /// The bytes are a read-only shared mapping of the file (or, for tests and the fuzz probe, a
 /// copy in memory). `INDEX` is only ever replaced by a rename, never written in place or cut,
@@ -27,10 +27,13 @@ final class MappedIndex: @unchecked Sendable {
     private let slots: Range<Int>
     private let postings: Range<Int>
     private let tokens: Range<Int>
+    private let frameBlocks: Range<Int>
+    private let frames: Range<Int>
 
     var positionCount: Int { Int(header.count) }
     var stringCount: Int { Int(header.stringCount) }
     var slotCount: Int { Int(header.slotCount) }
+    var frameCount: Int { Int(header.frameCount) }
 
     /// Wraps bytes whose whole-file checksum the caller has checked; `release` gives them back.
     init(
@@ -42,9 +45,11 @@ final class MappedIndex: @unchecked Sendable {
             let header = try IndexSnapshot.Header(bytes)
             let end = bytes.count - 4
             let bounds = [
-                header.subjectRecordsOffset, header.tablesOffset, header.stringBlocksOffset, header.stringsOffset, header.stringHashOffset,
+                header.subjectRecordsOffset, header.tablesOffset, header.stringBlocksOffset, header.stringsOffset,
+                header.stringHashOffset,
                 header.positionBlocksOffset, header.positionsOffset, header.slotBlocksOffset,
-                header.slotsOffset, header.postingsOffset, header.tokensOffset, UInt64(end),
+                header.slotsOffset, header.postingsOffset, header.tokensOffset, header.frameBlocksOffset,
+                header.framesOffset, UInt64(end),
             ]
             guard header.subjectRecordsOffset == UInt64(IndexSnapshot.headerSize),
                 zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 })
@@ -58,14 +63,18 @@ final class MappedIndex: @unchecked Sendable {
             slotBlocks = Int(header.slotBlocksOffset)..<Int(header.slotsOffset)
             slots = Int(header.slotsOffset)..<Int(header.postingsOffset)
             postings = Int(header.postingsOffset)..<Int(header.tokensOffset)
-            tokens = Int(header.tokensOffset)..<end
+            tokens = Int(header.tokensOffset)..<Int(header.frameBlocksOffset)
+            frameBlocks = Int(header.frameBlocksOffset)..<Int(header.framesOffset)
+            frames = Int(header.framesOffset)..<end
             guard header.count <= UInt64(Int32.max) * 16, header.slotCount <= UInt64(Int32.max) * 16,
                 header.stringCount <= UInt64(Int32.max), header.subjectCount <= UInt64(UInt32.max - 1),
                 UInt64(subjectRecords.count) == header.subjectCount * UInt64(IndexSnapshot.subjectRecordSize),
+                header.frameCount <= header.count,
                 stringBlocks.count == IndexSnapshot.blocks(Int(header.stringCount)) * 8,
                 stringHash.count == IndexSnapshot.hashCapacity(Int(header.stringCount)) * 4,
                 positionBlocks.count == IndexSnapshot.blocks(Int(header.count)) * 8,
-                slotBlocks.count == IndexSnapshot.blocks(Int(header.slotCount)) * IndexSnapshot.slotBlockSize
+                slotBlocks.count == IndexSnapshot.blocks(Int(header.slotCount)) * IndexSnapshot.slotBlockSize,
+                frameBlocks.count == IndexSnapshot.blocks(Int(header.frameCount)) * 8
             else { throw CodecError.malformed("index block table size") }
             self.header = header
         } catch {
@@ -201,6 +210,97 @@ final class MappedIndex: @unchecked Sendable {
         let offset: UInt64 = load(entry)
         guard offset < UInt64(section.count) else { throw CodecError.malformed("index block beyond its section") }
         return section.lowerBound + Int(offset)
+    }
+
+    // MARK: Frames
+
+    /// The frame numbered `index`, which must be below ``frameCount``. Decodes at most a block's
+    /// worth of steps.
+    func frame(_ index: Int) throws(CodecError) -> FrameEntry {
+        var cursor = try blockStart(frameBlocks.lowerBound + index / IndexSnapshot.blockSize * 8, in: frames)
+        var frame = try firstFrame(at: &cursor)
+        for _ in 0..<(index % IndexSnapshot.blockSize) { frame = try nextFrame(after: frame, at: &cursor) }
+        return frame
+    }
+
+    /// The number of the frame holding the fact at `sequence`, and the frame; `nil` when no frame
+    /// does. A binary search over the blocks' first frames, then a walk of one block.
+    func frame(holding sequence: UInt64) throws(CodecError) -> (index: Int, frame: FrameEntry)? {
+        var low = 0
+        var high = IndexSnapshot.blocks(frameCount)
+        while low < high {
+            let middle = (low + high) / 2
+            var cursor = try blockStart(frameBlocks.lowerBound + middle * 8, in: frames)
+            if try varint(at: &cursor, end: frames.upperBound) <= sequence { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let block = low - 1
+        var cursor = try blockStart(frameBlocks.lowerBound + block * 8, in: frames)
+        var frame = try firstFrame(at: &cursor)
+        var index = block * IndexSnapshot.blockSize
+        while sequence >= frame.nextSequence {
+            index += 1
+            guard index < min(frameCount, (block + 1) * IndexSnapshot.blockSize) else { return nil }
+            frame = try nextFrame(after: frame, at: &cursor)
+        }
+        return sequence >= frame.firstSequence ? (index, frame) : nil
+    }
+
+    /// Every frame, in order.
+    func forEachFrame(_ body: (FrameEntry) throws -> Void) throws {
+        var cursor = frames.lowerBound
+        var previous = FrameEntry(segment: 0, offset: 0, payloadLength: 0, firstSequence: 0, count: 0)
+        for index in 0..<frameCount {
+            previous =
+                index % IndexSnapshot.blockSize == 0
+                ? try firstFrame(at: &cursor) : try nextFrame(after: previous, at: &cursor)
+            try body(previous)
+        }
+    }
+
+    /// A block's first frame: first sequence, segment, offset, payload length, fact count.
+    private func firstFrame(at cursor: inout Int) throws(CodecError) -> FrameEntry {
+        let firstSequence = try varint(at: &cursor, end: frames.upperBound)
+        guard let segment = UInt32(exactly: try varint(at: &cursor, end: frames.upperBound)),
+            let offset = UInt32(exactly: try varint(at: &cursor, end: frames.upperBound))
+        else { throw CodecError.malformed("frame out of range") }
+        return try frameRest(segment: segment, offset: offset, firstSequence: firstSequence, at: &cursor)
+    }
+
+    /// The step coding: `0` when the frame follows the previous one in its segment, `1` then
+    /// segment and offset, or `1 + n` when it opens the segment `n` after the previous one's;
+    /// then payload length and fact count. Its facts follow the previous frame's.
+    private func nextFrame(after previous: FrameEntry, at cursor: inout Int) throws(CodecError) -> FrameEntry {
+        let step = try varint(at: &cursor, end: frames.upperBound)
+        let segment: UInt32
+        let offset: UInt32
+        switch step {
+        case 0:
+            guard let end = UInt32(exactly: previous.end) else { throw CodecError.malformed("frame out of range") }
+            (segment, offset) = (previous.segment, end)
+        case 1:
+            guard let explicit = UInt32(exactly: try varint(at: &cursor, end: frames.upperBound)),
+                let at = UInt32(exactly: try varint(at: &cursor, end: frames.upperBound))
+            else { throw CodecError.malformed("frame out of range") }
+            (segment, offset) = (explicit, at)
+        default:
+            guard let next = UInt32(exactly: UInt64(previous.segment) + (step - 1)) else {
+                throw CodecError.malformed("frame out of range")
+            }
+            (segment, offset) = (next, UInt32(SegmentHeader.size))
+        }
+        return try frameRest(segment: segment, offset: offset, firstSequence: previous.nextSequence, at: &cursor)
+    }
+
+    private func frameRest(
+        segment: UInt32, offset: UInt32, firstSequence: UInt64, at cursor: inout Int
+    ) throws(CodecError) -> FrameEntry {
+        guard let length = UInt32(exactly: try varint(at: &cursor, end: frames.upperBound)),
+            let count = UInt32(exactly: try varint(at: &cursor, end: frames.upperBound)),
+            firstSequence >= 1, firstSequence <= header.count + 1, UInt64(count) <= header.count + 1 - firstSequence
+        else { throw CodecError.malformed("frame out of range") }
+        return FrameEntry(
+            segment: segment, offset: offset, payloadLength: length, firstSequence: firstSequence, count: count)
     }
 
     // MARK: Slots

@@ -12,9 +12,29 @@ extension RecoveryPlan {
     ///   covers it, or it is not the only one.
     /// - Vault bytes after the last acknowledged batch's are cut.
     /// - A snapshot or checkpoint that covers more than the log refuses to open.
+    ///
+    /// Every segment of `input` must be scanned whole (none with a ``RecoveryInput/Segment/coverage``).
     init(_ input: RecoveryInput) throws(LedgerStoreError) {
+        guard let plan = try Self.planning(input) else {
+            // Only `planning(_:)` is given covered segments; this is a caller's mistake, not damage.
+            throw LedgerStoreError.corrupted(
+                "Planning the recovery of \(input.directoryPath) was given segments the index snapshot covers, "
+                    + "whose claims do not hold; they must be scanned whole.")
+        }
+        self = plan
+    }
+
+    /// The plan, as ``init(_:)`` makes it, for an input whose segments the index snapshot may
+    /// cover (``RecoveryInput/Segment/coverage``): those are checked by their headers, sizes and
+    /// last covered frames against the snapshot's frame table instead of frame by frame.
+    ///
+    /// `nil` when what the snapshot claims of them does not hold (a header damaged, renumbered or
+    /// out of order, a segment shorter or longer than its frames, a last frame that is not there):
+    /// the caller then scans every segment whole and plans again, so that whatever it refuses
+    /// or repairs is decided exactly as without the snapshot.
+    static func planning(_ input: RecoveryInput) throws(LedgerStoreError) -> RecoveryPlan? {
         var planner = Planner(input: input)
-        self = try planner.plan()
+        return try planner.plan()
     }
 }
 
@@ -24,6 +44,8 @@ private struct Planner {
     struct FrameSummary {
         var segment: UInt64
         var frame: SegmentScanner.Frame
+        /// A snapshot's last frame in its segment: the frame before it was not read.
+        var isCovered = false
         var batch: BatchHeader { frame.batch }
     }
 
@@ -39,6 +61,8 @@ private struct Planner {
     var halfCreated: [UInt64] = []
     /// Whether the walk stopped at the first frame above the acknowledged sequence.
     var cutAboveAcknowledged = false
+    /// Set when what the snapshot claims of a covered segment does not hold.
+    var coverageFails = false
 
     var acknowledgedCount: UInt64? {
         if case .recorded(let sequence, _) = input.acknowledged { return sequence }
@@ -47,7 +71,7 @@ private struct Planner {
 
     init(input: RecoveryInput) { self.input = input }
 
-    mutating func plan() throws(LedgerStoreError) -> RecoveryPlan {
+    mutating func plan() throws(LedgerStoreError) -> RecoveryPlan? {
         var segments = input.segments
         for (index, segment) in segments.enumerated() where segment.number != UInt64(index + 1) {
             throw LedgerStoreError.corrupted(
@@ -85,6 +109,7 @@ private struct Planner {
         for segment in segments {
             guard try walk(segment) else { break }
         }
+        if coverageFails { return nil }
         let snapshot = try matchedSnapshot()
         try dropUnsyncedBatch(
             protecting: max(snapshot?.count ?? 0, input.checkpointCount ?? 0, acknowledgedCount ?? 0))
@@ -144,6 +169,13 @@ private struct Planner {
     private mutating func walk(_ segment: RecoveryInput.Segment) throws(LedgerStoreError) -> Bool {
         let number = segment.number
         let name = LedgerDirectory.segmentName(number)
+        if let coverage = segment.coverage {
+            guard case .intact(let header) = segment.header, walkCovered(coverage, header: header, number: number)
+            else {
+                coverageFails = true
+                return false
+            }
+        }
         let header: SegmentHeader
         switch segment.header {
         case .unsupported(let error): throw error.storeError(file: name, offset: 0)
@@ -162,7 +194,7 @@ private struct Planner {
                 name, offset: 0,
                 "it holds segment \(header.number): segment files were renamed, copied or reordered")
         }
-        guard header.firstSequence == sequence, header.previousHead == head else {
+        guard segment.coverage != nil || (header.firstSequence == sequence && header.previousHead == head) else {
             throw LedgerStoreError.corrupted(
                 name, offset: 0,
                 "it starts at fact \(header.firstSequence) but the log before it ends at fact \(sequence - 1) "
@@ -203,7 +235,7 @@ private struct Planner {
         }
         switch segment.ending {
         case .clean:
-            lastSegmentEnd = segment.frames.last?.end ?? SegmentHeader.size
+            lastSegmentEnd = segment.frames.last?.end ?? segment.coverage?.lastRead?.end ?? SegmentHeader.size
         case .corrupted(let offset, let reason):
             throw LedgerStoreError.corrupted(name, offset: UInt64(offset), reason)
         case .tornTail(let offset):
@@ -215,6 +247,37 @@ private struct Planner {
             lastSegmentEnd = offset
         }
         return true
+    }
+
+    /// Checks a segment the snapshot covers against its frame table, and moves past its covered
+    /// frames: its header continues the log, its first frame starts where the header says, its
+    /// last covered frame is intact where the table puts it — at the segment's end, or where the
+    /// snapshot ends with the snapshot's count and head. `false` when any of that does not hold.
+    private mutating func walkCovered(
+        _ coverage: RecoveryInput.Segment.Coverage, header: SegmentHeader, number: UInt64
+    ) -> Bool {
+        guard let snapshot = input.snapshot, header.number == number, header.firstSequence == sequence,
+            header.previousHead == head, coverage.firstSequence == header.firstSequence,
+            coverage.last.segment == UInt32(truncatingIfNeeded: number),
+            let last = coverage.lastRead, last.offset == Int(coverage.last.offset),
+            last.payloadLength == Int(coverage.last.payloadLength),
+            last.batch.firstSequence == coverage.last.firstSequence, last.batch.count == UInt64(coverage.last.count),
+            last.batch.count > 0, last.batch.firstSequence >= sequence
+        else { return false }
+        if case .recorded(let acknowledged, isSealed: true) = input.acknowledged,
+            last.batch.nextSequence - 1 > acknowledged
+        {
+            return false
+        }
+        sequence = last.batch.nextSequence
+        head = last.batch.head
+        recent.append(FrameSummary(segment: number, frame: last, isCovered: true))
+        if recent.count > 3 { recent.removeFirst() }
+        if snapshot.logEnd == LogPosition(segment: number, offset: UInt64(last.end)) {
+            snapshotMatched = snapshot.count == sequence - 1 && snapshot.head == head
+            return snapshotMatched && coverage.size >= UInt64(last.end)
+        }
+        return number < snapshot.logEnd.segment && coverage.size == UInt64(last.end)
     }
 
     /// The snapshot, if it matches a frame boundary of the log; refuses one that covers more.
@@ -259,6 +322,9 @@ private struct Planner {
         guard input.identitiesValidEnd >= batch.identitiesEnd, input.valuesSize >= batch.valuesEnd else {
             return false
         }
+        // A snapshot's last frame: its entries were synced before the snapshot was written, and
+        // where the previous batch's end is not known (its frame was not read).
+        if last.isCovered { return true }
         let identityStart = previous?.identitiesEnd ?? VaultFile.headerSize
         if batch.identitiesEnd > identityStart, batch.identitiesEnd <= input.identitiesSize,
             !input.vaultEntriesAreIntact(.identities, identityStart, batch.identitiesEnd),

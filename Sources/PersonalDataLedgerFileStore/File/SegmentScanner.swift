@@ -28,6 +28,8 @@ struct SegmentScanner {
     /// The sequence number the first frame scanned should start at; a frame found after damage
     /// must continue from at least here, which keeps the search for one cheap and honest.
     let expectedSequence: UInt64
+    /// Where `bytes` start in the segment, for messages only (offsets returned are into `bytes`).
+    var base = 0
 
     func scan(from start: Int = SegmentHeader.size) -> (frames: [Frame], ending: Ending) {
         var frames: [Frame] = []
@@ -42,7 +44,7 @@ struct SegmentScanner {
                     return (
                         frames,
                         .corrupted(
-                            at: offset, reason: "\(bad.reason), yet an intact frame follows at offset \(later)")
+                            at: offset, reason: "\(bad.reason), yet an intact frame follows at offset \(base + later)")
                     )
                 }
                 return (frames, .tornTail(at: offset))

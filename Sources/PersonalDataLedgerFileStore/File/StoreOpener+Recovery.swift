@@ -29,19 +29,16 @@ extension StoreOpener {
             ?? VaultFile.headerSize
         var (identityMap, damagedIdentities, identitiesValidEnd) = try readIdentities(
             identities, from: identitiesRead, to: identitiesSize)
-        var scanned: [RecoveryInput.Segment] = []
-        for number in try segmentNumbers() {
-            let fd = try openSegment(number)
-            segments[number] = fd
-            scanned.append(.scan(number: number, bytes: try readAll(fd, name: LedgerDirectory.segmentName(number))))
-        }
+        let numbers = try segmentNumbers()
+        for number in numbers { segments[number] = try openSegment(number) }
+        let covered = try coveredScan(numbers, segments: segments, snapshot: snapshot)
         let valuesSize: Int64
         do { valuesSize = try values.descriptor.size() } catch {
             throw LedgerStoreError.io(error, "reading", VaultKind.values.fileName)
         }
 
         let scannedSegments = segments
-        let plan = try RecoveryPlan(
+        func input(_ scanned: [RecoveryInput.Segment]) -> RecoveryInput {
             RecoveryInput(
                 directoryPath: directory.path, isWriter: !plansAsReader, segments: scanned,
                 identitiesSize: identitiesSize, identitiesValidEnd: identitiesValidEnd,
@@ -57,7 +54,23 @@ extension StoreOpener {
                 },
                 frameErasesVaultEntries: { segment, frame in
                     Self.erasesVaultEntries(scannedSegments[segment], frame: frame)
-                }))
+                })
+        }
+        // Where the snapshot's frame table does not hold against the log, the log is read whole
+        // and planned as if there were no frame table: the same refusals, the same repairs.
+        var frameChecks = FrameChecks.none
+        let plan: RecoveryPlan
+        if let covered, let lazy = try RecoveryPlan.planning(input(covered)) {
+            plan = lazy
+            frameChecks = FrameChecks(frames: snapshot?.frames.count ?? 0, facts: snapshot?.count ?? 0)
+        } else {
+            var scanned: [RecoveryInput.Segment] = []
+            for number in numbers {
+                let bytes = try readAll(segments[number]!, name: LedgerDirectory.segmentName(number))
+                scanned.append(.scan(number: number, bytes: bytes))
+            }
+            plan = try RecoveryPlan(input(scanned))
+        }
         if !plan.usesSnapshot, snapshot != nil {
             snapshot = nil
             if identitiesRead > VaultFile.headerSize {
@@ -140,6 +153,7 @@ extension StoreOpener {
             leftovers.append("erasures the log records whose values are still in the vaults")
         }
         var state = StoreState(tables: tables, segments: segments, identitiesLoaded: plan.identitiesEnd)
+        if snapshot != nil { state.frameChecks = frameChecks }
         if plansAsReader, isWriter {
             // A writer's lock-free attempt leaves recovery's work to its first tidying under the
             // lock, which cuts what lies after the last frame by itself; these two it is told.
@@ -238,19 +252,25 @@ extension StoreOpener {
         for number in plan.segments where number >= start.segment {
             guard let fd = segments[number] else { continue }
             let name = LedgerDirectory.segmentName(number)
-            let bytes = try readAll(fd, name: name)
-            let from = number == start.segment ? Int(start.offset) : SegmentHeader.size
-            let limit = plan.tornTail.map { $0.segment == number ? Int($0.offset) : bytes.count } ?? bytes.count
+            // The bytes from `base` on: after the snapshot, or the whole segment.
+            let base = number == start.segment ? Int(start.offset) : 0
+            let bytes = try read(fd, from: base, name: name)
+            let from = number == start.segment ? 0 : SegmentHeader.size
+            let limit =
+                plan.tornTail.map { $0.segment == number ? max(Int($0.offset) - base, 0) : bytes.count } ?? bytes.count
             let expected = tables.count + 1
-            let (frames, _) = SegmentScanner(bytes: Array(bytes[0..<limit]), expectedSequence: expected).scan(
-                from: from)
+            let (frames, _) = SegmentScanner(
+                bytes: Array(bytes[0..<min(limit, bytes.count)]), expectedSequence: expected
+            )
+            .scan(from: from)
             for frame in frames where frame.end <= limit && frame.batch.nextSequence - 1 <= plan.count {
                 do {
                     droppedLookups =
-                        try replayer.apply(bytes, frame: frame, segment: number, to: &tables).droppedLookups
+                        try replayer.apply(bytes, frame: frame, segment: number, base: base, to: &tables)
+                        .droppedLookups
                         || droppedLookups
                 } catch {
-                    throw (error as? CodecError)?.storeError(file: name, offset: UInt64(frame.offset)) ?? error
+                    throw (error as? CodecError)?.storeError(file: name, offset: UInt64(base + frame.offset)) ?? error
                 }
                 replayed += Int(frame.batch.count)
             }
@@ -264,6 +284,77 @@ extension StoreOpener {
             )
         }
         return (replayed, droppedLookups)
+    }
+
+    /// The bytes of a segment from `offset` on.
+    private func read(_ fd: FileDescriptor, from offset: Int, name: String) throws -> [UInt8] {
+        do {
+            let size = try fd.size()
+            guard size > Int64(offset) else { return [] }
+            return try fd.read(count: Int(size - Int64(offset)), at: Int64(offset))
+        } catch {
+            throw LedgerStoreError.io(error, "reading", name)
+        }
+    }
+
+    /// The segments as far as the snapshot covers them — segments before the one it ends in
+    /// read only for their header and size, that one from where the snapshot ends, its last
+    /// covered frame and each earlier segment's last frame read to check the frame table — and
+    /// those after it scanned whole. `nil` when the snapshot does not end in a segment there is,
+    /// or its frame table does not describe segments 1 to that one: the log is then read whole.
+    private func coveredScan(
+        _ numbers: [UInt64], segments: [UInt64: FileDescriptor], snapshot: StoreTables?
+    ) throws -> [RecoveryInput.Segment]? {
+        guard let snapshot, snapshot.count > 0, let end = UInt32(exactly: snapshot.logEnd.segment),
+            numbers.contains(UInt64(end)), numbers.first == 1
+        else { return nil }
+        let table = snapshot.frames
+        var scanned: [RecoveryInput.Segment] = []
+        do {
+            guard table.count > 0, try table.frame(table.count - 1).end == snapshot.logEnd.offset else { return nil }
+            var start = 0
+            for number in numbers {
+                let fd = segments[number]!
+                let name = LedgerDirectory.segmentName(number)
+                guard number <= UInt64(end) else {
+                    scanned.append(.scan(number: number, bytes: try readAll(fd, name: name)))
+                    continue
+                }
+                let stop = try table.firstIndex(after: UInt32(number))
+                guard stop > start else { return nil }
+                let first = try table.frame(start)
+                let last = try table.frame(stop - 1)
+                start = stop
+                guard first.segment == UInt32(number) else { return nil }
+                let size: Int64
+                let headerBytes: [UInt8]
+                var lastBytes: [UInt8] = []
+                do {
+                    size = try fd.size()
+                    headerBytes = try fd.read(count: SegmentHeader.size, at: 0)
+                    // A frame the segment cannot hold is not read: the claim fails without it.
+                    if last.end <= UInt64(max(size, 0)), Int(last.payloadLength) <= LogFrame.maximumPayload {
+                        lastBytes = try fd.read(count: Int(last.end) - Int(last.offset), at: Int64(last.offset))
+                    }
+                } catch { throw LedgerStoreError.io(error, "reading", name) }
+                let coverage = RecoveryInput.Segment.Coverage(
+                    size: UInt64(max(size, 0)), firstSequence: first.firstSequence, last: last,
+                    lastRead: RecoveryInput.Segment.frame(
+                        lastBytes, at: Int(last.offset), expectedSequence: last.firstSequence))
+                if number < UInt64(end) {
+                    scanned.append(.covered(number: number, headerBytes: headerBytes, coverage: coverage))
+                } else {
+                    let tail = size > Int64(last.end) ? try read(fd, from: Int(last.end), name: name) : []
+                    scanned.append(
+                        .covered(
+                            number: number, headerBytes: headerBytes, coverage: coverage, tail: tail,
+                            tailStart: Int(last.end), expectedSequence: snapshot.count + 1))
+                }
+            }
+        } catch is CodecError {
+            return nil
+        }
+        return scanned
     }
 
     /// Refuses a damaged identifier that no recorded erasure explains.

@@ -9,6 +9,8 @@ struct StoreState: Sendable {
     var failure: LedgerStoreError?
     var isClosed = false
     var factsSinceSnapshot = 0
+    /// The frames open did not read (those the index snapshot covered), checked on first read.
+    var frameChecks = FrameChecks.none
     /// How far this store has read the identities vault (for frames other processes append).
     var identitiesLoaded: UInt64
     /// Set while this process's writer holds the writers' lock and has not yet published its

@@ -54,6 +54,7 @@ struct StoreTables: Sendable {
     var subjects = SubjectTable()
     var positions = PositionTable()
     var index = PostingsTable()
+    var frames = FrameTable()
     var erasedValues: Set<UInt64> = []
     var erasedSubjects: Set<UInt64> { subjects.erased }
     var head: [UInt8] = HashChain.empty
@@ -114,12 +115,13 @@ struct StoreTables: Sendable {
         subjects.define(subject)
     }
 
-    /// Reads strings, subjects, positions and postings from `index` from now on, the snapshot just
-    /// written of exactly these tables (with `hash` its `SUBJECTS`, if that was written), instead
-    /// of keeping them in memory; `false` (nothing changed) when the tables have moved on since.
+    /// Reads strings, subjects, positions, postings and frames from `index` from now on, the
+    /// snapshot just written of exactly these tables (with `hash` its `SUBJECTS`, if that was
+    /// written), instead of keeping them in memory; `false` (nothing changed) when the tables
+    /// have moved on since.
     mutating func rebase(on index: MappedIndex, hash: SubjectHash?, identities: IdentityReader) -> Bool {
         guard index.header.count == count, index.header.head == head, index.stringCount == strings.count,
-            Int(index.header.subjectCount) == subjects.count
+            Int(index.header.subjectCount) == subjects.count, index.frameCount == frames.count
         else {
             return false
         }
@@ -127,7 +129,16 @@ struct StoreTables: Sendable {
         strings = StringTable(base: index)
         positions = PositionTable(base: index)
         self.index = PostingsTable(base: index)
+        frames = FrameTable(base: index)
         return true
+    }
+
+    /// Appends the frame whose facts were just published: the `count` facts before the end.
+    mutating func publish(frameAt offset: UInt64, in segment: UInt32, payloadLength: Int, count: Int) {
+        frames.append(
+            FrameEntry(
+                segment: segment, offset: UInt32(offset), payloadLength: UInt32(payloadLength),
+                firstSequence: self.count + 1 - UInt64(count), count: UInt32(count)))
     }
 
     /// Appends a fact's position and its index entries.
