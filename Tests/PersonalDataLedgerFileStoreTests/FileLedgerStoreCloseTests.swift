@@ -24,4 +24,23 @@ import Testing
         #expect(try await reopened.facts(from: 1, limit: 10) == appended)
         try await reopened.close()
     }
+
+    /// A close takes a snapshot once a tenth of the interval was appended since the last one
+    /// (here 10 of 100); after fewer, the next open replays them instead.
+    @Test(arguments: [(appended: 1, isRewritten: false), (appended: 9, isRewritten: false), (appended: 10, isRewritten: true)])
+    func closingSnapshotsOnlyAfterATenthOfTheInterval(appended: Int, isRewritten: Bool) async throws {
+        let directory = TemporaryDirectory()
+        let options = FileLedgerStore.Options(snapshotInterval: 100)
+        let store = try FileStoreTesting.open(directory.ledger, options: options)
+        var facts = try await store.append([FileStoreTesting.holding("customer:1")])
+        try await store.close()
+        let snapshot = FileStoreTesting.bytes(of: directory.ledger + "/INDEX")
+        let writer = try FileStoreTesting.open(directory.ledger, options: options)
+        facts += try await writer.append((0..<appended).map { FileStoreTesting.holding("customer:\($0 + 2)") })
+        try await writer.close()
+        #expect((FileStoreTesting.bytes(of: directory.ledger + "/INDEX") != snapshot) == isRewritten)
+        let reopened = try FileStoreTesting.open(directory.ledger, mode: .readOnly, options: options)
+        #expect(try await reopened.facts(from: 1, limit: 100) == facts)
+        try await reopened.close()
+    }
 }

@@ -111,17 +111,15 @@ extension FileLedgerStore {
         guard !state.frameChecks.isChecked(index) else { return }
         let length = LogFrame.headerSize + Int(frame.payloadLength)
         let payloadLength = Int(frame.payloadLength)
-        var isIntact = file.mapping.withBytes(count: length, at: Int(frame.offset)) {
-            FrameChecks.isIntact($0, payloadLength: payloadLength)
-        }
         let name = LedgerDirectory.segmentName(UInt64(frame.segment))
-        if isIntact == nil {
-            do {
-                let bytes = try file.descriptor.read(count: length, at: Int64(frame.offset))
-                isIntact = bytes.withUnsafeBytes { FrameChecks.isIntact($0, payloadLength: payloadLength) }
-            } catch { throw LedgerStoreError.io(error, "reading", name) }
-        }
-        guard isIntact == true else {
+        // Read, not mapped: a frame of a bulk import is tens of kilobytes of which a report needs
+        // one record, and mapped pages would stay resident.
+        let isIntact: Bool
+        do {
+            let bytes = try file.descriptor.read(count: length, at: Int64(frame.offset))
+            isIntact = bytes.withUnsafeBytes { FrameChecks.isIntact($0, payloadLength: payloadLength) }
+        } catch { throw LedgerStoreError.io(error, "reading", name) }
+        guard isIntact else {
             throw LedgerStoreError.corrupted(
                 "\(name) in \(directory.path) is damaged at byte offset \(frame.offset): the frame holding facts "
                     + "\(frame.firstSequence)–\(frame.nextSequence - 1) fails its CRC-32C check, so none of them is "

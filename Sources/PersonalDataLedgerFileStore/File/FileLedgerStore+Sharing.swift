@@ -112,7 +112,9 @@ extension FileLedgerStore {
         if state.subjectsMayListErased
             || state.foreignErasures.contains(where: { if case .subject = $0 { true } else { false } })
         {
-            do { try Self.removeErasedSubjects(from: directory, tables: state.tables) } catch {
+            do {
+                if try Self.removeErasedSubjects(from: directory, tables: state.tables) { state.isSnapshotDue = true }
+            } catch {
                 throw closing(error, "removing an erased subject from", LedgerDirectory.subjectsName)
             }
         }
@@ -121,6 +123,7 @@ extension FileLedgerStore {
                 try directory.remove(LedgerDirectory.indexName)
                 try directory.sync()
             } catch { throw closing(error, "removing", LedgerDirectory.indexName) }
+            state.isSnapshotDue = true
         }
         state.foreignErasures = []
         state.foreignDroppedLookups = false

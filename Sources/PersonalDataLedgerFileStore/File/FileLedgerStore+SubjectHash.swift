@@ -21,21 +21,23 @@ extension FileLedgerStore {
     /// an erased identifier's hash placed it: rewritten without them, or removed when that
     /// cannot be done (the next snapshot writes it again; until then open reads identifiers).
     ///
-    /// Runs under the writers' lock, caught up, after the identifiers were overwritten.
+    /// Runs under the writers' lock, caught up, after the identifiers were overwritten. Returns
+    /// whether it removed the file (the next snapshot is then due).
+    @discardableResult
     static func removeErasedSubjects(
         from directory: LedgerDirectory, tables: StoreTables
-    ) throws(Errno) {
+    ) throws(Errno) -> Bool {
         let erased = tables.erasedSubjects
-        guard !erased.isEmpty else { return }
+        guard !erased.isEmpty else { return false }
         let hash: SubjectHash?
         do { hash = try SubjectHash.map(in: directory) } catch { hash = nil }
         guard let hash else {
             // Missing, or there but not readable: a damaged file may still list an erased subject.
             if try directory.remove(LedgerDirectory.subjectsName) { try directory.sync() }
-            return
+            return true
         }
         // It left out every subject erased when it was written: nothing to do.
-        guard hash.erasedCount < erased.count else { return }
+        guard hash.erasedCount < erased.count else { return false }
         let rewritten: [UInt8]
         do {
             rewritten = try hash.removing(erased) { number in
@@ -47,12 +49,20 @@ extension FileLedgerStore {
         } catch {
             try directory.remove(LedgerDirectory.subjectsName)
             try directory.sync()
-            return
+            return true
         }
         do { try directory.replace(LedgerDirectory.subjectsName, with: rewritten) } catch {
             try? directory.remove(LedgerDirectory.subjectsName + ".tmp")
             try directory.remove(LedgerDirectory.subjectsName)
             try directory.sync()
+            return true
         }
+        return false
+    }
+
+    /// Makes the next close take a snapshot: `INDEX` or `SUBJECTS` was removed, and until a new
+    /// one is written every open reads more of the log or of the identities vault.
+    func needsSnapshot() {
+        state.withLock { $0.isSnapshotDue = true }
     }
 }

@@ -51,6 +51,9 @@ public final class FileLedgerStore: LedgerStore {
         /// The size after which the log moves on to a new segment, in bytes.
         public var segmentSize: Int
         /// How many facts may be appended after the last index snapshot before a new one is taken.
+        ///
+        /// ``FileLedgerStore/close()`` takes one too once a tenth of this many were appended since
+        /// the last (or when there is none to open from); after fewer, the next open replays them.
         public var snapshotInterval: Int
         /// How long a commit (or an open for writing) waits for another process's commit before it
         /// fails with ``LedgerStoreError/Code-swift.struct/locked``. A commit holds the lock for

@@ -168,6 +168,10 @@ extension StoreOpener {
         }
         state.factsSinceSnapshot =
             snapshot == nil ? max(replayed, plan.count > 0 ? options.snapshotInterval : 0) : replayed
+        // Without a snapshot to use — or without a `SUBJECTS` for it, or one this open removes —
+        // closing takes one, so that later opens need not read as much.
+        state.isSnapshotDue =
+            snapshot == nil || !tables.subjects.isHashed || tables.subjects.hashMayListErased || droppedLookups
         let acknowledgedFile: AcknowledgedFile? =
             if !isWriter {
                 nil

@@ -9,6 +9,9 @@ struct StoreState: Sendable {
     var failure: LedgerStoreError?
     var isClosed = false
     var factsSinceSnapshot = 0
+    /// Whether closing takes a snapshot whatever ``factsSinceSnapshot`` says: there is no
+    /// usable one (or its `SUBJECTS` is missing), so every open reads more than it need.
+    var isSnapshotDue = false
     /// The frames open did not read (those the index snapshot covered), checked on first read.
     var frameChecks = FrameChecks.none
     /// How far this store has read the identities vault (for frames other processes append).
