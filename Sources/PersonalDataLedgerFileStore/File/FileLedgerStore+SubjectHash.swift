@@ -51,7 +51,11 @@ extension FileLedgerStore {
             try directory.sync()
             return true
         }
-        do { try directory.replace(LedgerDirectory.subjectsName, with: rewritten) } catch {
+        // Not synced: a crash that loses the new file leaves the old one, which no longer accounts
+        // for every erasure the log records, so the next writer rewrites it (and a file the crash
+        // left damaged fails its checksum and is removed). Syncing would not make the old bytes
+        // leave the disk any sooner; it would only double the cost of an erasure.
+        do { try directory.replace(LedgerDirectory.subjectsName, with: rewritten, durably: false) } catch {
             try? directory.remove(LedgerDirectory.subjectsName + ".tmp")
             try directory.remove(LedgerDirectory.subjectsName)
             try directory.sync()
