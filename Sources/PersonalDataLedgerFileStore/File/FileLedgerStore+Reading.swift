@@ -52,8 +52,8 @@ extension FileLedgerStore {
 
     /// Puts the raw record of the fact at `sequence` into `bytes`, replacing what it held (in the
     /// same storage when it is large enough and not shared: a reader of many facts allocates once),
-    /// and returns where the record lies. `segment` keeps the last segment's file and mapping
-    /// from one call to the next.
+    /// and returns where the record lies. `segment` keeps the last segment's file from one call
+    /// to the next.
     func recordBytes(
         _ sequence: UInt64, at known: FactPosition? = nil, in state: StoreState, into bytes: inout [UInt8],
         segment: inout SegmentFile?
@@ -69,15 +69,10 @@ extension FileLedgerStore {
         if state.frameChecks.mayNeedCheck(sequence) {
             try checkFrame(holding: sequence, at: position, in: file, state: state)
         }
-        bytes.removeAll(keepingCapacity: true)
-        if file.mapping.withBytes(
-            count: Int(position.length), at: Int(position.offset), { bytes.append(contentsOf: $0) }) != nil
-        {
-            return position
-        }
         let name = LedgerDirectory.segmentName(UInt64(position.segment))
         do {
-            bytes = try file.descriptor.read(count: Int(position.length), at: Int64(position.offset))
+            // A read, not a mapping: see `FileDescriptor.withBytes(count:at:_:)`.
+            try file.descriptor.read(into: &bytes, count: Int(position.length), at: Int64(position.offset))
             guard bytes.count == Int(position.length) else {
                 throw LedgerStoreError.corrupted(
                     name, offset: UInt64(position.offset), "the file ends inside the record of fact \(sequence)")
@@ -129,39 +124,18 @@ extension FileLedgerStore {
         state.frameChecks.markChecked(index)
     }
 
-    /// An open segment and its mapping.
+    /// An open segment.
     struct SegmentFile {
         let number: UInt32
         let descriptor: FileDescriptor
-        let mapping: FileMapping
     }
 
-    /// The open segment `number` and its mapping (made on first use).
+    /// The open segment `number`.
     private func segmentFile(_ number: UInt32, in state: StoreState) throws -> SegmentFile {
         guard let segment = state.segments[UInt64(number)] else {
             throw LedgerStoreError.corrupted("Log segment \(LedgerDirectory.segmentName(UInt64(number))) is not open.")
         }
-        let mapping = segmentMappings.withLock { mappings in
-            if let mapping = mappings[UInt64(number)] { return mapping }
-            let mapping = FileMapping(fd: segment.rawValue)
-            mappings[UInt64(number)] = mapping
-            return mapping
-        }
-        return SegmentFile(number: number, descriptor: segment, mapping: mapping)
-    }
-
-    /// Asks each segment's mapping to load the first and last byte of the records at
-    /// `positions`, all at once, before they are read one by one (see ``FileMapping/prefetch(_:)``).
-    private func prefetch(_ positions: [FactPosition], in state: StoreState) {
-        var segment = positions.first?.segment
-        while let number = segment {
-            guard let file = try? segmentFile(number, in: state) else { return }
-            file.mapping.prefetch(
-                positions.lazy.filter { $0.segment == number }.flatMap {
-                    [Int($0.offset), Int($0.offset) + Int($0.length) - 1]
-                })
-            segment = positions.first { $0.segment > number }?.segment
-        }
+        return SegmentFile(number: number, descriptor: segment)
     }
 
     /// The fact at `sequence`, with its values read from the vault (or erased).
@@ -194,36 +168,18 @@ extension FileLedgerStore {
         }
     }
 
-    /// The facts at `sequences`, in that order, read with one context and one record buffer,
-    /// the records of each ``prefetchRun`` facts prefetched together before they are decoded.
+    /// The facts at `sequences`, in that order, read with one context and one record buffer.
     func facts(_ sequences: some Collection<UInt64>, in state: StoreState) throws -> [Fact] {
         let context = ReadContext(tables: state.tables, values: values)
         var buffer: [UInt8] = []
         var segment: SegmentFile?
         var facts: [Fact] = []
         facts.reserveCapacity(sequences.count)
-        var run: [(sequence: UInt64, position: FactPosition)] = []
-        run.reserveCapacity(min(sequences.count, Self.prefetchRun))
-        var rest = sequences[...]
-        while !rest.isEmpty {
-            run.removeAll(keepingCapacity: true)
-            for sequence in rest.prefix(Self.prefetchRun) {
-                run.append((sequence, try position(of: sequence, in: state)))
-            }
-            rest = rest.dropFirst(Self.prefetchRun)
-            prefetch(run.map(\.position), in: state)
-            for (sequence, position) in run {
-                facts.append(
-                    try fact(
-                        sequence, at: position, in: state, context: context, buffer: &buffer, segment: &segment))
-            }
+        for sequence in sequences {
+            facts.append(try fact(sequence, in: state, context: context, buffer: &buffer, segment: &segment))
         }
         return facts
     }
-
-    /// How many records a read prefetches at once: a subject's report in one go, and few enough
-    /// of a long range that the first are still in the cache when the last are loaded.
-    static var prefetchRun: Int { 64 }
 
     /// Loads frames other processes appended since this store last looked: new bytes of the
     /// current segment, then any segment after it. Only whole, intact frames are taken, so a

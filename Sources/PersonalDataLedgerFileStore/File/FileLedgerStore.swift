@@ -90,8 +90,6 @@ public final class FileLedgerStore: LedgerStore {
     /// The writer's record of the last acknowledged sequence; only the writer thread uses it.
     let acknowledged: Mutex<AcknowledgedFile?>
     let jobs = Mutex<JobQueue>(JobQueue())
-    /// Memory mappings of the segments, made on first read (see ``FileMapping``).
-    let segmentMappings = Mutex<[UInt64: FileMapping]>([:])
     let writerQueue = DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.writer")
     /// Threads that `fdatasync` vaults while the writer syncs the log (see ``syncAll(_:)``).
     let syncQueues = [
@@ -170,7 +168,6 @@ public final class FileLedgerStore: LedgerStore {
             return state.isClosed
         }
         guard !wasClosed else { return }
-        segmentMappings.withLock { $0 = [:] }
         identities.descriptor.close()
         values.descriptor.close()
         // Under its lock, so an idle record running now never writes to a closed descriptor.

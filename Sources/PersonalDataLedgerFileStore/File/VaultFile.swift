@@ -41,13 +41,9 @@ struct VaultFile: Sendable {
 
     let kind: VaultKind
     let descriptor: FileDescriptor
-    /// Reads entries without a system call each (reports read every value they show).
-    let mapping: FileMapping
-
     init(kind: VaultKind, descriptor: FileDescriptor) {
         self.kind = kind
         self.descriptor = descriptor
-        self.mapping = FileMapping(fd: descriptor.rawValue)
     }
 
     static func header(_ kind: VaultKind) -> [UInt8] {
@@ -148,45 +144,37 @@ struct VaultFile: Sendable {
         return text
     }
 
-    /// Reads the entry at `offset`: in place from the mapping, or with a small read first and a
-    /// second one only for long text.
+    /// Reads the entry at `offset`, with one small read (a second one only for long text).
     func read(at offset: UInt64) throws -> VaultEntry {
-        if let entry = try inPlace(at: offset, VaultFile.decodeEntry) { return entry }
-        return try Self.decodeEntry(try readFromDisk(at: offset), at: 0)
+        try withEntry(at: offset, VaultFile.decodeEntry)
     }
 
     /// The text of the entry at `offset`, or `nil` when it was erased; the same checks as
-    /// ``read(at:)``, decoded in place from the mapping (what reports read for every value).
+    /// ``read(at:)``, decoded where it was read, without copying the salt (what reports read
+    /// for every value).
     func text(at offset: UInt64) throws -> String? {
-        if let text = try inPlace(at: offset, VaultFile.decodeText) { return text }
-        return try readFromDisk(at: offset).withUnsafeBytes { raw throws(CodecError) in try Self.decodeText(raw) }
+        try withEntry(at: offset, VaultFile.decodeText)
     }
 
-    /// `decode` over the mapped entry at `offset`, or `nil` when the mapping cannot show all of
-    /// it (the caller then reads from disk).
-    private func inPlace<T: Sendable>(
-        at offset: UInt64, _ decode: (UnsafeRawBufferPointer) throws(CodecError) -> T
-    ) throws(CodecError) -> T? {
-        guard
-            let header = mapping.withBytes(
-                count: LogFrame.headerSize, at: Int(offset), { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
-            )
-        else { return nil }
-        let total = LogFrame.headerSize + Int(header)
-        guard total <= LogFrame.maximumPayload else { return nil }
-        return try mapping.withBytes(count: total, at: Int(offset), decode)
-    }
+    /// How much a read of an entry takes at first: enough for most identifiers and values.
+    static let firstRead = 256
 
-    /// The entry at `offset` read with `pread`: a small read first, a second one only for long text.
-    private func readFromDisk(at offset: UInt64) throws -> [UInt8] {
-        var bytes = try descriptor.read(count: 128, at: Int64(offset))
-        if bytes.count >= LogFrame.headerSize {
-            let total = LogFrame.headerSize + Int(bytes.uint32LE(at: 0))
-            if total > bytes.count, total <= LogFrame.maximumPayload {
-                bytes = try descriptor.read(count: total, at: Int64(offset))
+    /// `decode` over the bytes of the entry at `offset`, read into a buffer on the stack: a
+    /// first read of ``firstRead`` bytes, and a second of the whole entry only when its text is
+    /// longer (``FileDescriptor/withBytes(count:at:_:)`` says why these are reads, not a mapping).
+    private func withEntry<T>(at offset: UInt64, _ decode: (UnsafeRawBufferPointer) throws(CodecError) -> T) throws
+        -> T
+    {
+        // The decoded entry, or (nil) the whole length of one longer than the first read.
+        let first = try descriptor.withBytes(count: Self.firstRead, at: Int64(offset)) { bytes -> (T?, Int) in
+            if bytes.count >= LogFrame.headerSize {
+                let total = LogFrame.headerSize + Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
+                if total > bytes.count, total <= LogFrame.maximumPayload { return (nil, total) }
             }
+            return (try decode(bytes), 0)
         }
-        return bytes
+        if let value = first.0 { return value }
+        return try descriptor.withBytes(count: first.1, at: Int64(offset)) { try decode($0) }
     }
 
     /// Overwrites the entry at `offset` with zeros unless it is erased already; returns whether it

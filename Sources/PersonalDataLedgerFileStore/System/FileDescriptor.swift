@@ -45,6 +45,46 @@ struct FileDescriptor: Sendable {
         return bytes
     }
 
+    /// Reads up to `count` bytes at `offset` into `bytes`, replacing what it held (in the same
+    /// storage when it is large enough: a reader of many records allocates once); fewer only at
+    /// the end of the file.
+    func read(into bytes: inout [UInt8], count: Int, at offset: Int64) throws(Errno) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        var done = 0
+        while done < count {
+            let got = try SystemCalls.retryingOnInterrupt {
+                bytes.withUnsafeMutableBytes { raw in
+                    calls.pread(rawValue, UnsafeMutableRawBufferPointer(rebasing: raw[done...]), offset + Int64(done))
+                }
+            }
+            if got == 0 { break }
+            done += got
+        }
+        if done < count { bytes.removeLast(count - done) }
+    }
+
+    /// Runs `body` over up to `count` bytes read at `offset` into a buffer of its own (on the
+    /// stack when small), fewer only at the end of the file.
+    ///
+    /// Reads, not a memory mapping: the kernel maps up to 16 neighbours of every page a mapping
+    /// faults in, so random reads through one make the whole file resident in a long-running
+    /// process; a `pread` leaves the pages in the page cache, outside the process's memory.
+    func withBytes<T>(count: Int, at offset: Int64, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+        try withUnsafeTemporaryAllocation(byteCount: max(count, 1), alignment: 16) { buffer in
+            var done = 0
+            while done < count {
+                let got = try SystemCalls.retryingOnInterrupt {
+                    calls.pread(
+                        rawValue, UnsafeMutableRawBufferPointer(rebasing: buffer[done..<count]), offset + Int64(done))
+                }
+                if got == 0 { break }
+                done += got
+            }
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<done]))
+        }
+    }
+
     /// Writes every byte of `bytes` at `offset`, continuing after short writes.
     func write(_ bytes: [UInt8], at offset: Int64) throws(Errno) {
         var done = 0
