@@ -12,12 +12,21 @@ import Testing
     // MARK: The table
 
     /// Subjects with random home slots in a table of `capacity` (crowded, to make long runs).
-    static func subjects(seed: UInt64, count: Int, capacity: Int) -> [(home: Int, number: UInt64)] {
+    static func subjects(seed: UInt64, count: Int, capacity: Int) -> [SubjectHash.Placed] {
         var generator = SplitMix(seed: seed)
-        return (0..<UInt64(count)).map { (Int.random(in: 0..<capacity, using: &generator), $0) }
+        return (0..<UInt64(count)).map {
+            SubjectHash.Placed(
+                home: Int.random(in: 0..<capacity, using: &generator), number: $0,
+                tag: UInt32.random(in: 0...UInt32.max, using: &generator))
+        }
     }
 
-    static func table(_ entries: [UInt32], capacity: Int) throws -> SubjectHash {
+    /// Whether two lists of entries are the same.
+    static func same(_ a: [(number: UInt32, tag: UInt32)], _ b: [(number: UInt32, tag: UInt32)]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.number == $1.number && $0.tag == $1.tag }
+    }
+
+    static func table(_ entries: [(number: UInt32, tag: UInt32)], capacity: Int) throws -> SubjectHash {
         let bytes = SubjectHash.encode(
             entries: entries, capacity: capacity, subjectCount: 1 << 20, erasedCount: 0, count: 1,
             head: HashChain.empty)
@@ -31,8 +40,9 @@ import Testing
         let subjects = Self.subjects(seed: seed, count: 300, capacity: 512)
         var generator = SplitMix(seed: seed + 100)
         #expect(
-            SubjectHash.entries(subjects.shuffled(using: &generator), capacity: 512)
-                == SubjectHash.entries(subjects, capacity: 512))
+            Self.same(
+                SubjectHash.entries(subjects.shuffled(using: &generator), capacity: 512),
+                SubjectHash.entries(subjects, capacity: 512)))
     }
 
     /// What an erasure writes is exactly the table made without the erased subjects, so the file
@@ -56,10 +66,13 @@ import Testing
         let ids = (0..<500).map { SubjectID("customer:\($0)") }
         let capacity = SubjectHash.capacity(for: ids.count)
         let entries = SubjectHash.entries(
-            ids.enumerated().map { (SubjectHash.home(of: $1.rawValue.utf8, capacity: capacity), UInt64($0)) },
+            ids.enumerated().map { number, id in
+                let (home, tag) = SubjectHash.key(of: id.rawValue.utf8, capacity: capacity)
+                return SubjectHash.Placed(home: home, number: UInt64(number), tag: tag)
+            },
             capacity: capacity)
         let table = try Self.table(entries, capacity: capacity)
-        #expect(ids.enumerated().allSatisfy { table.candidates(for: $1).contains(UInt64($0)) })
+        #expect(ids.enumerated().allSatisfy { table.candidates(for: $1) == [UInt64($0)] })
     }
 
     // MARK: The store
@@ -148,9 +161,11 @@ import Testing
         let hash = try #require(try SubjectHash.map(in: LedgerDirectory(path: directory.ledger, calls: .live)))
         // Subject number 1 is customer:2; the file is the one made from the other two alone.
         #expect(!hash.holdsAny(of: [1]))
-        let homes = ["customer:1", "customer:3"].map { SubjectHash.home(of: $0.utf8, capacity: hash.capacity) }
+        let keys = ["customer:1", "customer:3"].map { SubjectHash.key(of: $0.utf8, capacity: hash.capacity) }
         let expected = SubjectHash.encode(
-            entries: SubjectHash.entries([(homes[0], 0), (homes[1], 2)], capacity: hash.capacity),
+            entries: SubjectHash.entries(
+                [.init(home: keys[0].home, number: 0, tag: keys[0].tag), .init(home: keys[1].home, number: 2, tag: keys[1].tag)],
+                capacity: hash.capacity),
             capacity: hash.capacity, subjectCount: 3, erasedCount: 1, count: 4, head: hash.head)
         #expect(FileStoreTesting.bytes(of: path) == expected)
         #expect(try await store.facts(about: "customer:3").count == 1)
@@ -171,10 +186,12 @@ import Testing
         try await store.close()
         // The file as it was before the erasure, with the snapshot's tag: it lists subject 1.
         let tagged = try #require(try SubjectHash.map(in: ledger))
-        let homes = Self.subjects.map { SubjectHash.home(of: $0.utf8, capacity: tagged.capacity) }
+        let keys = Self.subjects.map { SubjectHash.key(of: $0.utf8, capacity: tagged.capacity) }
         FileStoreTesting.write(
             SubjectHash.encode(
-                entries: SubjectHash.entries(homes.enumerated().map { ($1, UInt64($0)) }, capacity: tagged.capacity),
+                entries: SubjectHash.entries(
+                    keys.enumerated().map { .init(home: $1.home, number: UInt64($0), tag: $1.tag) },
+                    capacity: tagged.capacity),
                 capacity: tagged.capacity, subjectCount: 3, erasedCount: 0, count: tagged.count, head: tagged.head),
             to: directory.ledger + "/SUBJECTS")
         #expect(try SubjectHash.map(in: ledger)?.holdsAny(of: [1]) == true)

@@ -6,10 +6,11 @@ extension FileLedgerStore {
     /// placed by its identifier's hash.
     static func encodeSubjectHash(_ tables: StoreTables) throws -> [UInt8] {
         let capacity = SubjectHash.capacity(for: tables.subjects.count)
-        var subjects: [(home: Int, number: UInt64)] = []
+        var subjects: [SubjectHash.Placed] = []
         subjects.reserveCapacity(tables.subjects.count)
         try tables.subjects.forEachLive { number, id in
-            subjects.append((SubjectHash.home(of: id.rawValue.utf8, capacity: capacity), number))
+            let (home, tag) = SubjectHash.key(of: id.rawValue.utf8, capacity: capacity)
+            subjects.append(SubjectHash.Placed(home: home, number: number, tag: tag))
         }
         return SubjectHash.encode(
             entries: SubjectHash.entries(subjects, capacity: capacity), capacity: capacity,
@@ -44,7 +45,7 @@ extension FileLedgerStore {
                 guard let id = try tables.subjects.identifier(number) else {
                     throw CodecError.malformed("subject \(number) listed but erased")
                 }
-                return SubjectHash.home(of: id.rawValue.utf8, capacity: hash.capacity)
+                return SubjectHash.key(of: id.rawValue.utf8, capacity: hash.capacity).home
             }
         } catch {
             try directory.remove(LedgerDirectory.subjectsName)

@@ -4,9 +4,11 @@ import PersonalDataLedger
 /// The `SUBJECTS` file: the subject numbers an index snapshot covers, placed by a hash of their
 /// identifier, so that open finds a subject's number without reading every identifier.
 ///
-/// The table holds numbers only. A number found is a candidate, and counts only once the
-/// identifier in the identities vault at that subject's offset equals the one looked up; so a
-/// hash collision, or a number the caller knows to be erased, is simply passed over.
+/// Each entry holds a subject number and a 32-bit tag of its identifier's hash. A number whose
+/// tag matches is a candidate, and counts only once the identifier in the identities vault at
+/// that subject's offset equals the one looked up; so a collision, or a number the caller knows
+/// to be erased, is simply passed over, and a lookup reads the vault about once. (A hash of a
+/// live identifier tells nothing the identities vault beside it does not hold in clear.)
 ///
 /// **No placement outlives an erasure.** Where a number sits tells something about its
 /// identifier's hash, so an erased subject's number must leave the file when its identifier
@@ -21,12 +23,14 @@ import PersonalDataLedger
 /// capacity (``capacity(for:)``: at most three quarters full); u64 entries; u64 erased
 /// subjects it leaves out (all the log had erased when it was written: fewer than the log
 /// records now means an erasure's rewrite was lost, and the next writer does it); then that
-/// many u32 entries, each a subject number + 1 (0 empty); a CRC-32C u32 of everything before it.
+/// many u64 entries, each a subject number + 1 (u32; 0 empty) and its tag (u32); a CRC-32C u32
+/// of everything before it.
 final class SubjectHash: @unchecked Sendable {
     // Unchecked: the bytes are read-only for the object's whole life, and `release` runs once.
     static let fileName = "SUBJECTS"
     static let magic = Array("PDL-SUB\0".utf8)
     static let version: UInt32 = 1
+    static let entrySize = 8
     static let headerSize = 88
 
     /// The snapshot this table belongs to: its fact count and chain head.
@@ -57,8 +61,8 @@ final class SubjectHash: @unchecked Sendable {
         let entries = load(72)
         guard version == Self.version, load(56) <= UInt64(UInt32.max - 1),
             capacity <= entries,
-            entries == UInt64(bytes.count - Self.headerSize - 4) / 4,
-            UInt64(bytes.count) == UInt64(Self.headerSize + 4) + entries * 4
+            entries == UInt64(bytes.count - Self.headerSize - 4) / UInt64(Self.entrySize),
+            UInt64(bytes.count) == UInt64(Self.headerSize + 4) + entries * UInt64(Self.entrySize)
         else {
             release(bytes)
             throw version == Self.version
@@ -81,23 +85,26 @@ final class SubjectHash: @unchecked Sendable {
         count == header.count && head == header.head && subjectCount == Int(header.subjectCount)
     }
 
-    /// The table's home slot for an identifier.
-    static func home(of id: some Collection<UInt8>, capacity: Int) -> Int {
-        IndexSnapshot.slot(IndexSnapshot.hash(id), capacity: capacity)
+    /// Where an identifier's entry goes in a table of `capacity` (its home slot), and its tag.
+    static func key(of id: some Collection<UInt8>, capacity: Int) -> (home: Int, tag: UInt32) {
+        let hash = IndexSnapshot.hash(id)
+        return (IndexSnapshot.slot(hash, capacity: capacity), UInt32(truncatingIfNeeded: hash))
     }
 
     /// Capacity for `count` subjects: at most three quarters full (0 for none).
     static func capacity(for count: Int) -> Int { IndexSnapshot.hashCapacity(count) }
 
-    /// The numbers that may be `id`'s, in probe order: from its home slot to the first empty one.
+    /// The numbers that may be `id`'s, in probe order: those with its tag, from its home slot
+    /// to the first empty one.
     func candidates(for id: SubjectID) -> [UInt64] {
         guard capacity > 0 else { return [] }
+        let (home, tag) = Self.key(of: id.rawValue.utf8, capacity: capacity)
         var result: [UInt64] = []
-        var slot = Self.home(of: id.rawValue.utf8, capacity: capacity)
+        var slot = home
         while slot < entryCount {
             let entry = entry(slot)
-            guard entry != 0 else { break }
-            result.append(UInt64(entry - 1))
+            guard entry.number != 0 else { break }
+            if entry.tag == tag { result.append(UInt64(entry.number - 1)) }
             slot += 1
         }
         return result
@@ -108,25 +115,40 @@ final class SubjectHash: @unchecked Sendable {
         guard !numbers.isEmpty else { return false }
         for slot in 0..<entryCount {
             let entry = entry(slot)
-            if entry != 0, numbers.contains(UInt64(entry - 1)) { return true }
+            if entry.number != 0, numbers.contains(UInt64(entry.number - 1)) { return true }
         }
         return false
     }
 
-    private func entry(_ slot: Int) -> UInt32 {
-        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: Self.headerSize + slot * 4, as: UInt32.self))
+    private func entry(_ slot: Int) -> (number: UInt32, tag: UInt32) {
+        let offset = Self.headerSize + slot * Self.entrySize
+        return (
+            UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
+            UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+        )
     }
 
     // MARK: Making
 
-    /// The canonical entries for subjects given with their home slots.
-    static func entries(_ subjects: [(home: Int, number: UInt64)], capacity: Int) -> [UInt32] {
-        var entries = [UInt32](repeating: 0, count: capacity)
+    /// One subject's place in the table.
+    struct Placed {
+        var home: Int
+        var number: UInt64
+        var tag: UInt32
+
+        static func precedes(_ a: Placed, _ b: Placed) -> Bool { (a.home, a.number) < (b.home, b.number) }
+    }
+
+    /// The canonical entries (number + 1 and tag, 0 empty) for subjects given with their places.
+    static func entries(_ subjects: [Placed], capacity: Int) -> [(number: UInt32, tag: UInt32)] {
+        var entries = [(number: UInt32, tag: UInt32)](repeating: (number: 0, tag: 0), count: capacity)
         var next = 0
-        for subject in subjects.sorted(by: { ($0.home, $0.number) < ($1.home, $1.number) }) {
+        for subject in subjects.sorted(by: Placed.precedes) {
             let slot = max(subject.home, next)
-            if slot >= entries.count { entries.append(contentsOf: repeatElement(0, count: slot - entries.count + 1)) }
-            entries[slot] = UInt32(subject.number + 1)
+            if slot >= entries.count {
+                entries.append(contentsOf: repeatElement((number: 0, tag: 0), count: slot - entries.count + 1))
+            }
+            entries[slot] = (UInt32(subject.number + 1), subject.tag)
             next = slot + 1
         }
         return entries
@@ -134,9 +156,10 @@ final class SubjectHash: @unchecked Sendable {
 
     /// The file's bytes.
     static func encode(
-        entries: [UInt32], capacity: Int, subjectCount: Int, erasedCount: Int, count: UInt64, head: [UInt8]
+        entries: [(number: UInt32, tag: UInt32)], capacity: Int, subjectCount: Int, erasedCount: Int, count: UInt64,
+        head: [UInt8]
     ) -> [UInt8] {
-        var writer = ByteWriter(capacity: headerSize + entries.count * 4 + 4)
+        var writer = ByteWriter(capacity: headerSize + entries.count * entrySize + 4)
         writer.raw(magic)
         writer.uint32LE(version)
         writer.uint32LE(0)
@@ -146,7 +169,10 @@ final class SubjectHash: @unchecked Sendable {
         writer.uint64LE(UInt64(capacity))
         writer.uint64LE(UInt64(entries.count))
         writer.uint64LE(UInt64(erasedCount))
-        for entry in entries { writer.uint32LE(entry) }
+        for entry in entries {
+            writer.uint32LE(entry.number)
+            writer.uint32LE(entry.tag)
+        }
         writer.uint32LE(CRC32C.checksum(writer.bytes))
         return writer.bytes
     }
@@ -158,27 +184,29 @@ final class SubjectHash: @unchecked Sendable {
         var entries = (0..<entryCount).map(entry)
         var slot = 0
         while slot < entries.count {
-            guard entries[slot] != 0 else {
+            guard entries[slot].number != 0 else {
                 slot += 1
                 continue
             }
             let start = slot
-            while slot < entries.count, entries[slot] != 0 { slot += 1 }
-            let run = entries[start..<slot].map { UInt64($0 - 1) }
-            guard run.contains(where: numbers.contains) else { continue }
+            while slot < entries.count, entries[slot].number != 0 { slot += 1 }
+            let run = entries[start..<slot]
+            guard run.contains(where: { numbers.contains(UInt64($0.number - 1)) }) else { continue }
             // Every entry of a run has its home inside the run, so laying out what stays from
             // the run's start reproduces the canonical placement.
-            let kept = try run.filter { !numbers.contains($0) }.map { (home: try home($0), number: $0) }
-            for index in start..<slot { entries[index] = 0 }
+            let kept = try run.filter { !numbers.contains(UInt64($0.number - 1)) }.map {
+                Placed(home: try home(UInt64($0.number - 1)), number: UInt64($0.number - 1), tag: $0.tag)
+            }
+            for index in start..<slot { entries[index] = (0, 0) }
             var next = start
-            for subject in kept.sorted(by: { ($0.home, $0.number) < ($1.home, $1.number) }) {
+            for subject in kept.sorted(by: Placed.precedes) {
                 let place = max(subject.home, next)
                 guard place < slot else { throw CodecError.malformed("subject table entry out of its run") }
-                entries[place] = UInt32(subject.number + 1)
+                entries[place] = (UInt32(subject.number + 1), subject.tag)
                 next = place + 1
             }
         }
-        while entries.count > capacity, entries.last == 0 { entries.removeLast() }
+        while entries.count > capacity, entries.last?.number == 0 { entries.removeLast() }
         return Self.encode(
             entries: entries, capacity: capacity, subjectCount: subjectCount,
             erasedCount: max(erasedCount, numbers.count), count: count, head: head)

@@ -1,4 +1,5 @@
 import PersonalDataLedger
+import Synchronization
 
 /// Where a subject's identifier is read from: the identities vault, or (tests, the fuzz probe)
 /// its entries already decoded, by offset.
@@ -35,6 +36,8 @@ struct SubjectTable: Sendable {
     private var added: [SubjectRecord] = []
     private var addedNumbers: [SubjectID: UInt64] = [:]
     private var identities: IdentityReader = .entries([:])
+    /// Snapshot subjects' identifiers read from the vault, shared by the table's copies.
+    private var cache = SubjectCache()
     /// Subject numbers whose identifier is erased.
     private(set) var erased: Set<UInt64> = []
 
@@ -89,9 +92,12 @@ struct SubjectTable: Sendable {
             }
             return added[Int(number) - baseCount].id
         }
+        if let id = cache.identifier(of: number) { return id }
         let offset = try record(number).identityOffset
         do {
-            return try identities.text(at: offset).map(SubjectID.init(rawValue:))
+            let id = try identities.text(at: offset).map(SubjectID.init(rawValue:))
+            if let id { cache.keep(id, as: number) }
+            return id
         } catch {
             // Found when asked for, not at open: nothing was changed, and no answer is guessed.
             throw LedgerStoreError(
@@ -109,6 +115,7 @@ struct SubjectTable: Sendable {
     func number(of id: SubjectID) throws -> UInt64? {
         if let number = addedNumbers[id] { return number }
         guard let hash else { return baseNumbers[id] }
+        if let number = cache.number(of: id), !erased.contains(number) { return number }
         for candidate in hash.candidates(for: id)
         where candidate < UInt64(baseCount) && !erased.contains(candidate) {
             if try identifier(candidate) == id { return candidate }
@@ -156,6 +163,7 @@ struct SubjectTable: Sendable {
     /// Subject `number`'s identifier is erased: it reads as erased and no lookup finds it.
     mutating func erase(_ number: UInt64) {
         guard number < UInt64(count), !erased.contains(number) else { return }
+        cache.forget(number)
         if number >= UInt64(baseCount) {
             let index = Int(number) - baseCount
             if let id = added[index].id, addedNumbers[id] == number { addedNumbers[id] = nil }
@@ -176,6 +184,41 @@ struct SubjectTable: Sendable {
     /// stay in memory), identifiers read through `identities`.
     mutating func rebase(on index: MappedIndex, hash: SubjectHash?, identities: IdentityReader) {
         let numbers = hash == nil ? baseNumbers.merging(addedNumbers) { first, _ in first } : [:]
+        let cache = self.cache
         self = SubjectTable(base: index, identities: identities, erased: erased, hash: hash, numbers: numbers)
+        self.cache = cache
+    }
+}
+
+/// The snapshot subjects whose identifiers a ``SubjectTable`` has read from the vault, both ways,
+/// so that a report's facts about one subject, or an import's about the same customers, read
+/// each identifier once. Bounded: past ``capacity`` entries it starts again, so it never grows
+/// with the ledger. An erased subject leaves it at once.
+final class SubjectCache: Sendable {
+    static let capacity = 1 << 16
+
+    private struct Entries {
+        var identifiers: [UInt64: SubjectID] = [:]
+        var numbers: [SubjectID: UInt64] = [:]
+    }
+
+    private let entries = Mutex(Entries())
+
+    func identifier(of number: UInt64) -> SubjectID? { entries.withLock { $0.identifiers[number] } }
+
+    func number(of id: SubjectID) -> UInt64? { entries.withLock { $0.numbers[id] } }
+
+    func keep(_ id: SubjectID, as number: UInt64) {
+        entries.withLock { entries in
+            if entries.identifiers.count >= Self.capacity { entries = Entries() }
+            entries.identifiers[number] = id
+            entries.numbers[id] = number
+        }
+    }
+
+    func forget(_ number: UInt64) {
+        entries.withLock { entries in
+            if let id = entries.identifiers.removeValue(forKey: number) { entries.numbers[id] = nil }
+        }
     }
 }
