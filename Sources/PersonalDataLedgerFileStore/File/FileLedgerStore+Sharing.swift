@@ -113,9 +113,9 @@ extension FileLedgerStore {
             || state.foreignErasures.contains(where: { if case .subject = $0 { true } else { false } })
         {
             do {
-                if try Self.removeErasedSubjects(from: directory, tables: state.tables) { state.isSnapshotDue = true }
+                if try Self.removeSubjectsListingErased(from: directory, tables: state.tables) { state.isSnapshotDue = true }
             } catch {
-                throw closing(error, "removing an erased subject from", LedgerDirectory.subjectsName)
+                throw closing(error, "removing", LedgerDirectory.subjectsName)
             }
         }
         if state.foreignDroppedLookups {

@@ -18,51 +18,26 @@ extension FileLedgerStore {
             head: tables.head)
     }
 
-    /// Takes every erased subject out of the directory's `SUBJECTS`, so that no file shows where
-    /// an erased identifier's hash placed it: rewritten without them, or removed when that
-    /// cannot be done (the next snapshot writes it again; until then open reads identifiers).
+    /// Removes the directory's `SUBJECTS` when it may list an erased subject, so that no file
+    /// shows where an erased identifier's hash placed it; returns whether it removed it.
     ///
-    /// Runs under the writers' lock, caught up, after the identifiers were overwritten. Returns
-    /// whether it removed the file (the next snapshot is then due).
+    /// Rewriting the table without the subject would cost in proportion to the ledger's subjects
+    /// (10 MB at ten million facts), which an erasure must not; removing costs an unlink and a
+    /// directory sync. The next snapshot writes it again (``needsSnapshot()``); until then an
+    /// open reads the identifiers from the vault instead. Only the header is read: its erased
+    /// count says whether the table left out every subject the log has erased.
+    ///
+    /// Runs under the writers' lock, caught up, after the identifiers were overwritten.
     @discardableResult
-    static func removeErasedSubjects(
+    static func removeSubjectsListingErased(
         from directory: LedgerDirectory, tables: StoreTables
     ) throws(Errno) -> Bool {
         let erased = tables.erasedSubjects
         guard !erased.isEmpty else { return false }
-        let hash: SubjectHash?
-        do { hash = try SubjectHash.map(in: directory) } catch { hash = nil }
-        guard let hash else {
-            // Missing, or there but not readable: a damaged file may still list an erased subject.
-            if try directory.remove(LedgerDirectory.subjectsName) { try directory.sync() }
-            return true
-        }
-        // It left out every subject erased when it was written: nothing to do.
-        guard hash.erasedCount < erased.count else { return false }
-        let rewritten: [UInt8]
-        do {
-            rewritten = try hash.removing(erased) { number in
-                guard let id = try tables.subjects.identifier(number) else {
-                    throw CodecError.malformed("subject \(number) listed but erased")
-                }
-                return SubjectHash.key(of: id.rawValue.utf8, capacity: hash.capacity).home
-            }
-        } catch {
-            try directory.remove(LedgerDirectory.subjectsName)
-            try directory.sync()
-            return true
-        }
-        // Not synced: a crash that loses the new file leaves the old one, which no longer accounts
-        // for every erasure the log records, so the next writer rewrites it (and a file the crash
-        // left damaged fails its checksum and is removed). Syncing would not make the old bytes
-        // leave the disk any sooner; it would only double the cost of an erasure.
-        do { try directory.replace(LedgerDirectory.subjectsName, with: rewritten, durably: false) } catch {
-            try? directory.remove(LedgerDirectory.subjectsName + ".tmp")
-            try directory.remove(LedgerDirectory.subjectsName)
-            try directory.sync()
-            return true
-        }
-        return false
+        if let accounted = SubjectHash.erasedCount(in: directory), accounted >= erased.count { return false }
+        guard try directory.remove(LedgerDirectory.subjectsName) else { return false }
+        try directory.sync()
+        return true
     }
 
     /// Makes the next close take a snapshot: `INDEX` or `SUBJECTS` was removed, and until a new

@@ -444,13 +444,13 @@ extension FileLedgerStore {
         if touchedIdentities { touched.append((identities.descriptor, identities.kind.fileName)) }
         try syncAll(touched)
         if erasedSubjects {
-            // The tables are published after this returns: erase in a copy to see what stays.
+            // The tables are published after this returns: erase in a copy to count what is erased.
             var tables = state.withLock { $0.tables }
             for case .subject(let number) in operations { tables.apply(.subject(number: number)) }
             do {
-                if try Self.removeErasedSubjects(from: directory, tables: tables) { needsSnapshot() }
+                if try Self.removeSubjectsListingErased(from: directory, tables: tables) { needsSnapshot() }
             } catch {
-                throw failClosed(error, "removing an erased subject from", LedgerDirectory.subjectsName)
+                throw failClosed(error, "removing", LedgerDirectory.subjectsName)
             }
         }
     }

@@ -73,25 +73,21 @@ struct LedgerDirectory: Sendable {
     /// The temporary file is made anew (`O_EXCL`, `O_NOFOLLOW`) after whatever has its name — a
     /// crash's leftover, or a planted link — is removed, so nothing is ever written through a
     /// link; the rename replaces `name` itself, a link there included, never what it points to.
-    ///
-    /// Not `durably`: neither sync — for a file whose loss or damage in a crash the store detects
-    /// and repairs (`SUBJECTS` after an erasure); a crash may then leave the old file, or a new
-    /// one that fails its checksum.
-    func replace(_ name: String, with bytes: [UInt8], durably: Bool = true) throws(Errno) {
+    func replace(_ name: String, with bytes: [UInt8]) throws(Errno) {
         let temporary = file(name + ".tmp")
         try remove(name + ".tmp")
         let fd = try FileDescriptor.open(
             temporary, .writeOnly, options: [.create, .exclusiveCreation], calls: calls)
         do {
             try fd.write(bytes, at: 0)
-            if durably { try fd.dataSync() }
+            try fd.dataSync()
             fd.close()
         } catch {
             fd.close()
             throw error
         }
         try SystemCalls.retryingOnInterrupt { calls.rename(temporary, file(name)) }
-        if durably { try sync() }
+        try sync()
     }
 
     /// Reads a whole small file, or `nil` if it does not exist.

@@ -130,10 +130,10 @@ extension StoreOpener {
                         // Not this snapshot's: it may list subjects erased since it was made.
                         try directory.sync()
                     } else if tables.subjects.hashMayListErased {
-                        try FileLedgerStore.removeErasedSubjects(from: directory, tables: tables)
+                        try FileLedgerStore.removeSubjectsListingErased(from: directory, tables: tables)
                     }
                 } catch {
-                    throw LedgerStoreError.io(error, "removing erased subjects from", LedgerDirectory.subjectsName)
+                    throw LedgerStoreError.io(error, "removing", LedgerDirectory.subjectsName)
                 }
                 // A snapshot older than an erasure that dropped a lookup token (a crash before the
                 // snapshot was deleted) would bring the token back.

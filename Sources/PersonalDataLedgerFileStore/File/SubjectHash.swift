@@ -10,13 +10,13 @@ import PersonalDataLedger
 /// to be erased, is simply passed over, and a lookup reads the vault about once. (A hash of a
 /// live identifier tells nothing the identities vault beside it does not hold in clear.)
 ///
-/// **No placement outlives an erasure.** Where a number sits tells something about its
-/// identifier's hash, so an erased subject's number must leave the file when its identifier
-/// leaves the vault. The placement is canonical — entries sorted by home slot, then number,
-/// each at the first free slot from its home on, with no wrap-around (an overflow tail past
-/// the capacity takes what runs off the end) — so the file without a subject is
-/// exactly the file that was made without it, and shows nothing of it. An erasure rewrites
-/// the file (``removing(_:home:)``), replaced by a rename like `INDEX`.
+/// **No entry outlives an erasure.** An entry's tag and place tell something about its
+/// identifier's hash, so an erased subject's entry must leave the disk when its identifier
+/// leaves the vault: an erasure of an identifier removes the file
+/// (``FileLedgerStore/removeSubjectsListingErased(from:tables:)``), and the next snapshot writes
+/// it without the subject. Entries are placed canonically — sorted by home slot, then number,
+/// each at the first free slot from its home on, with no wrap-around (an overflow tail past the
+/// capacity takes what runs off the end) — so the same subjects always make the same file.
 ///
 /// Layout (integers little-endian): magic `PDL-SUB\0`, version u32, 4 zero bytes; u64 count
 /// and the 32-byte chain head of the snapshot it belongs to; u64 subjects covered; u64
@@ -177,39 +177,17 @@ final class SubjectHash: @unchecked Sendable {
         return writer.bytes
     }
 
-    /// This file's bytes without `numbers`, every subject the log has erased: each run of
-    /// entries that held one is laid out again from the remaining entries' home slots (`home`,
-    /// which reads their identifiers), so the result is the table that was never given them.
-    func removing(_ numbers: Set<UInt64>, home: (UInt64) throws -> Int) throws -> [UInt8] {
-        var entries = (0..<entryCount).map(entry)
-        var slot = 0
-        while slot < entries.count {
-            guard entries[slot].number != 0 else {
-                slot += 1
-                continue
-            }
-            let start = slot
-            while slot < entries.count, entries[slot].number != 0 { slot += 1 }
-            let run = entries[start..<slot]
-            guard run.contains(where: { numbers.contains(UInt64($0.number - 1)) }) else { continue }
-            // Every entry of a run has its home inside the run, so laying out what stays from
-            // the run's start reproduces the canonical placement.
-            let kept = try run.filter { !numbers.contains(UInt64($0.number - 1)) }.map {
-                Placed(home: try home(UInt64($0.number - 1)), number: UInt64($0.number - 1), tag: $0.tag)
-            }
-            for index in start..<slot { entries[index] = (0, 0) }
-            var next = start
-            for subject in kept.sorted(by: Placed.precedes) {
-                let place = max(subject.home, next)
-                guard place < slot else { throw CodecError.malformed("subject table entry out of its run") }
-                entries[place] = (UInt32(subject.number + 1), subject.tag)
-                next = place + 1
-            }
+    /// The erased count in the header of the directory's `SUBJECTS`; `nil` when there is none or
+    /// its header does not read as one (the file is then not to be trusted either).
+    static func erasedCount(in directory: LedgerDirectory) -> Int? {
+        guard let fd = try? FileDescriptor.open(directory.file(fileName), .readOnly, calls: directory.calls) else {
+            return nil
         }
-        while entries.count > capacity, entries.last?.number == 0 { entries.removeLast() }
-        return Self.encode(
-            entries: entries, capacity: capacity, subjectCount: subjectCount,
-            erasedCount: max(erasedCount, numbers.count), count: count, head: head)
+        defer { fd.close() }
+        guard let header = try? fd.read(count: headerSize, at: 0), header.count == headerSize,
+            header.starts(with: magic), header.uint32LE(at: 8) == version
+        else { return nil }
+        return Int(exactly: header.uint64LE(at: 80))
     }
 
     /// Maps the directory's `SUBJECTS`, checking its checksum; `nil` when there is none or it

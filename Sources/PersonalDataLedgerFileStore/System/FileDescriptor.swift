@@ -30,18 +30,8 @@ struct FileDescriptor: Sendable {
 
     /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
     func read(count: Int, at offset: Int64) throws(Errno) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = try SystemCalls.retryingOnInterrupt {
-                bytes.withUnsafeMutableBytes { raw in
-                    calls.pread(rawValue, UnsafeMutableRawBufferPointer(rebasing: raw[done...]), offset + Int64(done))
-                }
-            }
-            if got == 0 { break }
-            done += got
-        }
-        if done < count { bytes.removeLast(count - done) }
+        var bytes: [UInt8] = []
+        try read(into: &bytes, count: count, at: offset)
         return bytes
     }
 
@@ -51,16 +41,9 @@ struct FileDescriptor: Sendable {
     func read(into bytes: inout [UInt8], count: Int, at offset: Int64) throws(Errno) {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: repeatElement(0, count: count))
-        var done = 0
-        while done < count {
-            let got = try SystemCalls.retryingOnInterrupt {
-                bytes.withUnsafeMutableBytes { raw in
-                    calls.pread(rawValue, UnsafeMutableRawBufferPointer(rebasing: raw[done...]), offset + Int64(done))
-                }
-            }
-            if got == 0 { break }
-            done += got
-        }
+        let done = try bytes.withUnsafeMutableBytes { raw in
+            Result { () throws(Errno) in try fill(raw, at: offset) }
+        }.get()
         if done < count { bytes.removeLast(count - done) }
     }
 
@@ -72,17 +55,23 @@ struct FileDescriptor: Sendable {
     /// process; a `pread` leaves the pages in the page cache, outside the process's memory.
     func withBytes<T>(count: Int, at offset: Int64, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
         try withUnsafeTemporaryAllocation(byteCount: max(count, 1), alignment: 16) { buffer in
-            var done = 0
-            while done < count {
-                let got = try SystemCalls.retryingOnInterrupt {
-                    calls.pread(
-                        rawValue, UnsafeMutableRawBufferPointer(rebasing: buffer[done..<count]), offset + Int64(done))
-                }
-                if got == 0 { break }
-                done += got
-            }
+            let done = try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]), at: offset)
             return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<done]))
         }
+    }
+
+    /// Reads into all of `buffer` from `offset`, continuing after short reads; returns how many
+    /// bytes it read (fewer only at the end of the file).
+    private func fill(_ buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(Errno) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let got = try SystemCalls.retryingOnInterrupt {
+                calls.pread(rawValue, UnsafeMutableRawBufferPointer(rebasing: buffer[done...]), offset + Int64(done))
+            }
+            if got == 0 { break }
+            done += got
+        }
+        return done
     }
 
     /// Writes every byte of `bytes` at `offset`, continuing after short writes.
