@@ -133,6 +133,13 @@ import Testing
         try await reopened.close()
     }
 
+    /// Erases customer:2 (subject number 1) with its identifier and its one value.
+    static func eraseSecondSubject(in store: FileLedgerStore) async throws {
+        _ = try await store.erase(
+            ErasureScope(subject: "customer:2", values: [2], erasesIdentifier: true),
+            recording: FileStoreTesting.erasure("customer:2", erased: [2], identifier: true))
+    }
+
     /// An erasure of an identifier removes `SUBJECTS` (rewriting it would cost in proportion to
     /// the ledger); lookups go on, and the close writes it again without the subject.
     @Test func anErasureRemovesSubjectsAndTheCloseWritesItWithoutTheSubject() async throws {
@@ -140,9 +147,7 @@ import Testing
         let ledger = LedgerDirectory(path: directory.ledger, calls: .live)
         _ = try await Self.ledger(directory)
         let store = try FileStoreTesting.open(directory.ledger)
-        _ = try await store.erase(
-            ErasureScope(subject: "customer:2", values: [2], erasesIdentifier: true),
-            recording: FileStoreTesting.erasure("customer:2", erased: [2], identifier: true))
+        try await Self.eraseSecondSubject(in: store)
         #expect(!FileManager.default.fileExists(atPath: directory.ledger + "/SUBJECTS"))
         #expect(try await store.facts(about: "customer:3").count == 1)
         #expect(try await store.facts(about: "customer:2").isEmpty)
@@ -170,9 +175,7 @@ import Testing
         let ledger = LedgerDirectory(path: directory.ledger, calls: .live)
         _ = try await Self.ledger(directory)
         let store = try FileStoreTesting.open(directory.ledger)
-        _ = try await store.erase(
-            ErasureScope(subject: "customer:2", values: [2], erasesIdentifier: true),
-            recording: FileStoreTesting.erasure("customer:2", erased: [2], identifier: true))
+        try await Self.eraseSecondSubject(in: store)
         try await store.close()
         // The file as it was before the erasure, with the snapshot's tag: it lists subject 1.
         let tagged = try #require(try SubjectHash.map(in: ledger))

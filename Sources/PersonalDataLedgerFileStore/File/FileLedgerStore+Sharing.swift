@@ -113,7 +113,8 @@ extension FileLedgerStore {
             || state.foreignErasures.contains(where: { if case .subject = $0 { true } else { false } })
         {
             do {
-                if try Self.removeSubjectsListingErased(from: directory, tables: state.tables) { state.isSnapshotDue = true }
+                if try Self.removeSubjectsListingErased(
+                    from: directory, erasedCount: state.tables.erasedSubjects.count) { state.isSnapshotDue = true }
             } catch {
                 throw closing(error, "removing", LedgerDirectory.subjectsName)
             }

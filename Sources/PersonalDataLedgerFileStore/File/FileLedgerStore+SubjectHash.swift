@@ -27,14 +27,14 @@ extension FileLedgerStore {
     /// open reads the identifiers from the vault instead. Only the header is read: its erased
     /// count says whether the table left out every subject the log has erased.
     ///
-    /// Runs under the writers' lock, caught up, after the identifiers were overwritten.
+    /// `erasedCount` is how many subjects the log has erased. Runs under the writers' lock,
+    /// caught up, after the identifiers were overwritten.
     @discardableResult
     static func removeSubjectsListingErased(
-        from directory: LedgerDirectory, tables: StoreTables
+        from directory: LedgerDirectory, erasedCount: Int
     ) throws(Errno) -> Bool {
-        let erased = tables.erasedSubjects
-        guard !erased.isEmpty else { return false }
-        if let accounted = SubjectHash.erasedCount(in: directory), accounted >= erased.count { return false }
+        guard erasedCount > 0 else { return false }
+        if let accounted = SubjectHash.erasedCount(in: directory), accounted >= erasedCount { return false }
         guard try directory.remove(LedgerDirectory.subjectsName) else { return false }
         try directory.sync()
         return true

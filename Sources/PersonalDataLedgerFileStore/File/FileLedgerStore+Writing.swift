@@ -444,11 +444,12 @@ extension FileLedgerStore {
         if touchedIdentities { touched.append((identities.descriptor, identities.kind.fileName)) }
         try syncAll(touched)
         if erasedSubjects {
-            // The tables are published after this returns: erase in a copy to count what is erased.
-            var tables = state.withLock { $0.tables }
-            for case .subject(let number) in operations { tables.apply(.subject(number: number)) }
+            // The tables are published after this returns: count this erasure's subjects in.
+            var newlyErased: Set<UInt64> = []
+            for case .subject(let number) in operations { newlyErased.insert(number) }
+            let erasedCount = state.withLock { $0.tables.erasedSubjects.union(newlyErased).count }
             do {
-                if try Self.removeSubjectsListingErased(from: directory, tables: tables) { needsSnapshot() }
+                if try Self.removeSubjectsListingErased(from: directory, erasedCount: erasedCount) { needsSnapshot() }
             } catch {
                 throw failClosed(error, "removing", LedgerDirectory.subjectsName)
             }

@@ -130,7 +130,8 @@ extension StoreOpener {
                         // Not this snapshot's: it may list subjects erased since it was made.
                         try directory.sync()
                     } else if tables.subjects.hashMayListErased {
-                        try FileLedgerStore.removeSubjectsListingErased(from: directory, tables: tables)
+                        try FileLedgerStore.removeSubjectsListingErased(
+                            from: directory, erasedCount: tables.erasedSubjects.count)
                     }
                 } catch {
                     throw LedgerStoreError.io(error, "removing", LedgerDirectory.subjectsName)

@@ -29,7 +29,7 @@ struct StoreState: Sendable {
     /// under the lock, unless it died first).
     var foreignDroppedLookups = false
     /// Whether `SUBJECTS` may list a subject erased since it was written (a crash before the
-    /// erasure's rewrite, or a snapshot written beside it): its writer rewrites it under the lock.
+    /// erasure's removal of it, or a snapshot written beside it): its writer removes it under the lock.
     var subjectsMayListErased = false
 
     func checkUsable(for mode: FileLedgerStore.AccessMode, writing: Bool) throws {

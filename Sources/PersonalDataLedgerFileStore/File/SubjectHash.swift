@@ -22,7 +22,7 @@ import PersonalDataLedger
 /// and the 32-byte chain head of the snapshot it belongs to; u64 subjects covered; u64
 /// capacity (``capacity(for:)``: at most three quarters full); u64 entries; u64 erased
 /// subjects it leaves out (all the log had erased when it was written: fewer than the log
-/// records now means an erasure's rewrite was lost, and the next writer does it); then that
+/// records now means an erasure's removal of the file was lost, and the next writer removes it); then that
 /// many u64 entries, each a subject number + 1 (u32; 0 empty) and its tag (u32); a CRC-32C u32
 /// of everything before it.
 final class SubjectHash: @unchecked Sendable {

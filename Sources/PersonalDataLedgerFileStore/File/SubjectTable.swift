@@ -68,7 +68,7 @@ struct SubjectTable: Sendable {
     var isHashed: Bool { hash != nil }
 
     /// Whether the `SUBJECTS` mapped at open was written before some erasure this table knows of,
-    /// and so may still list an erased subject (a writer then rewrites it).
+    /// and so may still list an erased subject (a writer then removes it).
     var hashMayListErased: Bool { hash.map { $0.erasedCount < erased.count } ?? false }
 
     /// Where subject `number`'s identifier lies, and the commitment the chain covers.
@@ -99,13 +99,18 @@ struct SubjectTable: Sendable {
             if let id { cache.keep(id, as: number) }
             return id
         } catch {
-            // Found when asked for, not at open: nothing was changed, and no answer is guessed.
-            throw LedgerStoreError(
-                .corrupted,
-                "\(VaultKind.identities.fileName) is damaged at byte offset \(offset): the identifier of subject "
-                    + "number \(number) does not decode (\(error)). Nothing was changed. Run 'pdl verify' to find "
-                    + "all damage, and restore the directory from a backup, or keep it for inspection.")
+            throw Self.identifierDamaged(number, at: offset, error)
         }
+    }
+
+    /// A snapshot subject's identifier that does not decode — found when it is read, not at
+    /// open: nothing was changed, and no answer is guessed.
+    private static func identifierDamaged(_ number: UInt64, at offset: UInt64, _ error: any Error) -> LedgerStoreError {
+        LedgerStoreError(
+            .corrupted,
+            "\(VaultKind.identities.fileName) is damaged at byte offset \(offset): the identifier of subject "
+                + "number \(number) does not decode (\(error)). Nothing was changed. Run 'pdl verify' to find "
+                + "all damage, and restore the directory from a backup, or keep it for inspection.")
     }
 
     /// The number of `id`, or `nil` when no live subject has it.
@@ -128,10 +133,31 @@ struct SubjectTable: Sendable {
         for number in 0..<UInt64(count) { try body(try record(number)) }
     }
 
-    /// Each live subject's identifier with its number (what `SUBJECTS` is made from).
+    /// Each live subject's identifier with its number (what `SUBJECTS` is made from): the
+    /// snapshot's read from the vault in large pieces, not one read each (ten million facts have
+    /// a million subjects), and not kept in the cache.
     func forEachLive(_ body: (UInt64, SubjectID) throws -> Void) throws {
-        for number in 0..<UInt64(count) where !erased.contains(number) {
-            if let id = try identifier(number) { try body(number, id) }
+        let live = (0..<UInt64(baseCount)).filter { !erased.contains($0) }
+        if case .vault(let vault) = identities {
+            let offsets = try live.map { try record($0).identityOffset }
+            var index = 0
+            do {
+                try vault.forEachText(at: offsets) { _, text in
+                    if let text { try body(live[index], SubjectID(rawValue: text)) }
+                    index += 1
+                }
+            } catch let error as LedgerStoreError {
+                throw error
+            } catch {
+                throw Self.identifierDamaged(live[index], at: offsets[index], error)
+            }
+        } else {
+            for number in live {
+                if let id = try identifier(number) { try body(number, id) }
+            }
+        }
+        for (index, subject) in added.enumerated() {
+            if let id = subject.id { try body(UInt64(baseCount + index), id) }
         }
     }
 
