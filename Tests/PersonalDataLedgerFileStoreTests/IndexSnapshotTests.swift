@@ -12,13 +12,12 @@ import Testing
 /// the file and what to do, never a shorter answer).
 @Suite struct IndexSnapshotTests {
     /// A snapshot of one fact whose one slot has a first posting at fact 1, then a step of
-    /// 2^64 − 1 (found by the index fuzz target's regression input).
+    /// 2^64 − 1 (found by the index fuzz target's regression input), with 8-byte offsets.
     static func overflowingPosting(
         logEnd: LogPosition = LogPosition(segment: 1, offset: UInt64(SegmentHeader.size) + 100),
         head: [UInt8] = [UInt8](repeating: 0, count: 32)
     ) -> [UInt8] {
         var postings = ByteWriter()
-        postings.varint(1)
         postings.varint(UInt64.max)
         let small: [UInt8] = [0, 0]
         var positionBlocks = ByteWriter()
@@ -31,6 +30,8 @@ import Testing
         var slots = ByteWriter()
         slots.byte(IndexSnapshot.SlotKind.kind.rawValue)
         slots.varint(1)
+        // The first posting, fact 1: 1 + the ZigZag step 2 from 0.
+        slots.varint(3)
         slots.varint(postings.count)
         // Sections in file order: tables, string blocks, strings, string hash (all three empty),
         // position blocks, positions, slot blocks, slots, postings, tokens, frame blocks, frames
@@ -48,7 +49,7 @@ import Testing
         var writer = ByteWriter()
         writer.raw(IndexSnapshot.magic)
         writer.uint32LE(IndexSnapshot.version)
-        writer.uint32LE(0)
+        writer.uint32LE(8)
         for value: UInt64 in [logEnd.segment, logEnd.offset, 1, VaultFile.headerSize, VaultFile.headerSize] {
             writer.uint64LE(value)
         }
@@ -131,13 +132,17 @@ import Testing
     }
 }
 
-/// Version 4 reads positions and postings from blocks of 16: every one read back through the
-/// mapped lookups is the one encoded, across block boundaries, segment changes, every slot kind
-/// and lookup tokens sorted by their text.
+/// Positions and postings are read from blocks of 16: every one read back through the mapped
+/// lookups is the one encoded, across block boundaries, segment changes, every slot kind and
+/// lookup tokens sorted by their text, with 4-byte offsets and with 8-byte ones.
 @Suite struct MappedIndexRoundTripTests {
-    static func tables(seed: UInt64) -> (StoreTables, [FactPosition], [IndexSlot: [UInt64]]) {
+    /// Records mostly right after the previous one and its varint length (as in a frame), some
+    /// a few bytes further on, some right at the previous one's end; `wide` makes the
+    /// identities vault larger than 4 GiB, so that every offset takes 8 bytes.
+    static func tables(seed: UInt64, wide: Bool = false) -> (StoreTables, [FactPosition], [IndexSlot: [UInt64]]) {
         var random = Random(state: seed)
         var tables = StoreTables()
+        if wide { tables.identitiesEnd = 5 << 30 }
         var positions: [FactPosition] = []
         var expected: [IndexSlot: [UInt64]] = [:]
         var segment: UInt32 = 1
@@ -149,7 +154,11 @@ import Testing
                 offset = UInt32(SegmentHeader.size)
             }
             let length = UInt32(20 + random.next() % 400)
-            offset += UInt32(random.next() % 3 == 0 ? 8 : 0)
+            switch random.next() % 4 {
+            case 0: offset += 8
+            case 1: break
+            default: offset += UInt32(IndexSnapshot.varintSize(UInt64(length)))
+            }
             let position = FactPosition(segment: segment, offset: offset, length: length)
             offset += length
             var slots: [IndexSlot] = [.subject(random.next() % 40)]
@@ -218,9 +227,15 @@ import Testing
         #expect(try (1...decoded.count).map { try decoded.frames.frame(holding: $0)?.index } == expected)
     }
 
-    @Test(arguments: [1, 2, 3, 4] as [UInt64])
-    func everyPositionAndPostingReadsBackAsEncoded(seed: UInt64) throws {
-        let (tables, positions, expected) = Self.tables(seed: seed)
+    @Test(arguments: [false, true])
+    func offsetsTakeEightBytesOnlyPastFourGiB(wide: Bool) throws {
+        let bytes = try IndexSnapshot.encode(Self.tables(seed: 1, wide: wide).0)
+        #expect(bytes.uint32LE(at: 12) == (wide ? 8 : 4))
+    }
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64], [false, true])
+    func everyPositionAndPostingReadsBackAsEncoded(seed: UInt64, wide: Bool) throws {
+        let (tables, positions, expected) = Self.tables(seed: seed, wide: wide)
         let decoded = try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:])
         var read: [FactPosition] = []
         for index in 0..<decoded.positions.count { read.append(try decoded.positions.position(index)) }
@@ -254,6 +269,24 @@ import Testing
         #expect(
             texts == Array(Self.strings.prefix(count)) && numbers == expected
                 && decoded.strings.number(of: "absent") == nil)
+    }
+
+    /// Identity offsets up to the vault's end, in 4 bytes below 4 GiB and in 8 above.
+    @Test(arguments: [false, true])
+    func everySubjectRecordReadsBackAsEncoded(wide: Bool) throws {
+        var tables = StoreTables()
+        tables.identitiesEnd = wide ? 5 << 30 : 1 << 31
+        let records = (0..<40 as Range<UInt64>).map { number in
+            SubjectRecord(
+                identityOffset: number * (tables.identitiesEnd / 40),
+                commitment: (0..<UInt8(Commitment.length)).map { $0 &+ UInt8(truncatingIfNeeded: number) }, id: nil)
+        }
+        for record in records { tables.define(subject: record) }
+        let decoded = try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:])
+        let read = try (0..<UInt64(records.count)).map { try decoded.subjects.record($0) }
+        #expect(
+            read.map(\.identityOffset) == records.map(\.identityOffset)
+                && read.map(\.commitment) == records.map(\.commitment))
     }
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])

@@ -62,7 +62,12 @@ enum Profile {
             exit(0)
         case "erase":
             let engine = try LedgerEngine(directory: path)
-            for subject in subjects.suffix(10) { try await engine.erase(subject) }
+            var times: [Double] = []
+            for subject in subjects.suffix(10) {
+                let (_, seconds) = try await timed { try await engine.erase(subject) }
+                times.append(seconds * 1e3)
+            }
+            print("erase: " + times.map { format($0) }.joined(separator: ", ") + " ms")
             try await engine.close()
         default:
             throw BenchError("unknown phase \(phase): import, append, concurrent, report, open, erase")

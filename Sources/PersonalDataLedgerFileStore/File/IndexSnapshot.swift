@@ -8,37 +8,43 @@ import PersonalDataLedger
 /// not match the log, is ignored and the tables are rebuilt from the log. It holds no subject
 /// identifier and no hash of one: subjects are numbers; their identifiers live in the vault.
 ///
-/// Format version 5 is laid out to be read where it lies (``MappedIndex``): open decodes only
+/// Format version 6 is laid out to be read where it lies (``MappedIndex``): open decodes only
 /// the small tables, and subject records, fact positions, postings and frames are read from the mapped file when
 /// a query needs them, a block of at most 16 entries at a time. Layout (integers little-endian):
 ///
-/// - header, 224 bytes: magic `PDL-IDX\0`, version u32, 4 zero bytes; u64 log segment, log
+/// An *offset* below is `w` bytes, `w` the header's offset width: 4 while every section and the
+/// identities vault are under 4 GiB, else 8.
+///
+/// - header, 224 bytes: magic `PDL-IDX\0`, version u32, offset width u32; u64 log segment, log
 ///   offset, count, identities end, values end; the 32-byte head; u64 offsets of sections
 ///   (tables, position blocks, positions, slot blocks, slots, postings, tokens), u64 slot count,
 ///   u64 offsets of sections (string blocks, strings, string hash), u64 string count; u64
 ///   offset of the subject records, u64 subject count; u64 offsets of sections (frame blocks,
 ///   frames), u64 frame count;
-/// - subject records, 24 bytes per subject number: u64 identity offset, 16-byte commitment
+/// - subject records, `w + 16` bytes per subject number: identity offset, 16-byte commitment
 ///   (``SubjectTable``; `SUBJECTS` finds a number by identifier);
 /// - tables, varints: erased subject numbers (count, then steps from the previous); erased
 ///   value offsets (count, offsets);
-/// - string blocks: per 16 strings, the u64 offset of their block in the strings section;
+/// - string blocks: per 16 strings, the offset of their block in the strings section;
 /// - strings: length-prefixed UTF-8, in number order;
 /// - string hash: ``hashCapacity(_:)`` u32 entries, each a string number + 1 (0 empty), placed
 ///   by ``slot(_:capacity:)`` of ``hash(_:)`` of the string's UTF-8 and linear probing;
-/// - position blocks: per 16 facts, the u64 offset of their block in the positions section;
+/// - position blocks: per 16 facts, the offset of their block in the positions section;
 /// - positions, varints: per block, the first fact's segment, offset and length, then for each
-///   next one a step — `2·gap` after the previous record in the same segment, or `1` then
-///   segment and offset — and the length;
-/// - slot blocks, 32 bytes per 16 slots: the block's first slot (kind byte, 7 zero bytes, u64
-///   number), u64 offset of its entries in the slots section, u64 offset of its first postings
-///   in the postings section;
+///   next one a step (``encodeStep(to:after:into:)``) — `2·length` for a record right after the
+///   previous one and its own varint length, `1 + 2·(gap + 1)` then the length `gap` bytes
+///   further on in the same segment, or `1` then segment, offset and length;
+/// - slot blocks, `16 + 2w` bytes per 16 slots: the block's first slot (kind byte, 7 zero
+///   bytes, u64 number), the offset of its entries in the slots section, the offset of its
+///   first postings in the postings section;
 /// - slots, sorted by kind, then number or token text: kind byte (1 subject, 2 reference,
 ///   3 system, 4 kind, 5 lookup token, 6 reports issued about a subject), varint number (for a
-///   lookup token, where its text is in the token section), varint length of its postings;
-/// - postings: per slot, delta-coded sequence varints, one slot's after another's;
+///   lookup token, where its text is in the token section), varint first posting (`0` for none,
+///   else 1 + the ZigZag step from the previous slot's first posting in the block, from 0 for
+///   the block's first), varint length of the rest of its postings;
+/// - postings: per slot, the steps after its first posting as varints, one slot's after another's;
 /// - tokens: length-prefixed UTF-8 lookup tokens;
-/// - frame blocks: per 16 frames of the log the snapshot covers, the u64 offset of their block
+/// - frame blocks: per 16 frames of the log the snapshot covers, the offset of their block
 ///   in the frames section;
 /// - frames, varints: per block, the first frame's first sequence, segment, offset, payload
 ///   length and fact count, then for each next one a step — `0` right after the previous frame,
@@ -49,16 +55,47 @@ import PersonalDataLedger
 /// - a CRC-32C u32 of everything before it, checked at open.
 enum IndexSnapshot {
     static let magic = Array("PDL-IDX\0".utf8)
-    /// 5: subjects as fixed-size records, found by identifier through `SUBJECTS`, and a frame
-    /// table, so open need not read the frames the snapshot covers; a version 4 (or older)
-    /// snapshot is ignored and the index rebuilt from the log once.
-    static let version: UInt32 = 5
+    /// 6: 4-byte offsets below 4 GiB, a record's position implied by its length, a slot's first
+    /// posting beside it (2.3 MB less at 1M facts than 5). 5: subjects as fixed-size records,
+    /// found by identifier through `SUBJECTS`, and a frame table, so open need not read the
+    /// frames the snapshot covers. A snapshot of an older version is ignored and the index
+    /// rebuilt from the log once.
+    static let version: UInt32 = 6
     static let headerSize = 224
-    /// Bytes per subject record: identity offset u64, commitment.
-    static let subjectRecordSize = 8 + Commitment.length
+    /// Bytes per subject record: identity offset, commitment.
+    static func subjectRecordSize(width: Int) -> Int { width + Commitment.length }
     /// Positions and slots are coded in blocks of this many; a lookup decodes one block.
     static let blockSize = 16
-    static let slotBlockSize = 32
+    /// Bytes per slot block: kind, 7 zero bytes, u64 number, two offsets.
+    static func slotBlockSize(width: Int) -> Int { 16 + 2 * width }
+
+    /// A fact's position after the previous one's, for the positions section: `2·length` when
+    /// the record follows the previous record's end and its own varint length (the usual case,
+    /// one byte for a record under 64 bytes); `1 + 2·(gap + 1)` then the length when it lies
+    /// `gap` bytes further on in the same segment; `1`, segment, offset, then the length otherwise.
+    static func encodeStep(to position: FactPosition, after previous: FactPosition, into writer: inout ByteWriter) {
+        let end = UInt64(previous.offset) + UInt64(previous.length)
+        let offset = UInt64(position.offset)
+        let length = UInt64(position.length)
+        if position.segment == previous.segment, offset == end + UInt64(varintSize(length)) {
+            writer.varint(length << 1)
+        } else if position.segment == previous.segment, offset >= end {
+            writer.varint(((offset - end + 1) << 1) | 1)
+            writer.varint(length)
+        } else {
+            writer.varint(1)
+            writer.varint(UInt64(position.segment))
+            writer.varint(offset)
+            writer.varint(length)
+        }
+    }
+
+    /// Bytes of `value` as a varint.
+    static func varintSize(_ value: UInt64) -> Int { max(1, (64 - value.leadingZeroBitCount + 6) / 7) }
+
+    /// ZigZag: a signed step as an unsigned varint, small either way.
+    static func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
+    static func unzigzag(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
 
     static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
 
@@ -131,6 +168,9 @@ enum IndexSnapshot {
         var identitiesEnd: UInt64
         var valuesEnd: UInt64
         var head: [UInt8]
+        /// Bytes of every offset in a block table and of a subject record's identity offset: 4
+        /// while every section and the identities vault are below 4 GiB, else 8.
+        var offsetWidth: UInt32 = 8
         var tablesOffset: UInt64 = 0
         var positionBlocksOffset: UInt64 = 0
         var positionsOffset: UInt64 = 0
@@ -167,6 +207,8 @@ enum IndexSnapshot {
             }
             let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
             guard version == IndexSnapshot.version else { throw CodecError.unsupportedVersion(UInt64(version)) }
+            offsetWidth = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+            guard offsetWidth == 4 || offsetWidth == 8 else { throw CodecError.malformed("index offset width") }
             logEnd = LogPosition(segment: load(16), offset: load(24))
             count = load(32)
             identitiesEnd = load(40)
@@ -194,7 +236,7 @@ enum IndexSnapshot {
         func encode(into writer: inout ByteWriter) {
             writer.raw(magic)
             writer.uint32LE(version)
-            writer.uint32LE(0)
+            writer.uint32LE(offsetWidth)
             for value in [logEnd.segment, logEnd.offset, count, identitiesEnd, valuesEnd] { writer.uint64LE(value) }
             writer.raw(head)
             for value in [
@@ -210,10 +252,13 @@ enum IndexSnapshot {
     // MARK: Encoding
 
     static func encode(_ tables: StoreTables) throws -> [UInt8] {
-        var subjectRecords = ByteWriter(capacity: tables.subjects.count * subjectRecordSize)
+        var identityOffsets: [UInt64] = []
+        var commitments: [UInt8] = []
+        identityOffsets.reserveCapacity(tables.subjects.count)
+        commitments.reserveCapacity(tables.subjects.count * Commitment.length)
         try tables.subjects.forEachRecord { record in
-            subjectRecords.uint64LE(record.identityOffset)
-            subjectRecords.raw(record.commitment)
+            identityOffsets.append(record.identityOffset)
+            commitments.append(contentsOf: record.commitment)
         }
         var small = ByteWriter(capacity: 64)
         small.varint(tables.erasedSubjects.count)
@@ -225,13 +270,14 @@ enum IndexSnapshot {
         small.varint(tables.erasedValues.count)
         for offset in tables.erasedValues.sorted() { small.varint(offset) }
 
-        var stringBlocks = ByteWriter(capacity: blocks(tables.strings.count) * 8)
+        var stringBlocks: [UInt64] = []
+        stringBlocks.reserveCapacity(blocks(tables.strings.count))
         var strings = ByteWriter()
         let capacity = hashCapacity(tables.strings.count)
         var stringHash = [UInt32](repeating: 0, count: capacity)
         var number = 0
         try tables.strings.forEach { text in
-            if number % blockSize == 0 { stringBlocks.uint64LE(UInt64(strings.count)) }
+            if number % blockSize == 0 { stringBlocks.append(UInt64(strings.count)) }
             strings.string(text)
             var slot = Self.slot(hash(text.utf8), capacity: capacity)
             while stringHash[slot] != 0 { slot = slot + 1 == capacity ? 0 : slot + 1 }
@@ -241,33 +287,30 @@ enum IndexSnapshot {
         var stringHashBytes = ByteWriter(capacity: capacity * 4)
         for entry in stringHash { stringHashBytes.uint32LE(entry) }
 
-        var positionBlocks = ByteWriter(capacity: blocks(tables.positions.count) * 8)
-        var positions = ByteWriter(capacity: tables.positions.count * 4)
+        var positionBlocks: [UInt64] = []
+        positionBlocks.reserveCapacity(blocks(tables.positions.count))
+        var positions = ByteWriter(capacity: tables.positions.count * 2)
         var index = 0
         var previous = FactPosition(segment: 0, offset: 0, length: 0)
         try tables.positions.forEach { position in
             if index % blockSize == 0 {
-                positionBlocks.uint64LE(UInt64(positions.count))
+                positionBlocks.append(UInt64(positions.count))
                 positions.varint(UInt64(position.segment))
                 positions.varint(UInt64(position.offset))
-            } else if position.segment == previous.segment, position.offset >= previous.offset + previous.length {
-                // Records follow one another in the log, so each is a small step from the last.
-                positions.varint(UInt64(position.offset - previous.offset - previous.length) << 1)
+                positions.varint(UInt64(position.length))
             } else {
-                positions.varint(1)
-                positions.varint(UInt64(position.segment))
-                positions.varint(UInt64(position.offset))
+                encodeStep(to: position, after: previous, into: &positions)
             }
-            positions.varint(UInt64(position.length))
             previous = position
             index += 1
         }
 
-        var slotBlocks = ByteWriter()
+        var slotBlocks: [(key: SlotKey, number: UInt64, slots: UInt64, postings: UInt64)] = []
         var slots = ByteWriter()
         var postings = ByteWriter(capacity: tables.positions.count * 4)
         var tokens = ByteWriter()
         var slotCount = 0
+        var previousFirst: UInt64 = 0
         try tables.index.forEachSlot { slot, sequences in
             let key = SlotKey(slot)
             let number: UInt64
@@ -278,49 +321,81 @@ enum IndexSnapshot {
                 number = key.number
             }
             if slotCount % blockSize == 0 {
-                slotBlocks.byte(key.kind)
-                slotBlocks.raw([UInt8](repeating: 0, count: 7))
-                slotBlocks.uint64LE(number)
-                slotBlocks.uint64LE(UInt64(slots.count))
-                slotBlocks.uint64LE(UInt64(postings.count))
+                slotBlocks.append((key, number, UInt64(slots.count), UInt64(postings.count)))
+                previousFirst = 0
             }
             let start = postings.count
-            var previous: UInt64 = 0
-            for sequence in sequences {
-                postings.varint(sequence - previous)
-                previous = sequence
-            }
             slots.byte(key.kind)
             slots.varint(number)
+            if let first = sequences.first {
+                // Slots are numbered roughly in the order they first appear, so the first
+                // posting is a small step from the previous slot's, either way.
+                slots.varint(zigzag(Int64(bitPattern: first &- previousFirst)) + 1)
+                previousFirst = first
+                var previous = first
+                for sequence in sequences.dropFirst() {
+                    postings.varint(sequence - previous)
+                    previous = sequence
+                }
+            } else {
+                slots.varint(0)
+            }
             slots.varint(postings.count - start)
             slotCount += 1
         }
 
         let (frameBlocks, frames) = try encodeFrames(tables.frames)
+        let widest = [
+            tables.identitiesEnd, UInt64(strings.count), UInt64(positions.count), UInt64(slots.count),
+            UInt64(postings.count), UInt64(frames.count),
+        ].max()!
+        let width = widest <= UInt64(UInt32.max) ? 4 : 8
+        var subjectRecords = ByteWriter(capacity: identityOffsets.count * subjectRecordSize(width: width))
+        for (number, offset) in identityOffsets.enumerated() {
+            subjectRecords.uint(offset, width: width)
+            subjectRecords.raw(commitments[(number * Commitment.length)..<((number + 1) * Commitment.length)])
+        }
+        var slotBlockBytes = ByteWriter(capacity: slotBlocks.count * slotBlockSize(width: width))
+        for block in slotBlocks {
+            slotBlockBytes.byte(block.key.kind)
+            slotBlockBytes.raw([UInt8](repeating: 0, count: 7))
+            slotBlockBytes.uint64LE(block.number)
+            slotBlockBytes.uint(block.slots, width: width)
+            slotBlockBytes.uint(block.postings, width: width)
+        }
+        func blockTable(_ offsets: [UInt64]) -> ByteWriter {
+            var table = ByteWriter(capacity: offsets.count * width)
+            for offset in offsets { table.uint(offset, width: width) }
+            return table
+        }
+        let stringBlockBytes = blockTable(stringBlocks)
+        let positionBlockBytes = blockTable(positionBlocks)
+        let frameBlockBytes = blockTable(frameBlocks)
 
         var header = Header(tables: tables)
+        header.offsetWidth = UInt32(width)
         header.subjectRecordsOffset = UInt64(headerSize)
         header.subjectCount = UInt64(tables.subjects.count)
         header.tablesOffset = header.subjectRecordsOffset + UInt64(subjectRecords.count)
         header.stringBlocksOffset = header.tablesOffset + UInt64(small.count)
-        header.stringsOffset = header.stringBlocksOffset + UInt64(stringBlocks.count)
+        header.stringsOffset = header.stringBlocksOffset + UInt64(stringBlockBytes.count)
         header.stringHashOffset = header.stringsOffset + UInt64(strings.count)
         header.stringCount = UInt64(tables.strings.count)
         header.positionBlocksOffset = header.stringHashOffset + UInt64(stringHashBytes.count)
-        header.positionsOffset = header.positionBlocksOffset + UInt64(positionBlocks.count)
+        header.positionsOffset = header.positionBlocksOffset + UInt64(positionBlockBytes.count)
         header.slotBlocksOffset = header.positionsOffset + UInt64(positions.count)
-        header.slotsOffset = header.slotBlocksOffset + UInt64(slotBlocks.count)
+        header.slotsOffset = header.slotBlocksOffset + UInt64(slotBlockBytes.count)
         header.postingsOffset = header.slotsOffset + UInt64(slots.count)
         header.tokensOffset = header.postingsOffset + UInt64(postings.count)
         header.slotCount = UInt64(slotCount)
         header.frameBlocksOffset = header.tokensOffset + UInt64(tokens.count)
-        header.framesOffset = header.frameBlocksOffset + UInt64(frameBlocks.count)
+        header.framesOffset = header.frameBlocksOffset + UInt64(frameBlockBytes.count)
         header.frameCount = UInt64(tables.frames.count)
         var writer = ByteWriter(capacity: Int(header.framesOffset) + frames.count + 4)
         header.encode(into: &writer)
         for section in [
-            subjectRecords, small, stringBlocks, strings, stringHashBytes, positionBlocks, positions, slotBlocks,
-            slots, postings, tokens, frameBlocks, frames,
+            subjectRecords, small, stringBlockBytes, strings, stringHashBytes, positionBlockBytes, positions,
+            slotBlockBytes, slots, postings, tokens, frameBlockBytes, frames,
         ] {
             writer.raw(section.bytes)
         }
@@ -329,14 +404,15 @@ enum IndexSnapshot {
     }
 
     /// The frame blocks and frames sections (see the layout above).
-    private static func encodeFrames(_ table: FrameTable) throws -> (blocks: ByteWriter, frames: ByteWriter) {
-        var blocks = ByteWriter(capacity: IndexSnapshot.blocks(table.count) * 8)
+    private static func encodeFrames(_ table: FrameTable) throws -> (blocks: [UInt64], frames: ByteWriter) {
+        var blocks: [UInt64] = []
+        blocks.reserveCapacity(IndexSnapshot.blocks(table.count))
         var frames = ByteWriter(capacity: table.count * 4)
         var index = 0
         var previous = FrameEntry(segment: 0, offset: 0, payloadLength: 0, firstSequence: 0, count: 0)
         try table.forEach { frame in
             if index % blockSize == 0 {
-                blocks.uint64LE(UInt64(frames.count))
+                blocks.append(UInt64(frames.count))
                 frames.varint(frame.firstSequence)
                 frames.varint(UInt64(frame.segment))
                 frames.varint(UInt64(frame.offset))
@@ -441,5 +517,12 @@ enum IndexSnapshot {
         tables.index = PostingsTable(base: index)
         tables.frames = FrameTable(base: index)
         return tables
+    }
+}
+
+extension ByteWriter {
+    /// `value` little-endian in `width` bytes (4 or 8); the caller has checked that it fits.
+    fileprivate mutating func uint(_ value: UInt64, width: Int) {
+        if width == 4 { uint32LE(UInt32(truncatingIfNeeded: value)) } else { uint64LE(value) }
     }
 }

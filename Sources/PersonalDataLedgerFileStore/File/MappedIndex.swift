@@ -1,7 +1,7 @@
 import LedgerCrypto
 import PersonalDataLedger
 
-/// An `INDEX` snapshot (format version 5) read where it lies: fact positions, index slots,
+/// An `INDEX` snapshot (format version 6) read where it lies: fact positions, index slots,
 /// their postings and the log's frames are looked up in the file's bytes when a query needs them,
 /// never loaded into tables. Only the small tables — subjects and erased offsets — are decoded at open.
 ///
@@ -29,6 +29,8 @@ final class MappedIndex: @unchecked Sendable {
     private let tokens: Range<Int>
     private let frameBlocks: Range<Int>
     private let frames: Range<Int>
+    /// Bytes per offset in the block tables and the subject records (4 or 8).
+    private let width: Int
 
     var positionCount: Int { Int(header.count) }
     var stringCount: Int { Int(header.stringCount) }
@@ -66,15 +68,19 @@ final class MappedIndex: @unchecked Sendable {
             tokens = Int(header.tokensOffset)..<Int(header.frameBlocksOffset)
             frameBlocks = Int(header.frameBlocksOffset)..<Int(header.framesOffset)
             frames = Int(header.framesOffset)..<end
+            let width = Int(header.offsetWidth)
+            self.width = width
             guard header.count <= UInt64(Int32.max) * 16, header.slotCount <= UInt64(Int32.max) * 16,
                 header.stringCount <= UInt64(Int32.max), header.subjectCount <= UInt64(UInt32.max - 1),
-                UInt64(subjectRecords.count) == header.subjectCount * UInt64(IndexSnapshot.subjectRecordSize),
+                UInt64(subjectRecords.count)
+                    == header.subjectCount * UInt64(IndexSnapshot.subjectRecordSize(width: width)),
                 header.frameCount <= header.count,
-                stringBlocks.count == IndexSnapshot.blocks(Int(header.stringCount)) * 8,
+                stringBlocks.count == IndexSnapshot.blocks(Int(header.stringCount)) * width,
                 stringHash.count == IndexSnapshot.hashCapacity(Int(header.stringCount)) * 4,
-                positionBlocks.count == IndexSnapshot.blocks(Int(header.count)) * 8,
-                slotBlocks.count == IndexSnapshot.blocks(Int(header.slotCount)) * IndexSnapshot.slotBlockSize,
-                frameBlocks.count == IndexSnapshot.blocks(Int(header.frameCount)) * 8
+                positionBlocks.count == IndexSnapshot.blocks(Int(header.count)) * width,
+                slotBlocks.count
+                    == IndexSnapshot.blocks(Int(header.slotCount)) * IndexSnapshot.slotBlockSize(width: width),
+                frameBlocks.count == IndexSnapshot.blocks(Int(header.frameCount)) * width
             else { throw CodecError.malformed("index block table size") }
             self.header = header
         } catch {
@@ -89,10 +95,9 @@ final class MappedIndex: @unchecked Sendable {
     /// identities vault, and its commitment.
     func subjectRecord(_ index: Int) throws(CodecError) -> (identityOffset: UInt64, commitment: [UInt8]) {
         guard index >= 0, index < Int(header.subjectCount) else { throw CodecError.malformed("subject \(index)") }
-        let offset = subjectRecords.lowerBound + index * IndexSnapshot.subjectRecordSize
-        return (
-            load(offset), [UInt8](UnsafeRawBufferPointer(rebasing: bytes[(offset + 8)..<(offset + IndexSnapshot.subjectRecordSize)]))
-        )
+        let offset = subjectRecords.lowerBound + index * IndexSnapshot.subjectRecordSize(width: width)
+        let commitment = (offset + width)..<(offset + width + Commitment.length)
+        return (loadOffset(offset), [UInt8](UnsafeRawBufferPointer(rebasing: bytes[commitment])))
     }
 
     /// The bytes of the small tables (erased subjects and values), for decoding at open.
@@ -137,7 +142,7 @@ final class MappedIndex: @unchecked Sendable {
 
     /// The UTF-8 bytes of string `index`: its block's start, then past the strings before it.
     private func stringBytes(_ index: Int) throws(CodecError) -> UnsafeRawBufferPointer {
-        var cursor = try blockStart(stringBlocks.lowerBound + index / IndexSnapshot.blockSize * 8, in: strings)
+        var cursor = try blockStart(stringBlocks.lowerBound + index / IndexSnapshot.blockSize * width, in: strings)
         for _ in 0..<(index % IndexSnapshot.blockSize) {
             let length = try varint(at: &cursor, end: strings.upperBound)
             guard length <= UInt64(strings.upperBound - cursor) else { throw CodecError.truncated }
@@ -154,7 +159,7 @@ final class MappedIndex: @unchecked Sendable {
     /// most a block's worth of steps.
     func position(_ index: Int) throws(CodecError) -> FactPosition {
         let block = index / IndexSnapshot.blockSize
-        var cursor = try blockStart(positionBlocks.lowerBound + block * 8, in: positions)
+        var cursor = try blockStart(positionBlocks.lowerBound + block * width, in: positions)
         var position = try firstPosition(at: &cursor)
         for _ in 0..<(index % IndexSnapshot.blockSize) { position = try nextPosition(after: position, at: &cursor) }
         return position
@@ -180,34 +185,43 @@ final class MappedIndex: @unchecked Sendable {
         return FactPosition(segment: segment, offset: offset, length: length)
     }
 
-    /// The v3 step coding: `2·gap` after the previous record in the same segment, or `1` then
-    /// segment and offset; then the length.
+    /// The step coding of ``IndexSnapshot/encodeStep(to:after:into:)``: `2·length` right after
+    /// the previous record and its own varint length, `1 + 2·(gap + 1)` then the length `gap`
+    /// bytes further on, or `1` then segment, offset and length.
     private func nextPosition(after previous: FactPosition, at cursor: inout Int) throws(CodecError) -> FactPosition {
         let step = try varint(at: &cursor, end: positions.upperBound)
+        let end = UInt64(previous.offset) + UInt64(previous.length)
         var position = previous
-        if step == 1 {
-            guard let segment = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)),
-                let offset = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound))
-            else { throw CodecError.malformed("position out of range") }
-            position.segment = segment
-            position.offset = offset
-        } else {
-            let end = UInt64(previous.offset) + UInt64(previous.length)
-            guard step & 1 == 0, let next = UInt32(exactly: end + (step >> 1)) else {
+        let offset: UInt64
+        let length: UInt64
+        if step & 1 == 0 {
+            length = step >> 1
+            offset = end + UInt64(IndexSnapshot.varintSize(length))
+        } else if step == 1 {
+            guard let segment = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)) else {
                 throw CodecError.malformed("position out of range")
             }
-            position.offset = next
+            position.segment = segment
+            offset = try varint(at: &cursor, end: positions.upperBound)
+            length = try varint(at: &cursor, end: positions.upperBound)
+        } else {
+            // Checked before it is added: a gap past any segment must not overflow on the way.
+            let gap = (step >> 1) - 1
+            guard gap <= UInt64(UInt32.max) else { throw CodecError.malformed("position out of range") }
+            offset = end + gap
+            length = try varint(at: &cursor, end: positions.upperBound)
         }
-        guard let length = UInt32(exactly: try varint(at: &cursor, end: positions.upperBound)) else {
+        guard let offset = UInt32(exactly: offset), let length = UInt32(exactly: length) else {
             throw CodecError.malformed("position out of range")
         }
+        position.offset = offset
         position.length = length
         return position
     }
 
-    /// The start of a block whose offset (relative to `section`) is the u64 at `entry`.
+    /// The start of a block whose offset (relative to `section`) is at `entry`, ``width`` bytes.
     private func blockStart(_ entry: Int, in section: Range<Int>) throws(CodecError) -> Int {
-        let offset: UInt64 = load(entry)
+        let offset = loadOffset(entry)
         guard offset < UInt64(section.count) else { throw CodecError.malformed("index block beyond its section") }
         return section.lowerBound + Int(offset)
     }
@@ -217,7 +231,7 @@ final class MappedIndex: @unchecked Sendable {
     /// The frame numbered `index`, which must be below ``frameCount``. Decodes at most a block's
     /// worth of steps.
     func frame(_ index: Int) throws(CodecError) -> FrameEntry {
-        var cursor = try blockStart(frameBlocks.lowerBound + index / IndexSnapshot.blockSize * 8, in: frames)
+        var cursor = try blockStart(frameBlocks.lowerBound + index / IndexSnapshot.blockSize * width, in: frames)
         var frame = try firstFrame(at: &cursor)
         for _ in 0..<(index % IndexSnapshot.blockSize) { frame = try nextFrame(after: frame, at: &cursor) }
         return frame
@@ -230,12 +244,12 @@ final class MappedIndex: @unchecked Sendable {
         var high = IndexSnapshot.blocks(frameCount)
         while low < high {
             let middle = (low + high) / 2
-            var cursor = try blockStart(frameBlocks.lowerBound + middle * 8, in: frames)
+            var cursor = try blockStart(frameBlocks.lowerBound + middle * width, in: frames)
             if try varint(at: &cursor, end: frames.upperBound) <= sequence { low = middle + 1 } else { high = middle }
         }
         guard low > 0 else { return nil }
         let block = low - 1
-        var cursor = try blockStart(frameBlocks.lowerBound + block * 8, in: frames)
+        var cursor = try blockStart(frameBlocks.lowerBound + block * width, in: frames)
         var frame = try firstFrame(at: &cursor)
         var index = block * IndexSnapshot.blockSize
         while sequence >= frame.nextSequence {
@@ -317,8 +331,8 @@ final class MappedIndex: @unchecked Sendable {
         }
         guard low > 0 else { return [] }
         var found: [UInt64] = []
-        try forEachEntry(inBlock: low - 1) { entry, range throws(CodecError) in
-            if try compare(entry, with: key) == 0 { found = try decodePostings(range) }
+        try forEachEntry(inBlock: low - 1) { entry, first, range throws(CodecError) in
+            if try compare(entry, with: key) == 0 { found = try decodePostings(first, range) }
         }
         return found
     }
@@ -331,7 +345,7 @@ final class MappedIndex: @unchecked Sendable {
         // A block holds tokens when it starts at or before them and the next starts at or after.
         for block in 0..<blocks
         where blockKey(block).kind <= kind && (block + 1 == blocks || blockKey(block + 1).kind >= kind) {
-            try forEachEntry(inBlock: block) { entry, _ throws(CodecError) in
+            try forEachEntry(inBlock: block) { entry, _, _ throws(CodecError) in
                 if entry.kind == kind { found.append(try slot(of: entry)) }
             }
         }
@@ -341,9 +355,11 @@ final class MappedIndex: @unchecked Sendable {
     /// Every slot with its postings, in the snapshot's order (``IndexSnapshot/SlotKey``).
     func forEachSlot(_ body: (IndexSlot, [UInt64]) throws -> Void) throws {
         for block in 0..<IndexSnapshot.blocks(slotCount) {
-            var entries: [(Entry, Range<Int>)] = []
-            try forEachEntry(inBlock: block) { entry, range throws(CodecError) in entries.append((entry, range)) }
-            for (entry, range) in entries { try body(try slot(of: entry), try decodePostings(range)) }
+            var entries: [(Entry, UInt64?, Range<Int>)] = []
+            try forEachEntry(inBlock: block) { entry, first, range throws(CodecError) in
+                entries.append((entry, first, range))
+            }
+            for (entry, first, range) in entries { try body(try slot(of: entry), try decodePostings(first, range)) }
         }
     }
 
@@ -353,33 +369,45 @@ final class MappedIndex: @unchecked Sendable {
         var number: UInt64
     }
 
-    /// The first entry of a block, from the block table (32 bytes: kind, 7 zero bytes, number,
-    /// offset of the block's entries, offset of its first postings).
+    /// The first entry of a block, from the block table (kind, 7 zero bytes, u64 number, then
+    /// the offsets of the block's entries and of its first postings, ``width`` bytes each).
     private func blockKey(_ block: Int) -> Entry {
-        let offset = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize
+        let offset = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize(width: width)
         return Entry(kind: bytes[offset], number: load(offset + 8))
     }
 
-    /// The entries of a block with the range of their postings: each is a kind byte, a varint
-    /// number and a varint length of its postings, which follow one another.
+    /// The entries of a block with their first posting and the range of the rest: each is a
+    /// kind byte, a varint number, the varint first posting (`0` for none, else 1 + the ZigZag
+    /// step from the previous first posting in the block) and the varint length of the rest.
     private func forEachEntry(
-        inBlock block: Int, _ body: (Entry, Range<Int>) throws(CodecError) -> Void
+        inBlock block: Int, _ body: (Entry, UInt64?, Range<Int>) throws(CodecError) -> Void
     ) throws(CodecError) {
-        let table = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize
+        let table = slotBlocks.lowerBound + block * IndexSnapshot.slotBlockSize(width: width)
         var cursor = try blockStart(table + 16, in: slots)
-        var postingsStart = try blockStart(table + 24, in: postings.lowerBound..<(postings.upperBound + 1))
+        var postingsStart = try blockStart(table + 16 + width, in: postings.lowerBound..<(postings.upperBound + 1))
         let count = min(IndexSnapshot.blockSize, slotCount - block * IndexSnapshot.blockSize)
+        var previousFirst: Int64 = 0
         for _ in 0..<count {
             guard cursor < slots.upperBound else { throw CodecError.truncated }
             let kind = bytes[cursor]
             cursor += 1
             let number = try varint(at: &cursor, end: slots.upperBound)
+            let coded = try varint(at: &cursor, end: slots.upperBound)
+            var first: UInt64?
+            if coded > 0 {
+                let (sum, overflow) = previousFirst.addingReportingOverflow(IndexSnapshot.unzigzag(coded - 1))
+                guard !overflow, sum >= 1, UInt64(sum) <= header.count else {
+                    throw CodecError.malformed("posting beyond the log")
+                }
+                first = UInt64(sum)
+                previousFirst = sum
+            }
             let length = try varint(at: &cursor, end: slots.upperBound)
-            guard length <= UInt64(postings.upperBound - postingsStart) else {
+            guard length <= UInt64(postings.upperBound - postingsStart), first != nil || length == 0 else {
                 throw CodecError.malformed("postings beyond their section")
             }
             let end = postingsStart + Int(length)
-            try body(Entry(kind: kind, number: number), postingsStart..<end)
+            try body(Entry(kind: kind, number: number), first, postingsStart..<end)
             postingsStart = end
         }
     }
@@ -410,10 +438,12 @@ final class MappedIndex: @unchecked Sendable {
         return IndexSnapshot.SlotKey.compare(stored, Array(text.utf8))
     }
 
-    private func decodePostings(_ range: Range<Int>) throws(CodecError) -> [UInt64] {
+    /// A slot's sequences: its first posting, then the steps in `range`.
+    private func decodePostings(_ first: UInt64?, _ range: Range<Int>) throws(CodecError) -> [UInt64] {
+        guard let first else { return [] }
         var cursor = range.lowerBound
-        var sequences: [UInt64] = []
-        var previous: UInt64 = 0
+        var sequences: [UInt64] = [first]
+        var previous = first
         let count = header.count
         while cursor < range.upperBound {
             let step = try varint(at: &cursor, end: range.upperBound)
@@ -446,6 +476,11 @@ final class MappedIndex: @unchecked Sendable {
 
     private func load<T: FixedWidthInteger>(_ offset: Int) -> T {
         T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+
+    /// An offset of ``width`` bytes.
+    private func loadOffset(_ offset: Int) -> UInt64 {
+        width == 4 ? UInt64(load(offset) as UInt32) : load(offset)
     }
 
     private func varint(at position: inout Int, end: Int) throws(CodecError) -> UInt64 {
