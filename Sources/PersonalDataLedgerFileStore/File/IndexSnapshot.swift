@@ -93,9 +93,6 @@ enum IndexSnapshot {
     /// Bytes of `value` as a varint.
     static func varintSize(_ value: UInt64) -> Int { max(1, (64 - value.leadingZeroBitCount + 6) / 7) }
 
-    /// ZigZag: a signed step as an unsigned varint, small either way.
-    static func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
-    static func unzigzag(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
 
     static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
 
@@ -330,7 +327,7 @@ enum IndexSnapshot {
             if let first = sequences.first {
                 // Slots are numbered roughly in the order they first appear, so the first
                 // posting is a small step from the previous slot's, either way.
-                slots.varint(zigzag(Int64(bitPattern: first &- previousFirst)) + 1)
+                slots.varint(ByteWriter.zigzag(Int64(bitPattern: first &- previousFirst)) + 1)
                 previousFirst = first
                 var previous = first
                 for sequence in sequences.dropFirst() {

@@ -395,7 +395,7 @@ final class MappedIndex: @unchecked Sendable {
             let coded = try varint(at: &cursor, end: slots.upperBound)
             var first: UInt64?
             if coded > 0 {
-                let (sum, overflow) = previousFirst.addingReportingOverflow(IndexSnapshot.unzigzag(coded - 1))
+                let (sum, overflow) = previousFirst.addingReportingOverflow(ByteReader.unzigzag(coded - 1))
                 guard !overflow, sum >= 1, UInt64(sum) <= header.count else {
                     throw CodecError.malformed("posting beyond the log")
                 }

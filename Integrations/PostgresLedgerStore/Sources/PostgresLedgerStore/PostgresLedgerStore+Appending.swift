@@ -140,8 +140,7 @@ extension PostgresLedgerStore {
     }
 
     private func facts(_ range: ClosedRange<UInt64>, _ connection: PostgresConnection) async throws -> [Fact] {
-        try await readFacts(
-            where: "f.seq BETWEEN \(Int64(range.lowerBound)) AND \(Int64(range.upperBound))", connection: connection)
+        try await readFacts(.range(Int64(range.lowerBound)...Int64(range.upperBound)), connection: connection)
     }
 
     /// The subject rows of `subjects`, with their data keys and salts opened; rows that do not
@@ -200,6 +199,13 @@ extension PostgresLedgerStore {
     }
 
     func openSubject(number: Int64, wrapped: ByteBuffer, identity: ByteBuffer) throws -> SubjectRow {
+        try openSubjectWithIdentifier(number: number, wrapped: wrapped, identity: identity).row
+    }
+
+    /// ``openSubject(number:wrapped:identity:)``, with the identifier the identity holds.
+    func openSubjectWithIdentifier(
+        number: Int64, wrapped: ByteBuffer, identity: ByteBuffer
+    ) throws -> (row: SubjectRow, identifier: String) {
         guard
             let key = keyEncryptionKey.unwrap(
                 Array(buffer: wrapped), context: SubjectSeal.Context.wrappedKey(subject: number))
@@ -210,12 +216,12 @@ extension PostgresLedgerStore {
         }
         let seal = SubjectSeal(bytes: key)
         guard let opened = seal.open(Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
-            let (salt, _) = SaltedText.split(opened, saltLength: FactChain.saltLength)
+            let (salt, identifier) = SaltedText.split(opened, saltLength: FactChain.saltLength)
         else {
             throw LedgerStoreError.integrityViolation(
                 "The identity of subject row \(number) does not open under its data key: the row was altered.")
         }
-        return SubjectRow(number: number, seal: seal, salt: salt, isNew: false)
+        return (SubjectRow(number: number, seal: seal, salt: salt, isNew: false), identifier)
     }
 
     func insertFacts(_ plan: AppendPlan, subjects: SubjectRows, _ connection: PostgresConnection) async throws {
@@ -269,7 +275,7 @@ extension PostgresLedgerStore {
 }
 
 /// What an append computes before it takes the head's lock, because none of it depends on the
-/// sequence numbers: each fact's blanked JSON and keyed index hashes, and the keyed hashes naming
+/// sequence numbers: each fact's blanked body and keyed index hashes, and the keyed hashes naming
 /// the group's subjects.
 struct PreparedGroup: Sendable {
     struct Batch: Sendable {
@@ -434,7 +440,7 @@ struct AppendPlan {
             }
             sequences.append(Int64(sequence))
             batchOfFact.append(batch.id)
-            bodies.append(ByteBuffer(bytes: blanked.json))
+            bodies.append(ByteBuffer(bytes: blanked.body))
             commitments.append(ByteBuffer(bytes: encodedCommitments))
             subjectLists.append(
                 ByteBuffer(bytes: SubjectList.encode(blanked.subjects.map { subjects[$0]?.number ?? 0 })))

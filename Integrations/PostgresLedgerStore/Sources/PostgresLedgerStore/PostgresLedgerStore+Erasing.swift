@@ -55,10 +55,8 @@ extension PostgresLedgerStore {
         // The facts whose lookup entries go: the erased ones, or all the subject's with the identifier.
         let affected =
             scope.erasesIdentifier
-            ? try await readFacts(
-                where: "f.seq IN (SELECT seq FROM \(unescaped: s).fact_index WHERE key = \(subjectKey))",
-                connection: connection)
-            : try await readFacts(where: "f.seq = ANY(\(requested))", connection: connection)
+            ? try await readFacts(.key(subjectKey), connection: connection)
+            : try await readFacts(.sequences(requested), connection: connection)
         var lookupKeys: [ByteBuffer] = []
         var lookupSequences: [Int64] = []
         for fact in affected {

@@ -8,9 +8,7 @@ extension PostgresLedgerStore {
         let token = ByteBuffer(bytes: indexToken(key))
         return try await PostgresErrors.translating {
             try await client.withConnection { connection in
-                try await readFacts(
-                    where: "f.seq IN (SELECT seq FROM \(unescaped: schema.name).fact_index WHERE key = \(token))",
-                    connection: connection)
+                try await readFacts(.key(token), connection: connection)
             }
         }
     }
@@ -18,37 +16,40 @@ extension PostgresLedgerStore {
     public func facts(from sequence: UInt64, limit: Int) async throws -> [Fact] {
         guard limit > 0 else { return [] }
         let first = Int64(clamping: max(sequence, 1))
-        let last = first &+ Int64(limit) - 1
+        let (end, overflows) = first.addingReportingOverflow(Int64(limit) - 1)
+        let last = overflows ? Int64.max : end
         return try await PostgresErrors.translating {
             try await client.withConnection { connection in
-                try await readFacts(where: "f.seq BETWEEN \(first) AND \(last)", connection: connection)
+                try await readFacts(.range(first...last), connection: connection)
             }
         }
     }
 
-    /// Reads the facts matching `condition` in sequence order, with their values and subjects
-    /// opened: one statement, which returns the facts with their sealed values (kind 0) and then
-    /// the rows of every subject they name whose data key still exists (kind 1), all from one
-    /// snapshot.
-    func readFacts(where condition: PostgresQuery, connection: PostgresConnection) async throws -> [Fact] {
-        let s = schema.name
-        var query = PostgresQuery(
-            unsafeSQL: """
-                WITH f AS MATERIALIZED (SELECT f.seq, f.body, f.subjects FROM \(s).facts f WHERE 
-                """)
-        query.sql += condition.sql
-        query.binds = condition.binds
-        query.sql += """
-            )
-            SELECT 0, f.seq, f.body, f.subjects, v.field, v.sealed
-            FROM f LEFT JOIN \(s).vault v ON v.seq = f.seq
-            UNION ALL
-            SELECT 1, s.number, s.wrapped_key, s.identity, NULL::int, NULL::bytea FROM \(s).subjects s
-            WHERE s.wrapped_key IS NOT NULL AND s.identity IS NOT NULL
-                AND s.number = ANY(ARRAY(
-                    SELECT unnest(\(s).subject_numbers(d.subjects)) FROM (SELECT DISTINCT f.subjects FROM f) d))
-            ORDER BY 1, 2, 5
-            """
+    /// Which facts a read wants.
+    enum FactSelection {
+        /// Those an index key (its keyed hash) lists.
+        case key(ByteBuffer)
+        /// Those with these sequence numbers.
+        case sequences([Int64])
+        /// Those numbered in this range.
+        case range(ClosedRange<Int64>)
+    }
+
+    /// Reads the facts `selection` names in sequence order, with their values and subjects
+    /// opened: one call of `read_facts` (``Schema/readFacts``), which returns the facts with their
+    /// sealed values (kind 0) and then the rows of every subject they name whose data key still
+    /// exists (kind 1), all from one snapshot.
+    func readFacts(_ selection: FactSelection, connection: PostgresConnection) async throws -> [Fact] {
+        var key: ByteBuffer?
+        var sequences: [Int64]?
+        var range: ClosedRange<Int64> = 0...0
+        switch selection {
+        case .key(let token): key = token
+        case .sequences(let numbers): sequences = numbers
+        case .range(let numbers): range = numbers
+        }
+        let query: PostgresQuery =
+            "SELECT * FROM \(unescaped: schema.name).read_facts(\(key), \(sequences), \(range.lowerBound), \(range.upperBound)) ORDER BY 1, 2, 5"
 
         var rows: [(sequence: Int64, body: [UInt8], subjects: [Int64], sealed: [Int: [UInt8]])] = []
         var opened: [Int64: (subject: SubjectID, seal: SubjectSeal)] = [:]
@@ -56,9 +57,7 @@ extension PostgresLedgerStore {
             let (kind, sequence, body, subjects, field, sealed) = try row.decode(
                 (Int32, Int64, ByteBuffer, ByteBuffer, Int32?, ByteBuffer?).self)
             if kind == 1 {
-                if let subject = try openIdentifiedSubject(number: sequence, wrapped: body, identity: subjects) {
-                    opened[sequence] = subject
-                }
+                opened[sequence] = try openIdentifiedSubject(number: sequence, wrapped: body, identity: subjects)
                 return
             }
             if rows.last?.sequence != sequence {
@@ -90,17 +89,12 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// A subject's row opened: its identifier and data key; `nil` when the identity does not
-    /// split into a salt and an identifier. Throws when the key or the identity does not open.
+    /// A subject's row opened: its identifier and data key. Throws when the key or the identity
+    /// does not open.
     func openIdentifiedSubject(
         number: Int64, wrapped: ByteBuffer, identity: ByteBuffer
-    ) throws -> (subject: SubjectID, seal: SubjectSeal)? {
-        let row = try openSubject(number: number, wrapped: wrapped, identity: identity)
-        guard
-            let plaintext = row.seal.open(
-                Array(buffer: identity), context: SubjectSeal.Context.identity(subject: number)),
-            let (_, text) = SaltedText.split(plaintext, saltLength: FactChain.saltLength)
-        else { return nil }
-        return (SubjectID(text), row.seal)
+    ) throws -> (subject: SubjectID, seal: SubjectSeal) {
+        let (row, identifier) = try openSubjectWithIdentifier(number: number, wrapped: wrapped, identity: identity)
+        return (SubjectID(identifier), row.seal)
     }
 }

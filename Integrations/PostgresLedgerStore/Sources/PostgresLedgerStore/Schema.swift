@@ -39,8 +39,9 @@ struct Schema: Sendable {
                 id int PRIMARY KEY CHECK (id = 1), count bigint NOT NULL, hash bytea NOT NULL)
             """,
             "INSERT INTO \(name).head VALUES (1, 0, '\\x\(String(repeating: "00", count: 32))') ON CONFLICT DO NOTHING",
-            // body: the fact as JSON with every personal field blanked; commitments: what the
-            // chain covers in their place; subjects: the subject numbers the fact names.
+            // body: the fact with every personal field blanked (`BlankedFactEncoding`; JSON in rows
+            // written before it); commitments: what the chain covers in their place; subjects: the
+            // subject numbers the fact names.
             """
             CREATE TABLE IF NOT EXISTS \(name).facts (
                 seq bigint PRIMARY KEY, batch uuid NOT NULL, body bytea NOT NULL,
@@ -73,6 +74,7 @@ struct Schema: Sendable {
             """,
             lockForAppend,
             subjectNumbers,
+            readFacts,
         ]
     }
 
@@ -131,6 +133,42 @@ struct Schema: Sendable {
         END
         $body$
         """
+    }
+
+    /// Every read of facts, as a function so that each session plans its statements once rather
+    /// than on every read: the facts chosen by an index key (`p_key`), by sequence numbers
+    /// (`p_seqs`) or by a range (`p_first` through `p_last`), with their sealed values (kind 0),
+    /// then the rows of every subject they name whose data key still exists (kind 1). `STABLE`,
+    /// so it reads from the calling statement's snapshot.
+    var readFacts: String {
+        func rows(_ condition: String) -> String {
+            """
+            RETURN QUERY
+                WITH f AS MATERIALIZED (SELECT f.seq, f.body, f.subjects FROM \(name).facts f WHERE \(condition))
+                SELECT 0, f.seq, f.body, f.subjects, v.field, v.sealed
+                FROM f LEFT JOIN \(name).vault v ON v.seq = f.seq
+                UNION ALL
+                SELECT 1, s.number, s.wrapped_key, s.identity, NULL::int, NULL::bytea FROM \(name).subjects s
+                WHERE s.wrapped_key IS NOT NULL AND s.identity IS NOT NULL
+                    AND s.number = ANY(ARRAY(
+                        SELECT unnest(\(name).subject_numbers(d.subjects)) FROM (SELECT DISTINCT f.subjects FROM f) d));
+            """
+        }
+        return """
+            CREATE OR REPLACE FUNCTION \(name).read_facts(p_key bytea, p_seqs bigint[], p_first bigint, p_last bigint)
+            RETURNS TABLE (r_kind int, r_n bigint, r_body bytea, r_subjects bytea, r_field int, r_sealed bytea)
+            LANGUAGE plpgsql STABLE AS $body$
+            BEGIN
+                IF p_key IS NOT NULL THEN
+                    \(rows("f.seq IN (SELECT i.seq FROM \(name).fact_index i WHERE i.key = p_key)"))
+                ELSIF p_seqs IS NOT NULL THEN
+                    \(rows("f.seq = ANY(p_seqs)"))
+                ELSE
+                    \(rows("f.seq BETWEEN p_first AND p_last"))
+                END IF;
+            END
+            $body$
+            """
     }
 
     /// A number for `pg_advisory_xact_lock`, the same in every process for this schema.

@@ -2,6 +2,7 @@ import Foundation
 import PersonalDataLedger
 import PersonalDataLedgerFileStore
 import PersonalDataLedgerReports
+import PostgresNIO
 import Testing
 
 @testable import PostgresLedgerStore
@@ -67,6 +68,40 @@ extension PostgresLedgerStoreTests {
                 .importFacts(jsonLines: exportedAgain)
             #expect(try await back.verify(against: head) == head)
             #expect(try await back.facts(from: 1, limit: 100) == facts)
+        }
+    }
+
+    /// Rows written before the binary body hold the blanked fact as JSON (sorted keys, dates as
+    /// the bits of their `timeIntervalSinceReferenceDate`); a ledger of such rows reads and
+    /// verifies as it did.
+    @Test func factsWhoseBodiesAreTheEarlierJSONReadAndVerifyAsBefore() async throws {
+        let (export, facts, head) = try await Self.fileLedgerExport()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.timeIntervalSinceReferenceDate.bitPattern)
+        }
+        try await TestServer.withClient { client in
+            let schema = TestServer.uniqueSchema("json")
+            let store = try await PostgresLedgerStore.open(client: client, keyEncryptionKey: .random(), schema: schema)
+            try await Ledger(store: store, catalog: .focusNordic, clock: .fixed(Self.epoch))
+                .importFacts(jsonLines: export)
+            for fact in facts {
+                let blanked = NewFact(
+                    recordedAt: fact.recordedAt, actor: fact.actor,
+                    body: fact.body.mappingPersonalData(values: { _ in .erased }, subjects: { _ in .erased }))
+                let json = ByteBuffer(bytes: try encoder.encode(blanked))
+                try await client.query(
+                    "UPDATE \(unescaped: schema).facts SET body = \(json) WHERE seq = \(Int64(fact.sequence))")
+            }
+            let rows = try await client.query(
+                "SELECT count(*) FROM \(unescaped: schema).facts WHERE get_byte(body, 0) = 123")
+            var jsonRows = 0
+            for try await count in rows.decode(Int64.self) { jsonRows = Int(count) }
+            #expect(jsonRows == facts.count)
+            #expect(try await store.facts(from: 1, limit: 100) == facts)
+            #expect(try await store.verify(against: head) == head)
         }
     }
 

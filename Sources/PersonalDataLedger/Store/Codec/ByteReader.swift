@@ -52,9 +52,11 @@
         return Int(value)
     }
 
-    @usableFromInline package mutating func zigzag() throws(CodecError) -> Int64 {
-        let value = try varint()
-        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    @usableFromInline package mutating func zigzag() throws(CodecError) -> Int64 { Self.unzigzag(try varint()) }
+
+    /// The inverse of `ByteWriter.zigzag(_:)`.
+    @usableFromInline package static func unzigzag(_ value: UInt64) -> Int64 {
+        Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 
     @usableFromInline package mutating func uint32LE() throws(CodecError) -> UInt32 {

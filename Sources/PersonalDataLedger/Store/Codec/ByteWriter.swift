@@ -25,9 +25,10 @@ package struct ByteWriter {
 
     package mutating func varint(_ value: Int) { varint(UInt64(value)) }
 
-    package mutating func zigzag(_ value: Int64) {
-        varint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
-    }
+    package mutating func zigzag(_ value: Int64) { varint(Self.zigzag(value)) }
+
+    /// ZigZag: a signed number as an unsigned one that is small when the number is near zero.
+    package static func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
 
     package mutating func uint32LE(_ value: UInt32) {
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
