@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 
 targets=()
 while [[ $# -gt 0 && $1 == -t ]]; do targets+=("$2"); shift 2; done
-[[ ${#targets[@]} -gt 0 ]] || targets=(segment batch record vault index import settings)
+[[ ${#targets[@]} -gt 0 ]] || targets=(segment batch record vault index import settings blanked)
 work=${FUZZ_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 

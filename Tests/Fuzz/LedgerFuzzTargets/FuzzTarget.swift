@@ -4,7 +4,8 @@ import PersonalDataLedger
 import PersonalDataLedgerFileStore
 
 /// One fuzz target: a decoder of something that comes from outside the process — a file of the
-/// ledger directory, an import line, a settings or catalog file — fed arbitrary bytes.
+/// ledger directory, an import line, a settings or catalog file, a fact's body in a PostgreSQL
+/// row — fed arbitrary bytes.
 ///
 /// ``run(_:)`` is what both the libFuzzer binary (`ledger-fuzz`, built with
 /// `-sanitize=fuzzer`) and the test suite (which replays every file of
@@ -26,6 +27,9 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     case `import`
     /// A `settings.json` and a catalog in its JSON form.
     case settings
+    /// A fact's body as `PostgresLedgerStore` keeps it (`BlankedFactEncoding`), and the same
+    /// after encoding it again.
+    case blanked
 
     /// Runs the target on `bytes`; throws what the decoder refuses.
     package func run(_ bytes: [UInt8]) async throws {
@@ -37,6 +41,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .index: try FileFormatProbe.index(bytes)
         case .import: try await ImportProbe.importFile(bytes)
         case .settings: try SettingsProbe.decode(bytes)
+        case .blanked: try BlankedFactProbe.decode(bytes)
         }
     }
 

@@ -5,7 +5,8 @@ import PersonalDataLedgerFileStore
 
 /// Writes the seed corpora: the files of the demo ledger (`pdl demo`), taken apart for each
 /// target — the segment, each batch and each record of it, the vaults, `INDEX`, `CHECKPOINT`,
-/// `KEY-FINGERPRINT`, `SUBJECTS`, its `pdl.facts` export, its settings and the Focus Nordic catalog.
+/// `KEY-FINGERPRINT`, `SUBJECTS`, its `pdl.facts` export, its settings, the Focus Nordic catalog
+/// and each of its facts as a blanked body.
 package enum SeedCorpus {
     package static func write(to corpus: URL) async throws {
         let work = FileManager.default.temporaryDirectory.appending(path: "pdl-seed-\(UUID().uuidString)")
@@ -24,6 +25,12 @@ package enum SeedCorpus {
         let (batches, records) = try FileFormatProbe.pieces(ofSegment: segment)
         for (number, batch) in batches.enumerated() { try put(batch, .batch, "demo-\(number + 1)") }
         for (number, record) in records.enumerated() { try put(record, .record, "demo-\(number + 1)") }
+        let store = try FileLedgerStore(directory: ledger, mode: .readOnly)
+        for fact in try await store.facts(from: 1, limit: Int.max) {
+            let draft = NewFact(recordedAt: fact.recordedAt, actor: fact.actor, body: fact.body)
+            try put(BlankedFactEncoding.encode(draft), .blanked, "demo-\(fact.sequence)")
+        }
+        try await store.close()
         for name in ["identities.vault", "values.vault"] { try put(try file(name), .vault, name) }
         for name in ["INDEX", "SUBJECTS", "CHECKPOINT", "KEY-FINGERPRINT"] {
             if let bytes = try? file(name) { try put(bytes, .index, name) }

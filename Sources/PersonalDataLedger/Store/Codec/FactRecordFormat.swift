@@ -43,8 +43,7 @@ extension ByteWriter {
         if abs(milliseconds) < Double(FactRecordFormat.shortDateLimit),
             Date(timeIntervalSince1970: milliseconds / 1000) == value
         {
-            let ms = Int64(milliseconds) - FactRecordFormat.dateEpochMilliseconds
-            varint(UInt64(bitPattern: (ms << 1) ^ (ms >> 63)) << 1)
+            varint(ByteWriter.zigzag(Int64(milliseconds) - FactRecordFormat.dateEpochMilliseconds) << 1)
         } else {
             varint(1)
             uint64LE(value.timeIntervalSinceReferenceDate.bitPattern)
@@ -56,9 +55,9 @@ extension ByteReader {
     @usableFromInline package mutating func date() throws(CodecError) -> Date {
         let head = try varint()
         if head & 1 == 0 {
-            let zig = head >> 1
-            let ms = Int64(bitPattern: zig >> 1) ^ -Int64(bitPattern: zig & 1)
-            return Date(timeIntervalSince1970: Double(ms + FactRecordFormat.dateEpochMilliseconds) / 1000)
+            // `head >> 1` is below 2^63, so the step is within ±2^62: the sum cannot overflow.
+            let ms = ByteReader.unzigzag(head >> 1) + FactRecordFormat.dateEpochMilliseconds
+            return Date(timeIntervalSince1970: Double(ms) / 1000)
         }
         guard head == 1 else { throw CodecError.malformed("date form \(head)") }
         return Date(timeIntervalSinceReferenceDate: Double(bitPattern: try uint64LE()))
