@@ -18,6 +18,7 @@ extension Ledger {
                     "The ledger holds \(count) facts, so it would number the next \(count + 1), not \(fact.sequence): "
                         + "something else wrote to it. Stop other writers and import into an empty ledger.")
             }
+            try validator.pointsInTime(of: [fact.draft])
             let recorded = try await store.erase(
                 ErasureScope(
                     subject: erasure.subject, values: Set(erasure.erased), erasesIdentifier: erasure.identifierErased),

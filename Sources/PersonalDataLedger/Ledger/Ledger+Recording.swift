@@ -119,6 +119,8 @@ extension Ledger {
         until end: Date? = nil, actor: ActorID? = nil
     ) async throws -> Fact {
         try await observingWrite(.accessGrant, subjects: 0) {
+            try validator.pointInTime(start, argument: "from")
+            try validator.pointInTime(end, argument: "until")
             try validator.grant(to: recipient, on: system, for: occasion, from: start, until: end)
             let facts = try await write(
                 about: [], by: actor,
@@ -138,6 +140,7 @@ extension Ledger {
     ) async throws -> Fact {
         try await observingWrite(.lifecycleEvent, subjects: 0) {
             try validator.lifecycle(kind, reference: reference)
+            try validator.pointInTime(occurredAt, argument: "occurredAt")
             let at = occurredAt ?? clock.now()
             let facts = try await write(
                 about: [], by: actor,
@@ -183,7 +186,8 @@ extension Ledger {
         let policy = PolicyVersion(version: version, effectiveFrom: effectiveFrom, isMajor: isMajor)
         let (fact, _) = try await observingWrite(.policyVersion, facts: { $0.appended }, subjects: { _ in 0 }) {
             () async throws -> (Fact, appended: Int) in
-            try await locks.withLock([.policy]) {
+            try validator.pointInTime(effectiveFrom, argument: "effectiveFrom")
+            return try await locks.withLock([.policy]) {
                 let published = try await store.facts(for: .kind(.policyVersion))
                 if let existing = try validator.policy(policy, published: published) { return (existing, appended: 0) }
                 return (try await write(about: [], by: actor, [.policyVersion(policy)])[0], appended: 1)

@@ -46,11 +46,13 @@ extension Ledger {
         let erasure = Erasure(
             subject: subject, reason: reason, erased: values.sorted(), identifierErased: erasingIdentifier,
             retained: retained)
+        let recording = NewFact(recordedAt: clock.now(), actor: actor ?? self.actor, body: .erasure(erasure))
+        try validator.pointsInTime(of: [recording])
         let recorded = try await store.erase(
             ErasureScope(
                 subject: subject, values: values, erasesIdentifier: erasingIdentifier,
                 resolvedThrough: resolvedThrough),
-            recording: NewFact(recordedAt: clock.now(), actor: actor ?? self.actor, body: .erasure(erasure)))
+            recording: recording)
         observer?.observe(.erased(values: values.count, identifierErased: erasingIdentifier, reason: reason))
         return recorded
     }

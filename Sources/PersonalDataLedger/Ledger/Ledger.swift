@@ -167,8 +167,10 @@ public final class Ledger: Sendable {
                     "The ledger holds \(count) facts, so it would number the next \(count + 1), not \(first.sequence): something else wrote to it. Stop other writers and import into an empty ledger."
                 )
             }
-            if let fields { return try await store.append(facts.map(\.draft), committedAs: fields) }
-            return try await store.append(facts.map(\.draft))
+            let drafts = facts.map(\.draft)
+            try validator.pointsInTime(of: drafts)
+            if let fields { return try await store.append(drafts, committedAs: fields) }
+            return try await store.append(drafts)
         }
     }
 
@@ -178,6 +180,8 @@ public final class Ledger: Sendable {
     private func appendNow(_ bodies: [Fact.Body], by actor: ActorID?) async throws -> [Fact] {
         let now = clock.now()
         let by = actor ?? self.actor
-        return try await store.append(bodies.map { NewFact(recordedAt: now, actor: by, body: $0) })
+        let facts = bodies.map { NewFact(recordedAt: now, actor: by, body: $0) }
+        try validator.pointsInTime(of: facts)
+        return try await store.append(facts)
     }
 }

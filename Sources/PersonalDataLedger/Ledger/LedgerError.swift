@@ -76,6 +76,9 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The deadline may not be extended: more than two months in all, or decided after the
         /// first month ran out (GDPR Art. 12(3)).
         public static let extensionRefused = Rule("extensionRefused")
+        /// A date given to the ledger is not a point in time it can store, compare and print: NaN,
+        /// infinite, or outside ISO 8601's four-digit years (0001–9999).
+        public static let dateOutOfRange = Rule("dateOutOfRange")
         /// A holding names no business object although its purpose's retention can only start at
         /// one's lifecycle events: its data would be kept for ever.
         public static let referenceRequired = Rule("referenceRequired")

@@ -20,6 +20,7 @@ extension Ledger {
     {
         _ = try validator.purpose(purpose)
         try validator.subject(subject)
+        try validator.pointInTime(instant, argument: "at", isQuery: true)
         let at = instant ?? clock.now()
         let decisions = try await history(of: subject).consentDecisions
         let policies = PolicyHistory(try await policyVersions())
@@ -31,6 +32,7 @@ extension Ledger {
         -> [ConsentState]
     {
         try validator.subject(subject)
+        try validator.pointInTime(instant, argument: "at", isQuery: true)
         let at = instant ?? clock.now()
         let decisions = try await history(of: subject).consentDecisions
         let policies = PolicyHistory(try await policyVersions())

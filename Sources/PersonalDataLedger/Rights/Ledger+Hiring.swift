@@ -47,6 +47,7 @@ extension Ledger {
                 )
             }
             _ = try validator.purpose(.employees)
+            try validator.pointInTime(occurredAt, argument: "occurredAt")
             let at = occurredAt ?? clock.now()
             let validator = self.validator
             return try await write(about: [applicant], by: actor) { histories in

@@ -14,6 +14,7 @@ extension Ledger {
     ///   - asOf: the instant holds are judged at; now when `nil`.
     public func pendingErasures(of subject: SubjectID, asOf: Date? = nil) async throws -> [PendingErasure] {
         try validator.subject(subject)
+        try validator.pointInTime(asOf, argument: "asOf", isQuery: true)
         let (_, history) = try await historyFollowingLinks(from: subject)
         let context = try await retentionContext(for: history)
         return pendingErasures(in: history.liveHoldings, context: context, at: asOf ?? clock.now())

@@ -31,6 +31,7 @@ extension Ledger {
         try await observingWrite(.request, subjects: 1) {
             try validator.requestID(id)
             try validator.subject(subject)
+            try validator.pointInTime(receivedOn, argument: "receivedOn")
             let now = clock.now()
             let day = RequestDeadline.day(of: receivedOn)
             try validator.receipt(on: day, now: now)
@@ -142,6 +143,7 @@ extension Ledger {
     /// Every request, open and closed, by due date (earliest first), judged at `asOf` as in
     /// ``openRequests(asOf:)``.
     public func requests(asOf: Date? = nil) async throws -> [DataSubjectRequest] {
+        try validator.pointInTime(asOf, argument: "asOf", isQuery: true)
         let at = asOf ?? clock.now()
         return try await requestHistories().values.compactMap { Self.request(from: $0, asOf: at) }
             .filter { $0.receivedOn <= at }
@@ -152,6 +154,7 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError/Rule/unknownRequest`` when no request has the id.
     public func request(_ id: String, asOf: Date? = nil) async throws -> DataSubjectRequest {
+        try validator.pointInTime(asOf, argument: "asOf", isQuery: true)
         guard let events = try await requestHistories()[id],
             let request = Self.request(from: events, asOf: asOf ?? clock.now())
         else {

@@ -54,6 +54,7 @@ extension Ledger {
         -> [HoldingRetention]
     {
         try validator.subject(subject)
+        try validator.pointInTime(asOf, argument: "asOf", isQuery: true)
         let instant = asOf ?? clock.now()
         let (_, history) = try await historyFollowingLinks(from: subject)
         let context = try await retentionContext(for: history)
@@ -76,6 +77,7 @@ extension Ledger {
     public func retentionDue(
         asOf: Date? = nil, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
     ) async throws -> RetentionDue {
+        try validator.pointInTime(asOf, argument: "asOf", isQuery: true)
         let instant = asOf ?? clock.now()
         try checkRetentionSettings()
         let scan = try await RetentionScan.read(self, progress: progress)
@@ -160,6 +162,7 @@ extension Ledger {
     private func sweepRetention(
         asOf: Date?, actor: ActorID?, progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)?
     ) async throws -> RetentionSweep {
+        try validator.pointInTime(asOf, argument: "asOf")
         let now = clock.now()
         let instant = asOf ?? now
         try validator.retentionSweep(asOf: instant, now: now)

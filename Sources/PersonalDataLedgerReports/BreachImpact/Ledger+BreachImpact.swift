@@ -24,6 +24,8 @@ extension Ledger {
         systems: [SystemID], from: Date, to: Date,
         progress: (@Sendable (_ read: UInt64, _ total: UInt64) -> Void)? = nil
     ) async throws -> BreachImpact {
+        try validator.pointInTime(from, argument: "from", isQuery: true)
+        try validator.pointInTime(to, argument: "to", isQuery: true)
         try validator.breach(of: systems, from: from, to: to)
         let breached = Set(systems)
         let count = try await store.integrityHead().count
