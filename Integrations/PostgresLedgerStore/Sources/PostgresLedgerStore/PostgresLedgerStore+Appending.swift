@@ -243,33 +243,18 @@ extension PostgresLedgerStore {
             wrappedKeys.append(ByteBuffer(bytes: wrapped))
             identities.append(ByteBuffer(bytes: identity))
         }
-        // Every row in one statement: a round trip under the head's lock, not one per table. The
-        // sub-statements of a `WITH` all run, whether or not the main statement reads them.
+        // Every row in one call of `append_rows` (``Schema/appendRows``): a round trip under the
+        // head's lock, not one per table, and statements the session planned once.
         try await connection.run(
             """
-            WITH new_subjects AS (
-                INSERT INTO \(unescaped: s).subjects (number, token, wrapped_key, identity)
-                SELECT * FROM unnest(\(numbers)::bigint[], \(tokens)::bytea[], \(wrappedKeys)::bytea[], \(identities)::bytea[])
-                ON CONFLICT (number) DO UPDATE SET wrapped_key = EXCLUDED.wrapped_key, identity = EXCLUDED.identity
-            ), new_facts AS (
-                INSERT INTO \(unescaped: s).facts (seq, batch, body, commitments, subjects, chain)
-                SELECT * FROM unnest(\(plan.sequences)::bigint[], \(plan.batchOfFact)::uuid[], \(plan.bodies)::bytea[],
-                    \(plan.commitments)::bytea[], \(plan.subjectLists)::bytea[], \(plan.chains)::bytea[])
-            ), new_values AS (
-                INSERT INTO \(unescaped: s).vault (seq, field, subject, sealed)
-                SELECT * FROM unnest(\(plan.vaultSequences)::bigint[], \(plan.vaultFields)::int[],
-                    \(plan.vaultSubjects)::bigint[], \(plan.vaultSealed)::bytea[])
-            ), new_index AS (
-                INSERT INTO \(unescaped: s).fact_index (key, seq)
-                SELECT * FROM unnest(\(plan.indexKeys)::bytea[], \(plan.indexSequences)::bigint[])
-                ON CONFLICT DO NOTHING
-            ), new_batches AS (
-                INSERT INTO \(unescaped: s).batches (id, first_seq, count)
-                SELECT * FROM unnest(\(plan.batchIDs)::uuid[], \(plan.batchFirsts)::bigint[], \(plan.batchCounts)::int[])
-            )
-            UPDATE \(unescaped: s).head SET count = \(Int64(plan.next - 1)), hash = \(ByteBuffer(bytes: plan.chain))
-            WHERE id = 1
-            RETURNING pg_notify(\(schema.channel), \(String(plan.next - 1)))
+            SELECT \(unescaped: s).append_rows(
+                \(numbers)::bigint[], \(tokens)::bytea[], \(wrappedKeys)::bytea[], \(identities)::bytea[],
+                \(plan.sequences)::bigint[], \(plan.batchOfFact)::uuid[], \(plan.bodies)::bytea[],
+                \(plan.commitments)::bytea[], \(plan.subjectLists)::bytea[], \(plan.chains)::bytea[],
+                \(plan.vaultSequences)::bigint[], \(plan.vaultFields)::int[], \(plan.vaultSubjects)::bigint[],
+                \(plan.vaultSealed)::bytea[], \(plan.indexKeys)::bytea[], \(plan.indexSequences)::bigint[],
+                \(plan.batchIDs)::uuid[], \(plan.batchFirsts)::bigint[], \(plan.batchCounts)::int[],
+                \(Int64(plan.next - 1)), \(ByteBuffer(bytes: plan.chain)))
             """, logger: logger)
     }
 }
