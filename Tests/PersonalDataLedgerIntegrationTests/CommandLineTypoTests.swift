@@ -53,6 +53,18 @@ import Testing
         #expect(try pdl.head().count == 0)
     }
 
+    /// A year 0000 is a day of the calendar but no point in time the ledger can keep: the ledger's
+    /// rule refuses it, named, and nothing is recorded.
+    @Test func aDayBeforeTheYearOneIsRefusedByTheLedger() throws {
+        let pdl = PDLRunner()
+        #expect(try pdl.run("init").status == 0)
+        let result = try pdl.run(
+            "requests", "receive", "gdpr-1", "--subject", "customer:10001", "--kind", "access", "--received",
+            "0000-06-01")
+        #expect(result.status == 1 && result.stderr.contains("refused (dateOutOfRange)"), "\(result)")
+        #expect(try pdl.head().count == 0)
+    }
+
     @Test func aLeapDayIsADay() throws {
         let pdl = PDLRunner()
         #expect(try pdl.run("init").status == 0)
