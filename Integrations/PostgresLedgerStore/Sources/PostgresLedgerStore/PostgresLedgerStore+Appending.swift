@@ -91,8 +91,14 @@ extension PostgresLedgerStore {
             FROM \(unescaped: schema.name).lock_for_append(\(ids)::uuid[], \(tokens)::bytea[])
             """, logger: logger
         ) { row in
-            let (kind, n, m, a, b, c, id) = try row.decode(
-                (Int32, Int64, Int64?, ByteBuffer?, ByteBuffer?, ByteBuffer?, UUID?).self)
+            var cells = RowCells(row)
+            let kind = try cells.next(Int32.self)
+            let n = try cells.next(Int64.self)
+            let m = try cells.nextOptional(Int64.self)
+            let a = try cells.nextOptional(ByteBuffer.self)
+            let b = try cells.nextOptional(ByteBuffer.self)
+            let c = try cells.nextOptional(ByteBuffer.self)
+            let id = try cells.nextOptional(UUID.self)
             switch kind {
             case 0:
                 sawHead = true
