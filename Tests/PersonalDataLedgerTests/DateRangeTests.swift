@@ -117,4 +117,42 @@ import Testing
         let after = try await test.store.integrityHead()
         #expect(error?.rule == .dateOutOfRange && after == head)
     }
+
+    /// A date inside an imported fact's body, by the field the refusal must name.
+    enum BodyDate: String, CaseIterable, CustomTestStringConvertible {
+        case from, until, occurredAt, effectiveFrom
+
+        var testDescription: String { rawValue }
+
+        func body(with date: Date) -> Fact.Body {
+            let start = TestLedger.start
+            switch self {
+            case .from:
+                return .accessGrant(
+                    AccessGrant(recipient: "it-partner", system: "webshop.orders", occasion: .maintenance, from: date))
+            case .until:
+                return .accessGrant(
+                    AccessGrant(
+                        recipient: "it-partner", system: "webshop.orders", occasion: .maintenance, from: start,
+                        until: date))
+            case .occurredAt:
+                return .lifecycleEvent(
+                    LifecycleEvent(kind: .orderDelivered, reference: "order:50017", occurredAt: date))
+            case .effectiveFrom:
+                return .policyVersion(PolicyVersion(version: "2026-12-01", effectiveFrom: date, isMajor: false))
+            }
+        }
+    }
+
+    /// The last check before the store looks inside the body too, and names the field.
+    @Test(arguments: BodyDate.allCases)
+    func anImportedBodyDateOutOfRangeIsRefusedByItsField(_ field: BodyDate) async throws {
+        let test = try await TestLedger.make()
+        let head = try await test.store.integrityHead()
+        let fact = Fact(
+            sequence: head.count + 1, recordedAt: TestLedger.start, actor: "import",
+            body: field.body(with: Date(timeIntervalSince1970: .nan)))
+        let error = await #expect(throws: LedgerError.self) { _ = try await test.ledger.write(numbered: [fact]) }
+        #expect(error?.message.contains("'\(field.rawValue)'") == true)
+    }
 }
