@@ -5,7 +5,8 @@ import PersonalDataLedger
 /// with an offset, `2026-03-01T10:00:00Z` or `2026-03-01T10:00:00+01:00`.
 ///
 /// Checked when the command's arguments are read, before anything is opened: a day or time that
-/// does not exist (`2026-02-31`, `2026-13-01`, `T24:00`) is refused, never rolled over. Read into
+/// does not exist (`2026-02-31`, `2026-13-01`, `T24:00`) is refused, never rolled over, and so is
+/// a year before ``earliestYear`` (a typo). Read into
 /// an instant with ``date(in:)``: a day or a time without an offset is the ledger's local time
 /// (``localTimeZone(of:)``), so `--received 2026-03-01` is the first moment of 1 March in Oslo,
 /// and with `endOfDay` the last. A local time the clocks skip (the spring change) is refused.
@@ -15,6 +16,12 @@ struct CommandLineDate {
         case local(hour: Int, minute: Int, second: Int, nanosecond: Int)
         case instant(Date)
     }
+
+    /// The first year a date typed for the ledger may name: every date the commands take — a
+    /// request received, a grant, a policy, a retention cut-off, an event — lies within the
+    /// company's records, and a year before this is a slip of the keyboard (`0226-03-01`), which
+    /// the ledger itself would accept as a date of the third century.
+    static let earliestYear = 1900
 
     private let option: String
     private let text: String
@@ -33,6 +40,11 @@ struct CommandLineDate {
         guard CalendarDay.exists(year: year, month: month, day: day) else {
             throw UsageError(
                 "--\(option): \(String(text.prefix(10))) is not a day of the calendar (month \(month) has no day \(day)). Check the date."
+            )
+        }
+        guard year >= Self.earliestYear else {
+            throw UsageError(
+                "--\(option): the year \(String(text.prefix(4))) is before \(Self.earliestYear), which is taken for a typo (such as 0226 for 2026). Check the year."
             )
         }
         (self.option, self.text, self.year, self.month, self.day) = (option, text, year, month, day)

@@ -53,16 +53,23 @@ import Testing
         #expect(try pdl.head().count == 0)
     }
 
-    /// A year 0000 is a day of the calendar but no point in time the ledger can keep: the ledger's
-    /// rule refuses it, named, and nothing is recorded.
-    @Test func aDayBeforeTheYearOneIsRefusedByTheLedger() throws {
+    /// A year before 1900 is a typo for the command line (`0226` for `2026`), refused before
+    /// the ledger is opened; 0000, which the calendar has, as well.
+    @Test(arguments: ["0226-03-01", "0000-06-01", "1899-12-31T23:59:59Z"])
+    func aYearBefore1900IsRefusedAsATypo(_ day: String) throws {
         let pdl = PDLRunner()
         #expect(try pdl.run("init").status == 0)
         let result = try pdl.run(
-            "requests", "receive", "gdpr-1", "--subject", "customer:10001", "--kind", "access", "--received",
-            "0000-06-01")
-        #expect(result.status == 1 && result.stderr.contains("refused (dateOutOfRange)"), "\(result)")
+            "requests", "receive", "gdpr-1", "--subject", "customer:10001", "--kind", "access", "--received", day)
+        #expect(result.status == 2 && result.stderr.contains("is before 1900"), "\(result)")
         #expect(try pdl.head().count == 0)
+    }
+
+    @Test func theFirstDayOf1900IsADay() throws {
+        let pdl = PDLRunner()
+        #expect(try pdl.run("init").status == 0)
+        let result = try pdl.run("policy", "publish", "1900-01-01", "--effective", "1900-01-01")
+        #expect(result.status == 0, "\(result)")
     }
 
     @Test func aLeapDayIsADay() throws {
