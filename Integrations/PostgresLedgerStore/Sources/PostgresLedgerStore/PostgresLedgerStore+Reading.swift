@@ -43,14 +43,15 @@ extension PostgresLedgerStore {
     func readFacts(_ selection: FactSelection, connection: PostgresConnection) async throws -> [Fact] {
         var key: ByteBuffer?
         var sequences: [Int64]?
-        var range: ClosedRange<Int64> = 0...0
+        var first: Int64?
+        var last: Int64?
         switch selection {
         case .key(let token): key = token
         case .sequences(let numbers): sequences = numbers
-        case .range(let numbers): range = numbers
+        case .range(let numbers): (first, last) = (numbers.lowerBound, numbers.upperBound)
         }
         let query: PostgresQuery =
-            "SELECT * FROM \(unescaped: schema.name).read_facts(\(key), \(sequences), \(range.lowerBound), \(range.upperBound))"
+            "SELECT * FROM \(unescaped: schema.name).read_facts(\(key), \(sequences), \(first), \(last))"
 
         var rows: [(sequence: Int64, body: [UInt8], subjects: [Int64], sealed: [Int: [UInt8]])] = []
         var positions: [Int64: Int] = [:]

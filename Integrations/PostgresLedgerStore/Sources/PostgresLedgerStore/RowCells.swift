@@ -4,8 +4,9 @@ import PostgresNIO
 /// A row's cells read in order, each decoded as one concrete type.
 ///
 /// For the statements every append and every read runs. `row.decode((A, B, …).self)` goes
-/// through parameter packs, and the runtime looks up their generic metadata on every row: in a
-/// profile of reports it was a quarter of the client's work (`Documentation/Performance.md`).
+/// through parameter packs, and the runtime looks up their generic metadata on every row: a
+/// report's 11 rows took 10.7 µs to decode that way and 6.4 µs cell by cell
+/// (`Documentation/Performance.md`).
 struct RowCells {
     private var cells: PostgresRow.Iterator
 
