@@ -97,4 +97,20 @@ import Testing
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("unknownLifecycleKind"), "\(result)")
     }
+
+    /// What the command line refuses as a typo can still arrive in a file: the ledger's own rule
+    /// refuses a year 0000 on import, naming the line and the field, and records nothing.
+    @Test func aYearZeroIsRefusedOnImportByTheLedger() throws {
+        let pdl = PDLRunner()
+        #expect(try pdl.run("init").status == 0)
+        #expect(try pdl.run("demo", "--store", "source").status == 0)
+        #expect(try pdl.run("export", "--store", "source", "--output", "facts.jsonl").status == 0)
+        let original = try String(contentsOfFile: pdl.path("facts.jsonl"), encoding: .utf8)
+        let forged = original.replacingOccurrences(of: "\"occurredAt\":\"2026-", with: "\"occurredAt\":\"0000-")
+        #expect(forged != original)
+        let result = try pdl.run(["import", "-", "--new-chain"], stdin: forged)
+        #expect(result.status == 1 && result.stderr.contains("refused (dateOutOfRange)"), "\(result)")
+        #expect(result.stderr.contains("'occurredAt'"), "\(result)")
+        #expect(try pdl.head().count == 0)
+    }
 }

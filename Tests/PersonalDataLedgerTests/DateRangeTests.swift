@@ -154,5 +154,6 @@ import Testing
             body: field.body(with: Date(timeIntervalSince1970: .nan)))
         let error = await #expect(throws: LedgerError.self) { _ = try await test.ledger.write(numbered: [fact]) }
         #expect(error?.message.contains("'\(field.rawValue)'") == true)
+        #expect(try await test.store.integrityHead() == head)
     }
 }
