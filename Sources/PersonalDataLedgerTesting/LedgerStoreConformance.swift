@@ -239,6 +239,8 @@ public enum LedgerStoreConformance {
         ])
         #expect(try await store.facts(about: "customer:1").map(\.sequence) == [1, 5])
         #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [5])
+        // Read under the linked side's key, the link still names its other side.
+        #expect(try await store.facts(about: "b2b:7").map(\.body.subjects) == [["customer:1", "b2b:7"]])
         #expect(try await store.facts(for: .reference("order:50017")).map(\.sequence) == [1, 4, 6])
         #expect(try await store.facts(for: .reference("case:9001")) == [recorded[5]])
         #expect(try await store.facts(for: .system("webshop.orders")).map(\.sequence) == [2])
@@ -314,6 +316,7 @@ public enum LedgerStoreConformance {
         #expect(all[1].body.subjects == ["customer:2"])
         #expect(all[2].body.subjects == [.erased, "b2b:7"])
         #expect(try await store.facts(about: "b2b:7").map(\.sequence) == [3])
+        #expect(try await store.facts(about: "b2b:7").map(\.body.subjects) == [[.erased, "b2b:7"]])
         #expect(try await store.verify().count == 5)
     }
 

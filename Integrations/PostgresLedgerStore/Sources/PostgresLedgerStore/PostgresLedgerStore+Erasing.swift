@@ -55,7 +55,7 @@ extension PostgresLedgerStore {
         // The facts whose lookup entries go: the erased ones, or all the subject's with the identifier.
         let affected =
             scope.erasesIdentifier
-            ? try await readFacts(.key(subjectKey), connection: connection)
+            ? try await readFacts(.owned(key: subjectKey, owner: subjectKey), connection: connection)
             : try await readFacts(.sequences(requested), connection: connection)
         var lookupKeys: [ByteBuffer] = []
         var lookupSequences: [Int64] = []

@@ -6,9 +6,15 @@ import PostgresNIO
 extension PostgresLedgerStore {
     public func facts(for key: IndexKey) async throws -> [Fact] {
         let token = ByteBuffer(bytes: indexToken(key))
+        let selection: FactSelection =
+            switch key {
+            case .subject(let subject), .accountability(let subject):
+                .owned(key: token, owner: ByteBuffer(bytes: subjectToken(subject)))
+            case .reference, .system, .lookup, .kind: .key(token)
+            }
         return try await PostgresErrors.translating {
             try await client.withConnection { connection in
-                try await readFacts(.key(token), connection: connection)
+                try await readFacts(selection, connection: connection)
             }
         }
     }
@@ -29,6 +35,9 @@ extension PostgresLedgerStore {
     enum FactSelection {
         /// Those an index key (its keyed hash) lists.
         case key(ByteBuffer)
+        /// Those an index key about one subject lists, with that subject's row found by its token
+        /// (`owner`): a subject's facts, or the reports issued about it.
+        case owned(key: ByteBuffer, owner: ByteBuffer)
         /// Those with these sequence numbers.
         case sequences([Int64])
         /// Those numbered in this range.
@@ -40,18 +49,28 @@ extension PostgresLedgerStore {
     /// sealed values (kind 0) and the rows of every subject they name whose data key still exists
     /// (kind 1), all from one snapshot. The rows come in no particular order and are put in order
     /// here: sorting a report's dozen rows on the server cost more than the rest of its reading.
+    ///
+    /// An ``FactSelection/owned(key:owner:)`` read calls `read_owned_facts`
+    /// (``Schema/readOwnedFacts``) instead, which returns only the owner's row; the rows of other
+    /// subjects its facts name follow in a second statement, only when there are any.
     func readFacts(_ selection: FactSelection, connection: PostgresConnection) async throws -> [Fact] {
         var key: ByteBuffer?
         var sequences: [Int64]?
         var first: Int64?
         var last: Int64?
+        var owner: ByteBuffer?
         switch selection {
         case .key(let token): key = token
+        case .owned(let token, let ownerToken): (key, owner) = (token, ownerToken)
         case .sequences(let numbers): sequences = numbers
         case .range(let numbers): (first, last) = (numbers.lowerBound, numbers.upperBound)
         }
         let query: PostgresQuery =
-            "SELECT * FROM \(unescaped: schema.name).read_facts(\(key), \(sequences), \(first), \(last))"
+            if let owner {
+                "SELECT * FROM \(unescaped: schema.name).read_owned_facts(\(key), \(owner))"
+            } else {
+                "SELECT * FROM \(unescaped: schema.name).read_facts(\(key), \(sequences), \(first), \(last))"
+            }
 
         var rows: [(sequence: Int64, body: [UInt8], subjects: [Int64], sealed: [Int: [UInt8]])] = []
         var positions: [Int64: Int] = [:]
@@ -79,6 +98,13 @@ extension PostgresLedgerStore {
             if let field, let sealed { rows[position].sealed[Int(field)] = Array(buffer: sealed) }
         }
         rows.sort { $0.sequence < $1.sequence }
+        if owner != nil {
+            // Number 0 stands for a subject that arrived erased: it has no row.
+            let others = Set(rows.lazy.flatMap(\.subjects)).filter { $0 != 0 && opened[$0] == nil }
+            if !others.isEmpty {
+                try await openLiveSubjects(numbered: others.sorted(), into: &opened, connection: connection)
+            }
+        }
         return try rows.map { row in
             var values: [Int: String] = [:]
             if let owner = row.subjects.first.flatMap({ opened[$0] }) {
@@ -100,6 +126,32 @@ extension PostgresLedgerStore {
             }
             return try BlankedFact.fill(
                 row.body, sequence: UInt64(row.sequence), values: values, subjects: subjects)
+        }
+    }
+
+    /// Opens the rows of the subjects `numbers` whose data key still exists; the others were
+    /// erased, and their fields read as erased.
+    ///
+    /// Outside a transaction this statement sees a later snapshot than the facts' own. That is
+    /// sound because a subject's number always names the same person: in between, a row can only
+    /// lose its key (an erasure: the field reads as erased, as it would a moment later) or be
+    /// sealed again under a new key with its identity (a partial erasure), never come to name
+    /// someone else.
+    private func openLiveSubjects(
+        numbered numbers: [Int64], into opened: inout [Int64: (subject: SubjectID, seal: SubjectSeal)],
+        connection: PostgresConnection
+    ) async throws {
+        try await connection.forEachRow(
+            """
+            SELECT number, wrapped_key, identity FROM \(unescaped: schema.name).subjects
+            WHERE number = ANY(\(numbers)) AND wrapped_key IS NOT NULL AND identity IS NOT NULL
+            """, logger: logger
+        ) { row in
+            var cells = RowCells(row)
+            let number = try cells.next(Int64.self)
+            let wrapped = try cells.next(ByteBuffer.self)
+            let identity = try cells.next(ByteBuffer.self)
+            opened[number] = try openIdentifiedSubject(number: number, wrapped: wrapped, identity: identity)
         }
     }
 
