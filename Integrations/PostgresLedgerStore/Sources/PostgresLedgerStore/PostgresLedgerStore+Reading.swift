@@ -8,8 +8,9 @@ extension PostgresLedgerStore {
         let token = ByteBuffer(bytes: indexToken(key))
         let selection: FactSelection =
             switch key {
-            case .subject(let subject), .accountability(let subject):
-                .owned(key: token, owner: ByteBuffer(bytes: subjectToken(subject)))
+            // A subject's own index key is its row's token.
+            case .subject: .owned(key: token, owner: token)
+            case .accountability(let subject): .owned(key: token, owner: ByteBuffer(bytes: subjectToken(subject)))
             case .reference, .system, .lookup, .kind: .key(token)
             }
         return try await PostgresErrors.translating {
