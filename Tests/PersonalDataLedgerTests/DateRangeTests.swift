@@ -120,9 +120,12 @@ import Testing
 
     /// A date inside an imported fact's body, by the field the refusal must name.
     enum BodyDate: String, CaseIterable, CustomTestStringConvertible {
-        case from, until, occurredAt, effectiveFrom
+        case from, until, occurredAt, effectiveFrom, dueAt, receivedOn, retainedUntil
 
         var testDescription: String { rawValue }
+
+        /// The field's name as the refusal gives it.
+        var field: String { self == .retainedUntil ? "until" : rawValue }
 
         func body(with date: Date) -> Fact.Body {
             let start = TestLedger.start
@@ -140,6 +143,19 @@ import Testing
                     LifecycleEvent(kind: .orderDelivered, reference: "order:50017", occurredAt: date))
             case .effectiveFrom:
                 return .policyVersion(PolicyVersion(version: "2026-12-01", effectiveFrom: date, isMajor: false))
+            case .dueAt:
+                return .request(
+                    RequestEvent(
+                        requestID: "req-1", subject: "customer:1", kind: .access, action: .received, dueAt: date))
+            case .receivedOn:
+                return .request(
+                    RequestEvent(
+                        requestID: "req-1", subject: "customer:1", kind: .access, action: .received, receivedOn: date))
+            case .retainedUntil:
+                return .erasure(
+                    Erasure(
+                        subject: "customer:1", reason: .subjectRequest, erased: [], identifierErased: false,
+                        retained: [Erasure.Retained(holding: 1, hold: .bookkeepingObligation, until: date)]))
             }
         }
     }
@@ -153,7 +169,7 @@ import Testing
             sequence: head.count + 1, recordedAt: TestLedger.start, actor: "import",
             body: field.body(with: Date(timeIntervalSince1970: .nan)))
         let error = await #expect(throws: LedgerError.self) { _ = try await test.ledger.write(numbered: [fact]) }
-        #expect(error?.message.contains("'\(field.rawValue)'") == true)
+        #expect(error?.message.contains("'\(field.field)'") == true)
         #expect(try await test.store.integrityHead() == head)
     }
 }
