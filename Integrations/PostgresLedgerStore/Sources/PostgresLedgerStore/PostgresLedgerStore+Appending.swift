@@ -80,7 +80,7 @@ extension PostgresLedgerStore {
     /// Calls `lock_for_append` (``Schema/lockForAppend``): the head row locked and read, with the
     /// key's fingerprint, the highest subject number, the group's subjects' rows and its batches
     /// already recorded.
-    private func lockForAppend(_ prepared: PreparedGroup, _ connection: PostgresConnection) async throws -> LockedHead {
+    func lockForAppend(_ prepared: PreparedGroup, _ connection: PostgresConnection) async throws -> LockedHead {
         let ids = prepared.batches.map(\.batch.id)
         let tokens = prepared.subjectTokens.map { ByteBuffer(bytes: $0) }
         var locked = LockedHead()

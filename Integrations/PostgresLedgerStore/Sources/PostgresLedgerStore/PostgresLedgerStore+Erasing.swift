@@ -24,8 +24,13 @@ extension PostgresLedgerStore {
         _ scope: ErasureScope, recording erasure: NewFact, _ connection: PostgresConnection
     ) async throws -> Fact {
         let s = schema.name
-        let head = try await lockHead(connection)
-        try await checkKeyIsCurrent(connection)
+        let batch = GroupCommitter.Batch(id: UUID(), facts: [erasure])
+        let prepared = try PreparedGroup([batch], store: self)
+        // The head's lock, the key's fingerprint and the erasure fact's subject rows in one round
+        // trip, as an append's group takes them: every append of every service waits for this
+        // transaction to end.
+        let locked = try await lockForAppend(prepared, connection)
+        try checkKey(current: locked.fingerprint)
         let subjectKey = ByteBuffer(bytes: subjectToken(scope.subject))
         let requested = scope.values.map { Int64($0) }
         var about = Set<Int64>()
@@ -66,10 +71,10 @@ extension PostgresLedgerStore {
             }
         }
 
-        var plan = AppendPlan(first: head.count + 1, chain: head.hash)
-        var subjects = try await subjectRows(for: erasure.body.subjects, connection)
-        let batch = GroupCommitter.Batch(id: UUID(), facts: [erasure])
-        for prepared in try PreparedGroup([batch], store: self).batches {
+        var plan = AppendPlan(first: locked.count + 1, chain: locked.hash)
+        var subjects = try subjectRows(
+            for: erasure.body.subjects, found: locked.subjects, highestNumber: locked.highestSubject, givenSalts: [:])
+        for prepared in prepared.batches {
             try plan.add(prepared, subjects: &subjects)
         }
         try await insertFacts(plan, subjects: subjects, connection)
