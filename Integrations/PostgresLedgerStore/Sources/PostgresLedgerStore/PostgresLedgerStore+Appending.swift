@@ -149,36 +149,11 @@ extension PostgresLedgerStore {
         try await readFacts(.range(Int64(range.lowerBound)...Int64(range.upperBound)), connection: connection)
     }
 
-    /// The subject rows of `subjects`, with their data keys and salts opened; rows that do not
-    /// exist yet, or whose key was destroyed by an erasure, are made anew (numbered after the
-    /// highest number in use).
+    /// The subject rows of `subjects` from the rows `found` by token: opened when they exist with a
+    /// key, made anew (numbered after `highestNumber`) when not.
     ///
     /// A row made anew takes the salt in `givenSalts` when it names one (an import keeping the
     /// chain it came from).
-    func subjectRows(
-        for subjects: [SubjectID], _ connection: PostgresConnection, givenSalts: [SubjectID: [UInt8]] = [:]
-    ) async throws -> SubjectRows {
-        let wanted = Array(Set(subjects.filter { $0 != .erased }))
-        guard !wanted.isEmpty else { return SubjectRows() }
-        let tokens = wanted.map { ByteBuffer(bytes: subjectToken($0)) }
-        var byToken: [[UInt8]: (Int64, ByteBuffer?, ByteBuffer?)] = [:]
-        try await connection.forEachRow(
-            """
-            SELECT number, token, wrapped_key, identity FROM \(unescaped: schema.name).subjects
-            WHERE token = ANY(\(tokens))
-            """, logger: logger
-        ) { row in
-            let (number, token, wrapped, identity) = try row.decode((Int64, ByteBuffer, ByteBuffer?, ByteBuffer?).self)
-            byToken[Array(buffer: token)] = (number, wrapped, identity)
-        }
-        let maximum = try await connection.rows(
-            "SELECT coalesce(max(number), 0) FROM \(unescaped: schema.name).subjects", logger: logger)
-        let highest = try maximum.first?.decode(Int64.self) ?? 0
-        return try subjectRows(for: wanted, found: byToken, highestNumber: highest, givenSalts: givenSalts)
-    }
-
-    /// The subject rows of `subjects` from the rows `found` by token: opened when they exist with a
-    /// key, made anew (numbered after `highestNumber`) when not.
     func subjectRows(
         for subjects: [SubjectID], found byToken: [[UInt8]: (Int64, ByteBuffer?, ByteBuffer?)],
         highestNumber: Int64, givenSalts: [SubjectID: [UInt8]]
