@@ -43,6 +43,27 @@ import Testing
         #expect(hardware == portable)
     }
 
+    /// Buffers of three blocks or more run on three registers at once and are joined: the
+    /// result agrees with the Swift tables on either side of each block size, and from an
+    /// unaligned start.
+    @Test(
+        .enabled(if: CRC32C.Implementation.hardware.isAvailable, "this CPU has no SSE4.2"),
+        arguments: [767, 768, 769, 1_000, 3 * 4096 - 1, 3 * 4096, 3 * 4096 + 9, 3 * 4096 + 3 * 256 + 1, 50_001],
+        [0, 3])
+    func hardwareOnThreeRegistersAgreesWithSwift(length: Int, misalignment: Int) {
+        var generator = SplitMix(seed: 0xC3C_1000 &+ UInt64(length))
+        let bytes = (0..<(length + misalignment)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let start = UInt32.random(in: .min ... .max, using: &generator)
+        let (hardware, portable) = bytes.withUnsafeBytes { all in
+            let buffer = UnsafeRawBufferPointer(rebasing: all[misalignment...])
+            return (
+                CRC32C.update(start, buffer, implementation: .hardware),
+                CRC32C.update(start, buffer, implementation: .portable)
+            )
+        }
+        #expect(hardware == portable)
+    }
+
     /// A slice is checked in place and gives the checksum of its bytes, wherever it starts.
     @Test(arguments: [0, 1, 5, 8, 13])
     func aSliceGivesTheChecksumOfItsBytes(start: Int) {
