@@ -58,15 +58,20 @@ static uint32_t ledger_crc32c_shift_by(size_t count) {
 static uint32_t ledger_crc32c_long_table[4][256], ledger_crc32c_short_table[4][256];
 static pthread_once_t ledger_crc32c_tables_once = PTHREAD_ONCE_INIT;
 
-static void ledger_crc32c_make_tables(void) {
-    uint32_t long_shift = ledger_crc32c_shift_by(LEDGER_CRC32C_LONG);
-    uint32_t short_shift = ledger_crc32c_shift_by(LEDGER_CRC32C_SHORT);
+// Only the single bits need a multiplication; every other entry is the xor of two before it.
+static void ledger_crc32c_make_table(uint32_t table[4][256], uint32_t shift) {
     for (int k = 0; k < 4; k++) {
-        for (uint32_t b = 0; b < 256; b++) {
-            ledger_crc32c_long_table[k][b] = ledger_crc32c_multiply(long_shift, b << (8 * k));
-            ledger_crc32c_short_table[k][b] = ledger_crc32c_multiply(short_shift, b << (8 * k));
+        table[k][0] = 0;
+        for (uint32_t b = 1; b < 256; b++) {
+            uint32_t low = b & (~b + 1);
+            table[k][b] = b == low ? ledger_crc32c_multiply(shift, b << (8 * k)) : table[k][low] ^ table[k][b ^ low];
         }
     }
+}
+
+static void ledger_crc32c_make_tables(void) {
+    ledger_crc32c_make_table(ledger_crc32c_long_table, ledger_crc32c_shift_by(LEDGER_CRC32C_LONG));
+    ledger_crc32c_make_table(ledger_crc32c_short_table, ledger_crc32c_shift_by(LEDGER_CRC32C_SHORT));
 }
 
 static uint32_t ledger_crc32c_shift(const uint32_t table[4][256], uint32_t crc) {
