@@ -4,8 +4,10 @@ import CLedgerCrypto
 /// ext4 and LevelDB use it to frame records.
 ///
 /// On x86-64 with SSE4.2 the `crc32` instruction computes it (the `CLedgerCrypto` C target,
-/// chosen by `cpuid`), on three registers at once for buffers of 768 bytes or more; elsewhere slicing-by-8 in Swift, eight 256-entry tables consuming eight
-/// bytes per step. The file store checks every log frame on open and every vault entry it reads.
+/// chosen by `cpuid`), on three registers at once for buffers of 768 bytes or more; elsewhere
+/// slicing-by-8 in Swift, eight 256-entry tables consuming eight bytes per step. The file store
+/// checks its index files on open, each log frame before it first reads a fact in it, and every
+/// vault entry it reads.
 package enum CRC32C: HardwareAccelerated {
     /// Which code computes it: slicing-by-8 in Swift, or SSE4.2's `crc32` instruction.
     package typealias Implementation = LedgerCrypto.Implementation<CRC32C>
