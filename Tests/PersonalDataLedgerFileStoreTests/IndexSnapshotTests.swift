@@ -302,6 +302,59 @@ import Testing
     }
 }
 
+/// A snapshot encoded over a mapped one copies the postings of the slots nothing was removed
+/// from and decodes the others: every posting reads back as recorded, whether its slot was
+/// untouched, appended to, new, dropped (then appended to again) or had sequences removed.
+@Suite struct SnapshotOverMappedSnapshotTests {
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func everyPostingReadsBackAfterAppendsDropsAndRemovals(seed: UInt64) throws {
+        let (first, positions, recorded) = MappedIndexRoundTripTests.tables(seed: seed)
+        var tables = try IndexSnapshot.decode(try IndexSnapshot.encode(first), identities: [:])
+        var expected = recorded
+        let keys = recorded.keys.sorted { IndexSnapshot.SlotKey.precedes(.init($0), .init($1)) }
+        let subjects = keys.filter { if case .subject = $0 { true } else { false } }
+        let tokens = keys.filter(\.isLookup)
+        for slot in [subjects[0], tokens[0]] {
+            tables.index.drop(slot)
+            expected[slot] = nil
+        }
+        let removed: [(UInt64, IndexSlot?)] = [
+            (expected[subjects[1]]!.last!, subjects[1]), (expected[tokens[1]]!.first!, tokens[1]),
+            (expected[tokens[2]]!.first!, nil),
+        ]
+        for (sequence, slot) in removed {
+            tables.index.remove(sequence, from: slot)
+            for key in expected.keys where key == slot || (slot == nil && key.isLookup) {
+                expected[key]!.removeAll { $0 == sequence }
+            }
+        }
+        var random = Random(state: seed &+ 100)
+        var last = positions.last!
+        for _ in 0..<120 {
+            last = FactPosition(segment: last.segment, offset: last.offset + last.length + 1, length: 40)
+            var slots: [IndexSlot] = [.subject(random.next() % 50)]
+            switch random.next() % 3 {
+            case 0: slots.append(.lookup("token-\(random.next() % 30)"))
+            case 1: slots.append(.accountability(random.next() % 8))
+            default: slots.append(.reference(random.next() % 40))
+            }
+            tables.publish(position: last, slots: slots)
+            for slot in slots { expected[slot, default: []].append(tables.count) }
+        }
+        expected = expected.filter { !$0.value.isEmpty }
+
+        let again = try IndexSnapshot.decode(try IndexSnapshot.encode(tables), identities: [:])
+        var listed: [IndexSlot: [UInt64]] = [:]
+        var order: [IndexSlot] = []
+        try again.index.forEachSlot { slot, sequences in
+            listed[slot] = sequences
+            order.append(slot)
+        }
+        let sorted = expected.keys.sorted { IndexSnapshot.SlotKey.precedes(.init($0), .init($1)) }
+        #expect(listed == expected && order == sorted)
+    }
+}
+
 /// SplitMix64: a seeded generator, so each case is the same on every run.
 private struct Random {
     var state: UInt64

@@ -26,9 +26,13 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     private let baseIdentitiesEnd: UInt64
     private let baseValuesEnd: UInt64
     private(set) var newStrings: [String] = []
-    private var newStringNumbers: [String: UInt64] = [:]
+    /// The number of every string this group has looked up or defined: a string the group's
+    /// facts name again costs one hash, not a look-up in the published tables.
+    private var stringNumbers: [String: UInt64] = [:]
     private(set) var newSubjects: [SubjectRecord] = []
     private var newSubjectNumbers: [SubjectID: UInt64] = [:]
+    /// The subject looked up last: a fact's index slots name the subject it was just encoded with.
+    private var lastSubject: (id: SubjectID, number: UInt64)?
     /// Vault bytes to append, starting at the published ends.
     private(set) var identities = ByteWriter()
     private(set) var values = ByteWriter()
@@ -97,29 +101,32 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
         let header = BatchHeader(
             firstSequence: first, count: UInt64(drafts.count), identitiesEnd: identitiesEnd,
             valuesEnd: valuesEnd, head: head)
-        var payload = ByteWriter(capacity: 64 + defines.count + records.count)
-        header.encode(into: &payload)
-        payload.varint(defineCount)
-        payload.raw(defines.bytes)
-        let recordsStart = payload.count + LogFrame.headerSize
-        payload.raw(records.bytes)
-        payload.varint(operations.count)
-        for operation in operations {
-            switch operation {
-            case .value(let offset):
-                payload.byte(1)
-                payload.varint(offset)
-            case .subject(let number):
-                payload.byte(2)
-                payload.varint(number)
-            case .lookup(let offset, let sequence):
-                payload.byte(3)
-                payload.varint(offset)
-                payload.varint(sequence)
+        var frame = ByteWriter(capacity: LogFrame.headerSize + 64 + defines.count + records.count + 16)
+        var recordsStart = 0
+        LogFrame.append(to: &frame) { payload in
+            header.encode(into: &payload)
+            payload.varint(defineCount)
+            payload.raw(defines.bytes)
+            recordsStart = payload.count
+            payload.raw(records.bytes)
+            payload.varint(operations.count)
+            for operation in operations {
+                switch operation {
+                case .value(let offset):
+                    payload.byte(1)
+                    payload.varint(offset)
+                case .subject(let number):
+                    payload.byte(2)
+                    payload.varint(number)
+                case .lookup(let offset, let sequence):
+                    payload.byte(3)
+                    payload.varint(offset)
+                    payload.varint(sequence)
+                }
             }
         }
         return Batch(
-            frame: LogFrame.frame(payload.bytes), header: header,
+            frame: frame.bytes, header: header,
             records: recordRanges.map { (recordsStart + $0.0, $0.1) }, facts: facts, slots: slots,
             operations: operations)
     }
@@ -127,8 +134,13 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     /// The number a subject has now, whether published or new in this group; `nil` also when
     /// its lookup failed, which ``damage`` then records.
     func subjectNumber(_ id: SubjectID) -> UInt64? {
+        if let lastSubject, lastSubject.id == id { return lastSubject.number }
         if let number = newSubjectNumbers[id] { return number }
-        do { return try tables.subjects.number(of: id) } catch {
+        do {
+            let number = try tables.subjects.number(of: id)
+            if let number { lastSubject = (id, number) }
+            return number
+        } catch {
             if damage == nil { damage = error }
             return nil
         }
@@ -147,7 +159,10 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
     }
 
     private func stringNumber(_ text: String) -> UInt64? {
-        tables.strings.number(of: text) ?? newStringNumbers[text]
+        if let number = stringNumbers[text] { return number }
+        guard let number = tables.strings.number(of: text) else { return nil }
+        stringNumbers[text] = number
+        return number
     }
 
     /// The index slots of a fact; one appended with given commitments (`committed`) puts no
@@ -175,7 +190,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
         if let number = stringNumber(text) { return number }
         let number = UInt64(tables.strings.count + newStrings.count)
         newStrings.append(text)
-        newStringNumbers[text] = number
+        stringNumbers[text] = number
         defines.byte(1)
         defines.string(text)
         defineCount += 1
@@ -191,10 +206,11 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
         let salt = salts.next()
         let commitment = Commitment.commit(id.rawValue, salt: salt, domain: Commitment.subjectDomain)
         let offset = identitiesEnd
-        identities.raw(VaultFile.entry(text: id.rawValue, salt: salt))
+        VaultFile.appendEntry(text: id.rawValue, salt: salt, to: &identities)
         let number = UInt64(tables.subjects.count + newSubjects.count)
         newSubjects.append(SubjectRecord(identityOffset: offset, commitment: commitment, id: id))
         newSubjectNumbers[id] = number
+        lastSubject = (id, number)
         defines.byte(2)
         defines.varint(offset)
         defines.raw(commitment)
@@ -207,7 +223,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
         guard let text = value.revealed else { return .erasedAtAppend }
         let salt = salts.next()
         let offset = valuesEnd
-        values.raw(VaultFile.entry(text: text, salt: salt))
+        VaultFile.appendEntry(text: text, salt: salt, to: &values)
         return .vault(
             offset: offset, commitment: Commitment.commit(text, salt: salt, domain: Commitment.valueDomain))
     }
@@ -243,7 +259,7 @@ final class BatchEncoder: FactEncodingContext, @unchecked Sendable {
         guard let commitment = preset!.commitment(forValue: value) else { return .erasedAtAppend }
         let offset = valuesEnd
         if let salt = preset!.salts.last ?? nil, let text = value.revealed {
-            values.raw(VaultFile.entry(text: text, salt: salt))
+            VaultFile.appendEntry(text: text, salt: salt, to: &values)
         } else {
             values.raw(VaultFile.erasedEntry(length: Self.erasedEntryLength))
         }

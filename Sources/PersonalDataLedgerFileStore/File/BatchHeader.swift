@@ -43,9 +43,21 @@ enum LogFrame {
 
     static func frame(_ payload: [UInt8]) -> [UInt8] {
         var writer = ByteWriter(capacity: payload.count + headerSize)
-        writer.uint32LE(UInt32(payload.count))
-        writer.uint32LE(CRC32C.checksum(payload))
-        writer.raw(payload)
+        append(to: &writer) { $0.raw(payload) }
         return writer.bytes
+    }
+
+    /// Appends a frame whose payload `writePayload` appends to `writer` where it will lie, so the
+    /// payload is never copied; the length and checksum are filled in after it.
+    static func append(to writer: inout ByteWriter, _ writePayload: (inout ByteWriter) -> Void) {
+        let start = writer.count
+        writer.uint64LE(0)
+        writePayload(&writer)
+        let payloadStart = start + headerSize
+        writer.patchUInt32LE(UInt32(writer.count - payloadStart), at: start)
+        let checksum = writer.bytes.withUnsafeBytes {
+            CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...]))
+        }
+        writer.patchUInt32LE(checksum, at: start + 4)
     }
 }

@@ -308,7 +308,7 @@ enum IndexSnapshot {
         var tokens = ByteWriter()
         var slotCount = 0
         var previousFirst: UInt64 = 0
-        try tables.index.forEachSlot { slot, sequences in
+        try tables.index.forEachSlotToEncode { slot, encoded, appended in
             let key = SlotKey(slot)
             let number: UInt64
             if let token = key.token {
@@ -324,13 +324,20 @@ enum IndexSnapshot {
             let start = postings.count
             slots.byte(key.kind)
             slots.varint(number)
-            if let first = sequences.first {
+            if let first = encoded?.first ?? appended.first {
                 // Slots are numbered roughly in the order they first appear, so the first
                 // posting is a small step from the previous slot's, either way.
                 slots.varint(ByteWriter.zigzag(Int64(bitPattern: first &- previousFirst)) + 1)
                 previousFirst = first
                 var previous = first
-                for sequence in sequences.dropFirst() {
+                var rest = appended.dropFirst()
+                if let encoded {
+                    // The steps do not depend on where they lie: copied as they are.
+                    postings.raw(encoded.steps)
+                    previous = encoded.last
+                    rest = appended[...]
+                }
+                for sequence in rest {
                     postings.varint(sequence - previous)
                     previous = sequence
                 }
@@ -348,9 +355,13 @@ enum IndexSnapshot {
         ].max()!
         let width = widest <= UInt64(UInt32.max) ? 4 : 8
         var subjectRecords = ByteWriter(capacity: identityOffsets.count * subjectRecordSize(width: width))
-        for (number, offset) in identityOffsets.enumerated() {
-            subjectRecords.uint(offset, width: width)
-            subjectRecords.raw(commitments[(number * Commitment.length)..<((number + 1) * Commitment.length)])
+        commitments.withUnsafeBytes { commitments in
+            for (number, offset) in identityOffsets.enumerated() {
+                subjectRecords.uint(offset, width: width)
+                subjectRecords.raw(
+                    UnsafeRawBufferPointer(
+                        rebasing: commitments[(number * Commitment.length)..<((number + 1) * Commitment.length)]))
+            }
         }
         var slotBlockBytes = ByteWriter(capacity: slotBlocks.count * slotBlockSize(width: width))
         for block in slotBlocks {

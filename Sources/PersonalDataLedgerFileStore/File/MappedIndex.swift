@@ -363,6 +363,39 @@ final class MappedIndex: @unchecked Sendable {
         }
     }
 
+    /// Every slot with its postings as the snapshot stores them (`nil` for a slot with none), in
+    /// the snapshot's order: what a new snapshot copies where nothing of a slot was removed.
+    func forEachEncodedSlot(_ body: (IndexSlot, EncodedPostings?) throws -> Void) throws {
+        for block in 0..<IndexSnapshot.blocks(slotCount) {
+            var entries: [(Entry, UInt64?, Range<Int>)] = []
+            try forEachEntry(inBlock: block) { entry, first, range throws(CodecError) in
+                entries.append((entry, first, range))
+            }
+            for (entry, first, range) in entries { try body(try slot(of: entry), try encodedPostings(first, range)) }
+        }
+    }
+
+    /// A slot's postings still encoded: the first sequence, the varint steps to the others, and
+    /// the last, which the steps are summed for (each checked as ``postings(_:)`` checks it).
+    struct EncodedPostings {
+        var first: UInt64
+        var steps: UnsafeRawBufferPointer
+        var last: UInt64
+    }
+
+    private func encodedPostings(_ first: UInt64?, _ range: Range<Int>) throws(CodecError) -> EncodedPostings? {
+        guard let first else { return nil }
+        var cursor = range.lowerBound
+        var previous = first
+        let count = header.count
+        while cursor < range.upperBound {
+            let step = try varint(at: &cursor, end: range.upperBound)
+            guard step <= count - previous else { throw CodecError.malformed("posting beyond the log") }
+            previous += step
+        }
+        return EncodedPostings(first: first, steps: UnsafeRawBufferPointer(rebasing: bytes[range]), last: previous)
+    }
+
     /// A slot entry: kind, and number (for a token, where its text is in the token section).
     struct Entry {
         var kind: UInt8

@@ -80,6 +80,55 @@ struct PostingsTable: Sendable {
         }
     }
 
+    /// Every slot with sequences under it, in the snapshot's order, as a new snapshot encodes
+    /// them: the mapped snapshot's postings still encoded (`encoded`) where none of them was
+    /// removed, followed by the sequences `appended` since — or, where the slot is new or lost
+    /// some, `encoded` `nil` and all its sequences in `appended`.
+    ///
+    /// Unlike ``forEachSlot(_:)`` it decodes no posting of an untouched slot and looks a
+    /// snapshot slot up in memory only when something changed under it.
+    func forEachSlotToEncode(
+        _ body: (IndexSlot, _ encoded: MappedIndex.EncodedPostings?, _ appended: [UInt64]) throws -> Void
+    ) throws {
+        // Each key made once, not in every comparison, and the sort moves plain integers.
+        let entries = Array(added)
+        let keys = entries.map { IndexSnapshot.SlotKey($0.key) }
+        let order = keys.indices.sorted { IndexSnapshot.SlotKey.precedes(keys[$0], keys[$1]) }
+        var next = order.startIndex
+        func emitNew(_ index: Int) throws {
+            let sequences = withoutRemoved(entries[index].value, from: entries[index].key)
+            if !sequences.isEmpty { try body(entries[index].key, nil, sequences) }
+        }
+        try base?.forEachEncodedSlot { slot, encoded in
+            let key = IndexSnapshot.SlotKey(slot)
+            while next < order.endIndex, IndexSnapshot.SlotKey.precedes(keys[order[next]], key) {
+                try emitNew(order[next])
+                next += 1
+            }
+            var appended: [UInt64] = []
+            if next < order.endIndex, entries[order[next]].key == slot {
+                appended = entries[order[next]].value
+                next += 1
+            }
+            let isDropped = !dropped.isEmpty && dropped.contains(slot)
+            if let encoded, !isDropped, !hasRemovals(slot) {
+                try body(slot, encoded, appended)
+            } else {
+                let fromBase = isDropped || encoded == nil ? [] : try base!.postings(slot)
+                let sequences = withoutRemoved(fromBase + appended, from: slot)
+                if !sequences.isEmpty { try body(slot, nil, sequences) }
+            }
+        }
+        while next < order.endIndex {
+            try emitNew(order[next])
+            next += 1
+        }
+    }
+
+    private func hasRemovals(_ slot: IndexSlot) -> Bool {
+        (!removed.isEmpty && removed[slot] != nil) || (slot.isLookup && !removedFromEveryLookup.isEmpty)
+    }
+
     private func withoutRemoved(_ sequences: [UInt64], from slot: IndexSlot) -> [UInt64] {
         let gone = removed[slot]
         let everyLookup = slot.isLookup && !removedFromEveryLookup.isEmpty

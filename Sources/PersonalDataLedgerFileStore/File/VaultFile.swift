@@ -72,11 +72,18 @@ struct VaultFile: Sendable {
 
     /// The bytes of a live entry.
     static func entry(text: String, salt: [UInt8]) -> [UInt8] {
-        var payload = ByteWriter(capacity: 1 + salt.count + text.utf8.count)
-        payload.byte(1)
-        payload.raw(salt)
-        payload.raw(text.utf8)
-        return LogFrame.frame(payload.bytes)
+        var writer = ByteWriter(capacity: LogFrame.headerSize + 1 + salt.count + text.utf8.count)
+        appendEntry(text: text, salt: salt, to: &writer)
+        return writer.bytes
+    }
+
+    /// Appends the bytes of a live entry to `writer`.
+    static func appendEntry(text: String, salt: [UInt8], to writer: inout ByteWriter) {
+        LogFrame.append(to: &writer) { payload in
+            payload.byte(1)
+            payload.raw(salt)
+            payload.raw(text.utf8)
+        }
     }
 
     /// The bytes that replace an entry of `length` bytes when it is erased.

@@ -14,6 +14,20 @@ package struct ByteWriter {
 
     package mutating func raw(_ values: some Collection<UInt8>) { bytes.append(contentsOf: values) }
 
+    // Concrete forms of `raw` for the hot paths: a generic call across modules is not
+    // specialized, and looks its type's metadata up on every call.
+
+    package mutating func raw(_ values: [UInt8]) { bytes.append(contentsOf: values) }
+
+    package mutating func raw(_ values: ArraySlice<UInt8>) { bytes.append(contentsOf: values) }
+
+    package mutating func raw(_ utf8: String.UTF8View) { bytes.append(contentsOf: utf8) }
+
+    /// Appends raw memory (a mapped file's bytes) in one copy.
+    package mutating func raw(_ buffer: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: buffer.assumingMemoryBound(to: UInt8.self))
+    }
+
     package mutating func varint(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
