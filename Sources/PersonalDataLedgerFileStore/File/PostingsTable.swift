@@ -17,7 +17,15 @@ struct PostingsTable: Sendable {
 
     init() {}
 
-    init(base: MappedIndex) { self.base = base }
+    /// Postings read from `base`, with room for `slots` slots appended to before the dictionary
+    /// has to grow (a writer rebasing on its new snapshot passes as many as it had since the last).
+    init(base: MappedIndex, reservingCapacity slots: Int = 0) {
+        self.base = base
+        added.reserveCapacity(slots)
+    }
+
+    /// How many slots were appended to since the snapshot.
+    var appendedSlotCount: Int { added.count }
 
     /// The sequences under `slot`, in order; empty when nothing is recorded under it.
     func postings(_ slot: IndexSlot) throws(CodecError) -> [UInt64] {

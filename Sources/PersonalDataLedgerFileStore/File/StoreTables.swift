@@ -128,7 +128,7 @@ struct StoreTables: Sendable {
         subjects.rebase(on: index, hash: hash, identities: identities)
         strings = StringTable(base: index)
         positions = PositionTable(base: index)
-        self.index = PostingsTable(base: index)
+        self.index = PostingsTable(base: index, reservingCapacity: self.index.appendedSlotCount)
         frames = FrameTable(base: index)
         return true
     }
