@@ -324,7 +324,7 @@ enum IndexSnapshot {
             let start = postings.count
             slots.byte(key.kind)
             slots.varint(number)
-            if let first = encoded?.first ?? appended.first {
+            if let first = encoded?.postings.first ?? appended.first {
                 // Slots are numbered roughly in the order they first appear, so the first
                 // posting is a small step from the previous slot's, either way.
                 slots.varint(ByteWriter.zigzag(Int64(bitPattern: first &- previousFirst)) + 1)
@@ -333,7 +333,7 @@ enum IndexSnapshot {
                 var rest = appended.dropFirst()
                 if let encoded {
                     // The steps do not depend on where they lie: copied as they are.
-                    postings.raw(encoded.steps)
+                    postings.raw(encoded.postings.steps)
                     previous = encoded.last
                     rest = appended[...]
                 }

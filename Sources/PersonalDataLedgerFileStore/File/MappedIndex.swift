@@ -365,35 +365,42 @@ final class MappedIndex: @unchecked Sendable {
 
     /// Every slot with its postings as the snapshot stores them (`nil` for a slot with none), in
     /// the snapshot's order: what a new snapshot copies where nothing of a slot was removed.
-    func forEachEncodedSlot(_ body: (IndexSlot, EncodedPostings?) throws -> Void) throws {
+    func forEachEncodedSlot(_ body: (IndexSlot, EncodedPostings?) throws(CodecError) -> Void) throws(CodecError) {
         for block in 0..<IndexSnapshot.blocks(slotCount) {
-            var entries: [(Entry, UInt64?, Range<Int>)] = []
             try forEachEntry(inBlock: block) { entry, first, range throws(CodecError) in
-                entries.append((entry, first, range))
+                try body(
+                    try slot(of: entry),
+                    first.map { EncodedPostings(first: $0, steps: UnsafeRawBufferPointer(rebasing: bytes[range])) })
             }
-            for (entry, first, range) in entries { try body(try slot(of: entry), try encodedPostings(first, range)) }
         }
     }
 
-    /// A slot's postings still encoded: the first sequence, the varint steps to the others, and
-    /// the last, which the steps are summed for (each checked as ``postings(_:)`` checks it).
+    /// A slot's postings still encoded: the first sequence and the varint steps to the others.
     struct EncodedPostings {
         var first: UInt64
         var steps: UnsafeRawBufferPointer
-        var last: UInt64
     }
 
-    private func encodedPostings(_ first: UInt64?, _ range: Range<Int>) throws(CodecError) -> EncodedPostings? {
-        guard let first else { return nil }
-        var cursor = range.lowerBound
-        var previous = first
+    /// The last sequence of `postings`, its steps summed and each checked as ``postings(_:)``
+    /// checks it.
+    func last(of postings: EncodedPostings) throws(CodecError) -> UInt64 {
+        var previous = postings.first
         let count = header.count
-        while cursor < range.upperBound {
-            let step = try varint(at: &cursor, end: range.upperBound)
-            guard step <= count - previous else { throw CodecError.malformed("posting beyond the log") }
-            previous += step
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in postings.steps {
+            guard shift < 64, shift < 63 || byte <= 1 else { throw CodecError.malformed("varint overflows 64 bits") }
+            value |= UInt64(byte & 0x7F) << shift
+            guard byte & 0x80 == 0 else {
+                shift += 7
+                continue
+            }
+            guard value <= count - previous else { throw CodecError.malformed("posting beyond the log") }
+            previous += value
+            (value, shift) = (0, 0)
         }
-        return EncodedPostings(first: first, steps: UnsafeRawBufferPointer(rebasing: bytes[range]), last: previous)
+        guard shift == 0 else { throw CodecError.truncated }
+        return previous
     }
 
     /// A slot entry: kind, and number (for a token, where its text is in the token section).

@@ -89,25 +89,30 @@ struct PostingsTable: Sendable {
     }
 
     /// Every slot with sequences under it, in the snapshot's order, as a new snapshot encodes
-    /// them: the mapped snapshot's postings still encoded (`encoded`) where none of them was
-    /// removed, followed by the sequences `appended` since — or, where the slot is new or lost
-    /// some, `encoded` `nil` and all its sequences in `appended`.
+    /// them: the mapped snapshot's postings still encoded (`encoded`, with the last of them)
+    /// where none of them was removed, followed by the sequences `appended` since —
+    /// or, where the slot is new or lost some, `encoded` `nil` and all its sequences in `appended`.
     ///
     /// Unlike ``forEachSlot(_:)`` it decodes no posting of an untouched slot and looks a
     /// snapshot slot up in memory only when something changed under it.
     func forEachSlotToEncode(
-        _ body: (IndexSlot, _ encoded: MappedIndex.EncodedPostings?, _ appended: [UInt64]) throws -> Void
-    ) throws {
+        _ body: (IndexSlot, _ encoded: (postings: MappedIndex.EncodedPostings, last: UInt64)?, _ appended: [UInt64])
+            throws(CodecError) -> Void
+    ) throws(CodecError) {
         // Each key made once, not in every comparison, and the sort moves plain integers.
         let entries = Array(added)
         let keys = entries.map { IndexSnapshot.SlotKey($0.key) }
         let order = keys.indices.sorted { IndexSnapshot.SlotKey.precedes(keys[$0], keys[$1]) }
         var next = order.startIndex
-        func emitNew(_ index: Int) throws {
+        func emitNew(_ index: Int) throws(CodecError) {
             let sequences = withoutRemoved(entries[index].value, from: entries[index].key)
             if !sequences.isEmpty { try body(entries[index].key, nil, sequences) }
         }
-        try base?.forEachEncodedSlot { slot, encoded in
+        guard let base else {
+            for index in order { try emitNew(index) }
+            return
+        }
+        try base.forEachEncodedSlot { slot, encoded throws(CodecError) in
             let key = IndexSnapshot.SlotKey(slot)
             while next < order.endIndex, IndexSnapshot.SlotKey.precedes(keys[order[next]], key) {
                 try emitNew(order[next])
@@ -120,9 +125,11 @@ struct PostingsTable: Sendable {
             }
             let isDropped = !dropped.isEmpty && dropped.contains(slot)
             if let encoded, !isDropped, !hasRemovals(slot) {
-                try body(slot, encoded, appended)
+                // The steps are summed even when nothing follows them: damage is found here and
+                // fails the snapshot, never copied into the next one.
+                try body(slot, (encoded, try base.last(of: encoded)), appended)
             } else {
-                let fromBase = isDropped || encoded == nil ? [] : try base!.postings(slot)
+                let fromBase = isDropped || encoded == nil ? [] : try base.postings(slot)
                 let sequences = withoutRemoved(fromBase + appended, from: slot)
                 if !sequences.isEmpty { try body(slot, nil, sequences) }
             }
