@@ -93,7 +93,6 @@ enum IndexSnapshot {
     /// Bytes of `value` as a varint.
     static func varintSize(_ value: UInt64) -> Int { max(1, (64 - value.leadingZeroBitCount + 6) / 7) }
 
-
     static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
 
     /// Entries of a hash table of `count` numbers: at most three quarters full.
