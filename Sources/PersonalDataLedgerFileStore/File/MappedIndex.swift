@@ -352,17 +352,6 @@ final class MappedIndex: @unchecked Sendable {
         return found
     }
 
-    /// Every slot with its postings, in the snapshot's order (``IndexSnapshot/SlotKey``).
-    func forEachSlot(_ body: (IndexSlot, [UInt64]) throws -> Void) throws {
-        for block in 0..<IndexSnapshot.blocks(slotCount) {
-            var entries: [(Entry, UInt64?, Range<Int>)] = []
-            try forEachEntry(inBlock: block) { entry, first, range throws(CodecError) in
-                entries.append((entry, first, range))
-            }
-            for (entry, first, range) in entries { try body(try slot(of: entry), try decodePostings(first, range)) }
-        }
-    }
-
     /// Every slot with its postings as the snapshot stores them (`nil` for a slot with none), in
     /// the snapshot's order: what a new snapshot copies where nothing of a slot was removed.
     func forEachEncodedSlot(_ body: (IndexSlot, EncodedPostings?) throws(CodecError) -> Void) throws(CodecError) {
@@ -383,7 +372,17 @@ final class MappedIndex: @unchecked Sendable {
 
     /// The last sequence of `postings`, its steps summed and each checked as ``postings(_:)``
     /// checks it.
-    func last(of postings: EncodedPostings) throws(CodecError) -> UInt64 {
+    func last(of postings: EncodedPostings) throws(CodecError) -> UInt64 { try walk(postings) { _ in } }
+
+    /// Every sequence of `postings`, each step checked as ``postings(_:)`` checks it.
+    func sequences(of postings: EncodedPostings) throws(CodecError) -> [UInt64] {
+        var sequences = [postings.first]
+        _ = try walk(postings) { sequences.append($0) }
+        return sequences
+    }
+
+    /// Calls `body` with each sequence of `postings` after the first, and returns the last.
+    private func walk(_ postings: EncodedPostings, _ body: (UInt64) -> Void) throws(CodecError) -> UInt64 {
         var previous = postings.first
         let count = header.count
         var value: UInt64 = 0
@@ -395,8 +394,10 @@ final class MappedIndex: @unchecked Sendable {
                 shift += 7
                 continue
             }
+            // Checked before it is added: a step past the log must not overflow on the way.
             guard value <= count - previous else { throw CodecError.malformed("posting beyond the log") }
             previous += value
+            body(previous)
             (value, shift) = (0, 0)
         }
         guard shift == 0 else { throw CodecError.truncated }

@@ -66,25 +66,10 @@ struct PostingsTable: Sendable {
 
     /// Every slot with sequences under it and those sequences, in the snapshot's order
     /// (``IndexSnapshot/SlotKey``).
-    func forEachSlot(_ body: (IndexSlot, [UInt64]) throws -> Void) throws {
-        let newSlots = added.keys.sorted { IndexSnapshot.SlotKey.precedes(.init($0), .init($1)) }
-        var next = newSlots.startIndex
-        func emit(_ slot: IndexSlot, _ fromBase: [UInt64]) throws {
-            let sequences = withoutRemoved(fromBase + (added[slot] ?? []), from: slot)
-            if !sequences.isEmpty { try body(slot, sequences) }
-        }
-        try base?.forEachSlot { slot, sequences in
-            let key = IndexSnapshot.SlotKey(slot)
-            while next < newSlots.endIndex, IndexSnapshot.SlotKey.precedes(.init(newSlots[next]), key) {
-                try emit(newSlots[next], [])
-                next += 1
-            }
-            if next < newSlots.endIndex, newSlots[next] == slot { next += 1 }
-            try emit(slot, dropped.contains(slot) ? [] : sequences)
-        }
-        while next < newSlots.endIndex {
-            try emit(newSlots[next], [])
-            next += 1
+    func forEachSlot(_ body: (IndexSlot, [UInt64]) throws(CodecError) -> Void) throws(CodecError) {
+        try forEachSlotToEncode { slot, encoded, appended throws(CodecError) in
+            let fromBase = try encoded.map { encoded throws(CodecError) in try base!.sequences(of: encoded.postings) }
+            try body(slot, (fromBase ?? []) + appended)
         }
     }
 
