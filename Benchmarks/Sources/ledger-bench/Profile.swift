@@ -1,11 +1,15 @@
 import BenchmarkSupport
 import Foundation
 import PersonalDataLedger
+import Synchronization
 
 /// `--profile PHASE --dir DIR [--facts N] [--subjects N]`: one phase of the ledger's workload
 /// alone, for a profiler (`valgrind --tool=callgrind`), so each figure's costs can be read apart.
 ///
 /// - `import`: creates DIR/ledger and imports the workload in batches of 1,000;
+/// - `import-reports`: the same import while another task reports on random subjects
+///   throughout, each report timed: prints p50, p99, p99.9 and the longest (what a service's
+///   readers wait while its writer takes an index snapshot);
 /// - `append`: 300 single appends to DIR/ledger;
 /// - `concurrent`: 640 appends by 32 concurrent writers;
 /// - `report`: `--reports N` reports (store read + fold; 1,000 by default), each timed: prints p50 and p99;
@@ -33,6 +37,37 @@ enum Profile {
                 try await engine.append(batch: workload.facts[start..<end])
                 start = end
             }
+            try await engine.close()
+        case "import-reports":
+            try? FileManager.default.removeItem(at: path)
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: directory), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            let workload = Workload(facts: options.facts, subjects: options.subjects, seed: options.seed)
+            let engine = try LedgerEngine(directory: path)
+            let isImporting = Mutex(true)
+            let reporter = Task {
+                var times: [Double] = []
+                var index = 0
+                while isImporting.withLock({ $0 }) {
+                    let (_, seconds) = try await timed { try await engine.report(subjects[index % subjects.count]) }
+                    times.append(seconds * 1e6)
+                    index += 1
+                }
+                return times
+            }
+            var start = 0
+            while start < workload.facts.count {
+                let end = min(start + options.batchSize, workload.facts.count)
+                try await engine.append(batch: workload.facts[start..<end])
+                start = end
+            }
+            isImporting.withLock { $0 = false }
+            let times = try await reporter.value
+            print(
+                "\(times.count) reports during the import; p50 \(format(quantile(times, 0.5))) µs, p99 "
+                    + "\(format(quantile(times, 0.99))) µs, p99.9 \(format(quantile(times, 0.999))) µs, longest "
+                    + "\(format(times.max() ?? 0)) µs")
             try await engine.close()
         case "append", "concurrent":
             let engine = try LedgerEngine(directory: path)
@@ -70,7 +105,7 @@ enum Profile {
             print("erase: " + times.map { format($0) }.joined(separator: ", ") + " ms")
             try await engine.close()
         default:
-            throw BenchError("unknown phase \(phase): import, append, concurrent, report, open, erase")
+            throw BenchError("unknown phase \(phase): import, import-reports, append, concurrent, report, open, erase")
         }
     }
 }
