@@ -25,26 +25,13 @@ enum Profile {
         let subjects = (0..<options.subjects).map(Workload.subjectID).shuffled(using: &random)
         switch phase {
         case "import":
-            try? FileManager.default.removeItem(at: path)
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: directory), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
             let workload = Workload(facts: options.facts, subjects: options.subjects, seed: options.seed)
-            let engine = try LedgerEngine(directory: path)
-            var start = 0
-            while start < workload.facts.count {
-                let end = min(start + options.batchSize, workload.facts.count)
-                try await engine.append(batch: workload.facts[start..<end])
-                start = end
-            }
+            let engine = try freshEngine(path)
+            try await importWorkload(workload, into: engine, options)
             try await engine.close()
         case "import-reports":
-            try? FileManager.default.removeItem(at: path)
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: directory), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
             let workload = Workload(facts: options.facts, subjects: options.subjects, seed: options.seed)
-            let engine = try LedgerEngine(directory: path)
+            let engine = try freshEngine(path)
             let isImporting = Mutex(true)
             let reporter = Task {
                 var times: [Double] = []
@@ -56,12 +43,7 @@ enum Profile {
                 }
                 return times
             }
-            var start = 0
-            while start < workload.facts.count {
-                let end = min(start + options.batchSize, workload.facts.count)
-                try await engine.append(batch: workload.facts[start..<end])
-                start = end
-            }
+            try await importWorkload(workload, into: engine, options)
             isImporting.withLock { $0 = false }
             let times = try await reporter.value
             print(
@@ -106,6 +88,27 @@ enum Profile {
             try await engine.close()
         default:
             throw BenchError("unknown phase \(phase): import, import-reports, append, concurrent, report, open, erase")
+        }
+    }
+
+    /// A new, empty ledger at `path` (whatever was there is removed).
+    private static func freshEngine(_ path: URL) throws -> LedgerEngine {
+        try? FileManager.default.removeItem(at: path)
+        try FileManager.default.createDirectory(
+            at: path.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        return try LedgerEngine(directory: path)
+    }
+
+    /// Imports `workload` into `engine` in batches of ``Options/batchSize``.
+    private static func importWorkload(_ workload: Workload, into engine: LedgerEngine, _ options: Options)
+        async throws
+    {
+        var start = 0
+        while start < workload.facts.count {
+            let end = min(start + options.batchSize, workload.facts.count)
+            try await engine.append(batch: workload.facts[start..<end])
+            start = end
         }
     }
 }
