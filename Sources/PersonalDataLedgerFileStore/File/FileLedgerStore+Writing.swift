@@ -545,7 +545,7 @@ extension FileLedgerStore {
     /// open does the work again. The error says so, so that no caller retries what is recorded.
     func writeSnapshot() throws {
         // Encoded from a copy, outside the state lock, so that this process's reads go on meanwhile
-        // (half a second at a million facts). Nothing changes the tables until the commit ends:
+        // (a third of a second at a million facts). Nothing changes the tables until the commit ends:
         // this writer is busy, and reads do not catch up while it commits.
         let tables = state.withLock { state in
             state.factsSinceSnapshot = 0

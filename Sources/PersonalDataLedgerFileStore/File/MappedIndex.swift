@@ -332,7 +332,9 @@ final class MappedIndex: @unchecked Sendable {
         guard low > 0 else { return [] }
         var found: [UInt64] = []
         try forEachEntry(inBlock: low - 1) { entry, first, range throws(CodecError) in
-            if try compare(entry, with: key) == 0 { found = try decodePostings(first, range) }
+            if try compare(entry, with: key) == 0, let postings = encodedPostings(first, range) {
+                found = try sequences(of: postings)
+            }
         }
         return found
     }
@@ -357,9 +359,7 @@ final class MappedIndex: @unchecked Sendable {
     func forEachEncodedSlot(_ body: (IndexSlot, EncodedPostings?) throws(CodecError) -> Void) throws(CodecError) {
         for block in 0..<IndexSnapshot.blocks(slotCount) {
             try forEachEntry(inBlock: block) { entry, first, range throws(CodecError) in
-                try body(
-                    try slot(of: entry),
-                    first.map { EncodedPostings(first: $0, steps: UnsafeRawBufferPointer(rebasing: bytes[range])) })
+                try body(try slot(of: entry), encodedPostings(first, range))
             }
         }
     }
@@ -368,6 +368,11 @@ final class MappedIndex: @unchecked Sendable {
     struct EncodedPostings {
         var first: UInt64
         var steps: UnsafeRawBufferPointer
+    }
+
+    /// The postings of an entry whose first sequence is `first` and whose steps lie in `range`.
+    private func encodedPostings(_ first: UInt64?, _ range: Range<Int>) -> EncodedPostings? {
+        first.map { EncodedPostings(first: $0, steps: UnsafeRawBufferPointer(rebasing: bytes[range])) }
     }
 
     /// The last sequence of `postings`, its steps summed and each checked as ``postings(_:)``
@@ -477,23 +482,6 @@ final class MappedIndex: @unchecked Sendable {
         }
         let stored = try tokenBytes(at: entry.number)
         return IndexSnapshot.SlotKey.compare(stored, Array(text.utf8))
-    }
-
-    /// A slot's sequences: its first posting, then the steps in `range`.
-    private func decodePostings(_ first: UInt64?, _ range: Range<Int>) throws(CodecError) -> [UInt64] {
-        guard let first else { return [] }
-        var cursor = range.lowerBound
-        var sequences: [UInt64] = [first]
-        var previous = first
-        let count = header.count
-        while cursor < range.upperBound {
-            let step = try varint(at: &cursor, end: range.upperBound)
-            // Checked before it is added: a step past the log must not overflow on the way.
-            guard step <= count - previous else { throw CodecError.malformed("posting beyond the log") }
-            previous += step
-            sequences.append(previous)
-        }
-        return sequences
     }
 
     // MARK: Tokens

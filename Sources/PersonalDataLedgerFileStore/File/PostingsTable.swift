@@ -114,7 +114,8 @@ struct PostingsTable: Sendable {
                 // fails the snapshot, never copied into the next one.
                 try body(slot, (encoded, try base.last(of: encoded)), appended)
             } else {
-                let fromBase = isDropped || encoded == nil ? [] : try base.postings(slot)
+                var fromBase: [UInt64] = []
+                if let encoded, !isDropped { fromBase = try base.sequences(of: encoded) }
                 let sequences = withoutRemoved(fromBase + appended, from: slot)
                 if !sequences.isEmpty { try body(slot, nil, sequences) }
             }
