@@ -14,6 +14,10 @@ extension FileLedgerStore {
     func submit(_ job: WriterJob) {
         let startsWriter = jobs.withLock { queue in
             queue.jobs.append(job)
+            if let gathering = queue.gathering, queue.jobs.count >= gathering.callers || !job.isGroupAppend {
+                queue.gathering = nil
+                gathering.signal.signal()
+            }
             defer { queue.isDraining = true }
             return !queue.isDraining
         }
@@ -21,7 +25,9 @@ extension FileLedgerStore {
     }
 
     private func drain() {
+        var callers = 0
         while true {
+            gather(expecting: callers)
             let taken = jobs.withLock { queue in
                 let taken = queue.jobs
                 queue.jobs = []
@@ -37,6 +43,7 @@ extension FileLedgerStore {
                 continue
             }
             defer { endCommit() }
+            callers = taken.count(where: \.isGroupAppend)
             var appends: [([NewFact], CheckedContinuation<[Fact], any Error>)] = []
             for job in taken {
                 switch job {
@@ -58,6 +65,31 @@ extension FileLedgerStore {
             commitGroup(appends)
         }
     }
+
+    /// Waits, at most ``gatherWait``, until as many callers are queued as the last group
+    /// answered, when that was more than one and fewer are queued now.
+    ///
+    /// As PostgreSQL's `commit_delay`: concurrent writers whose appends the last group answered
+    /// come back one after another, and a group started on the first of them leaves the others
+    /// to a group and a sync of their own. A lone writer never waits; an erasure or a close
+    /// queued ends the wait, and nothing waits under the writers' lock: the wait comes before it.
+    private func gather(expecting callers: Int) {
+        guard callers > 1 else { return }
+        let signal = DispatchSemaphore(value: 0)
+        let waits = jobs.withLock { queue in
+            guard queue.jobs.count < callers, queue.jobs.allSatisfy(\.isGroupAppend) else { return false }
+            queue.gathering = (callers, signal)
+            return true
+        }
+        guard waits else { return }
+        _ = signal.wait(timeout: .now() + gatherWait)
+        jobs.withLock { $0.gathering = nil }
+    }
+
+    /// How long a group waits for callers to join it at most (``gather(expecting:)``): a
+    /// fraction of a sync. 200 µs took more from 32 writers in 4 processes, whose callers come
+    /// back later on a loaded machine, than it gave.
+    static let defaultGatherWait = DispatchTimeInterval.microseconds(100)
 
     /// Takes the writers' lock, catches up with other processes' frames and tidies what a crashed
     /// one left (``tidyUnderLock(_:)``); from here until ``endCommit()`` reads skip catching up.

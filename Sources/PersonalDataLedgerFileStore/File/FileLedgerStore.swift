@@ -90,6 +90,8 @@ public final class FileLedgerStore: LedgerStore {
     /// The writer's record of the last acknowledged sequence; only the writer thread uses it.
     let acknowledged: Mutex<AcknowledgedFile?>
     let jobs = Mutex<JobQueue>(JobQueue())
+    /// The longest a group waits for callers to join it (``gather(expecting:)``).
+    let gatherWait: DispatchTimeInterval
     let writerQueue = DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.writer")
     /// Threads that `fdatasync` vaults while the writer syncs the log (see ``syncAll(_:)``).
     let syncQueues = [
@@ -125,7 +127,7 @@ public final class FileLedgerStore: LedgerStore {
 
     init(
         path: String, mode: AccessMode, options: Options, calls: SystemCalls, salts: SaltSource = .random,
-        observer: (any LedgerObserver)? = nil
+        observer: (any LedgerObserver)? = nil, gatherWait: DispatchTimeInterval = FileLedgerStore.defaultGatherWait
     ) throws {
         let opened = try StoreOpener(
             directory: LedgerDirectory(path: path, calls: calls), mode: mode, options: options
@@ -138,6 +140,7 @@ public final class FileLedgerStore: LedgerStore {
         self.writerLock = opened.lock
         self.salts = salts
         self.observer = observer
+        self.gatherWait = gatherWait
         self.state = Mutex(opened.state)
         self.acknowledged = Mutex(opened.acknowledged)
         self.recoveryWarning =

@@ -1,3 +1,4 @@
+import Dispatch
 import PersonalDataLedger
 
 /// The store's mutable state, guarded by its lock: the tables, open segments, and whether it
@@ -51,6 +52,9 @@ struct StoreState: Sendable {
 struct JobQueue: Sendable {
     var jobs: [WriterJob] = []
     var isDraining = false
+    /// Set while the writer waits for callers to join its next group
+    /// (``FileLedgerStore/gather(expecting:)``): how many it waits for, and what wakes it.
+    var gathering: (callers: Int, signal: DispatchSemaphore)?
 }
 
 /// One call waiting to be written.
@@ -60,4 +64,9 @@ enum WriterJob: Sendable {
     case appendCommitted([NewFact], [[FieldCommitment]], CheckedContinuation<[Fact], any Error>)
     case erase(ErasureScope, NewFact, CheckedContinuation<Fact, any Error>)
     case close(CheckedContinuation<Void, any Error>)
+
+    /// Whether the job joins a group commit with other callers' appends.
+    var isGroupAppend: Bool {
+        if case .append = self { true } else { false }
+    }
 }
