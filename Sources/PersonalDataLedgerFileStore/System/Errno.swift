@@ -20,6 +20,7 @@ struct Errno: RawRepresentable, Error, Hashable, Sendable, CustomStringConvertib
     static let invalidArgument = Errno(rawValue: _EINVAL)
     /// What `open(2)` with `O_NOFOLLOW` answers when the name is a symbolic link.
     static let symbolicLink = Errno(rawValue: _ELOOP)
+    static let notPermitted = Errno(rawValue: _EPERM)
 
     var description: String {
         let names: [Int32: String] = [

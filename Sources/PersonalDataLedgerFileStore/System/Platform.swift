@@ -26,6 +26,13 @@ var _O_TRUNC: Int32 { O_TRUNC }
 var _O_EXCL: Int32 { O_EXCL }
 var _O_DIRECTORY: Int32 { O_DIRECTORY }
 var _O_NOFOLLOW: Int32 { O_NOFOLLOW }
+// Linux's `O_NOATIME`, which the Glibc module does not export (it is behind `_GNU_SOURCE`); the
+// value of the generic and x86 headers. Elsewhere there is no such flag.
+#if os(Linux) && (arch(x86_64) || arch(arm64))
+    var _O_NOATIME: Int32 { 0o1_000_000 }
+#else
+    var _O_NOATIME: Int32 { 0 }
+#endif
 
 var _LOCK_EX: Int32 { LOCK_EX }
 var _LOCK_NB: Int32 { LOCK_NB }
