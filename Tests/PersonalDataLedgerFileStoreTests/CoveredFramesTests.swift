@@ -32,26 +32,20 @@ import Testing
 
     /// Records how many bytes `pread` returned from each file.
     final class ReadCounter: Sendable {
-        private let state = Mutex<(paths: [Int32: String], bytes: [String: Int])>(([:], [:]))
+        private let bytes = Mutex<[String: Int]>([:])
+        private let opened = OpenedPaths()
 
         func bytesRead(from name: String) -> Int {
-            state.withLock { $0.bytes.filter { $0.key.hasSuffix("/" + name) }.values.reduce(0, +) }
+            bytes.withLock { $0.filter { $0.key.hasSuffix("/" + name) }.values.reduce(0, +) }
         }
 
         var calls: SystemCalls {
-            var calls = SystemCalls.live
+            var calls = opened.noting(.live)
             let live = SystemCalls.live
-            calls.open = { [self] path, flags, mode in
-                let result = live.open(path, flags, mode)
-                if case .success(let fd) = result { state.withLock { $0.paths[fd] = path } }
-                return result
-            }
             calls.pread = { [self] fd, buffer, offset in
                 let result = live.pread(fd, buffer, offset)
-                if case .success(let count) = result {
-                    state.withLock { state in
-                        if let path = state.paths[fd] { state.bytes[path, default: 0] += count }
-                    }
+                if case .success(let count) = result, let path = opened.path(of: fd) {
+                    bytes.withLock { $0[path, default: 0] += count }
                 }
                 return result
             }

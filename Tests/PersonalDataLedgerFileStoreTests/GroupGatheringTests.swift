@@ -13,12 +13,12 @@ import Testing
     /// System calls whose log `fdatasync` blocks, once armed, until the test lets it go.
     final class HeldLogSync: Sendable {
         private struct State {
-            var paths: [Int32: String] = [:]
             var isArmed = false
             var holds = 0
         }
         private let state = Mutex(State())
         private let gate = DispatchSemaphore(value: 0)
+        private let opened = OpenedPaths()
 
         func arm() { state.withLock { $0.isArmed = true } }
         /// How many log syncs were held so far.
@@ -26,16 +26,12 @@ import Testing
         func release() { gate.signal() }
 
         var calls: SystemCalls {
-            var calls = SystemCalls.live
+            var calls = opened.noting(.live)
             let live = SystemCalls.live
-            calls.open = { [self] path, flags, mode in
-                let result = live.open(path, flags, mode)
-                if case .success(let fd) = result { state.withLock { $0.paths[fd] = path } }
-                return result
-            }
             calls.fdatasync = { [self] fd in
+                let isLog = opened.path(of: fd)?.hasSuffix(".seg") == true
                 let holds = state.withLock { state in
-                    guard state.isArmed, state.paths[fd]?.hasSuffix(".seg") == true else { return false }
+                    guard state.isArmed, isLog else { return false }
                     state.isArmed = false
                     state.holds += 1
                     return true

@@ -161,6 +161,25 @@ enum FileStoreTesting {
     }
 }
 
+/// Each descriptor's path as the store opened it, for fake system calls that act on one file's
+/// calls.
+final class OpenedPaths: Sendable {
+    private let paths = Mutex<[Int32: String]>([:])
+
+    func path(of fd: Int32) -> String? { paths.withLock { $0[fd] } }
+
+    /// `calls` whose `open` notes the path of each descriptor it opens.
+    func noting(_ calls: SystemCalls) -> SystemCalls {
+        var noting = calls
+        noting.open = { [self] path, flags, mode in
+            let result = calls.open(path, flags, mode)
+            if case .success(let fd) = result { paths.withLock { $0[fd] = path } }
+            return result
+        }
+        return noting
+    }
+}
+
 /// Injects system-call failures by file name, through the store's system-call seam.
 final class FaultInjector: Sendable {
     enum Call: Sendable, Hashable { case pwrite, fdatasync, pread }
@@ -185,12 +204,12 @@ final class FaultInjector: Sendable {
     }
 
     private struct State {
-        var paths: [Int32: String] = [:]
         var rules: [Rule] = []
         var fired = 0
     }
 
     private let state = Mutex(State())
+    private let opened = OpenedPaths()
 
     func add(_ call: Call, _ fileSuffix: String, _ effect: Effect, skip: Int = 0, times: Int = 1) {
         state.withLock {
@@ -203,8 +222,8 @@ final class FaultInjector: Sendable {
     var fired: Int { state.withLock { $0.fired } }
 
     private func effect(for call: Call, fd: Int32) -> Effect? {
-        state.withLock { state in
-            guard let path = state.paths[fd] else { return nil }
+        guard let path = opened.path(of: fd) else { return nil }
+        return state.withLock { state in
             for index in state.rules.indices {
                 let rule = state.rules[index]
                 guard rule.call == call, path.hasSuffix(rule.fileSuffix), rule.times > 0 else { continue }
@@ -221,13 +240,8 @@ final class FaultInjector: Sendable {
     }
 
     var calls: SystemCalls {
-        var calls = SystemCalls.live
+        var calls = opened.noting(.live)
         let live = SystemCalls.live
-        calls.open = { [self] path, flags, mode in
-            let result = live.open(path, flags, mode)
-            if case .success(let fd) = result { state.withLock { $0.paths[fd] = path } }
-            return result
-        }
         calls.pwrite = { [self] fd, buffer, offset in
             switch effect(for: .pwrite, fd: fd) {
             case .fail(let error)?: return .failure(error)
