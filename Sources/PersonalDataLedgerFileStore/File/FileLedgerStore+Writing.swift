@@ -60,6 +60,10 @@ extension FileLedgerStore {
                     commitGroup(appends)
                     appends = []
                     continuation.resume(with: Result { try closeOnWriter() })
+                case .installSnapshot:
+                    commitGroup(appends)
+                    appends = []
+                    installEncodedSnapshot()
                 }
             }
             commitGroup(appends)
@@ -131,6 +135,9 @@ extension FileLedgerStore {
                 // The snapshot is work the next open does again; the files are released all the same.
                 releaseFiles()
                 continuation.resume()
+            case .installSnapshot:
+                // Kept: the next commit or the close installs it.
+                break
             }
         }
     }
@@ -549,107 +556,6 @@ extension FileLedgerStore {
         }
         try acknowledged.withLock { try $0?.record(count) }
     }
-
-    // MARK: Snapshots and closing
-
-    private func maybeSnapshot() {
-        let (due, count) = state.withLock {
-            ($0.factsSinceSnapshot >= options.snapshotInterval && $0.failure == nil && !$0.isClosed, $0.tables.count)
-        }
-        guard due else { return }
-        // Under the writers' lock: another process may have taken a snapshot since this one did
-        // (its `CHECKPOINT` is written with it). Count from that one instead of encoding the same
-        // tables again — at ten million facts an `INDEX` is 146 MB.
-        if let checkpoint = try? CheckpointFile.read(in: directory), checkpoint.count <= count,
-            count - checkpoint.count < UInt64(options.snapshotInterval)
-        {
-            state.withLock { $0.factsSinceSnapshot = Int(count - checkpoint.count) }
-            return
-        }
-        try? writeSnapshot()
-    }
-
-    /// Replaces `INDEX` and `CHECKPOINT` with the current tables and head. Runs on the writer
-    /// within a commit, so nothing is appended while the tables are encoded.
-    ///
-    /// Work after the durable appends, never part of them: when it fails (a full disk), every
-    /// acknowledged fact is still in the log, the store stays usable, and the next snapshot or
-    /// open does the work again. The error says so, so that no caller retries what is recorded.
-    func writeSnapshot() throws {
-        // Encoded from a copy, outside the state lock, so that this process's reads go on meanwhile
-        // (a third of a second at a million facts). Nothing changes the tables until the commit ends:
-        // this writer is busy, and reads do not catch up while it commits.
-        let tables = state.withLock { state in
-            state.factsSinceSnapshot = 0
-            state.isSnapshotDue = false
-            return state.tables
-        }
-        let index: [UInt8]
-        do {
-            index = try IndexSnapshot.encode(tables)
-        } catch let error as LedgerStoreError {
-            throw error
-        } catch {
-            // The next open rebuilds the index from the log instead of reading the damage again.
-            try? directory.remove(LedgerDirectory.indexName)
-            throw LedgerStoreError.corrupted(
-                "Writing the index snapshot in \(directory.path) failed: the index it is made from, "
-                    + "\(LedgerDirectory.indexName), is damaged (\(error)). Nothing acknowledged is lost: every "
-                    + "recorded fact is in the log. \(LedgerDirectory.indexName) was removed, and the next open "
-                    + "rebuilds it from the log.")
-        }
-        let subjects = try? Self.encodeSubjectHash(tables)
-        let checkpoint = CheckpointFile.encode(IntegrityHead(count: tables.count, hash: tables.head.hexString))
-        do {
-            try directory.replace(LedgerDirectory.indexName, with: index)
-            if let subjects {
-                try directory.replace(LedgerDirectory.subjectsName, with: subjects)
-            } else if try directory.remove(LedgerDirectory.subjectsName) {
-                // An identifier that does not read: open looks subjects up the slow way.
-                try directory.sync()
-            }
-            try directory.replace(LedgerDirectory.checkpointName, with: checkpoint)
-            // From now on positions, postings and subjects are read from the files, not kept in memory.
-            if let mapped = try? IndexSnapshot.map(in: directory, checkingChecksum: false) {
-                let hash = subjects == nil ? nil : try? SubjectHash.map(in: directory, checkingChecksum: false)
-                _ = state.withLock {
-                    $0.tables.rebase(on: mapped, hash: hash?.belongs(to: mapped.header) == true ? hash : nil,
-                        identities: .vault(identities))
-                }
-            }
-        } catch {
-            try? directory.remove(LedgerDirectory.indexName + ".tmp")
-            try? directory.remove(LedgerDirectory.checkpointName + ".tmp")
-            try? directory.remove(LedgerDirectory.subjectsName + ".tmp")
-            throw LedgerStoreError(
-                .io,
-                "Writing the index snapshot (\(LedgerDirectory.indexName), \(LedgerDirectory.checkpointName)) in "
-                    + "\(directory.path) failed: \(error). Nothing acknowledged is lost: every recorded fact is in "
-                    + "the log, and the next open replays it and writes the snapshot again. Do not record the "
-                    + "facts again; free space on the disk.")
-        }
-    }
-
-    /// Snapshots if the log has moved on enough since the last one (``snapshotsOnClose``), then
-    /// releases every file whether the snapshot was written or not.
-    private func closeOnWriter() throws {
-        let (isClosed, failed, isDue) = state.withLock {
-            ($0.isClosed, $0.failure != nil, $0.isSnapshotDue || $0.factsSinceSnapshot >= snapshotsOnClose)
-        }
-        guard !isClosed else { return }
-        defer { releaseFiles() }
-        guard !failed else { return }
-        // Best effort, like the snapshot: the next open records the count again.
-        try? recordAcknowledged()
-        if isDue { try writeSnapshot() }
-    }
-
-    /// Facts since the last snapshot from which closing takes one: a tenth of the interval. A
-    /// snapshot rewrites the whole index (17 MB at a million facts), which a process that
-    /// recorded a few facts — `pdl record`, `pdl erase` — should not pay on every close; the next
-    /// open replays the few instead. Without a snapshot to use, or after `INDEX` or `SUBJECTS`
-    /// was removed, closing takes one all the same (``StoreState/isSnapshotDue``).
-    var snapshotsOnClose: Int { max(1, options.snapshotInterval / 10) }
 }
 
 /// The failures of syncs run at the same time, collected across threads.

@@ -93,6 +93,11 @@ public final class FileLedgerStore: LedgerStore {
     /// The longest a group waits for callers to join it (``gather(expecting:)``).
     let gatherWait: DispatchTimeInterval
     let writerQueue = DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.writer")
+    /// The thread that encodes index snapshots while the writer commits (`FileLedgerStore+Snapshots.swift`).
+    let snapshotQueue = DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.snapshot")
+    let snapshotWork = Mutex<SnapshotWork>(.idle)
+    /// Entered while a snapshot is encoded; closing and releasing the files wait for it.
+    let snapshotsInFlight = DispatchGroup()
     /// Threads that `fdatasync` vaults while the writer syncs the log (see ``syncAll(_:)``).
     let syncQueues = [
         DispatchQueue(label: "PersonalDataLedger.FileLedgerStore.sync.1"),
@@ -165,6 +170,8 @@ public final class FileLedgerStore: LedgerStore {
     /// Closes every descriptor once — segments, vaults and the lock (which releases it) — and
     /// marks the store closed.
     func releaseFiles() {
+        // The snapshot thread reads the identities vault.
+        snapshotsInFlight.wait()
         let wasClosed = state.withLock { state in
             defer { state.isClosed = true }
             if !state.isClosed { state.closeFiles() }
@@ -183,8 +190,9 @@ public final class FileLedgerStore: LedgerStore {
 
     /// Lets go of every file without writing anything, as if the process had died: tests use it
     /// to reopen a store the way a crash leaves it.
+    /// What the writer had started — a group, a snapshot being encoded — is finished first.
     func abandon() {
-        writerQueue.sync {}
+        settleSnapshotsForTesting()
         releaseFiles()
     }
 

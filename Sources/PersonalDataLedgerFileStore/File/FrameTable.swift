@@ -80,4 +80,12 @@ struct FrameTable: Sendable {
     }
 
     mutating func append(_ frame: FrameEntry) { added.append(frame) }
+
+    /// These frames read from `index`, a snapshot of the first `index.frameCount` of them (no
+    /// fewer than the current snapshot holds): only those after it stay in memory.
+    func rebased(on index: MappedIndex) -> FrameTable {
+        var table = FrameTable(base: index)
+        table.added = Array(added.dropFirst(index.frameCount - baseCount))
+        return table
+    }
 }

@@ -32,4 +32,12 @@ struct PositionTable: Sendable {
     }
 
     mutating func append(_ position: FactPosition) { added.append(position) }
+
+    /// These positions read from `index`, a snapshot of the first `index.positionCount` of them
+    /// (no fewer than the current snapshot holds): only those after it stay in memory.
+    func rebased(on index: MappedIndex) -> PositionTable {
+        var table = PositionTable(base: index)
+        table.added = Array(added.dropFirst(index.positionCount - baseCount))
+        return table
+    }
 }

@@ -14,6 +14,9 @@ struct PostingsTable: Sendable {
     /// Sequences removed from whichever lookup slot held them (replay over a stale snapshot,
     /// where the token can no longer be read).
     private var removedFromEveryLookup: Set<UInt64> = []
+    /// How many drops and removals this table has had: a snapshot made from a copy of it still
+    /// holds every posting only while this is the copy's (``rebased(on:after:)``).
+    private(set) var removals = 0
 
     init() {}
 
@@ -44,6 +47,7 @@ struct PostingsTable: Sendable {
         added[slot] = nil
         removed[slot] = nil
         dropped.insert(slot)
+        removals += 1
     }
 
     /// Removes one sequence from `slot`, or — `slot` `nil` — from every lookup slot.
@@ -53,6 +57,23 @@ struct PostingsTable: Sendable {
         } else {
             removedFromEveryLookup.insert(sequence)
         }
+        removals += 1
+    }
+
+    /// These postings read from `index`, a snapshot of a copy of this table when it held the
+    /// facts up to `count` and had as many ``removals`` as now: only what was appended after it
+    /// stays in memory.
+    func rebased(on index: MappedIndex, after count: UInt64) -> PostingsTable {
+        var table = PostingsTable(base: index, reservingCapacity: added.count)
+        table.removals = removals
+        for (slot, sequences) in added {
+            // Sequences are appended in order: the later ones are a suffix.
+            guard let last = sequences.last, last > count else { continue }
+            var first = sequences.count - 1
+            while first > 0, sequences[first - 1] > count { first -= 1 }
+            table.added[slot] = Array(sequences[first...])
+        }
+        return table
     }
 
     /// Whether any lookup token is still in the index.

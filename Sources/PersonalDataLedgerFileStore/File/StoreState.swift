@@ -13,6 +13,9 @@ struct StoreState: Sendable {
     /// Whether closing takes a snapshot whatever ``factsSinceSnapshot`` says: there is no
     /// usable one (or its `SUBJECTS` is missing), so every open reads more than it need.
     var isSnapshotDue = false
+    /// Whether the last snapshot encoded off the writer was thrown away because an erasure
+    /// overtook it: the next one is encoded on the writer.
+    var snapshotWasOvertaken = false
     /// The frames open did not read (those the index snapshot covered), checked on first read.
     var frameChecks = FrameChecks.none
     /// How far this store has read the identities vault (for frames other processes append).
@@ -64,6 +67,9 @@ enum WriterJob: Sendable {
     case appendCommitted([NewFact], [[FieldCommitment]], CheckedContinuation<[Fact], any Error>)
     case erase(ErasureScope, NewFact, CheckedContinuation<Fact, any Error>)
     case close(CheckedContinuation<Void, any Error>)
+    /// A snapshot encoded off the writer is ready to be written and used
+    /// (``FileLedgerStore/installEncodedSnapshot()``).
+    case installSnapshot
 
     /// Whether the job joins a group commit with other callers' appends.
     var isGroupAppend: Bool {

@@ -115,21 +115,28 @@ struct StoreTables: Sendable {
         subjects.define(subject)
     }
 
-    /// Reads strings, subjects, positions, postings and frames from `index` from now on, the
-    /// snapshot just written of exactly these tables (with `hash` its `SUBJECTS`, if that was
-    /// written), instead of keeping them in memory; `false` (nothing changed) when the tables
-    /// have moved on since.
-    mutating func rebase(on index: MappedIndex, hash: SubjectHash?, identities: IdentityReader) -> Bool {
-        guard index.header.count == count, index.header.head == head, index.stringCount == strings.count,
-            Int(index.header.subjectCount) == subjects.count, index.frameCount == frames.count
+    /// Reads strings, subjects, positions, postings and frames from `index` from now on —
+    /// a snapshot of `copy`, a copy of these tables taken at most as many facts ago as the
+    /// writer has published since (with `hash` its `SUBJECTS`, if that was written) — and keeps
+    /// in memory only what came after it; `false` (nothing changed) when `index` is not that
+    /// snapshot, or an erasure since the copy dropped or removed postings the snapshot still holds.
+    mutating func rebase(
+        on index: MappedIndex, madeFrom copy: StoreTables, hash: SubjectHash?, identities: IdentityReader
+    ) -> Bool {
+        guard index.header.count == copy.count, index.header.head == copy.head,
+            index.stringCount == copy.strings.count, Int(index.header.subjectCount) == copy.subjects.count,
+            index.frameCount == copy.frames.count, copy.count <= count, copy.strings.count <= strings.count,
+            copy.subjects.count <= subjects.count, copy.frames.count <= frames.count,
+            index.positionCount >= positions.count - positions.addedCount,
+            copy.index.removals == self.index.removals
         else {
             return false
         }
-        subjects.rebase(on: index, hash: hash, identities: identities)
-        strings = StringTable(base: index)
-        positions = PositionTable(base: index)
-        self.index = PostingsTable(base: index, reservingCapacity: self.index.appendedSlotCount)
-        frames = FrameTable(base: index)
+        subjects = subjects.rebased(on: index, hash: hash, identities: identities)
+        strings = strings.rebased(on: index)
+        positions = positions.rebased(on: index)
+        self.index = self.index.rebased(on: index, after: copy.count)
+        frames = frames.rebased(on: index)
         return true
     }
 

@@ -50,6 +50,15 @@ struct StringTable: Sendable {
         added.append(text)
     }
 
+    /// These strings read from `index`, a snapshot of the first `index.stringCount` of them (no
+    /// fewer than the current snapshot holds): only those defined after it stay in memory.
+    func rebased(on index: MappedIndex) -> StringTable {
+        var table = StringTable(base: index)
+        table.added = Array(added.dropFirst(index.stringCount - baseCount))
+        for (offset, text) in table.added.enumerated() { table.addedNumbers[text] = UInt64(index.stringCount + offset) }
+        return table
+    }
+
     /// Every string, in number order.
     func forEach(_ body: (String) throws -> Void) throws {
         try base?.forEachString(body)

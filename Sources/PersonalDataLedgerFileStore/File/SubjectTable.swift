@@ -205,14 +205,22 @@ struct SubjectTable: Sendable {
         erased.insert(number)
     }
 
-    /// Reads subjects from `index` from now on: the snapshot just written of exactly these
-    /// subjects, with `hash` its `SUBJECTS` (`nil` when that could not be written: lookups then
-    /// stay in memory), identifiers read through `identities`.
-    mutating func rebase(on index: MappedIndex, hash: SubjectHash?, identities: IdentityReader) {
-        let numbers = hash == nil ? baseNumbers.merging(addedNumbers) { first, _ in first } : [:]
-        let cache = self.cache
-        self = SubjectTable(base: index, identities: identities, erased: erased, hash: hash, numbers: numbers)
-        self.cache = cache
+    /// These subjects read from `index`, a snapshot of the first `index.header.subjectCount` of
+    /// them (no fewer than the current snapshot holds), with `hash` its `SUBJECTS` (`nil` when
+    /// that could not be written: lookups then stay in memory), identifiers read through
+    /// `identities`; only the subjects defined after it stay in memory.
+    func rebased(on index: MappedIndex, hash: SubjectHash?, identities: IdentityReader) -> SubjectTable {
+        let covered = Int(index.header.subjectCount)
+        var numbers: [SubjectID: UInt64] = [:]
+        if hash == nil {
+            numbers = baseNumbers
+            for (id, number) in addedNumbers where number < UInt64(covered) { numbers[id] = number }
+        }
+        var table = SubjectTable(base: index, identities: identities, erased: erased, hash: hash, numbers: numbers)
+        table.cache = cache
+        table.added = Array(added.dropFirst(covered - baseCount))
+        for (id, number) in addedNumbers where number >= UInt64(covered) { table.addedNumbers[id] = number }
+        return table
     }
 }
 

@@ -1,0 +1,118 @@
+import Dispatch
+import Synchronization
+import Testing
+
+@testable import PersonalDataLedger
+@testable import PersonalDataLedgerFileStore
+@testable import TestSupport
+
+/// Index snapshots are encoded off the writer, from a copy of the tables
+/// (`FileLedgerStore+Snapshots.swift`): appends go on meanwhile, the writer then keeps in memory
+/// only what came after the copy, and a snapshot an erasure overtook is never written.
+@Suite(.timeLimit(.minutes(1))) struct BackgroundSnapshotTests {
+    /// System calls whose first read of `identities.vault` in a whole piece, once armed, blocks
+    /// until the test lets it go: the read with which a snapshot gathers the identifiers for
+    /// `SUBJECTS` (``VaultFile/forEachText(at:_:)``; a look-up reads one entry), so the snapshot
+    /// is held in the middle of its encoding.
+    final class HeldSnapshotRead: Sendable {
+        private struct State {
+            var isArmed = false
+            var holds = 0
+        }
+        private let state = Mutex(State())
+        private let gate = DispatchSemaphore(value: 0)
+        private let opened = OpenedPaths()
+
+        func arm() { state.withLock { $0.isArmed = true } }
+        /// How many reads were held so far.
+        var holds: Int { state.withLock { $0.holds } }
+        func release() { gate.signal() }
+
+        var calls: SystemCalls {
+            var calls = opened.noting(.live)
+            let live = SystemCalls.live
+            calls.pread = { [self] fd, buffer, offset in
+                let isIdentities = opened.path(of: fd)?.hasSuffix("/" + VaultKind.identities.fileName) == true
+                let isPiece = buffer.count >= VaultFile.pieceSize
+                let holds = state.withLock { state in
+                    guard state.isArmed, isIdentities, isPiece else { return false }
+                    state.isArmed = false
+                    state.holds += 1
+                    return true
+                }
+                if holds { gate.wait() }
+                return live.pread(fd, buffer, offset)
+            }
+            return calls
+        }
+    }
+
+    /// A ledger of 20 facts about 20 subjects, closed (its snapshot covers them all, so the next
+    /// one reads their identifiers from the vault for `SUBJECTS`), reopened through `held` with
+    /// a snapshot every 10 facts, and 9 facts more: the next append starts a snapshot.
+    static func reopened(_ directory: TemporaryDirectory, _ held: HeldSnapshotRead) async throws -> (
+        FileLedgerStore, [Fact]
+    ) {
+        let first = try FileStoreTesting.open(directory.ledger)
+        var written: [Fact] = []
+        for number in 0..<20 {
+            written += try await first.append([FileStoreTesting.holding("customer:\(number)", value: "v\(number)")])
+        }
+        try await first.close()
+        let store = try FileStoreTesting.open(directory.ledger, options: .init(snapshotInterval: 10), calls: held.calls)
+        for number in 100..<109 {
+            written += try await store.append([FileStoreTesting.holding("customer:\(number)", value: "v\(number)")])
+        }
+        return (store, written)
+    }
+
+    /// Waits, yielding, until `condition` holds.
+    static func until(_ condition: () -> Bool) async throws {
+        while !condition() { try await Task.sleep(for: .milliseconds(1)) }
+    }
+
+    @Test func appendsAreAnsweredWhileASnapshotIsEncodedAndOnlyTheLaterStayInMemory() async throws {
+        let directory = TemporaryDirectory()
+        let held = HeldSnapshotRead()
+        var (store, written) = try await Self.reopened(directory, held)
+        held.arm()
+        written += try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
+        try await Self.until { held.holds == 1 }
+        // On the writer, the snapshot would hold this append until the test's time limit.
+        written += try await store.append([FileStoreTesting.holding("customer:110", value: "v110")])
+        held.release()
+        store.settleSnapshotsForTesting()
+        let covered = try CheckpointFile.read(in: store.directory)?.count
+        let inMemory = store.positionsInMemoryForTesting
+        let all = try await store.facts(from: 1, limit: 100)
+        let early = try await store.facts(about: "customer:3")
+        let late = try await store.facts(about: "customer:110")
+        try await store.close()
+        #expect(covered == 30 && inMemory == 1)
+        #expect(all == written && early == [written[3]] && late == [written[30]])
+    }
+
+    @Test func aSnapshotAnErasureOvertookIsNotWrittenAndTheNextIsEncodedOnTheWriter() async throws {
+        let directory = TemporaryDirectory()
+        let held = HeldSnapshotRead()
+        let (store, _) = try await Self.reopened(directory, held)
+        held.arm()
+        _ = try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
+        try await Self.until { held.holds == 1 }
+        // Erased after the copy: the held snapshot still lists the subject's facts and identifier.
+        _ = try await store.erase(
+            ErasureScope(subject: "customer:3", values: [4], erasesIdentifier: true),
+            recording: FileStoreTesting.erasure("customer:3", erased: [4], identifier: true))
+        held.release()
+        store.settleSnapshotsForTesting()
+        let coveredAfterErasure = try CheckpointFile.read(in: store.directory)?.count
+        _ = try await store.append([FileStoreTesting.holding("customer:111", value: "v111")])
+        store.settleSnapshotsForTesting()
+        let coveredNext = try CheckpointFile.read(in: store.directory)?.count
+        let erased = try await store.facts(about: "customer:3")
+        try await store.close()
+        #expect(coveredAfterErasure == 20)
+        #expect(coveredNext == 32)
+        #expect(erased.isEmpty)
+    }
+}
