@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import Testing
 
 @testable import PersonalDataLedger
@@ -10,47 +8,17 @@ import Testing
 /// (`FileLedgerStore+Snapshots.swift`): appends go on meanwhile, the writer then keeps in memory
 /// only what came after the copy, and a snapshot an erasure overtook is never written.
 @Suite(.timeLimit(.minutes(1))) struct BackgroundSnapshotTests {
-    /// System calls whose first read of `identities.vault` in a whole piece, once armed, blocks
-    /// until the test lets it go: the read with which a snapshot gathers the identifiers for
-    /// `SUBJECTS` (``VaultFile/forEachText(at:_:)``; a look-up reads one entry), so the snapshot
-    /// is held in the middle of its encoding.
-    final class HeldSnapshotRead: Sendable {
-        private struct State {
-            var isArmed = false
-            var holds = 0
-        }
-        private let state = Mutex(State())
-        private let gate = DispatchSemaphore(value: 0)
-        private let opened = OpenedPaths()
-
-        func arm() { state.withLock { $0.isArmed = true } }
-        /// How many reads were held so far.
-        var holds: Int { state.withLock { $0.holds } }
-        func release() { gate.signal() }
-
-        var calls: SystemCalls {
-            var calls = opened.noting(.live)
-            let live = SystemCalls.live
-            calls.pread = { [self] fd, buffer, offset in
-                let isIdentities = opened.path(of: fd)?.hasSuffix("/" + VaultKind.identities.fileName) == true
-                let isPiece = buffer.count >= VaultFile.pieceSize
-                let holds = state.withLock { state in
-                    guard state.isArmed, isIdentities, isPiece else { return false }
-                    state.isArmed = false
-                    state.holds += 1
-                    return true
-                }
-                if holds { gate.wait() }
-                return live.pread(fd, buffer, offset)
-            }
-            return calls
-        }
+    /// Holds the next read of `identities.vault` in a whole piece, once armed: the read with
+    /// which a snapshot gathers the identifiers for `SUBJECTS` (``VaultFile/forEachText(at:_:)``;
+    /// a look-up reads one entry), so the snapshot is held in the middle of its encoding.
+    static func heldSnapshotRead() -> HeldSystemCall {
+        HeldSystemCall(.pread(atLeast: VaultFile.pieceSize), ofFileEndingIn: "/" + VaultKind.identities.fileName)
     }
 
     /// A ledger of 20 facts about 20 subjects, closed (its snapshot covers them all, so the next
     /// one reads their identifiers from the vault for `SUBJECTS`), reopened through `held` with
     /// a snapshot every 10 facts, and 9 facts more: the next append starts a snapshot.
-    static func reopened(_ directory: TemporaryDirectory, _ held: HeldSnapshotRead) async throws -> (
+    static func reopened(_ directory: TemporaryDirectory, _ held: HeldSystemCall) async throws -> (
         FileLedgerStore, [Fact]
     ) {
         let first = try FileStoreTesting.open(directory.ledger)
@@ -73,7 +41,7 @@ import Testing
 
     @Test func appendsAreAnsweredWhileASnapshotIsEncodedAndOnlyTheLaterStayInMemory() async throws {
         let directory = TemporaryDirectory()
-        let held = HeldSnapshotRead()
+        let held = Self.heldSnapshotRead()
         var (store, written) = try await Self.reopened(directory, held)
         held.arm()
         written += try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
@@ -94,7 +62,7 @@ import Testing
 
     @Test func aSnapshotAnErasureOvertookIsNotWrittenAndTheNextIsEncodedOnTheWriter() async throws {
         let directory = TemporaryDirectory()
-        let held = HeldSnapshotRead()
+        let held = Self.heldSnapshotRead()
         let (store, _) = try await Self.reopened(directory, held)
         held.arm()
         _ = try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])

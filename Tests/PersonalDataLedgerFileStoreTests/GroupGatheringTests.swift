@@ -10,39 +10,6 @@ import Testing
 /// Callers a group commit answered come back one after another; the writer waits for them
 /// (``FileLedgerStore/gather(expecting:)``), so their next appends share a group and a sync.
 @Suite(.timeLimit(.minutes(1))) struct GroupGatheringTests {
-    /// System calls whose log `fdatasync` blocks, once armed, until the test lets it go.
-    final class HeldLogSync: Sendable {
-        private struct State {
-            var isArmed = false
-            var holds = 0
-        }
-        private let state = Mutex(State())
-        private let gate = DispatchSemaphore(value: 0)
-        private let opened = OpenedPaths()
-
-        func arm() { state.withLock { $0.isArmed = true } }
-        /// How many log syncs were held so far.
-        var holds: Int { state.withLock { $0.holds } }
-        func release() { gate.signal() }
-
-        var calls: SystemCalls {
-            var calls = opened.noting(.live)
-            let live = SystemCalls.live
-            calls.fdatasync = { [self] fd in
-                let isLog = opened.path(of: fd)?.hasSuffix(".seg") == true
-                let holds = state.withLock { state in
-                    guard state.isArmed, isLog else { return false }
-                    state.isArmed = false
-                    state.holds += 1
-                    return true
-                }
-                if holds { gate.wait() }
-                return live.fdatasync(fd)
-            }
-            return calls
-        }
-    }
-
     /// Waits, yielding, until `condition` holds.
     static func until(_ condition: () -> Bool) async throws {
         while !condition() { try await Task.sleep(for: .milliseconds(1)) }
@@ -51,7 +18,7 @@ import Testing
     @Test func writersAnsweredTogetherAppendTogetherAgain() async throws {
         let directory = TemporaryDirectory()
         let observer = RecordingObserver()
-        let held = HeldLogSync()
+        let held = HeldSystemCall(.fdatasync, ofFileEndingIn: ".seg")
         // A wait no machine's scheduling outlasts, and longer than the suite's time limit: the
         // group starts when four callers are queued, and the close ends the last wait.
         let store = try FileLedgerStore(

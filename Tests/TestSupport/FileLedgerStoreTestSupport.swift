@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PersonalDataLedgerTesting
 import Synchronization
@@ -177,6 +178,65 @@ final class OpenedPaths: Sendable {
             return result
         }
         return noting
+    }
+}
+
+/// System calls that, once armed, hold the next matching call — an `fdatasync`, or a `pread` of at
+/// least some bytes — of a file whose path ends in a suffix, until the test lets it go.
+final class HeldSystemCall: Sendable {
+    enum Call: Sendable {
+        case fdatasync
+        case pread(atLeast: Int)
+    }
+
+    private struct State {
+        var isArmed = false
+        var holds = 0
+    }
+    private let call: Call
+    private let fileSuffix: String
+    private let state = Mutex(State())
+    private let gate = DispatchSemaphore(value: 0)
+    private let opened = OpenedPaths()
+
+    init(_ call: Call, ofFileEndingIn fileSuffix: String) {
+        self.call = call
+        self.fileSuffix = fileSuffix
+    }
+
+    func arm() { state.withLock { $0.isArmed = true } }
+    /// How many calls were held so far.
+    var holds: Int { state.withLock { $0.holds } }
+    func release() { gate.signal() }
+
+    /// Holds the call, if it is armed and `matches`.
+    private func holdIfArmed(_ fd: Int32, matches: Bool) {
+        let isFile = opened.path(of: fd)?.hasSuffix(fileSuffix) == true
+        let holds = state.withLock { state in
+            guard state.isArmed, isFile, matches else { return false }
+            state.isArmed = false
+            state.holds += 1
+            return true
+        }
+        if holds { gate.wait() }
+    }
+
+    var calls: SystemCalls {
+        var calls = opened.noting(.live)
+        let live = SystemCalls.live
+        switch call {
+        case .fdatasync:
+            calls.fdatasync = { [self] fd in
+                holdIfArmed(fd, matches: true)
+                return live.fdatasync(fd)
+            }
+        case .pread(let minimum):
+            calls.pread = { [self] fd, buffer, offset in
+                holdIfArmed(fd, matches: buffer.count >= minimum)
+                return live.pread(fd, buffer, offset)
+            }
+        }
+        return calls
     }
 }
 
