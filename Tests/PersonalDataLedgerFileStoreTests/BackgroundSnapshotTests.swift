@@ -83,4 +83,27 @@ import Testing
         #expect(coveredNext == 32)
         #expect(erased.isEmpty)
     }
+
+    @Test func aSnapshotAnotherProcessesErasureOvertookIsNotWritten() async throws {
+        let directory = TemporaryDirectory()
+        let held = Self.heldSnapshotRead()
+        let (webshop, _) = try await Self.reopened(directory, held)
+        // Beside it, a writer that does not snapshot before it closes.
+        let dpo = try FileStoreTesting.open(directory.ledger, options: .init(snapshotInterval: 1_000))
+        held.arm()
+        _ = try await webshop.append([FileStoreTesting.holding("customer:109", value: "v109")])
+        try await Self.until { held.holds == 1 }
+        _ = try await dpo.erase(
+            ErasureScope(subject: "customer:3", values: [4], erasesIdentifier: true),
+            recording: FileStoreTesting.erasure("customer:3", erased: [4], identifier: true))
+        held.release()
+        // The webshop's writer catches up with the erasure under the lock before it would write.
+        webshop.settleSnapshotsForTesting()
+        let covered = try CheckpointFile.read(in: webshop.directory)?.count
+        let erased = try await webshop.facts(about: "customer:3")
+        try await webshop.close()
+        try await dpo.close()
+        #expect(covered == 20)
+        #expect(erased.isEmpty)
+    }
 }
