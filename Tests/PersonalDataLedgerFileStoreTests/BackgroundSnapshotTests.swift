@@ -34,18 +34,13 @@ import Testing
         return (store, written)
     }
 
-    /// Waits, yielding, until `condition` holds.
-    static func until(_ condition: () -> Bool) async throws {
-        while !condition() { try await Task.sleep(for: .milliseconds(1)) }
-    }
-
     @Test func appendsAreAnsweredWhileASnapshotIsEncodedAndOnlyTheLaterStayInMemory() async throws {
         let directory = TemporaryDirectory()
         let held = Self.heldSnapshotRead()
         var (store, written) = try await Self.reopened(directory, held)
         held.arm()
         written += try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
-        try await Self.until { held.holds == 1 }
+        await FileStoreTesting.until { held.holds == 1 }
         // On the writer, the snapshot would hold this append until the test's time limit.
         written += try await store.append([FileStoreTesting.holding("customer:110", value: "v110")])
         held.release()
@@ -66,7 +61,7 @@ import Testing
         let (store, _) = try await Self.reopened(directory, held)
         held.arm()
         _ = try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
-        try await Self.until { held.holds == 1 }
+        await FileStoreTesting.until { held.holds == 1 }
         // Erased after the copy: the held snapshot still lists the subject's facts and identifier.
         _ = try await store.erase(
             ErasureScope(subject: "customer:3", values: [4], erasesIdentifier: true),
@@ -92,7 +87,7 @@ import Testing
         let dpo = try FileStoreTesting.open(directory.ledger, options: .init(snapshotInterval: 1_000))
         held.arm()
         _ = try await webshop.append([FileStoreTesting.holding("customer:109", value: "v109")])
-        try await Self.until { held.holds == 1 }
+        await FileStoreTesting.until { held.holds == 1 }
         _ = try await dpo.erase(
             ErasureScope(subject: "customer:3", values: [4], erasesIdentifier: true),
             recording: FileStoreTesting.erasure("customer:3", erased: [4], identifier: true))

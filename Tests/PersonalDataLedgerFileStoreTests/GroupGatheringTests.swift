@@ -10,11 +10,6 @@ import Testing
 /// Callers a group commit answered come back one after another; the writer waits for them
 /// (``FileLedgerStore/gather(expecting:)``), so their next appends share a group and a sync.
 @Suite(.timeLimit(.minutes(1))) struct GroupGatheringTests {
-    /// Waits, yielding, until `condition` holds.
-    static func until(_ condition: () -> Bool) async throws {
-        while !condition() { try await Task.sleep(for: .milliseconds(1)) }
-    }
-
     @Test func writersAnsweredTogetherAppendTogetherAgain() async throws {
         let directory = TemporaryDirectory()
         let observer = RecordingObserver()
@@ -36,33 +31,33 @@ import Testing
         }
         held.arm()
         let first = Task { try await append("customer:0") }
-        try await Self.until { held.holds == 1 }
+        await FileStoreTesting.until { held.holds == 1 }
         // Four writers queue behind the held commit; each appends again a moment after it is answered.
         let writers = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for writer in 1...4 {
                     group.addTask {
                         try await append("customer:\(writer)")
-                        try await Task.sleep(for: .milliseconds(20))
+                        usleep(20_000)  // not Task.sleep: see FileStoreTesting.until
                         try await append("customer:\(writer)", offset: 1)
                     }
                 }
                 try await group.waitForAll()
             }
         }
-        try await Self.until { queued == 4 }
+        await FileStoreTesting.until { queued == 4 }
         held.arm()
         held.release()
         _ = try await first.value
         // While the four writers' group is held, another caller queues: the next group starts
         // with it, and would start without the four if nothing waited for them to come back.
-        try await Self.until { held.holds == 2 }
+        await FileStoreTesting.until { held.holds == 2 }
         let other = Task { try await append("customer:9") }
-        try await Self.until { queued == 1 }
+        await FileStoreTesting.until { queued == 1 }
         held.release()
         try await other.value
         // The last writer's append waits for callers that do not come back, until the close.
-        try await Self.until { queued == 1 || groups.reduce(0, +) == 10 }
+        await FileStoreTesting.until { queued == 1 || groups.reduce(0, +) == 10 }
         try await store.close()
         try await writers.value
         #expect(groups.prefix(2) == [1, 4])

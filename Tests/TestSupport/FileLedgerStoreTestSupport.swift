@@ -24,6 +24,17 @@ final class TemporaryDirectory: Sendable {
 }
 
 enum FileStoreTesting {
+    /// Waits until `condition` holds, checking every millisecond.
+    ///
+    /// With `usleep`, not `Task.sleep`: under `faketime` (CI runs the suite with the clock in
+    /// 2033 and 2041) a `Task.sleep` deadline is computed on the faked clock and never comes.
+    static func until(_ condition: () -> Bool) async {
+        while !condition() {
+            usleep(1_000)
+            await Task.yield()
+        }
+    }
+
     static let epoch = Date(timeIntervalSince1970: 1_764_000_000.123)
 
     /// Opens a store. While the kill-loop test spawns children, a child between fork and exec
