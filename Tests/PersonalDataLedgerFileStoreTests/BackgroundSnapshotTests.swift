@@ -34,13 +34,26 @@ import Testing
         return (store, written)
     }
 
+    /// The tenth append since the snapshot: the next snapshot starts, and is held once encoding.
+    static func startHeldSnapshot(_ store: FileLedgerStore, _ held: HeldSystemCall) async throws -> [Fact] {
+        held.arm()
+        let appended = try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
+        await FileStoreTesting.until { held.holds == 1 }
+        return appended
+    }
+
+    /// Erases subject `customer:3` (fact 4, its only one), identifier included, through `store`.
+    static func eraseCustomer3(through store: FileLedgerStore) async throws {
+        _ = try await store.erase(
+            ErasureScope(subject: "customer:3", values: [4], erasesIdentifier: true),
+            recording: FileStoreTesting.erasure("customer:3", erased: [4], identifier: true))
+    }
+
     @Test func appendsAreAnsweredWhileASnapshotIsEncodedAndOnlyTheLaterStayInMemory() async throws {
         let directory = TemporaryDirectory()
         let held = Self.heldSnapshotRead()
         var (store, written) = try await Self.reopened(directory, held)
-        held.arm()
-        written += try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
-        await FileStoreTesting.until { held.holds == 1 }
+        written += try await Self.startHeldSnapshot(store, held)
         // On the writer, the snapshot would hold this append until the test's time limit.
         written += try await store.append([FileStoreTesting.holding("customer:110", value: "v110")])
         held.release()
@@ -59,13 +72,9 @@ import Testing
         let directory = TemporaryDirectory()
         let held = Self.heldSnapshotRead()
         let (store, _) = try await Self.reopened(directory, held)
-        held.arm()
-        _ = try await store.append([FileStoreTesting.holding("customer:109", value: "v109")])
-        await FileStoreTesting.until { held.holds == 1 }
+        _ = try await Self.startHeldSnapshot(store, held)
         // Erased after the copy: the held snapshot still lists the subject's facts and identifier.
-        _ = try await store.erase(
-            ErasureScope(subject: "customer:3", values: [4], erasesIdentifier: true),
-            recording: FileStoreTesting.erasure("customer:3", erased: [4], identifier: true))
+        try await Self.eraseCustomer3(through: store)
         held.release()
         store.settleSnapshotsForTesting()
         let coveredAfterErasure = try CheckpointFile.read(in: store.directory)?.count
@@ -85,12 +94,8 @@ import Testing
         let (webshop, _) = try await Self.reopened(directory, held)
         // Beside it, a writer that does not snapshot before it closes.
         let dpo = try FileStoreTesting.open(directory.ledger, options: .init(snapshotInterval: 1_000))
-        held.arm()
-        _ = try await webshop.append([FileStoreTesting.holding("customer:109", value: "v109")])
-        await FileStoreTesting.until { held.holds == 1 }
-        _ = try await dpo.erase(
-            ErasureScope(subject: "customer:3", values: [4], erasesIdentifier: true),
-            recording: FileStoreTesting.erasure("customer:3", erased: [4], identifier: true))
+        _ = try await Self.startHeldSnapshot(webshop, held)
+        try await Self.eraseCustomer3(through: dpo)
         held.release()
         // The webshop's writer catches up with the erasure under the lock before it would write.
         webshop.settleSnapshotsForTesting()
