@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PersonalDataLedger
@@ -5,8 +6,9 @@ import Testing
 @testable import TestSupport
 
 /// Index snapshots are encoded off the writer, from a copy of the tables
-/// (`FileLedgerStore+Snapshots.swift`): appends go on meanwhile, the writer then keeps in memory
-/// only what came after the copy, and a snapshot an erasure overtook is never written.
+/// (`FileLedgerStore+Snapshots.swift`), and their files written there without a name: appends go
+/// on meanwhile, the writer then keeps in memory only what came after the copy, and a snapshot an
+/// erasure overtook is never written.
 @Suite(.timeLimit(.minutes(1))) struct BackgroundSnapshotTests {
     /// Holds the next read of `identities.vault` in a whole piece, once armed: the read with
     /// which a snapshot gathers the identifiers for `SUBJECTS` (``VaultFile/forEachText(at:_:)``;
@@ -57,7 +59,7 @@ import Testing
         // On the writer, the snapshot would hold this append until the test's time limit.
         written += try await store.append([FileStoreTesting.holding("customer:110", value: "v110")])
         held.release()
-        store.settleSnapshotsForTesting()
+        store.waitUntilSnapshotsSettle()
         let covered = try CheckpointFile.read(in: store.directory)?.count
         let inMemory = store.positionsInMemoryForTesting
         let all = try await store.facts(from: 1, limit: 100)
@@ -76,10 +78,10 @@ import Testing
         // Erased after the copy: the held snapshot still lists the subject's facts and identifier.
         try await Self.eraseCustomer3(through: store)
         held.release()
-        store.settleSnapshotsForTesting()
+        store.waitUntilSnapshotsSettle()
         let coveredAfterErasure = try CheckpointFile.read(in: store.directory)?.count
         _ = try await store.append([FileStoreTesting.holding("customer:111", value: "v111")])
-        store.settleSnapshotsForTesting()
+        store.waitUntilSnapshotsSettle()
         let coveredNext = try CheckpointFile.read(in: store.directory)?.count
         let erased = try await store.facts(about: "customer:3")
         try await store.close()
@@ -98,7 +100,7 @@ import Testing
         try await Self.eraseCustomer3(through: dpo)
         held.release()
         // The webshop's writer catches up with the erasure under the lock before it would write.
-        webshop.settleSnapshotsForTesting()
+        webshop.waitUntilSnapshotsSettle()
         let covered = try CheckpointFile.read(in: webshop.directory)?.count
         let erased = try await webshop.facts(about: "customer:3")
         try await webshop.close()
@@ -106,4 +108,35 @@ import Testing
         #expect(covered == 20)
         #expect(erased.isEmpty)
     }
+
+    #if os(Linux)
+        /// Holds the first `fdatasync` of a file opened on the ledger directory itself: only a
+        /// file made there without a name is (`O_TMPFILE`; the directory is synced with `fsync`),
+        /// and the snapshot writes `INDEX` first.
+        static func heldSnapshotFileSync(_ directory: TemporaryDirectory) -> HeldSystemCall {
+            HeldSystemCall(.fdatasync, ofFileEndingIn: directory.ledger)
+        }
+
+        @Test func aSnapshotsFilesAreWrittenOffTheWriterAndOnlyNamedByIt() async throws {
+            let directory = TemporaryDirectory()
+            let held = Self.heldSnapshotFileSync(directory)
+            var (store, written) = try await Self.reopened(directory, held)
+            written += try await Self.startHeldSnapshot(store, held)
+            // Written by the writer, the snapshot's files would hold this append until the time limit.
+            written += try await store.append([FileStoreTesting.holding("customer:110", value: "v110")])
+            let coveredWhileHeld = try CheckpointFile.read(in: store.directory)?.count
+            held.release()
+            store.waitUntilSnapshotsSettle()
+            let covered = try CheckpointFile.read(in: store.directory)?.count
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.ledger)
+                .filter { $0.hasSuffix(".tmp") }
+            try await store.close()
+            let reopened = try FileStoreTesting.open(directory.ledger, mode: .readOnly)
+            let all = try await reopened.facts(from: 1, limit: 100)
+            try await reopened.close()
+            #expect(coveredWhileHeld == 20 && covered == 30)
+            #expect(leftovers.isEmpty)
+            #expect(all == written)
+        }
+    #endif
 }

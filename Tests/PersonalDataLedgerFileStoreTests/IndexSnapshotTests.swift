@@ -379,7 +379,7 @@ private struct Random {
             written += try await store.append([
                 FileStoreTesting.holding("customer:\(number % 3)", value: "v\(number)", reference: "order:\(number)")
             ])
-            store.settleSnapshotsForTesting()
+            store.waitUntilSnapshotsSettle()
         }
         // Two snapshots were written (after facts 4 and 8); only what came after is in memory.
         let inMemory = store.positionsInMemoryForTesting

@@ -87,12 +87,12 @@ import Testing
         _ = try await second.append([FileStoreTesting.holding("customer:0")])
         _ = try await first.append((1...10).map { FileStoreTesting.holding("customer:\($0)") })
         // The snapshot is taken after the callers are answered, off the writer's thread.
-        first.settleSnapshotsForTesting()
+        first.waitUntilSnapshotsSettle()
         let snapshot = try Self.inode(of: directory.ledger + "/INDEX")
         // The second writer has now seen 11 facts since it opened: a snapshot would be due, but
         // the first one's, one fact ago, is counted from instead.
         _ = try await second.append([FileStoreTesting.holding("customer:11")])
-        second.settleSnapshotsForTesting()
+        second.waitUntilSnapshotsSettle()
         let after = try Self.inode(of: directory.ledger + "/INDEX")
         let pending = second.state.withLock { $0.factsSinceSnapshot }
         try await first.close()

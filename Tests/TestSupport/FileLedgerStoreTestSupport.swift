@@ -24,12 +24,13 @@ final class TemporaryDirectory: Sendable {
 }
 
 enum FileStoreTesting {
-    /// Waits until `condition` holds, checking every millisecond.
+    /// Waits until `condition` holds, checking every millisecond, or the test's time limit
+    /// cancels it (then the test's own expectations fail, instead of the run hanging).
     ///
     /// With `usleep`, not `Task.sleep`: under `faketime` (CI runs the suite with the clock in
     /// 2033 and 2041) a `Task.sleep` deadline is computed on the faked clock and never comes.
     static func until(_ condition: () -> Bool) async {
-        while !condition() {
+        while !condition() && !Task.isCancelled {
             usleep(1_000)
             await Task.yield()
         }

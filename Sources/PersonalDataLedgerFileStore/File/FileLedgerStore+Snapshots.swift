@@ -6,10 +6,12 @@ import PersonalDataLedger
 /// strings and subjects from the mapped files instead of keeping them in memory.
 ///
 /// Encoding a snapshot costs in proportion to the ledger (a third of a second at a million facts,
-/// seconds at ten million), so it runs on a thread of its own, from a copy of the tables, while
-/// the writer goes on committing. The writer writes the files at its next commit — under the
-/// writers' lock, so no other process's snapshot is being written, and caught up with the other
-/// processes — and rebases on them: only what it published after the copy stays in memory.
+/// seconds at ten million), and so does writing and syncing its files (146 MB of `INDEX` at ten
+/// million), so both run on a thread of its own, from a copy of the tables, while the writer goes
+/// on committing: the files are written without a name (``UnnamedFile``, on Linux). At its next
+/// commit — under the writers' lock, so no other process's snapshot is being installed, and
+/// caught up with the other processes — the writer names them in place of the old ones and
+/// rebases on them: only what it published after the copy stays in memory.
 ///
 /// A snapshot whose copy an erasure has overtaken since (postings dropped or removed: an erased
 /// subject, an erased lookup token) is thrown away unwritten, because it would show them again;
@@ -44,7 +46,8 @@ extension FileLedgerStore {
         snapshotWork.withLock { $0 = .encoding }
         snapshotsInFlight.enter()
         snapshotQueue.async { [self] in
-            let encoded = EncodedSnapshot(of: tables)
+            var encoded = EncodedSnapshot(of: tables)
+            encoded.writeAhead(in: directory)
             snapshotWork.withLock { $0 = .ready(encoded) }
             submit(.installSnapshot)
             snapshotsInFlight.leave()
@@ -122,14 +125,18 @@ extension FileLedgerStore {
                     + "rebuilds it from the log.")
         }
         do {
-            try directory.replace(LedgerDirectory.indexName, with: index)
+            try directory.replace(
+                LedgerDirectory.indexName, with: index, writtenAhead: encoded.writtenAhead.index)
             if let subjects = encoded.subjects {
-                try directory.replace(LedgerDirectory.subjectsName, with: subjects)
+                try directory.replace(
+                    LedgerDirectory.subjectsName, with: subjects, writtenAhead: encoded.writtenAhead.subjects)
             } else if try directory.remove(LedgerDirectory.subjectsName) {
                 // An identifier that does not read: open looks subjects up the slow way.
                 try directory.sync()
             }
-            try directory.replace(LedgerDirectory.checkpointName, with: encoded.checkpoint)
+            try directory.replace(
+                LedgerDirectory.checkpointName, with: encoded.checkpoint,
+                writtenAhead: encoded.writtenAhead.checkpoint)
         } catch {
             _ = try? directory.remove(LedgerDirectory.indexName + ".tmp")
             _ = try? directory.remove(LedgerDirectory.checkpointName + ".tmp")
@@ -181,8 +188,9 @@ extension FileLedgerStore {
     /// was removed, closing takes one all the same (``StoreState/isSnapshotDue``).
     var snapshotsOnClose: Int { max(1, options.snapshotInterval / 10) }
 
-    /// Waits until no snapshot is being encoded and the writer has installed the last one (tests).
-    func settleSnapshotsForTesting() {
+    /// Waits until no snapshot is being encoded and the writer has installed the last one:
+    /// ``abandon()`` does, and tests that look at the files a snapshot writes.
+    func waitUntilSnapshotsSettle() {
         // The writer starts a snapshot after answering its callers; the snapshot thread queues
         // its installation for the writer before it leaves the group.
         writerQueue.sync {}
@@ -208,11 +216,32 @@ struct EncodedSnapshot: Sendable {
     /// `SUBJECTS`; `nil` when an identifier does not read.
     var subjects: [UInt8]?
     var checkpoint: [UInt8]
+    /// The same files, written and synced without a name by ``writeAhead(in:)``, where it could.
+    var writtenAhead = WrittenAhead()
+
+    struct WrittenAhead: Sendable {
+        var index: UnnamedFile?
+        var subjects: UnnamedFile?
+        var checkpoint: UnnamedFile?
+    }
 
     init(of tables: StoreTables) {
         self.tables = tables
         index = Result { try IndexSnapshot.encode(tables) }
         subjects = try? FileLedgerStore.encodeSubjectHash(tables)
         checkpoint = CheckpointFile.encode(IntegrityHead(count: tables.count, hash: tables.head.hexString))
+    }
+
+    /// Writes the files into `directory` without names, so that installing the snapshot only
+    /// names them. Best effort: a file it could not write (no unnamed files here, a full disk) is
+    /// written from its bytes when the snapshot is installed, where a lasting error is reported.
+    mutating func writeAhead(in directory: LedgerDirectory) {
+        if case .success(let bytes) = index {
+            writtenAhead.index = (try? UnnamedFile(writing: bytes, in: directory)) ?? nil
+        }
+        if let subjects {
+            writtenAhead.subjects = (try? UnnamedFile(writing: subjects, in: directory)) ?? nil
+        }
+        writtenAhead.checkpoint = (try? UnnamedFile(writing: checkpoint, in: directory)) ?? nil
     }
 }

@@ -170,8 +170,10 @@ public final class FileLedgerStore: LedgerStore {
     /// Closes every descriptor once — segments, vaults and the lock (which releases it) — and
     /// marks the store closed.
     func releaseFiles() {
-        // The snapshot thread reads the identities vault.
+        // The snapshot thread reads the identities vault. A snapshot it left uninstalled closes
+        // the files it wrote ahead, which vanish unnamed.
         snapshotsInFlight.wait()
+        snapshotWork.withLock { $0 = .idle }
         let wasClosed = state.withLock { state in
             defer { state.isClosed = true }
             if !state.isClosed { state.closeFiles() }
@@ -192,7 +194,7 @@ public final class FileLedgerStore: LedgerStore {
     /// to reopen a store the way a crash leaves it.
     /// What the writer had started — a group, a snapshot being encoded — is finished first.
     func abandon() {
-        settleSnapshotsForTesting()
+        waitUntilSnapshotsSettle()
         releaseFiles()
     }
 

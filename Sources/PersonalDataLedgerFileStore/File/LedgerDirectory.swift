@@ -73,9 +73,17 @@ struct LedgerDirectory: Sendable {
     /// The temporary file is made anew (`O_EXCL`, `O_NOFOLLOW`) after whatever has its name — a
     /// crash's leftover, or a planted link — is removed, so nothing is ever written through a
     /// link; the rename replaces `name` itself, a link there included, never what it points to.
-    func replace(_ name: String, with bytes: [UInt8]) throws(Errno) {
+    ///
+    /// With `writtenAhead` — the same bytes, already written and synced without a name — the
+    /// temporary file is that one, named by a link instead of written: the slow half of the work
+    /// was done where no lock is held. When it cannot be named, the bytes are written after all.
+    func replace(_ name: String, with bytes: [UInt8], writtenAhead: UnnamedFile? = nil) throws(Errno) {
         let temporary = file(name + ".tmp")
         try remove(name + ".tmp")
+        if let writtenAhead, (try? writtenAhead.descriptor.link(as: temporary)) != nil {
+            try renameAndSync(temporary, to: name)
+            return
+        }
         let fd = try FileDescriptor.open(
             temporary, .writeOnly, options: [.create, .exclusiveCreation], calls: calls)
         do {
@@ -86,6 +94,10 @@ struct LedgerDirectory: Sendable {
             fd.close()
             throw error
         }
+        try renameAndSync(temporary, to: name)
+    }
+
+    private func renameAndSync(_ temporary: String, to name: String) throws(Errno) {
         try SystemCalls.retryingOnInterrupt { calls.rename(temporary, file(name)) }
         try sync()
     }

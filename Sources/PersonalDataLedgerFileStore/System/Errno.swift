@@ -20,6 +20,7 @@ struct Errno: RawRepresentable, Error, Hashable, Sendable, CustomStringConvertib
     static let invalidArgument = Errno(rawValue: _EINVAL)
     /// What `open(2)` with `O_NOFOLLOW` answers when the name is a symbolic link.
     static let symbolicLink = Errno(rawValue: _ELOOP)
+    static let notSupported = Errno(rawValue: _EOPNOTSUPP)
     static let notPermitted = Errno(rawValue: _EPERM)
 
     var description: String {
@@ -27,7 +28,7 @@ struct Errno: RawRepresentable, Error, Hashable, Sendable, CustomStringConvertib
             _EINTR: "EINTR", _ENOSPC: "ENOSPC", _EIO: "EIO", _EWOULDBLOCK: "EWOULDBLOCK",
             _ENOENT: "ENOENT", _EEXIST: "EEXIST", _EBADF: "EBADF", _EINVAL: "EINVAL", _EACCES: "EACCES",
             _EPERM: "EPERM", _EROFS: "EROFS", _EDQUOT: "EDQUOT", _ENOTDIR: "ENOTDIR", _EISDIR: "EISDIR",
-            _ELOOP: "ELOOP",
+            _ELOOP: "ELOOP", _EOPNOTSUPP: "EOPNOTSUPP",
         ]
         return "\(names[rawValue] ?? "errno \(rawValue)") (\(system_strerror(rawValue)))"
     }

@@ -32,6 +32,25 @@ struct FileDescriptor: Sendable {
         return FileDescriptor(rawValue: fd, calls: calls)
     }
 
+    /// Opens, for writing, a new file in `directory` that has no name (`O_TMPFILE`, mode 0600):
+    /// it is gone when closed, unless ``link(as:)`` named it first. `nil` where such a file
+    /// cannot be made: off Linux, and on a file system or kernel without them (`EOPNOTSUPP`;
+    /// `EISDIR` from kernels before 3.11, which take the flag for `O_DIRECTORY`).
+    static func openUnnamed(in directory: String, calls: SystemCalls) throws(Errno) -> FileDescriptor? {
+        guard let unnamed = _O_TMPFILE else { return nil }
+        do {
+            let fd = try SystemCalls.retryingOnInterrupt { calls.open(directory, unnamed | _O_WRONLY, 0o600) }
+            return FileDescriptor(rawValue: fd, calls: calls)
+        } catch let error where error == .notSupported || error.rawValue == _EISDIR {
+            return nil
+        }
+    }
+
+    /// Gives a file made by ``openUnnamed(in:calls:)`` the name `path`, which must not exist.
+    func link(as path: String) throws(Errno) {
+        try SystemCalls.retryingOnInterrupt { calls.linkOpenFile(rawValue, path) }
+    }
+
     /// Closes the descriptor. `EINTR` is not retried: on Linux the descriptor is gone either way.
     func close() {
         _ = calls.close(rawValue)

@@ -34,6 +34,15 @@ var _O_NOFOLLOW: Int32 { O_NOFOLLOW }
     var _O_NOATIME: Int32 { 0 }
 #endif
 
+// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), behind `_GNU_SOURCE` like `O_NOATIME`;
+// `__O_TMPFILE` has the same value in the generic and x86 headers. Elsewhere a file cannot be
+// made without a name.
+#if os(Linux) && (arch(x86_64) || arch(arm64))
+    var _O_TMPFILE: Int32? { 0o20_000_000 | O_DIRECTORY }
+#else
+    var _O_TMPFILE: Int32? { nil }
+#endif
+
 var _LOCK_EX: Int32 { LOCK_EX }
 var _LOCK_NB: Int32 { LOCK_NB }
 var _LOCK_UN: Int32 { LOCK_UN }
@@ -53,6 +62,7 @@ var _EDQUOT: Int32 { EDQUOT }
 var _ENOTDIR: Int32 { ENOTDIR }
 var _EISDIR: Int32 { EISDIR }
 var _ELOOP: Int32 { ELOOP }
+var _EOPNOTSUPP: Int32 { EOPNOTSUPP }
 
 // MARK: Error numbers
 
@@ -128,6 +138,18 @@ func system_flock(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operatio
 func system_rename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
 
 func system_link(_ existing: String, _ new: String) -> Int32 { link(existing, new) }
+
+/// Gives the open file `fd`, made without a name (`O_TMPFILE`), the name `new`: `linkat(2)` of
+/// its `/proc/self/fd` entry with `AT_SYMLINK_FOLLOW`, as `open(2)` describes (`AT_EMPTY_PATH`
+/// would need `CAP_DAC_READ_SEARCH`). Elsewhere `EOPNOTSUPP`.
+func system_linkOpenFile(_ fd: Int32, _ new: String) -> Int32 {
+    #if os(Linux)
+        linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, new, AT_SYMLINK_FOLLOW)
+    #else
+        errno = EOPNOTSUPP
+        return -1
+    #endif
+}
 
 func system_unlink(_ path: String) -> Int32 { unlink(path) }
 

@@ -20,6 +20,8 @@ struct SystemCalls: Sendable {
     var flock: @Sendable (_ fd: Int32, _ operation: Int32) -> Result<Void, Errno>
     var rename: @Sendable (_ from: String, _ to: String) -> Result<Void, Errno>
     var link: @Sendable (_ existing: String, _ new: String) -> Result<Void, Errno>
+    /// Names an open file that has none (``FileDescriptor/openUnnamed(in:calls:)``).
+    var linkOpenFile: @Sendable (_ fd: Int32, _ new: String) -> Result<Void, Errno>
     var unlink: @Sendable (_ path: String) -> Result<Void, Errno>
     var mkdir: @Sendable (_ path: String, _ mode: UInt32) -> Result<Void, Errno>
     var listDirectory: @Sendable (_ path: String) -> Result<[String], Errno>
@@ -38,6 +40,7 @@ struct SystemCalls: Sendable {
         flock: { fd, operation in voidOrErrno(system_flock(fd, operation)) },
         rename: { from, to in voidOrErrno(system_rename(from, to)) },
         link: { existing, new in voidOrErrno(system_link(existing, new)) },
+        linkOpenFile: { fd, new in voidOrErrno(system_linkOpenFile(fd, new)) },
         unlink: { path in voidOrErrno(system_unlink(path)) },
         mkdir: { path, mode in voidOrErrno(system_mkdir(path, mode)) },
         listDirectory: { path in
