@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import PersonalDataLedger
@@ -135,6 +136,62 @@ import Testing
             let all = try await reopened.facts(from: 1, limit: 100)
             try await reopened.close()
             #expect(coveredWhileHeld == 20 && covered == 30)
+            #expect(leftovers.isEmpty)
+            #expect(all == written)
+        }
+
+        /// Where a file cannot be made without a name, or not named, that is to be seen.
+        enum UnnamedFileFault: CaseIterable, Sendable {
+            /// `O_TMPFILE` is refused, as on a file system without it.
+            case cannotBeMade
+            /// The link fails, as without `/proc`.
+            case cannotBeNamed
+
+            final class Strikes: Sendable {
+                let count = Mutex(0)
+            }
+
+            /// `.live`, but for the fault, and how many times it struck.
+            func calls() -> (SystemCalls, Strikes) {
+                let struck = Strikes()
+                var calls = SystemCalls.live
+                switch self {
+                case .cannotBeMade:
+                    calls.open = { path, flags, mode in
+                        guard let unnamed = _O_TMPFILE, flags & unnamed == unnamed else {
+                            return SystemCalls.live.open(path, flags, mode)
+                        }
+                        struck.count.withLock { $0 += 1 }
+                        return .failure(.notSupported)
+                    }
+                case .cannotBeNamed:
+                    calls.linkOpenFile = { _, _ in
+                        struck.count.withLock { $0 += 1 }
+                        return .failure(.noSuchFile)
+                    }
+                }
+                return (calls, struck)
+            }
+        }
+
+        @Test(arguments: UnnamedFileFault.allCases)
+        func aSnapshotIsWrittenFromItsBytesWhenItsFilesCannotBeWrittenAhead(_ fault: UnnamedFileFault) async throws {
+            let directory = TemporaryDirectory()
+            let (calls, struck) = fault.calls()
+            let store = try FileStoreTesting.open(directory.ledger, options: .init(snapshotInterval: 10), calls: calls)
+            var written: [Fact] = []
+            for number in 0..<10 {
+                written += try await store.append([FileStoreTesting.holding("customer:\(number)", value: "v\(number)")])
+            }
+            store.waitUntilSnapshotsSettle()
+            let covered = try CheckpointFile.read(in: store.directory)?.count
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.ledger)
+                .filter { $0.hasSuffix(".tmp") }
+            store.abandon()
+            let reopened = try FileStoreTesting.open(directory.ledger, mode: .readOnly)
+            let all = try await reopened.facts(from: 1, limit: 100)
+            try await reopened.close()
+            #expect(struck.count.withLock { $0 } > 0 && covered == 10)
             #expect(leftovers.isEmpty)
             #expect(all == written)
         }
