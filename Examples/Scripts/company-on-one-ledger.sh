@@ -11,9 +11,8 @@
 # starts a throwaway PostgreSQL 15 with Integrations/PostgresLedgerStore/Scripts/with-postgres.sh
 # unless POSTGRES_PORT names a running one, and after the erasure no file of the cluster holds a
 # personal value in plaintext. Builds WebshopBackend, B2BPortal and pdl (or pdl-postgres) when they
-# are not built yet (debug; the nested packages in NESTED_SCRATCH_PATH when it is set, as CI's
-# earlier steps leave them, else each in its package's own .build), and removes the services, the
-# ledger and the cluster afterwards. Every check that fails stops
+# are not built yet (debug, each in its package's own .build, as CI's earlier steps leave them),
+# and removes the services, the ledger and the cluster afterwards. Every check that fails stops
 # the script with a line saying which, and a non-zero exit status.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -47,14 +46,11 @@ fail() {
     exit 1
 }
 
-# The programs, built where CI built them (nothing is rebuilt then): pdl in the root's .build, the
-# nested packages in NESTED_SCRATCH_PATH when it is set. A failed build stops the script (errexit
-# does not reach into $(...)): never an older binary.
+# The programs, built in their own packages' build folders (nothing is rebuilt when CI built them).
+# A failed build stops the script (errexit does not reach into $(...)): never an older binary.
 built() {
-    local scratch=()
-    [[ $1 != . && -n ${NESTED_SCRATCH_PATH:-} ]] && scratch=(--scratch-path "$NESTED_SCRATCH_PATH")
-    swift build --package-path "$repo/$1" "${scratch[@]}" --product "$2" >&2 || return 1
-    printf '%s/%s\n' "$(swift build --package-path "$repo/$1" "${scratch[@]}" --show-bin-path)" "$2"
+    swift build --package-path "$repo/$1" --product "$2" >&2 || return 1
+    printf '%s/%s\n' "$(swift build --package-path "$repo/$1" --show-bin-path)" "$2"
 }
 command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 if [[ $mode == file ]]; then
